@@ -1,0 +1,36 @@
+# pressdesk: `make demo` and `make test` do all of the set-up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+# Re-run pip only when the project's dependency list changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[all]'
+	touch $(STAMP)
+
+demo: install
+	rm -f demo.db; rm -rf demo.db.index
+	$(BIN)/pressdesk --db demo.db ingest data/samples/motir-2025-11.txt
+	$(BIN)/pressdesk --db demo.db list
+	$(BIN)/pressdesk --db demo.db search 'semiconductor exports'
+	$(BIN)/pressdesk --db demo.db stats
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check pressdesk tests bench
+	$(BIN)/mypy pressdesk
+
+bench: install
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf $(VENV) demo.db demo.db.index .pytest_cache .mypy_cache

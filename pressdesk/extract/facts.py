@@ -1,0 +1,98 @@
+"""The facts extraction finds in a release, each with the character offsets of its mentions.
+
+Offsets are into the text given to the extractor (title + "\\n\\n" + body, see
+``pressdesk.extract.document_text``), as ``Span(start, end)`` with Python slice
+semantics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    text: str  # as written: "KRW 1.2 trillion"
+    value: float  # full value in units of the currency: 1.2e12
+    currency: str  # ISO 4217: "KRW"
+    qualifier: str | None  # "more than", "approximately", "up to", ...
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    text: str  # "12.2 percent"
+    value: float  # 12.2
+    direction: str  # "up" | "down" | "none"
+    basis: str | None  # "year-on-year" | "month-on-month" | ...
+    subject: str | None  # "ICT exports"
+    points: bool  # True for percentage points
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    text: str  # "the first quarter of next year"
+    value: str  # "2026-Q1"; day, month, quarter, half or year granularity
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str  # ISO 3166-1 alpha-2, or "EU" / "ASEAN"
+    name: str  # canonical English name
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str  # fullest name written
+    aliases: tuple[str, ...]  # acronyms and variants written in the release
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str  # fullest form: "Kim Jung-kwan"
+    role: str | None  # "Minister"
+    org: str | None  # the body they speak for: "Ministry of Trade, Industry and Resources"
+    variants: tuple[str, ...]  # every form written: "Minister Kim", ...
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None  # canonical person name
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A statistic: "ICT exports, 2025-10, USD 23.3 billion, up 12.2% y/y"."""
+
+    subject: str
+    period: str | None
+    value: float | None
+    unit: str | None  # currency code, "percent", "units", ...
+    change: float | None
+    direction: str | None
+    basis: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    people: tuple[Person, ...] = ()
+    orgs: tuple[Org, ...] = ()
+    places: tuple[Place, ...] = ()
+    money: tuple[Money, ...] = ()
+    percents: tuple[Percent, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()

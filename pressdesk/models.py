@@ -1,0 +1,129 @@
+"""The records that cross module lines: releases as read, as stored, and reports."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def release_id(source: str, url: str | None, title: str, date: str) -> str:
+    """Stable id: from source + URL where there is one, else source + title + date."""
+    key = ("url", source, url) if url else ("title", source, title.strip(), date)
+    return _digest(*key)[:16]
+
+
+def content_hash(title: str, date: str, category: str, body: str) -> str:
+    """What makes a new revision: the text a reader sees, not where it was read."""
+    return _digest(title, date, category, body)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record was read: a file (or URL, or ``<stdin>``) and a line or record number."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One press release as read from a feed, validated, with its stable id and hash."""
+
+    id: str
+    title: str
+    date: str  # ISO 8601 day, YYYY-MM-DD
+    body: str
+    category: str = ""
+    source: str = ""
+    url: str | None = None
+    language: str = "en"
+    content_hash: str = ""
+    origin: Origin | None = field(default=None, compare=False)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        title: str,
+        date: str,
+        body: str,
+        category: str = "",
+        source: str = "",
+        url: str | None = None,
+        language: str = "en",
+        origin: Origin | None = None,
+    ) -> Release:
+        return cls(
+            id=release_id(source, url, title, date),
+            title=title,
+            date=date,
+            body=body,
+            category=category,
+            source=source,
+            url=url or None,
+            language=language or "en",
+            content_hash=content_hash(title, date, category, body),
+            origin=origin,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A record a reader could not accept, and why."""
+
+    origin: Origin
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRelease:
+    """A release as the store holds it: the latest revision and its history counters."""
+
+    release: Release
+    revision: int
+    first_seen: str
+    last_seen: str
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One earlier (or the current) text of a release."""
+
+    release_id: str
+    revision: int
+    title: str
+    date: str
+    category: str
+    body: str
+    content_hash: str
+    seen_at: str
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    rejected: tuple[Rejection, ...] = ()
+
+    def __str__(self) -> str:
+        text = f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged"
+        return text + (f", {len(self.rejected)} rejected" if self.rejected else "")
