@@ -1,0 +1,79 @@
+"""Extraction: who, what, how much and when, from the text of one release.
+
+``extract(release)`` runs every extractor over ``document_text(release)`` and
+returns an ``Extraction``; ``to_prediction`` turns it into the JSON shape of
+the evaluation guidelines (and of ``pressdesk extract --format jsonl``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from pressdesk.extract.dates import extract_dates
+from pressdesk.extract.facts import Extraction
+from pressdesk.extract.figures import extract_figures
+from pressdesk.extract.money import extract_money
+from pressdesk.extract.orgs import extract_orgs
+from pressdesk.extract.people import extract_people
+from pressdesk.extract.percents import extract_percents
+from pressdesk.extract.places import extract_places
+from pressdesk.extract.quotes import extract_quotes
+from pressdesk.models import Release
+
+__all__ = ["document_text", "extract", "to_prediction"]
+
+
+def document_text(release: Release) -> str:
+    """The text every offset refers to: the title, a blank line, the body."""
+    return f"{release.title}\n\n{release.body}"
+
+
+def extract(release: Release) -> Extraction:
+    text = document_text(release)
+    day = date.fromisoformat(release.date)
+    orgs = extract_orgs(text)
+    people = extract_people(text, orgs)
+    money = extract_money(text)
+    percents = extract_percents(text)
+    dates = extract_dates(text, day)
+    return Extraction(
+        people=tuple(people),
+        orgs=tuple(orgs),
+        places=tuple(extract_places(text)),
+        money=tuple(money),
+        percents=tuple(percents),
+        dates=tuple(dates),
+        quotes=tuple(extract_quotes(text, people)),
+        figures=tuple(extract_figures(text, day, money, percents, dates)),
+    )
+
+
+def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
+    """The evaluation shape: one JSON object per release (see shared GUIDELINES)."""
+    return {
+        "id": release.id,
+        "doc": {"title": release.title, "date": release.date, "category": release.category},
+        "people": [{"name": p.name, "role": p.role, "org": p.org} for p in found.people],
+        "orgs": [{"name": o.name, "aliases": list(o.aliases)} for o in found.orgs],
+        "places": [{"code": p.code, "name": p.name} for p in found.places],
+        "money": [
+            {"text": m.text, "value": m.value, "currency": m.currency, "qualifier": m.qualifier}
+            for m in found.money
+        ],
+        "percents": [
+            {
+                "text": p.text,
+                "value": p.value,
+                "direction": p.direction,
+                "basis": p.basis,
+                "subject": p.subject,
+                "points": p.points,
+            }
+            for p in found.percents
+        ],
+        "dates": [{"text": d.text, "value": d.value} for d in found.dates],
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in found.quotes],
+        "figures": [asdict(f) for f in found.figures],
+    }

@@ -1,0 +1,11 @@
+"""Placeholder until its extractor lands: finds nothing yet."""
+
+from __future__ import annotations
+
+from datetime import date  # noqa: F401
+
+from pressdesk.extract.facts import Place
+
+
+def extract_places(text: str) -> list[Place]:
+    return []
