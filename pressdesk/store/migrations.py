@@ -1,0 +1,73 @@
+"""Versioned schema migrations for the SQLite store, applied in order.
+
+Each migration is a small function registered with ``@migration``; the
+database's ``PRAGMA user_version`` records how many have run. Append new
+migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def apply_migrations(db: sqlite3.Connection) -> int:
+    """Run every migration the database has not seen, each in its own transaction."""
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, fn in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            fn(db)
+            db.execute(f"PRAGMA user_version = {number}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+@migration
+def create_releases(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE releases (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            content_hash TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX releases_date ON releases(date)")
+    db.execute(
+        """CREATE TABLE revisions (
+            release_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            category TEXT NOT NULL,
+            body TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (release_id, revision)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
