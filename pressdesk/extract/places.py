@@ -1,11 +1,228 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""Countries and blocs: ISO 3166-1 alpha-2 codes (plus ``EU`` and ``ASEAN``).
+
+Found from names (pycountry's, plus common short names and aliases such as
+"U.S.", "S. Korea", "UK"), and from adjectives and demonyms ("Vietnamese",
+"Korean"). Cities and regions are not places here. A country written inside
+an organisation's name ("Bank of Korea") counts: the country is named.
+"""
 
 from __future__ import annotations
 
-from datetime import date  # noqa: F401
+import functools
+import re
+from collections.abc import Iterator
 
-from pressdesk.extract.facts import Place
+import pycountry
+
+from pressdesk.extract.facts import Place, Span
+
+__all__ = ["extract_places", "place_name"]
+
+BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
+
+# Common short names and aliases that pycountry does not give (code -> forms).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "US": (
+        "U.S.",
+        "US",
+        "U.S.A.",
+        "USA",
+        "United States",
+        "United States of America",
+        "America",
+        "the States",
+    ),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "KR": ("Korea", "South Korea", "S. Korea", "S.Korea", "Republic of Korea", "ROK", "R.O.K."),
+    "KP": ("North Korea", "N. Korea", "DPRK"),
+    "CN": (
+        "China",
+        "PRC",
+        "People's Republic of China",
+        "People’s Republic of China",
+        "Mainland China",
+    ),
+    "TW": ("Taiwan",),
+    "VN": ("Vietnam", "Viet Nam"),
+    "RU": ("Russia",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "LA": ("Laos",),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "TZ": ("Tanzania",),
+    "MD": ("Moldova",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "NL": ("Netherlands", "the Netherlands"),
+    "AE": ("UAE", "U.A.E.", "United Arab Emirates", "Emirates"),
+    "SA": ("Saudi Arabia", "Saudi"),
+    "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
+    "PS": ("Palestine",),
+    "VA": ("Vatican",),
+    "BN": ("Brunei",),
+    "MM": ("Myanmar", "Burma"),
+    "HK": ("Hong Kong",),
+    "MO": ("Macau", "Macao"),
+    "EU": ("EU", "E.U.", "European Union"),
+    "ASEAN": ("ASEAN", "Association of Southeast Asian Nations"),
+}
+
+# Adjectives and demonyms (general knowledge), code -> forms.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("American", "Americans"),
+    "GB": ("British", "Briton", "Britons"),
+    "KR": ("Korean", "Koreans", "South Korean", "South Koreans"),
+    "KP": ("North Korean", "North Koreans"),
+    "CN": ("Chinese",),
+    "JP": ("Japanese",),
+    "TW": ("Taiwanese",),
+    "VN": ("Vietnamese",),
+    "TH": ("Thai",),
+    "MY": ("Malaysian", "Malaysians"),
+    "SG": ("Singaporean", "Singaporeans"),
+    "ID": ("Indonesian", "Indonesians"),
+    "PH": ("Philippine", "Filipino", "Filipinos"),
+    "IN": ("Indian", "Indians"),
+    "PK": ("Pakistani",),
+    "BD": ("Bangladeshi",),
+    "KH": ("Cambodian",),
+    "LA": ("Lao", "Laotian"),
+    "MM": ("Myanmar", "Burmese"),
+    "MN": ("Mongolian",),
+    "KZ": ("Kazakh", "Kazakhstani"),
+    "UZ": ("Uzbek",),
+    "AU": ("Australian", "Australians"),
+    "NZ": ("New Zealander",),
+    "CA": ("Canadian", "Canadians"),
+    "MX": ("Mexican", "Mexicans"),
+    "BR": ("Brazilian", "Brazilians"),
+    "AR": ("Argentine", "Argentinian"),
+    "CL": ("Chilean",),
+    "PE": ("Peruvian",),
+    "CO": ("Colombian",),
+    "DE": ("German", "Germans"),
+    "FR": ("French",),
+    "IT": ("Italian", "Italians"),
+    "ES": ("Spanish", "Spaniard", "Spaniards"),
+    "PT": ("Portuguese",),
+    "NL": ("Dutch",),
+    "BE": ("Belgian",),
+    "CH": ("Swiss",),
+    "AT": ("Austrian",),
+    "SE": ("Swedish",),
+    "NO": ("Norwegian",),
+    "DK": ("Danish",),
+    "FI": ("Finnish",),
+    "IE": ("Irish",),
+    "PL": ("Polish",),
+    "CZ": ("Czech",),
+    "HU": ("Hungarian",),
+    "RO": ("Romanian",),
+    "GR": ("Greek",),
+    "TR": ("Turkish",),
+    "RU": ("Russian", "Russians"),
+    "UA": ("Ukrainian", "Ukrainians"),
+    "IL": ("Israeli", "Israelis"),
+    "SA": ("Saudi",),
+    "AE": ("Emirati",),
+    "QA": ("Qatari",),
+    "KW": ("Kuwaiti",),
+    "IR": ("Iranian",),
+    "IQ": ("Iraqi",),
+    "EG": ("Egyptian",),
+    "ZA": ("South African",),
+    "NG": ("Nigerian",),
+    "KE": ("Kenyan",),
+    "ET": ("Ethiopian",),
+    "MA": ("Moroccan",),
+    "EU": ("European",),
+}
+
+# Forms that contain a country word but do not name the country.
+BLOCKED = (
+    "North American",
+    "South American",
+    "Latin American",
+    "Central American",
+    "Native American",
+    "American Samoa",
+    "Indian Ocean",
+    "South China Sea",
+    "East China Sea",
+    "New Mexico",
+    "New Guinea",
+    "Korean War",
+    "Turkey Point",
+    "Georgia",
+    "Jordan",
+    "Chad",
+    "Guinea",
+    "Niger",
+    "Dominica",
+    "Eastern European",
+    "Central European",
+)
+
+# pycountry names too ambiguous to read as countries on their own.
+AMBIGUOUS = frozenset(
+    {"Georgia", "Jordan", "Chad", "Guinea", "Niger", "Dominica", "Jersey", "Man", "Turkey"}
+)
+
+
+def _pycountry_forms() -> Iterator[tuple[str, str]]:
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            form = getattr(country, attr, None)
+            if form and "," not in form and "(" not in form and form not in AMBIGUOUS:
+                yield form, country.alpha_2
+
+
+@functools.cache
+def _forms() -> dict[str, str]:
+    """Every surface form -> code ("" for a blocked form)."""
+    table = dict(_pycountry_forms())
+    for source in (ALIASES, DEMONYMS):
+        for code, forms in source.items():
+            table.update({form: code for form in forms})
+    table.update({form: "" for form in BLOCKED})
+    return table
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    forms = sorted(_forms(), key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w.$])(?:{body})(?![\w$])")
+
+
+def place_name(code: str) -> str:
+    """The canonical English name of a code: "KR" -> "South Korea", "EU" -> "European Union"."""
+    if code in BLOCS:
+        return BLOCS[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def _is_currency(text: str, end: int) -> bool:
+    """ "US$" and "US dollars" name a currency, not the country."""
+    return text[end : end + 1] == "$"
+
+
+def find_place_mentions(text: str) -> Iterator[tuple[str, Span]]:
+    """Every (code, span) mention of a country or bloc, in text order."""
+    forms = _forms()
+    for m in _pattern().finditer(text):
+        code = forms.get(m.group(0), "")
+        if code and not _is_currency(text, m.end()):
+            yield code, Span(m.start(), m.end())
 
 
 def extract_places(text: str) -> list[Place]:
-    return []
+    spans: dict[str, list[Span]] = {}
+    for code, span in find_place_mentions(text):
+        spans.setdefault(code, []).append(span)
+    return [Place(code=c, name=place_name(c), spans=tuple(s)) for c, s in spans.items()]

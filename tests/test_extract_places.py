@@ -1,0 +1,37 @@
+from pressdesk.extract.places import extract_places, place_name
+
+
+def codes(text: str) -> list[str]:
+    return [p.code for p in extract_places(text)]
+
+
+def test_names_abbreviations_and_demonyms() -> None:
+    text = "Canberra and the U.S. met Vietnamese officials; S. Korea, the UK and Brazil joined."
+    assert codes(text) == ["US", "VN", "KR", "GB", "BR"]
+
+
+def test_blocs() -> None:
+    assert codes("The EU and ASEAN signed; European Union members agreed.") == ["EU", "ASEAN"]
+
+
+def test_currency_and_acronyms_are_not_places() -> None:
+    assert codes("It cost US$5 million, or 7 USD per unit, said USTR staff.") == []
+
+
+def test_regions_and_cities_are_not_places() -> None:
+    assert codes("North American sales rose in Seoul, Midland and Holland, Michigan.") == []
+
+
+def test_country_inside_an_org_name_counts() -> None:
+    assert codes("the Bank of Korea said") == ["KR"]
+
+
+def test_spans_point_at_each_mention() -> None:
+    text = "Japan and Japanese firms"
+    (place,) = extract_places(text)
+    assert [text[s.start : s.end] for s in place.spans] == ["Japan", "Japanese"]
+
+
+def test_place_name_is_canonical() -> None:
+    assert place_name("KR") == "South Korea"
+    assert place_name("ASEAN") == "ASEAN"
