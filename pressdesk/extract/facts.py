@@ -7,7 +7,8 @@ semantics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +97,39 @@ class Extraction:
     dates: tuple[DateRef, ...] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
+
+
+_PARTS: dict[str, type] = {
+    "people": Person,
+    "orgs": Org,
+    "places": Place,
+    "money": Money,
+    "percents": Percent,
+    "dates": DateRef,
+    "quotes": Quote,
+    "figures": Figure,
+}
+
+
+def extraction_to_dict(found: Extraction) -> dict[str, Any]:
+    """Plain data for storage: every fact with its offsets."""
+    return asdict(found)
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """The inverse of ``extraction_to_dict``."""
+    return Extraction(**{key: tuple(_build(cls, item) for item in data.get(key, ()))
+                         for key, cls in _PARTS.items()})
+
+
+def _build(cls: type, item: dict[str, Any]) -> Any:
+    values = {}
+    for key, value in item.items():
+        if key == "span":
+            value = Span(**value)
+        elif key == "spans":
+            value = tuple(Span(**v) for v in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[key] = value
+    return cls(**values)

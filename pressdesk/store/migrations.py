@@ -71,3 +71,15 @@ def create_releases(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
+@migration
+def create_facts(db: sqlite3.Connection) -> None:
+    """What extraction found in each release, as JSON with offsets, per content hash."""
+    db.execute(
+        """CREATE TABLE facts (
+            release_id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            data TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )

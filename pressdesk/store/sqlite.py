@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -157,6 +158,25 @@ class SQLiteStore:
             ],
         )
 
+    def save_facts(self, facts: Iterable[tuple[Release, dict[str, Any]]]) -> None:
+        """Store what extraction found for each release (replacing older findings)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO facts (release_id, content_hash, data) VALUES (?, ?, ?)",
+            [(r.id, r.content_hash, json.dumps(data, ensure_ascii=False)) for r, data in facts],
+        )
+
+    def get_facts(self, release_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM facts WHERE release_id = ?", (release_id,))
+        found = row.fetchone()
+        return None if found is None else dict(json.loads(found[0]))
+
+    def facts_for(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT release_id, data FROM facts WHERE release_id IN (SELECT value FROM json_each(?))",
+            (_json_list(ids),),
+        )
+        return {rid: json.loads(data) for rid, data in rows}
+
     # -- reading ---------------------------------------------------------
 
     def get(self, release_id: str) -> StoredRelease:
@@ -242,8 +262,6 @@ def _origin(origin: Origin | None) -> str:
 
 
 def _json_list(items: list[str]) -> str:
-    import json
-
     return json.dumps(items)
 
 

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import make_release
+from pressdesk.errors import NotFound, StoreError
+from pressdesk.store import ReleaseFilter, Store, open_store
+from pressdesk.store.migrations import MIGRATIONS
+
+
+def test_new_changed_unchanged(store: Store) -> None:
+    first = store.save_batch([make_release(1), make_release(2)], "t1")
+    assert (len(first.new), len(first.changed), first.unchanged) == (2, 0, 0)
+    again = store.save_batch([make_release(1), make_release(2, body="New text.")], "t2")
+    assert (len(again.new), len(again.changed), again.unchanged) == (0, 1, 1)
+    stored = store.get(make_release(2).id)
+    assert stored.revision == 2 and stored.release.body == "New text."
+    assert (stored.first_seen, stored.last_seen) == ("t1", "t2")
+
+
+def test_revisions_keep_every_text(store: Store) -> None:
+    rid = make_release(1).id
+    for i, body in enumerate(["one", "two", "three"]):
+        store.save_batch([make_release(1, body=body)], f"t{i}")
+    history = store.revisions(rid)
+    assert [(r.revision, r.body, r.seen_at) for r in history] == [
+        (1, "one", "t0"), (2, "two", "t1"), (3, "three", "t2")
+    ]
+
+
+def test_same_id_twice_in_one_batch(store: Store) -> None:
+    out = store.save_batch([make_release(1, body="a"), make_release(1, body="b")], "t")
+    assert len(out.new) == 1 and len(out.changed) == 1
+    assert store.get(make_release(1).id).release.body == "b"
+
+
+def test_changed_release_moves_to_end_of_sequence(store: Store) -> None:
+    store.save_batch([make_release(i) for i in range(3)], "t")
+    store.save_batch([make_release(0, body="revised")], "t2")
+    order = [r.title for _, r in store.changed_since(0, batch=2)]
+    assert order == ["Release number 1", "Release number 2", "Release number 0"]
+    assert [r.title for _, r in store.changed_since(3)] == ["Release number 0"]
+
+
+def test_find_by_prefix(store: Store) -> None:
+    release = make_release(7)
+    store.save_batch([release], "t")
+    assert store.find(release.id[:6]).release == release
+    with pytest.raises(NotFound):
+        store.find("zzzz")
+
+
+def test_list_filters(store: Store) -> None:
+    store.save_batch(
+        [make_release(i, category="A" if i % 2 else "B") for i in range(10)], "t"
+    )
+    dates = [s.release.date for s in store.list(ReleaseFilter(since="2025-11-03", until="2025-11-05"))]
+    assert dates == ["2025-11-05", "2025-11-04", "2025-11-03"]
+    assert {s.release.category for s in store.list(ReleaseFilter(category="A"))} == {"A"}
+    assert len(list(store.list(ReleaseFilter(limit=4)))) == 4
+
+
+def test_stats(store: Store) -> None:
+    store.save_batch([make_release(i) for i in range(4)], "t")
+    stats = store.stats()
+    assert stats.releases == 4 and stats.sources == (("Test Ministry", 4),)
+    assert (stats.first_date, stats.last_date) == ("2025-11-01", "2025-11-04")
+
+
+def test_failed_batch_leaves_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_batch([make_release(1)], "t")
+        raise RuntimeError("killed")
+    assert store.stats().releases == 0
+
+
+def test_file_store_is_wal_and_migrated_once(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    open_store(str(path)).close()
+    s = open_store(f"sqlite:///{path}")
+    s.close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="bad.db"):
+        open_store(str(bad))
+
+
+def test_facts_round_trip(store: Store) -> None:
+    release = make_release(1)
+    store.save_batch([release], "t")
+    store.save_facts([(release, {"places": [{"code": "KR"}]})])
+    assert store.get_facts(release.id) == {"places": [{"code": "KR"}]}
+    assert store.facts_for([release.id, "nope"]) == {release.id: {"places": [{"code": "KR"}]}}
