@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Ingest throughput and peak memory at growing corpus sizes.
+
+    python bench/ingest.py [--sizes 100000 1000000] [--extract-size 10000] [--shared ../shared]
+
+Builds each corpus once with ../shared/bench/make_corpus.py (cached in
+bench/out/), then times `pressdesk ingest --quiet` into an empty store in a
+fresh process: store plus full-text index, extraction off (`--no-extract`),
+and once more with extraction on for a smaller corpus. Peak RSS is the child's
+own maximum resident set size (wait4). Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def corpus(shared: Path, size: int) -> Path:
+    path = OUT / f"corpus-{size}.jsonl"
+    if not path.exists():
+        subprocess.run(
+            [sys.executable, str(shared / "bench/make_corpus.py"), str(size), str(path)], check=True
+        )
+    return path
+
+
+def run_ingest(path: Path, extract: bool) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of one ingest into an empty store."""
+    db = OUT / "bench.db"
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(f"{db}.index", ignore_errors=True)
+    cmd = [sys.executable, "-m", "pressdesk", "--db", str(db), "ingest", "--quiet", str(path)]
+    if not extract:
+        cmd.insert(-1, "--no-extract")
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ingest failed: {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--extract-size", type=int, default=10_000)
+    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    args = ap.parse_args()
+    OUT.mkdir(exist_ok=True)
+    runs = [(n, False) for n in args.sizes] + [(args.extract_size, True)]
+    print("| releases | extraction | seconds | releases/s | peak RSS (MiB) |")
+    print("|---:|---|---:|---:|---:|")
+    for size, extract in runs:
+        seconds, rss = run_ingest(corpus(args.shared, size), extract)
+        print(f"| {size:,} | {'on' if extract else 'off'} | {seconds:.1f} | {size / seconds:,.0f} "
+              f"| {rss:,.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from pressdesk.cli import cli
+
+cli()

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLE, record, write_jsonl
+from pressdesk.cli import cli
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.db")
+
+
+def run(db: str, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--db", db, *args], input=input)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_ingest_twice_is_idempotent(db: str) -> None:
+    assert run(db, "ingest", str(SAMPLE)) == (0, "10 new, 0 changed, 0 unchanged\n", "")
+    assert run(db, "ingest", str(SAMPLE))[1] == "0 new, 0 changed, 10 unchanged\n"
+
+
+def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSDESK_DB", str(tmp_path / "env.db"))
+    result = CliRunner().invoke(cli, ["ingest", str(SAMPLE)])
+    assert result.exit_code == 0 and (tmp_path / "env.db").exists()
+
+
+def test_rejections_go_to_stderr_with_exit_1(db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2, title="")])
+    code, out, err = run(db, "ingest", str(path))
+    assert code == 1 and out == "1 new, 0 changed, 0 unchanged, 1 rejected\n"
+    assert err.startswith(f"{path}:2: ")
+
+
+def test_strict(db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2, date="soon")])
+    code, out, err = run(db, "ingest", "--strict", str(path))
+    assert code == 1 and "nothing stored" in err
+    assert json.loads(run(db, "list", "--json")[1]) == []
+
+
+def test_stdin(db: str) -> None:
+    line = json.dumps(record(5)) + "\n"
+    assert run(db, "ingest", "-", input=line)[1].startswith("1 new")
+
+
+def test_list_json_and_filters(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    rows = json.loads(run(db, "list", "--json")[1])
+    assert len(rows) == 10
+    assert {"id", "title", "date", "category", "source"} <= set(rows[0])
+    narrowed = json.loads(run(db, "list", "--json", "--since", "2025-11-17")[1])
+    assert narrowed and all(r["date"] >= "2025-11-17" for r in narrowed)
+    category = rows[0]["category"]
+    assert {r["category"] for r in json.loads(run(db, "list", "--json", "--category", category)[1])} == {category}
+
+
+def test_show_text_json_and_revisions(db: str, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1)])
+    run(db, "ingest", str(path))
+    write_jsonl(path, [record(1, body="A corrected text.")])
+    run(db, "ingest", str(path))
+    rid = json.loads(run(db, "list", "--json")[1])[0]["id"]
+    code, out, _ = run(db, "show", rid[:8], "--revisions")
+    assert code == 0 and "revision 2" in out and "covers semiconductor" in out
+    data = json.loads(run(db, "show", rid, "--json", "--revisions")[1])
+    assert data["body"] == "A corrected text." and len(data["revisions"]) == 2
+    assert "facts" in data
+
+
+def test_show_unknown_id_is_one_line(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, _, err = run(db, "show", "nope")
+    assert code == 1 and err.count("\n") == 1 and "nope" in err
+
+
+def test_search_json_shape(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    hits = json.loads(run(db, "search", "semiconductor", "--json")[1])
+    assert hits and set(hits[0]) == {"id", "title", "date", "score", "snippet"}
+
+
+def test_malformed_query_is_one_line(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, _, err = run(db, "search", '"unclosed phrase')
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_stats(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    assert json.loads(run(db, "stats", "--json")[1])["releases"] == 10
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_round_trip(db: str, tmp_path: Path, fmt: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    out = tmp_path / f"e.{fmt}"
+    assert run(db, "export", "--format", fmt, "-o", str(out))[0] == 0
+    other = str(tmp_path / "other.db")
+    assert run(other, "ingest", str(out))[1] == "10 new, 0 changed, 0 unchanged\n"
+
+
+def test_export_to_stdout(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    assert len(run(db, "export")[1].splitlines()) == 10
+
+
+def test_extract_prints_one_object_per_release() -> None:
+    result = CliRunner().invoke(cli, ["extract", str(SAMPLE), "--format", "jsonl"])
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) == 10
+    assert {"doc", "people", "orgs", "places", "money", "percents", "dates"} <= set(json.loads(lines[0]))
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
