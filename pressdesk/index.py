@@ -1,0 +1,387 @@
+"""The full-text index: a tantivy index derived from the store, rebuilt from it at will.
+
+One tantivy document per release. ``title`` and ``body`` are analysed with
+English stemming and stored exactly as written (for snippets); the facts
+(``place``, ``org``, ``person``, ``sector``) and ``category``/``source`` are
+analysed as lower-cased words, so ``org:KIAT`` and ``category:trade`` match;
+each facet also has a raw fast field (``*_f``) whose exact values are counted
+by tantivy's terms aggregation. ``day`` (YYYYMMDD) serves date ranges and
+sorting by date.
+
+The index lives in a directory beside the database (``<db>.index/``), or in
+memory. Writers add in batches and ``commit()``; a reader sees only committed
+batches, so it never sees half of one.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import tantivy
+
+from pressdesk.errors import StoreError
+from pressdesk.models import Release
+
+if TYPE_CHECKING:  # not at run time: searching needs no extractor loaded
+    from pressdesk.extract.facts import Extraction
+
+__all__ = [
+    "FACET_FIELDS",
+    "FACT_FIELDS",
+    "IndexDoc",
+    "SearchIndex",
+    "StoredHit",
+    "analyze",
+    "find_sectors",
+    "index_doc",
+    "index_path",
+]
+
+log = logging.getLogger(__name__)
+
+STEMMED = "en_stem"  # tantivy's built-in: simple tokens, lower case, English stemmer
+WORDS = "pd_words"  # simple tokens, lower case, no stemming: names and codes
+
+FACT_FIELDS = ("category", "source", "place", "org", "person", "sector")
+FACET_FIELDS = ("category", "source", "place", "org", "person", "sector", "month")
+SNIPPET_CHARS = 200
+FIELD_TOKENIZERS: dict[str, str] = {"title": STEMMED, "body": STEMMED} | {
+    name: WORDS for name in FACT_FIELDS
+}
+WRITER_HEAP = 200_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDoc:
+    """What gets indexed for one release.
+
+    ``places``, ``orgs``, ``people`` and ``sectors`` are the facet values (ISO
+    codes, canonical names); ``place_names`` and ``org_aliases`` are further
+    names that match a fielded query but are not counted as facets.
+    """
+
+    id: str
+    title: str
+    body: str
+    date: str
+    category: str
+    source: str
+    places: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    place_names: tuple[str, ...] = ()
+    org_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHit:
+    """One ranked document as the index holds it, with its snippet."""
+
+    id: str
+    title: str
+    date: str
+    score: float
+    snippet: str
+
+
+# Sector name -> word stems that signal it (matched as whole-word prefixes, case-insensitive).
+SECTORS: dict[str, tuple[str, ...]] = {
+    "semiconductors": ("semiconductor", "chip", "chipmaker", "foundr", "wafer"),
+    "batteries": ("batter", "secondary batter", "lithium", "cathode", "anode"),
+    "automobiles": ("automobile", "automotive", "carmaker", "vehicle", "auto part"),
+    "shipbuilding": ("shipbuild", "shipyard", "vessel", "ship "),
+    "steel": ("steel", "iron ore"),
+    "energy": ("energy", "power plant", "electricity", "nuclear", "renewable", "solar"),
+    "oil and gas": ("crude", "oil", "petroleum", "natural gas", "lng", "refin"),
+    "biotechnology": ("biotech", "bio-", "pharmaceutical", "biopharm"),
+    "displays": ("display", "oled"),
+    "robotics": ("robot",),
+    "defense": ("defense", "defence", "weapon"),
+    "agriculture": ("agricultur", "farm", "wheat", "corn", "soybean", "grain", "coffee", "sugar"),
+    "finance": ("bank", "interest rate", "bond", "stock market", "securities"),
+    "artificial intelligence": ("artificial intelligence", "ai "),
+    "textiles": ("textile", "apparel", "garment"),
+    "aerospace": ("aerospace", "aircraft", "aviation"),
+}
+SECTOR_NAMES = tuple(SECTORS)
+SECTOR_PATTERN = re.compile(
+    "|".join(
+        rf"(?P<s{i}>\b(?:" + "|".join(re.escape(w) for w in words) + "))"
+        for i, words in enumerate(SECTORS.values())
+    )
+)
+
+
+def find_sectors(text: str) -> tuple[str, ...]:
+    """The industrial sectors a text talks about, by keyword, in a fixed order (one pass)."""
+    found = {int(m.lastgroup[1:]) for m in SECTOR_PATTERN.finditer(text.lower()) if m.lastgroup}
+    return tuple(SECTOR_NAMES[i] for i in sorted(found))
+
+
+def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
+    """The index document of a release and (when extraction ran) its facts."""
+    places = facts.places if facts else ()
+    orgs = facts.orgs if facts else ()
+    return IndexDoc(
+        id=release.id,
+        title=release.title,
+        body=release.body,
+        date=release.date,
+        category=release.category,
+        source=release.source,
+        places=unique(p.code for p in places),
+        orgs=unique(o.name for o in orgs),
+        people=unique(p.name for p in facts.people) if facts else (),
+        sectors=find_sectors(f"{release.title}\n{release.body}"),
+        place_names=unique(p.name for p in places),
+        org_aliases=unique(a for o in orgs for a in o.aliases),
+    )
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def index_path(db_path: str) -> str | None:
+    """Where the index of the store at ``db_path`` lives (None: in memory)."""
+    return None if db_path in ("", ":memory:") else f"{db_path}.index"
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("title", stored=True, tokenizer_name=STEMMED)
+    sb.add_text_field("body", stored=True, tokenizer_name=STEMMED)
+    sb.add_text_field("date", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("day", indexed=True, fast=True)
+    for name in FACT_FIELDS:
+        sb.add_text_field(name, tokenizer_name=WORDS)
+    for name in FACET_FIELDS:
+        sb.add_text_field(f"{name}_f", tokenizer_name="raw", fast=True, index_option="basic")
+    return sb.build()
+
+
+def build_analyzers() -> dict[str, tantivy.TextAnalyzer]:
+    """The analysers by tokenizer name: the same ones index and query use."""
+    simple = tantivy.Tokenizer.simple
+    return {
+        STEMMED: tantivy.TextAnalyzerBuilder(simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build(),
+        WORDS: tantivy.TextAnalyzerBuilder(simple()).filter(tantivy.Filter.lowercase()).build(),
+    }
+
+
+def analyze(analyzers: dict[str, tantivy.TextAnalyzer], field: str, text: str) -> list[str]:
+    """The terms ``text`` becomes in ``field``."""
+    return analyzers[FIELD_TOKENIZERS[field]].analyze(text)
+
+
+def to_document(doc: IndexDoc) -> tantivy.Document:
+    """The tantivy document of one IndexDoc (multi-valued fields as lists)."""
+    facets: dict[str, list[str]] = {
+        "category_f": [doc.category] if doc.category else [],
+        "source_f": [doc.source] if doc.source else [],
+        "place_f": list(doc.places),
+        "org_f": list(doc.orgs),
+        "person_f": list(doc.people),
+        "sector_f": list(doc.sectors),
+        "month_f": [doc.date[:7]] if len(doc.date) >= 7 else [],
+    }
+    fields: dict[str, Any] = {
+        "id": doc.id,
+        "title": doc.title,
+        "body": doc.body,
+        "date": doc.date,
+        "day": day_number(doc.date),
+        "category": doc.category,
+        "source": doc.source,
+        "place": list(doc.places + doc.place_names),
+        "org": list(doc.orgs + doc.org_aliases),
+        "person": list(doc.people),
+        "sector": list(doc.sectors),
+    }
+    return tantivy.Document(**{k: v for k, v in (fields | facets).items() if v != [] and v != ""})
+
+
+def day_number(iso: str) -> int:
+    """2025-11-18 -> 20251118 (0 when the date is missing or malformed)."""
+    digits = iso[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+class SearchIndex:
+    """A tantivy index of releases: upsert, commit, count, search with snippets."""
+
+    def __init__(self, index: tantivy.Index, path: str | None) -> None:
+        self.path = path
+        self.index = index
+        self.schema = index.schema
+        self.analyzers = build_analyzers()
+        for name, analyzer in self.analyzers.items():
+            index.register_tokenizer(name, analyzer)
+        self.writer_: tantivy.IndexWriter | None = None
+
+    @classmethod
+    def open(cls, path: str | None) -> SearchIndex:
+        """Open (creating if absent) the index in directory ``path``; None: in memory."""
+        schema = build_schema()
+        if path is None:
+            return cls(tantivy.Index(schema), None)
+        try:
+            os.makedirs(path, exist_ok=True)
+            return cls(tantivy.Index(schema, path=path, reuse=True), path)
+        except (OSError, ValueError) as err:
+            raise StoreError(f"cannot open search index at {path}: {err}") from err
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """The one writer of this index, created on first write (it takes a lock)."""
+        if self.writer_ is None:
+            try:
+                self.writer_ = self.index.writer(WRITER_HEAP, 0)
+            except ValueError as err:
+                raise StoreError(f"search index is locked by another writer: {err}") from err
+        return self.writer_
+
+    def add(self, docs: Iterable[IndexDoc]) -> None:
+        """Upsert by id: delete any document with the same id, then add."""
+        writer = self.writer
+        for doc in docs:
+            writer.delete_documents_by_term("id", doc.id)
+            writer.add_document(to_document(doc))
+
+    def delete(self, ids: Iterable[str]) -> None:
+        writer = self.writer
+        for release_id in ids:
+            writer.delete_documents_by_term("id", release_id)
+
+    def clear(self) -> None:
+        """Remove every document (committed by the next ``commit()``), for a rebuild."""
+        self.writer.delete_all_documents()
+
+    def commit(self) -> None:
+        """Make everything added since the last commit visible to readers, atomically."""
+        if self.writer_ is not None:
+            self.writer_.commit()
+        self.index.reload()
+
+    def close(self) -> None:
+        """Commit, finish background merges and release the writer lock."""
+        if self.writer_ is not None:
+            self.commit()
+            self.writer_.wait_merging_threads()
+            self.writer_ = None
+
+    def count(self) -> int:
+        self.index.reload()
+        return int(self.index.searcher().num_docs)
+
+    def searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def top(
+        self, query: tantivy.Query, limit: int, order_by: str | None = None, newest: bool = True
+    ) -> list[tuple[float, tantivy.DocAddress]]:
+        """The best ``limit`` addresses by score, or by a fast field when ``order_by``."""
+        order = tantivy.Order.Desc if newest else tantivy.Order.Asc
+        found = self.searcher().search(
+            query, limit, count=False, order_by_field=order_by, order=order
+        )
+        if order_by is not None:  # the hit's "score" is then the field value: report none
+            return [(0.0, address) for _, address in found.hits]
+        return [(float(score), address) for score, address in found.hits]
+
+    def total(self, query: tantivy.Query) -> int:
+        """How many documents match (the full count; costs a pass over the matches)."""
+        found = self.searcher().search(query, 1, count=True)
+        return int(getattr(found, "count", 0) or 0)
+
+    def hits(
+        self,
+        query: tantivy.Query,
+        ranked: Iterable[tuple[float, tantivy.DocAddress]],
+        marks: tuple[str, str] = ("[", "]"),
+    ) -> list[StoredHit]:
+        """Load the ranked documents and cut a highlighted body snippet for each."""
+        searcher = self.searcher()
+        generator = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
+        generator.set_max_num_chars(SNIPPET_CHARS)
+        return [
+            to_hit(searcher.doc(address), score, generator, marks) for score, address in ranked
+        ]
+
+    def address(self, release_id: str) -> tantivy.DocAddress | None:
+        """Where the document of ``release_id`` is, if indexed."""
+        query = tantivy.Query.term_query(self.schema, "id", release_id)
+        found = self.searcher().search(query, 1, count=False).hits
+        return found[0][1] if found else None
+
+    def stored(self, addresses: Iterable[tantivy.DocAddress]) -> Iterator[tantivy.Document]:
+        searcher = self.searcher()
+        return (searcher.doc(address) for address in addresses)
+
+    def facet_counts(
+        self, query: tantivy.Query, names: Iterable[str], size: int = 10
+    ) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Value counts of each facet over every document that matches ``query``."""
+        spec = {name: {"terms": {"field": f"{name}_f", "size": size}} for name in names}
+        found = self.searcher().aggregate(query, spec)
+        return {
+            name: tuple((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"])
+            for name in spec
+        }
+
+
+def to_hit(
+    doc: tantivy.Document,
+    score: float,
+    generator: tantivy.SnippetGenerator,
+    marks: tuple[str, str],
+) -> StoredHit:
+    body = str(doc.get_first("body") or "")
+    return StoredHit(
+        id=str(doc.get_first("id")),
+        title=str(doc.get_first("title") or ""),
+        date=str(doc.get_first("date") or ""),
+        score=score,
+        snippet=cut_snippet(generator.snippet_from_doc(doc), body, marks),
+    )
+
+
+def cut_snippet(snippet: tantivy.Snippet, body: str, marks: tuple[str, str]) -> str:
+    """The fragment with each highlighted range wrapped in ``marks``; else the body's start."""
+    fragment = snippet.fragment()
+    if not fragment:
+        return lead(body)
+    raw = fragment.encode("utf-8")  # tantivy's highlight ranges are byte offsets
+    out: list[str] = []
+    at = 0
+    for span in snippet.highlighted():
+        out += [raw[at : span.start].decode(), marks[0], raw[span.start : span.end].decode()]
+        out.append(marks[1])
+        at = span.end
+    out.append(raw[at:].decode())
+    return "".join(out) + trailing_word(body, snippet.fragment_range().end)
+
+
+def trailing_word(body: str, end: int) -> str:
+    """What the fragment cut off after its last token (a full stop, a closing quote)."""
+    rest = body.encode("utf-8")[end : end + 40].decode("utf-8", "ignore")
+    return rest.split(maxsplit=1)[0] if rest and not rest[0].isspace() else ""
+
+
+def lead(body: str, size: int = SNIPPET_CHARS) -> str:
+    """The first ``size`` characters of a body, cut at a word boundary."""
+    text = " ".join(body.split())
+    if len(text) <= size:
+        return text
+    return text[:size].rsplit(" ", 1)[0]

@@ -1,0 +1,231 @@
+"""Search: lexical (BM25 over the tantivy index), semantic (nearest vectors), hybrid (RRF).
+
+    search(index, 'org:KIAT date:2025-11.. semiconductor', facets=True)
+    search(index, 'carbon border tax on imports', mode="hybrid", vectors=vs, embedder=e)
+    similar(index, release_id, vectors=vs)
+
+Lexical hits carry a snippet of the body with each matched word wrapped in
+``[`` and ``]`` (``SearchOptions.marks`` changes them; the stored text is never
+altered). Facet counts are taken over every release the query matches
+lexically. Hybrid ranking fuses the lexical and semantic top lists by
+reciprocal rank fusion: score = sum over lists of 1 / (RRF_K + rank).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import tantivy
+
+from pressdesk.errors import NotFound, QueryError
+from pressdesk.index import FACET_FIELDS, SearchIndex, StoredHit
+from pressdesk.query import Node, compile_query, has_text, parse_query
+
+if TYPE_CHECKING:
+    from pressdesk.embed import Embedder
+    from pressdesk.vectors import VectorSet
+
+__all__ = [
+    "Hit",
+    "SearchOptions",
+    "SearchResult",
+    "search",
+    "search_with",
+    "similar",
+]
+
+RRF_K = 60
+DEPTH = 50  # how deep each list goes before fusion
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    title: str
+    date: str
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    hits: tuple[Hit, ...]
+    total: int  # releases the query matches lexically (semantic: hits returned)
+    facets: dict[str, tuple[tuple[str, int], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    mode: str = "lexical"  # "lexical" | "semantic" | "hybrid"
+    limit: int = 10
+    facets: bool = False
+    sort: str = "relevance"  # "relevance" | "date" (newest first) | "date-asc"
+    marks: tuple[str, str] = ("[", "]")
+    facet_size: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One parsed search: what the mode functions share."""
+
+    index: SearchIndex
+    text: str
+    tree: Node
+    query: tantivy.Query
+    options: SearchOptions
+    vectors: VectorSet | None
+    embedder: Embedder | None
+
+
+def search(
+    index: SearchIndex,
+    query: str,
+    *,
+    mode: str = "lexical",
+    limit: int = 10,
+    facets: bool = False,
+    sort: str = "relevance",
+    vectors: VectorSet | None = None,
+    embedder: Embedder | None = None,
+) -> SearchResult:
+    """Run ``query`` (see ``pressdesk.query`` for the language) in one mode."""
+    options = SearchOptions(mode=mode, limit=limit, facets=facets, sort=sort)
+    return search_with(index, query, options, vectors=vectors, embedder=embedder)
+
+
+def search_with(
+    index: SearchIndex,
+    query: str,
+    options: SearchOptions,
+    *,
+    vectors: VectorSet | None = None,
+    embedder: Embedder | None = None,
+) -> SearchResult:
+    check_options(options)
+    tree = parse_query(query)
+    request = Request(index, query, tree, compile_query(tree, index), options, vectors, embedder)
+    hits = MODES[options.mode](request)
+    return SearchResult(
+        hits=tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits),
+        total=count_matches(request, len(hits)),
+        facets=index.facet_counts(request.query, FACET_FIELDS, options.facet_size)
+        if options.facets
+        else {},
+    )
+
+
+def check_options(options: SearchOptions) -> None:
+    if options.mode not in MODES:
+        raise QueryError(f"unknown search mode '{options.mode}' (modes: {', '.join(MODES)})")
+    if options.sort not in SORTS:
+        raise QueryError(f"unknown sort '{options.sort}' (sorts: {', '.join(SORTS)})")
+    if options.limit < 1:
+        raise QueryError(f"limit must be at least 1, not {options.limit}")
+
+
+def count_matches(request: Request, returned: int) -> int:
+    if request.options.mode == "semantic":
+        return returned
+    return request.index.total(request.query)
+
+
+# ---- lexical ---------------------------------------------------------------------------------
+
+# sort name -> (fast field to order by, newest first); None orders by score
+SORTS: dict[str, tuple[str | None, bool]] = {
+    "relevance": (None, True),
+    "date": ("day", True),
+    "date-asc": ("day", False),
+}
+
+
+def search_lexical(request: Request) -> list[StoredHit]:
+    return lexical_top(request, request.options.limit)
+
+
+def lexical_top(request: Request, limit: int) -> list[StoredHit]:
+    order_by, newest = SORTS[request.options.sort]
+    if order_by is None and not has_text(request.tree):
+        order_by = "day"  # a query of filters alone ranks nothing: newest first
+    ranked = request.index.top(request.query, limit, order_by, newest)
+    return request.index.hits(request.query, ranked, request.options.marks)
+
+
+# ---- semantic and hybrid -----------------------------------------------------------------------
+
+
+def search_semantic(request: Request) -> list[StoredHit]:
+    vectors, embedder = need_vectors(request)
+    nearest = vectors.nearest(embedder.embed([request.text])[0], request.options.limit)
+    return sort_hits(request, stored_hits(request, nearest))
+
+
+def search_hybrid(request: Request) -> list[StoredHit]:
+    vectors, embedder = need_vectors(request)
+    lexical = lexical_top(replace_sort(request), DEPTH)
+    semantic = vectors.nearest(embedder.embed([request.text])[0], DEPTH)
+    fused = fuse([[h.id for h in lexical], [i for i, _ in semantic]])[: request.options.limit]
+    known = {h.id: h for h in lexical}
+    missing = [(i, s) for i, s in fused if i not in known]
+    known |= {h.id: h for h in stored_hits(request, missing)}
+    return sort_hits(request, [replace(known[i], score=s) for i, s in fused if i in known])
+
+
+def replace_sort(request: Request) -> Request:
+    """The request ranked by relevance (fusion needs ranks; date order comes after)."""
+    return replace(request, options=replace(request.options, sort="relevance"))
+
+
+def fuse(lists: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: each id scores the sum of 1 / (k + rank) over the lists."""
+    scores: dict[str, float] = {}
+    for ranked in lists:
+        for rank, item in enumerate(ranked, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def need_vectors(request: Request) -> tuple[VectorSet, Embedder]:
+    if request.vectors is None or request.embedder is None:
+        raise QueryError(f"{request.options.mode} search needs vectors and an embedder")
+    return request.vectors, request.embedder
+
+
+def stored_hits(request: Request, ranked: Sequence[tuple[str, float]]) -> list[StoredHit]:
+    """Hits for ids found by vector, with snippets highlighting the query's words."""
+    addresses = [(score, request.index.address(i)) for i, score in ranked]
+    found = [(score, a) for score, a in addresses if a is not None]
+    return request.index.hits(request.query, found, request.options.marks)
+
+
+def sort_hits(request: Request, hits: list[StoredHit]) -> list[StoredHit]:
+    order_by, newest = SORTS[request.options.sort]
+    if order_by is None:
+        return hits
+    return sorted(hits, key=lambda h: h.date, reverse=newest)
+
+
+MODES: dict[str, Callable[[Request], list[StoredHit]]] = {
+    "lexical": search_lexical,
+    "semantic": search_semantic,
+    "hybrid": search_hybrid,
+}
+
+
+# ---- similar -----------------------------------------------------------------------------------
+
+
+def similar(
+    index: SearchIndex, release_id: str, *, vectors: VectorSet, limit: int = 10
+) -> tuple[Hit, ...]:
+    """The releases whose vectors lie nearest to that of ``release_id`` (itself excluded)."""
+    vector = vectors.get(release_id)
+    if vector is None:
+        raise NotFound(f"no release {release_id} with a vector to compare")
+    nearest = [(i, s) for i, s in vectors.nearest(vector, limit + 1) if i != release_id][:limit]
+    addresses = [(s, index.address(i)) for i, s in nearest]
+    ranked = [(s, a) for s, a in addresses if a is not None]
+    hits = index.hits(tantivy.Query.empty_query(), ranked)
+    return tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits)

@@ -1,0 +1,143 @@
+"""The tantivy index: upsert, commit visibility, snippets, facets, on disk and in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressdesk.errors import StoreError
+from pressdesk.extract.facts import Extraction, Org, Person, Place
+from pressdesk.index import IndexDoc, SearchIndex, cut_snippet, find_sectors, index_doc, index_path
+from pressdesk.models import Release
+from pressdesk.search import search
+
+
+def doc(n: int, title: str, body: str, **fields: object) -> IndexDoc:
+    base: dict[str, object] = {
+        "id": f"r{n}",
+        "title": title,
+        "body": body,
+        "date": "2025-11-18",
+        "category": "Trade",
+        "source": "MOTIR",
+    }
+    return IndexDoc(**(base | fields))  # type: ignore[arg-type]
+
+
+def test_add_commit_count_in_memory() -> None:
+    index = SearchIndex.open(None)
+    index.add([doc(1, "Steel", "Steel exports rose."), doc(2, "Oil", "Crude oil fell.")])
+    assert index.count() == 0  # nothing is visible before the commit
+    index.commit()
+    assert index.count() == 2
+
+
+def test_add_is_an_upsert_by_id() -> None:
+    index = SearchIndex.open(None)
+    index.add([doc(1, "Steel", "Steel exports rose.")])
+    index.commit()
+    index.add([doc(1, "Steel", "Steel exports fell sharply.")])
+    index.commit()
+    assert index.count() == 1
+    assert "fell" in search(index, "steel").hits[0].snippet
+
+
+def test_delete_and_clear() -> None:
+    index = SearchIndex.open(None)
+    index.add([doc(1, "Steel", "a"), doc(2, "Oil", "b"), doc(3, "Gas", "c")])
+    index.commit()
+    index.delete(["r1"])
+    index.commit()
+    assert index.count() == 2
+    index.clear()
+    index.commit()
+    assert index.count() == 0
+
+
+def test_on_disk_index_is_seen_by_a_second_reader(tmp_path: Path) -> None:
+    path = index_path(str(tmp_path / "x.db"))
+    assert path == str(tmp_path / "x.db.index")
+    writer = SearchIndex.open(path)
+    writer.add([doc(1, "Semiconductor exports", "Chip exports rose 25 percent.")])
+    writer.commit()
+    reader = SearchIndex.open(path)
+    assert [h.id for h in search(reader, "chips").hits] == ["r1"]
+    writer.close()
+
+
+def test_second_writer_is_refused_with_a_store_error(tmp_path: Path) -> None:
+    first = SearchIndex.open(str(tmp_path / "i"))
+    first.add([doc(1, "a", "b")])
+    second = SearchIndex.open(str(tmp_path / "i"))
+    with pytest.raises(StoreError):
+        second.add([doc(2, "c", "d")])
+    first.close()
+
+
+def test_index_path_in_memory() -> None:
+    assert index_path(":memory:") is None
+
+
+def test_stored_text_comes_back_exactly() -> None:
+    index = SearchIndex.open(None)
+    title = "Korea’s “K-Chips” – exports ①"
+    index.add([doc(1, title, "Body – with “curly” quotes ② and exports.")])
+    index.commit()
+    hit = search(index, "exports").hits[0]
+    assert hit.title == title
+    assert hit.snippet == "Body – with “curly” quotes ② and [exports]."
+
+
+def test_snippet_of_title_only_match_is_the_body_start() -> None:
+    index = SearchIndex.open(None)
+    index.add([doc(1, "Tariff notice", "The ministry said nothing else. " * 20)])
+    index.commit()
+    snippet = search(index, "tariff").hits[0].snippet
+    assert snippet.startswith("The ministry said nothing else.")
+    assert len(snippet) <= 200
+
+
+def test_index_doc_takes_facts_and_aliases() -> None:
+    release = Release.create(
+        title="KIAT signs semiconductor deal", date="2025-11-18", body="Text.", source="MOTIR"
+    )
+    facts = Extraction(
+        orgs=(Org("Korea Institute for Advancement of Technology", ("KIAT",), ()),),
+        people=(Person("Yeo Han-koo", "Trade Minister", None, ("Minister Yeo",), ()),),
+        places=(Place("KR", "South Korea", ()),),
+    )
+    d = index_doc(release, facts)
+    assert d.orgs == ("Korea Institute for Advancement of Technology",)
+    assert d.org_aliases == ("KIAT",)
+    assert d.people == ("Yeo Han-koo",)
+    assert d.places == ("KR",) and d.place_names == ("South Korea",)
+    assert d.sectors == ("semiconductors",)
+    assert index_doc(release, None).orgs == ()
+
+
+def test_find_sectors() -> None:
+    assert find_sectors("Shipyards and lithium batteries") == ("batteries", "shipbuilding")
+    assert find_sectors("Nothing relevant") == ()
+
+
+class FakeSnippet:
+    def __init__(self, fragment: str, spans: list[tuple[int, int]]) -> None:
+        self.text = fragment
+        self.spans = spans
+
+    def fragment(self) -> str:
+        return self.text
+
+    def highlighted(self) -> list[object]:
+        return [type("R", (), {"start": a, "end": b})() for a, b in self.spans]
+
+    def fragment_range(self) -> object:
+        return type("R", (), {"start": 0, "end": len(self.text.encode())})()
+
+
+def test_cut_snippet_uses_byte_offsets() -> None:
+    fragment = "“한국” exports"
+    start = len("“한국” ".encode())
+    snippet = FakeSnippet(fragment, [(start, start + 7)])
+    assert cut_snippet(snippet, "", ("<b>", "</b>")) == "“한국” <b>exports</b>"  # type: ignore[arg-type]

@@ -1,0 +1,183 @@
+"""search(): every query form end to end over a small index of our own releases."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressdesk.errors import QueryError
+from pressdesk.index import IndexDoc, SearchIndex
+from pressdesk.search import SearchOptions, fuse, search, search_with
+
+DOCS = [
+    IndexDoc(
+        id="chips",
+        title="Semiconductor exports hit a record",
+        body="Semiconductor exports rose 25 percent as memory chip prices climbed. "
+        "The Korea Institute for Advancement of Technology will fund new fabs.",
+        date="2025-11-14",
+        category="Trade/Investment",
+        source="MOTIR",
+        places=("KR", "US"),
+        orgs=("Korea Institute for Advancement of Technology",),
+        org_aliases=("KIAT",),
+        people=("Kim Jung-kwan",),
+        sectors=("semiconductors",),
+        place_names=("South Korea", "United States"),
+    ),
+    IndexDoc(
+        id="meetup",
+        title="International cooperation meet-up day for middle market enterprises",
+        body="Trade Minister Yeo Han-koo delivered welcome remarks. Middle market "
+        "enterprises lead export diversification to ASEAN.",
+        date="2025-11-17",
+        category="FTA/Economic Cooperation",
+        source="MOTIR",
+        places=("KR", "MY"),
+        people=("Yeo Han-koo",),
+    ),
+    IndexDoc(
+        id="carbon",
+        title="Response to the EU carbon border adjustment mechanism",
+        body="Exporters of steel face the CBAM levy on embedded emissions from January.",
+        date="2025-10-02",
+        category="Trade/Investment",
+        source="MOTIR",
+        places=("EU", "KR"),
+        sectors=("steel",),
+    ),
+    IndexDoc(
+        id="ustr",
+        title="USTR statement on the trade deficit with China",
+        body="The trade deficit with China widened; the United States will respond "
+        "to unfair trade practices. Semiconductor subsidies were discussed.",
+        date="2019-02-27",
+        category="Press Releases",
+        source="USTR",
+        places=("US", "CN"),
+        people=("Robert Lighthizer",),
+        sectors=("semiconductors",),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    ix = SearchIndex.open(None)
+    ix.add(DOCS)
+    ix.commit()
+    return ix
+
+
+def ids(index: SearchIndex, query: str, **options: object) -> list[str]:
+    return [h.id for h in search(index, query, **options).hits]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("semiconductor", ["chips", "ustr"]),  # title match ranks first
+        ("semiconductors", ["chips", "ustr"]),  # stemming
+        ('"trade deficit"', ["ustr"]),
+        ('"deficit trade"', []),
+        ("semicon*", ["chips", "ustr"]),
+        ("steel AND exporters", ["carbon"]),
+        ("steel AND china", []),
+        ("steel OR china", ["ustr", "carbon"]),
+        ("semiconductor NOT china", ["chips"]),
+        ("semiconductor -china", ["chips"]),
+        ("title:deficit", ["ustr"]),
+        ("body:cbam", ["carbon"]),
+        ("title:cbam", []),
+        ("category:cooperation", ["meetup"]),
+        ('category:"Trade/Investment" steel', ["carbon"]),
+        ("source:USTR", ["ustr"]),
+        ('person:"Yeo Han-koo"', ["meetup"]),
+        ("person:lighthizer", ["ustr"]),
+        ("org:KIAT", ["chips"]),
+        ('org:"Korea Institute for Advancement of Technology"', ["chips"]),
+        ("place:KR exports", ["chips", "carbon", "meetup"]),  # exporters -> export
+        ('place:"south korea" chip', ["chips"]),
+        ("sector:semiconductors", ["chips", "ustr"]),
+        ("date:2025-11-01..2025-11-30", ["meetup", "chips"]),  # filters only: newest first
+        ("date:2025-11..", ["meetup", "chips"]),
+        ("date:..2025-10-31", ["carbon", "ustr"]),
+        ("date:2019 trade", ["ustr"]),
+        ("place:(MY OR CN)", ["meetup", "ustr"]),
+        ("NOT place:KR", ["ustr"]),
+        ("—", []),  # no searchable word: nothing matches
+    ],
+)
+def test_query_forms(index: SearchIndex, query: str, expected: list[str]) -> None:
+    assert ids(index, query) == expected
+
+
+def test_filters_narrow_while_words_rank(index: SearchIndex) -> None:
+    # a word and a filter side by side: the filter must hold, the word ranks
+    assert ids(index, "semiconductor source:MOTIR") == ["chips"]
+    # two words side by side: either may match
+    assert set(ids(index, "cbam widened")) == {"carbon", "ustr"}
+
+
+def test_sort_by_date(index: SearchIndex) -> None:
+    assert ids(index, "trade OR exports", sort="date") == ["meetup", "chips", "carbon", "ustr"]
+    assert ids(index, "trade OR exports", sort="date-asc") == ["ustr", "carbon", "chips", "meetup"]
+
+
+def test_limit_and_total(index: SearchIndex) -> None:
+    result = search(index, "trade OR exports", limit=2)
+    assert len(result.hits) == 2
+    assert result.total == 4
+
+
+def test_hits_carry_title_date_score_and_highlighted_snippet(index: SearchIndex) -> None:
+    hit = search(index, '"trade deficit"').hits[0]
+    assert (hit.id, hit.title, hit.date) == ("ustr", DOCS[3].title, "2019-02-27")
+    assert hit.score > 0
+    assert "[trade] [deficit]" in hit.snippet
+
+
+def test_marks_are_an_option(index: SearchIndex) -> None:
+    options = SearchOptions(marks=("<mark>", "</mark>"))
+    assert "<mark>CBAM</mark>" in search_with(index, "cbam", options).hits[0].snippet
+
+
+def test_facets_count_the_whole_matching_set(index: SearchIndex) -> None:
+    facets = search(index, "trade OR exports OR semiconductor", facets=True, limit=1).facets
+    assert dict(facets["source"]) == {"MOTIR": 3, "USTR": 1}
+    assert dict(facets["place"])["KR"] == 3
+    assert dict(facets["month"]) == {"2025-11": 2, "2025-10": 1, "2019-02": 1}
+    assert dict(facets["org"]) == {"Korea Institute for Advancement of Technology": 1}
+    assert dict(facets["person"]) == {"Kim Jung-kwan": 1, "Yeo Han-koo": 1, "Robert Lighthizer": 1}
+    assert dict(facets["sector"]) == {"semiconductors": 2, "steel": 1}
+    assert set(facets) == {"category", "source", "place", "org", "person", "sector", "month"}
+
+
+def test_no_facets_unless_asked(index: SearchIndex) -> None:
+    assert search(index, "trade").facets == {}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"mode": "fuzzy"}, "unknown search mode 'fuzzy'"),
+        ({"sort": "title"}, "unknown sort 'title'"),
+        ({"limit": 0}, "limit must be at least 1"),
+        ({"mode": "semantic"}, "semantic search needs vectors"),
+    ],
+)
+def test_bad_options_raise_query_errors(
+    index: SearchIndex, options: dict[str, object], message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        search(index, "trade", **options)  # type: ignore[arg-type]
+
+
+def test_malformed_query_raises_query_error(index: SearchIndex) -> None:
+    with pytest.raises(QueryError, match="unterminated quote"):
+        search(index, '"trade')
+
+
+def test_fuse_is_reciprocal_rank_fusion() -> None:
+    fused = fuse([["a", "b", "c"], ["b", "d"]], k=60)
+    assert [i for i, _ in fused] == ["b", "a", "d", "c"]
+    assert fused[0][1] == pytest.approx(1 / 62 + 1 / 61)
