@@ -14,10 +14,10 @@ from typing import Any
 from pressdesk.extract.dates import extract_dates
 from pressdesk.extract.facts import Extraction
 from pressdesk.extract.figures import extract_figures
-from pressdesk.extract.money import extract_money
+from pressdesk.extract.money import distinct_money, extract_money
 from pressdesk.extract.orgs import extract_orgs
 from pressdesk.extract.people import extract_people
-from pressdesk.extract.percents import extract_percents
+from pressdesk.extract.percents import distinct_percents, extract_percents
 from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
 from pressdesk.models import Release
@@ -60,7 +60,7 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
         "places": [{"code": p.code, "name": p.name} for p in found.places],
         "money": [
             {"text": m.text, "value": m.value, "currency": m.currency, "qualifier": m.qualifier}
-            for m in found.money
+            for m in distinct_money(found.money)
         ],
         "percents": [
             {
@@ -71,7 +71,7 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
                 "subject": p.subject,
                 "points": p.points,
             }
-            for p in found.percents
+            for p in distinct_percents(found.percents)
         ],
         "dates": [{"text": d.text, "value": d.value} for d in found.dates],
         "quotes": [{"text": q.text, "speaker": q.speaker} for q in found.quotes],

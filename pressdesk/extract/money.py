@@ -1,11 +1,218 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""Amounts of money: "KRW 1.2 trillion", "$13.0 billion", "W3.9tr", "1.69 tln-won", "€5m".
+
+One compiled pattern finds a number with a currency before it (symbol or ISO
+code, glued or spaced) or after it (a currency word or code), an optional scale
+word and an optional range ("$1-2 billion" gives two amounts). Qualifiers such
+as "more than" are kept apart from the value. ``distinct_money`` folds the
+mentions of one release into the amounts it states.
+"""
 
 from __future__ import annotations
 
-from datetime import date  # noqa: F401
+import re
+from collections.abc import Iterable
 
-from pressdesk.extract.facts import Money
+import pycountry
+
+from pressdesk.extract.facts import Money, Span
+from pressdesk.extract.numbers import NUMBER, SCALE, is_year, parse_number, scale_of
+
+__all__ = ["distinct_money", "extract_money"]
+
+# Symbols and short forms written before the number.
+_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "NT$": "TWD",
+    "R$": "BRL",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "$": "USD",
+    "₩": "KRW",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₱": "PHP",
+    "฿": "THB",
+    "₫": "VND",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₪": "ILS",
+    "W": "KRW",
+}
+
+# Currency names written after the number; "US dollars" before "dollars".
+_WORDS: dict[str, str] = {
+    "won": "KRW",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "american dollars": "USD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "hong kong dollars": "HKD",
+    "singapore dollars": "SGD",
+    "new zealand dollars": "NZD",
+    "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "sterling": "GBP",
+    "rupees": "INR",
+    "rupee": "INR",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "dong": "VND",
+    "baht": "THB",
+    "philippine pesos": "PHP",
+    "mexican pesos": "MXN",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "reais": "BRL",
+    "rand": "ZAR",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "shekels": "ILS",
+    "lira": "TRY",
+    "kronor": "SEK",
+    "zloty": "PLN",
+}
+
+# ISO 4217 codes that are also everyday English words in capitals.
+_CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "SOS", "PEN", "BOB", "MAD", "AMD", "GEL"})
+_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) - _CODE_WORDS | {"RMB"}
+_CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
+
+_QUALIFIERS = (
+    "more than|less than|fewer than|up to|at least|at most|as much as|as many as|as little as"
+    "|in excess of|upwards of|close to|just over|just under|well over|an estimated|over|under"
+    "|nearly|almost|approximately|approx\\.|about|around|roughly|some|below|above"
+    "|exceeding|surpassing|surpass|exceed|estimated|only|just"
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PRE = (
+    r"(?:" + _alternation(k for k in _SYMBOLS if k != "W") + r"|W(?=\d)"
+    r"|(?<![A-Za-z])(?:" + _alternation(_CODES) + r")(?![A-Za-z]))"
+)
+_POST = (
+    r"(?:(?i:" + _alternation(_WORDS) + r")(?![A-Za-z])"
+    r"|(?:" + _alternation(_CODES) + r")(?![A-Za-z]))"
+)
+_AMOUNT = (  # "N" is replaced by 1 or 2
+    r"(?P<preN>" + _PRE + r")?[ \u00a0]?(?P<numN>" + NUMBER + r")(?![,.]?\d)"
+    r"(?P<scaleN>" + SCALE + r")?"
+)
+_MONEY = re.compile(
+    r"(?:(?<![A-Za-z])(?P<qual>(?i:" + _QUALIFIERS + r"))\s+)?"
+    r"(?<![\w.,])" + _AMOUNT.replace("N>", "1>") +
+    r"(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?" + _AMOUNT.replace("N>", "2>") + r")?"
+    r"(?:[ \u00a0-]?(?P<post>" + _POST + r"))?"
+)
+
+
+def _currency(written: str | None) -> str | None:
+    if not written:
+        return None
+    code = _SYMBOLS.get(written) or _WORDS.get(written.lower())
+    return code or _CODE_ALIASES.get(written, written if written in _CODES else None)
+
+
+def _plausible(m: re.Match[str], currency: str) -> bool:
+    """Reject what only looks like money: "in 2019 won", "W3" as a name, a bare letter W."""
+    pre, num, scale = m.group("pre1"), m.group("num1"), m.group("scale1")
+    if pre == "W" and not (scale or "," in num):
+        return False
+    return not (m.group("post") and not pre and not scale and is_year(num) and currency == "KRW")
+
+
+def _start(m: re.Match[str], n: int) -> int:
+    return m.start(f"pre{n}") if m.group(f"pre{n}") else m.start(f"num{n}")
+
+
+def _value(m: re.Match[str], n: int, scale: str | None) -> float:
+    return parse_number(m.group(f"num{n}")) * scale_of(scale)
+
+
+def _amounts(m: re.Match[str]) -> list[tuple[str, float, Span]]:
+    """(text, value, span) for the one or two numbers of a match; in a range the first
+    number takes the scale of the second ("$1-2 billion")."""
+    start, end = _start(m, 1), m.end()
+    if not m.group("num2"):
+        return [(m.string[start:end], _value(m, 1, m.group("scale1")), Span(start, end))]
+    start2 = _start(m, 2)
+    last = (m.string[start2:end], _value(m, 2, m.group("scale2")), Span(start2, end))
+    if not (m.group("pre1") or m.group("scale1")) and is_year(m.group("num1")):
+        return [last]  # "from 2024 to $5 billion": a year, then the amount
+    end1 = m.end("scale1") if m.group("scale1") else m.end("num1")
+    first = _value(m, 1, m.group("scale1") or m.group("scale2"))
+    return [(m.string[start:end1], first, Span(start, end1)), last]
+
+
+def _currency_of(m: re.Match[str]) -> str | None:
+    return _currency(m.group("pre1")) or _currency(m.group("pre2")) or _currency(m.group("post"))
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    qual = m.group("qual")
+    return qual.lower() if qual else None
 
 
 def extract_money(text: str) -> list[Money]:
-    return []
+    """Every amount of money in ``text``, in order, with its currency and value."""
+    found: list[Money] = []
+    for m in _MONEY.finditer(text):
+        currency = _currency_of(m)
+        if currency is None or not _plausible(m, currency):
+            continue
+        found += [
+            Money(text=t, value=v, currency=currency, qualifier=_qualifier(m), span=s)
+            for t, v, s in _amounts(m)
+        ]
+    return found
+
+
+def _precision(item: Money) -> int:
+    """How many digits the amount is written with: "844.7 billion" beats "845b"."""
+    return sum(c.isdigit() for c in item.text)
+
+
+def _same(a: Money, b: Money) -> bool:
+    return a.currency == b.currency and abs(a.value - b.value) <= 0.005 * abs(a.value)
+
+
+def distinct_money(items: tuple[Money, ...] | list[Money]) -> list[Money]:
+    """One mention per amount: a rounded figure is folded into a more precise one
+    within half a percent ("W845b" and "844.7 billion won"); figures written with the
+    same precision stay apart ("1,429.8 won" and "1,428.8 won")."""
+    kept: list[Money] = []
+    for item in sorted(items, key=_precision, reverse=True):
+        if not any(
+            (k.value == item.value or _precision(k) > _precision(item)) and _same(k, item)
+            for k in kept
+        ):
+            kept.append(item)
+    return sorted(kept, key=lambda m: m.span.start)

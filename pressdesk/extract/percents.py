@@ -1,11 +1,179 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""Percentages and percentage points, with the direction of change the sentence states.
+
+"rose 12.2 percent year-on-year" -> 12.2, up, year-on-year; "a 15.4% increase" -> up;
+"(down 8.8 percent)" -> down; "accounting for 29.2 percent" -> none; "from 16.88 to
+25.50 percent" -> both numbers. A level reached by a change ("rose 0.14 percentage point
+to 4.1 percent") takes the direction of that change, which the guidelines accept.
+Basis points are not percents.
+"""
 
 from __future__ import annotations
 
-from datetime import date  # noqa: F401
+import re
 
-from pressdesk.extract.facts import Percent
+from pressdesk.extract.facts import Percent, Span
+from pressdesk.extract.numbers import NUMBER, is_year
+
+__all__ = ["distinct_percents", "extract_percents"]
+
+_UNIT = r"(?:[ \u00a0]?%(?!\s?p)|[ \u00a0-]?(?i:percent|per[ \u00a0]?cent|pct)(?![A-Za-z])\.?)"
+_POINTS = (
+    r"(?:[ \u00a0-]?(?i:percentage|pct\.?|%|percent)[ \u00a0-]?(?i:points?|pts?)(?![A-Za-z])"
+    r"|[ \u00a0]?%p(?:ts?)?(?![A-Za-z])|[ \u00a0]?(?i:ppts?|pp)(?![A-Za-z]))"
+)
+_PERCENT = re.compile(
+    r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,])(?P<num>" + NUMBER + r")"
+    r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
+    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER
+    + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
+)
+
+# Words that state a change, by direction; "none" words state a level.
+_DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "up": (
+        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|up(?![ \u00a0]+to\b)"
+        r"|jump\w*|surg\w*|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
+        r"|add(?:ed|s)|spik\w*|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*|recover\w*|boost\w*"
+        r"|rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|accelerat\w*|widen\w*|improv\w*|doubl\w*"
+        r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
+    ),
+    "down": (
+        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|down|decreas\w*|contract\w*|slip\w*|plung\w*"
+        r"|slid\w*|lost|los(?:e|es|ing)|loss(?:es)?|shed\w*|shr[ai]nk\w*|shrunk|sank|sink\w*"
+        r"|tumbl\w*|dipp?\w*|eas(?:ed|ing)|lower\w*|cut\w*|reduc\w*|narrow\w*|plummet\w*"
+        r"|slump\w*|retreat\w*|weaken\w*|deteriorat\w*|slow\w*|downward|halv\w*|went down",
+    ),
+    "none": (
+        r"unchanged|flat|steady|remain(?:ed|s)?|st(?:ood|ands?) at|hover\w*|kept|maint[ae]in\w*"
+        r"|account(?:ed|ing|s)? for|represent\w*|mak(?:e|es|ing) up|made up|comprise\w*",
+    ),
+}
+_LEFT_WORD = re.compile(
+    "|".join(rf"(?P<{d}>\b(?:{'|'.join(w)})\b)" for d, w in _DIRECTION_WORDS.items()),
+    re.IGNORECASE,
+)
+_RIGHT_WORD = re.compile(
+    r"[ \u00a0]*(?:(?:year-on-year|on-year|y/y|month-on-month|on-month)[ \u00a0]+)?"
+    r"(?:(?P<up>increase|rise|gain|growth|jump|hike|up|higher|more|above|expansion|surge)"
+    r"|(?P<down>decrease|decline|drop|fall|cut|reduction|down|lower|less|below|contraction"
+    r"|loss|slide|dip)"
+    r"|(?P<none>of|share|stake|target|threshold|mark|level|rate))\b",
+    re.IGNORECASE,
+)
+# Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast.
+_CLAUSE_START = re.compile(
+    r"(?:[.!?](?=[\s\"“”’)]|[A-Z])|[;\n]|\b(?:while|whereas|but|although|though)\b)",
+    re.IGNORECASE,
+)
+_WINDOW = 110
+_MAX_WORDS = 12
+
+_BASES: dict[str, str] = {
+    r"year[- ]on[- ]year|on[- ]year|y/y|yoy|from a year (?:earlier|ago|before)"
+    r"|(?:from|over|than|compared (?:with|to)) the same (?:period|month|quarter) (?:of )?"
+    r"(?:last|a|the previous) year|from (?:the )?(?:previous|prior) year": "year-on-year",
+    r"month[- ]on[- ]month|on[- ]month|m/m|from a month (?:earlier|ago|before)"
+    r"|from (?:the )?(?:previous|prior) month": "month-on-month",
+    r"quarter[- ]on[- ]quarter|on[- ]quarter|q/q|from (?:the )?(?:previous|prior) quarter"
+    r"|from a quarter (?:earlier|ago|before)": "quarter-on-quarter",
+}
+_BASIS = re.compile(
+    "|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES)), re.IGNORECASE
+)
+_BASIS_NAMES = tuple(_BASES.values())
+_SUBJECT_CUT = re.compile(r"[,(:—–]|\b(?:that|which|while|whereas|when|after|as)\b", re.IGNORECASE)
+_SUBJECT_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "also", "has", "have"})
+_POINTS_ONLY = re.compile(_POINTS)
+
+
+def _clause(text: str, start: int) -> int:
+    """Where the clause holding position ``start`` begins (at most ``_WINDOW`` back)."""
+    lo = max(0, start - _WINDOW)
+    ends = [m.end() for m in _CLAUSE_START.finditer(text, lo, start)]
+    return ends[-1] if ends else lo
+
+
+def _left_word(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """The nearest direction word before the number, within ``_MAX_WORDS`` words."""
+    found = list(_LEFT_WORD.finditer(text, lo, start))
+    if not found or len(text[found[-1].end() : start].split()) > _MAX_WORDS:
+        return None
+    return found[-1]
+
+
+def _direction(text: str, m: re.Match[str], lo: int) -> tuple[str, re.Match[str] | None]:
+    """The direction of change stated for the number, and the word that states it."""
+    if m.group("sign") in ("-", "\u2212"):
+        return "down", None
+    right = _RIGHT_WORD.match(text, m.end())
+    if right and right.lastgroup in ("up", "down"):
+        return right.lastgroup, None
+    left = _left_word(text, lo, m.start())
+    if right and right.lastgroup == "none":
+        return "none", left
+    if left is None:
+        return ("up", None) if m.group("sign") == "+" else ("none", None)
+    return left.lastgroup or "none", left
+
+
+def _basis(text: str, lo: int, start: int, end: int) -> str | None:
+    """The comparison stated after the number in its clause, else before it."""
+    stop = _CLAUSE_START.search(text, end, end + 80)
+    found = _BASIS.search(text, end, stop.start() if stop else end + 80)
+    found = found or _BASIS.search(text, lo, start)
+    return _BASIS_NAMES[int(found.lastgroup[1:])] if found and found.lastgroup else None
+
+
+def _subject(text: str, lo: int, stop: int) -> str | None:
+    """The last few words before the change word: "ICT exports" in "ICT exports rose"."""
+    fragment = _SUBJECT_CUT.split(text[lo:stop])[-1]
+    words = [w for w in fragment.split() if w.lower() not in _SUBJECT_SKIP][-6:]
+    return " ".join(words).strip(" ,;:\"“”") or None
+
+
+def _is_points(m: re.Match[str]) -> bool:
+    unit = m.group("points") or m.group("tail") or ""
+    return _POINTS_ONLY.fullmatch(unit) is not None
+
+
+def _percent(text: str, m: re.Match[str]) -> Percent:
+    lo = _clause(text, m.start())
+    direction, word = _direction(text, m, lo)
+    stop = word.start() if word else m.start()
+    return Percent(
+        text=m.group(0).strip(),
+        value=float(m.group("num").replace(",", "")),
+        direction=direction,
+        basis=_basis(text, lo, m.start(), m.end()),
+        subject=_subject(text, lo, stop),
+        points=_is_points(m),
+        span=Span(m.start(), m.end()),
+    )
 
 
 def extract_percents(text: str) -> list[Percent]:
-    return []
+    """Every percentage and percentage-point figure in ``text``, in order."""
+    return [
+        _percent(text, m)
+        for m in _PERCENT.finditer(text)
+        if m.group("unit") or m.group("points") or not is_year(m.group("num"))
+    ]
+
+
+def distinct_percents(items: tuple[Percent, ...] | list[Percent]) -> list[Percent]:
+    """One mention per figure: a value repeated counts once, and a value read both as a
+    level and as a change ("from 43 percent to 80 percent", "raise it to 80 percent")
+    keeps the change."""
+    kept: dict[tuple[float, bool, str], Percent] = {}
+    for item in items:
+        key = (item.value, item.points, item.direction)
+        level = (item.value, item.points, "none")
+        if key in kept or (item.direction == "none" and _has_change(kept, item)):
+            continue
+        kept.pop(level, None)
+        kept[key] = item
+    return sorted(kept.values(), key=lambda p: p.span.start)
+
+
+def _has_change(kept: dict[tuple[float, bool, str], Percent], item: Percent) -> bool:
+    return any((item.value, item.points, d) in kept for d in ("up", "down"))

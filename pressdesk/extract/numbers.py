@@ -1,0 +1,71 @@
+"""Numbers as written in news and releases: digits with separators, and scale words.
+
+``NUMBER`` and ``SCALE`` are regular-expression sources for other extractors to
+compose; ``parse_number`` and ``scale_of`` turn the matched text into values.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NUMBER", "SCALE", "is_year", "parse_number", "scale_of"]
+
+# "1,429.8", "13.0", "50,000", ".5"; thin spaces and no-break spaces are not separators here.
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+
+# Scale words, longest first so that alternation prefers "million" over "m".
+_SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+    "trln": 1e12,
+    "tln": 1e12,
+    "trn": 1e12,
+    "tril": 1e12,
+    "bln": 1e9,
+    "bil": 1e9,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mio": 1e6,
+    "bn": 1e9,
+    "mn": 1e6,
+    "tr": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+    "t": 1e12,
+}
+
+_WORDS = sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True)
+_LETTERS = [w for w in _SCALES if len(w) == 1]
+
+# A scale word may follow the number after a space or hyphen ("5.6 tln", "1.69 tln-won");
+# a single letter only glued to it ("W845b", "$5m", "$1.2B").
+SCALE = (
+    r"(?:[\s\u00a0-]?(?i:" + "|".join(_WORDS) + r")s?(?![A-Za-z])"
+    r"|(?i:" + "|".join(_LETTERS) + r")(?![A-Za-z]))"
+)
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def parse_number(text: str) -> float:
+    """The value of a written number: ``"1,429.8"`` -> 1429.8."""
+    return float(text.replace(",", ""))
+
+
+def scale_of(word: str | None) -> float:
+    """The multiplier of a scale word as matched by ``SCALE`` (1.0 for none)."""
+    if not word:
+        return 1.0
+    key = word.strip(" \u00a0-").lower()
+    return _SCALES.get(key, _SCALES.get(key.rstrip("s"), 1.0))
+
+
+def is_year(text: str) -> bool:
+    """True for a bare four-digit number that reads as a year (1800-2099)."""
+    return _YEAR.fullmatch(text) is not None

@@ -1,0 +1,123 @@
+"""Amounts of money: currencies before or after, scale words, ranges, qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressdesk.extract.facts import Money, Span
+from pressdesk.extract.money import distinct_money, extract_money
+
+
+def amounts(text: str) -> list[tuple[float, str]]:
+    return [(m.value, m.currency) for m in extract_money(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("The fund will invest KRW 80 Billion in start-ups.", 80e9, "KRW"),
+        ("Shipments reached USD34.6 million last quarter.", 34.6e6, "USD"),
+        ("Sales rose to $7.25 billion.", 7.25e9, "USD"),
+        ("a grant of US$ 5 million", 5e6, "USD"),
+        ("The loan, US$2.4 billion in all, closed.", 2.4e9, "USD"),
+        ("a budget of 2.3 trillion won", 2.3e12, "KRW"),
+        ("a 4.8 tln won package", 4.8e12, "KRW"),
+        ("a 2.05 tln-won payout", 2.05e12, "KRW"),
+        ("Samsung signs W6.2tr chip deal", 6.2e12, "KRW"),
+        ("Hanwha bags W912b order", 912e9, "KRW"),
+        ("vouchers of ₩30,000 per person", 30000, "KRW"),
+        ("the shares closed at 87,300 won", 87300, "KRW"),
+        ("the currency traded at 1,391.5 won per dollar", 1391.5, "KRW"),
+        ("a 300-billion-won stimulus", 300e9, "KRW"),
+        ("a fine of €12m", 12e6, "EUR"),
+        ("exports of £1.8bn", 1.8e9, "GBP"),
+        ("aid worth ¥40 billion", 40e9, "JPY"),
+        ("a deal worth 15 billion yen", 15e9, "JPY"),
+        ("paid 3.5 million euros", 3.5e6, "EUR"),
+        ("invested 20 million dollars", 20e6, "USD"),
+        ("a contract of 120 million Australian dollars", 120e6, "AUD"),
+        ("EUR 450 million in loans", 450e6, "EUR"),
+        ("450 million EUR in loans", 450e6, "EUR"),
+        ("revenue of 9.1 bln yuan", 9.1e9, "CNY"),
+        ("a $250k grant", 250e3, "USD"),
+        ("a $1.2B round", 1.2e9, "USD"),
+        ("an order of 600 mln dollars", 600e6, "USD"),
+        ("capital of RMB 3 billion", 3e9, "CNY"),
+        ("a project of Rs 500 crore", 5e9, "INR"),
+        ("wages of $19 per hour", 19, "USD"),
+    ],
+)
+def test_amount_forms(text: str, value: float, currency: str) -> None:
+    assert amounts(text) == [(pytest.approx(value), currency)]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("more than KRW 3 trillion", "more than"),
+        ("approximately $40 million", "approximately"),
+        ("about 2 billion won", "about"),
+        ("up to €5 million", "up to"),
+        ("nearly 900 billion won", "nearly"),
+        ("at least $2 billion", "at least"),
+        ("over 1 trillion won", "over"),
+        ("a total of $2 billion", None),
+    ],
+)
+def test_qualifier_is_kept_apart(text: str, qualifier: str | None) -> None:
+    (found,) = extract_money(text)
+    assert found.qualifier == qualifier
+    assert not found.text.lower().startswith(qualifier or "@")
+
+
+def test_ranges_give_both_ends_with_the_shared_scale() -> None:
+    assert amounts("an investment of $3-4 billion") == [(3e9, "USD"), (4e9, "USD")]
+    assert amounts("between €2 million and €3 million") == [(2e6, "EUR"), (3e6, "EUR")]
+    assert amounts("5 trillion to 6 trillion won") == [(5e12, "KRW"), (6e12, "KRW")]
+
+
+def test_two_currencies_in_one_sentence() -> None:
+    text = "a 2.1 trillion won (US$1.45 billion) deal"
+    assert amounts(text) == [(2.1e12, "KRW"), (1.45e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024, exports rose 5 percent.",
+        "an investigation under Section 301 of the Trade Act",
+        "The firm hired 3,200 workers and 45 companies joined.",
+        "The team, founded in 2019 won the title.",
+        "Room 1724, Washington, DC 20006",
+        "W3 model launches in 2026",
+        "moreover 12 firms signed",
+        "a 3,200-ton frigate",
+    ],
+)
+def test_not_money(text: str) -> None:
+    assert extract_money(text) == []
+
+
+def test_spans_point_at_the_amount() -> None:
+    text = "It costs more than KRW 5 billion in total."
+    (found,) = extract_money(text)
+    assert text[found.span.start : found.span.end] == found.text == "KRW 5 billion"
+
+
+def money(text: str, value: float, start: int) -> Money:
+    return Money(text, value, "KRW", None, Span(start, start + 1))
+
+
+def test_distinct_folds_a_rounded_figure_into_a_precise_one() -> None:
+    items = [money("W612b", 612e9, 0), money("611.8 billion won", 611.8e9, 10)]
+    assert [m.text for m in distinct_money(items)] == ["611.8 billion won"]
+
+
+def test_distinct_keeps_equally_precise_near_values() -> None:
+    items = [money("1,391.5 won", 1391.5, 0), money("1,390.5 won", 1390.5, 10)]
+    assert len(distinct_money(items)) == 2
+
+
+def test_distinct_keeps_one_of_repeated_amounts() -> None:
+    items = [money("$2 billion", 2e9, 0), money("$2 billion", 2e9, 50)]
+    assert len(distinct_money(items)) == 1
