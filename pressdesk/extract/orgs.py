@@ -1,11 +1,516 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""Organisations: ministries, agencies, companies, associations, institutes.
+
+Rule-based: runs of capitalised words are joined into names ("Ministry of
+Trade, Industry and Resources") and kept when a head word says they are a
+body ("... Association", "... Co.", "Ministry of ..."), when a cue around
+them says so ("chip giant X", "companies such as X and Y", "X Chairman
+<person>", "CEO of X"), or when they are well-known international bodies.
+Committees, meetings, programmes, funds and agreements are left out.
+Acronyms defined in parentheses become aliases; spelling variants that share
+an ``org_key`` are merged into one organisation.
+"""
 
 from __future__ import annotations
 
-from datetime import date  # noqa: F401
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from pressdesk.extract.facts import Org
+from pressdesk.extract.facts import Org, Span
+from pressdesk.extract.lexicon import (
+    COMPLEMENT_HEADS,
+    HONORIFICS,
+    LONE_HEADS,
+    MONTHS,
+    NAME_TITLES,
+    NON_ORG_WORDS,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    ORG_LIST_NOUNS,
+    SENTENCE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+    WEAK_HEADS,
+    words,
+)
+from pressdesk.extract.places import find_place_mentions
+from pressdesk.extract.text import RUN, find_runs, is_acronym
+
+__all__ = ["extract_orgs", "org_key"]
+
+# Well-known international and national bodies: acronym -> full name.
+KNOWN_ORGS: dict[str, str] = {
+    "WTO": "World Trade Organization",
+    "OECD": "Organisation for Economic Co-operation and Development",
+    "IMF": "International Monetary Fund",
+    "UN": "United Nations",
+    "WHO": "World Health Organization",
+    "ILO": "International Labour Organization",
+    "IAEA": "International Atomic Energy Agency",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "NATO": "North Atlantic Treaty Organization",
+    "ADB": "Asian Development Bank",
+    "AIIB": "Asian Infrastructure Investment Bank",
+    "EBRD": "European Bank for Reconstruction and Development",
+    "WIPO": "World Intellectual Property Organization",
+    "UNCTAD": "United Nations Conference on Trade and Development",
+    "FAO": "Food and Agriculture Organization",
+    "UNESCO": "United Nations Educational, Scientific and Cultural Organization",
+    "UNICEF": "United Nations Children's Fund",
+    "UNDP": "United Nations Development Programme",
+    "WEF": "World Economic Forum",
+    "ECB": "European Central Bank",
+    "USTR": "Office of the U.S. Trade Representative",
+    "USITC": "U.S. International Trade Commission",
+    "USDA": "U.S. Department of Agriculture",
+    "APEC": "Asia-Pacific Economic Cooperation",
+}
+KNOWN_NAMES = frozenset(
+    {
+        "World Bank",
+        "European Commission",
+        "European Parliament",
+        "European Central Bank",
+        "Congress",
+        "White House",
+        "Federal Reserve",
+        "United Nations",
+        "Reuters",
+        "Bloomberg",
+        "CNBC",
+        "CNN",
+        "BBC",
+        "Nikkei",
+        "Xinhua",
+        "Yonhap",
+        "Kyodo",
+        "Associated Press",
+        "Agence France-Presse",
+        "Financial Times",
+        "Wall Street Journal",
+        "New York Times",
+    }
+)
+
+_COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in "})
+_LISTING = frozenset({" and ", ", ", ", and ", " & "})
+_SUFFIXES = frozenset({"co", "inc", "corp", "corporation", "company", "ltd", "llc", "plc", "limited"})
+_ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
+_LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z])")
+_DESCRIPTOR = re.compile(rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based)\s+(?:the\s+)?({RUN})")
+_LIST_CUE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
+    r"(?:such as|include|includes|including|like|—|–|:)\s+"
+    r"|\brepresentatives (?:from|of)\s+"
+)
+_LIST_ITEM = re.compile(rf"({RUN})(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|\s*$)?")
+# Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
+TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
+_APPOSITION = re.compile(
+    rf"({RUN}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
+)
+_TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
+_SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
+_LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
+_FUNCTION_WORDS = words("and or the a an of to in on at for with said has is was will")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One name found, with the acronym defined right after it, if any."""
+
+    name: str
+    span: Span
+    acronym: str | None = None
+
+
+def org_key(name: str) -> str:
+    """A canonical key: one organisation, one key, across spellings and releases.
+
+    Folds case, accents, punctuation, a leading "the" and company suffixes:
+    "Ministry of Trade, Industry, and Resources" and "ministry of trade,
+    industry and resources" share a key; so do "Coupang Inc." and "Coupang".
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    words = re.sub(r"[^\w\s]+", " ", text).split()
+    words = words[1:] if words[:1] == ["the"] else words
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return "".join(w for w in words if w != "and")
+
+
+def _trim_leading(text: str, start: int, end: int) -> int:
+    """Skip capitalised sentence words ("The", "Meanwhile") at the front of a run."""
+    while True:
+        m = re.match(r"\S+\s", text[start:end])
+        word = m.group(0).strip() if m else ""
+        if word not in SENTENCE_WORDS | MONTHS and word.lower() not in ORG_DESCRIPTORS:
+            return start
+        start += m.end()
+
+
+def _chains(text: str) -> Iterator[list[tuple[str, Span]]]:
+    """Runs of capitalised words with the connectors that join them."""
+    chain: list[tuple[str, Span]] = []
+    for run in find_runs(text):
+        between = text[chain[-1][1].end : run.start] if chain else ""
+        if chain and between in _COMPLEMENT | _LISTING:
+            chain.append((between, run))
+            continue
+        if chain:
+            yield chain
+        chain = [("", run)]
+    if chain:
+        yield chain
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the last organisation head word, or -1."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ORG_HEADS and not (words[i] in WEAK_HEADS and len(words) < 2):
+            return i
+    return -1
+
+
+def _has_head(phrase: str) -> bool:
+    return _head_index(phrase.split()) >= 0
+
+
+def _is_org_phrase(phrase: str, lone_ok: bool, head_run: str | None = None) -> bool:
+    words = phrase.split()
+    run = (head_run or phrase).split()
+    head = _head_index(run)
+    if head < 0 or 0 < head < len(run) - 1 and not set(run[head + 1 :]) <= TRAILERS:
+        return False
+    if any(w in NON_ORG_WORDS for w in words[head + 1 :]) or words[-1] in NON_ORG_WORDS:
+        return False
+    if len(words) == 1:
+        return lone_ok and words[0] in LONE_HEADS
+    return not any(w in NAME_TITLES for w in words[:head])
+
+
+def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
+    """Where "Ministry of Trade, Industry and Resources" ends, from its head run."""
+    end = chain[i][1].end
+    seen_complement = False
+    for conn, run in chain[i + 1 :]:
+        phrase = text[run.start : run.end]
+        if conn in _COMPLEMENT:
+            seen_complement = True
+        elif not seen_complement or _has_head(phrase):
+            break
+        if any(w in NON_ORG_WORDS | NAME_TITLES for w in phrase.split()):
+            break
+        end = run.end
+    return end
+
+
+def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
+    skip_to = -1
+    for i, (conn, run) in enumerate(chain):
+        if i <= skip_to or (conn in _COMPLEMENT and i > 0):
+            continue
+        start = _trim_leading(text, run.start, run.end)
+        words = text[start : run.end].split()
+        if _head_index(words) < 0:
+            continue
+        end = run.end
+        if words[-1] in COMPLEMENT_HEADS and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
+            end = _complement_end(text, chain, i)
+            skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
+        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in {"Congress"}
+        if _is_org_phrase(text[start:end], lone_ok, text[start : run.end]):
+            yield Span(start, end)
+
+
+def _with_acronym(text: str, span: Span) -> _Found:
+    m = _ACRONYM_DEF.match(text, span.end)
+    acronym = m.group(1) if m and is_acronym(m.group(1)) else None
+    return _Found(text[span.start : span.end], span, acronym)
+
+
+def _headed_names(text: str) -> Iterator[_Found]:
+    for chain in _chains(text):
+        for span in _names_in_chain(text, chain):
+            yield _with_acronym(text, span)
+
+
+def _is_brand_word(word: str) -> bool:
+    return bool(word) and word not in _FUNCTION_WORDS and not word.endswith(("ed", "ing"))
+
+
+def _extend_lower_tail(text: str, span: Span) -> Span:
+    """ "SK hynix", "SK ecoplant Co.": an acronym followed by a lower-case brand word."""
+    name = text[span.start : span.end]
+    m = _LOWER_TAIL.match(text, span.end)
+    brand = m.group(1) if m else ""
+    if m and is_acronym(name) and len(name) <= 3 and _is_brand_word(brand):
+        tail = re.match(r" (?:Co\.|Inc\.|Corp\.|Ltd\.)", text[m.end() :])
+        return Span(span.start, m.end() + (tail.end() if tail else 0))
+    return span
+
+
+def _cue_span(text: str, start: int, end: int) -> Span | None:
+    """The name a cue points at, cut before any title ("Toyota Chairman Akio Toyoda")."""
+    words = text[start:end].split()
+    keep: list[str] = []
+    for word in words:
+        if word in NAME_TITLES or word in TITLE_MODIFIERS and keep:
+            break
+        keep.append(word)
+    if not keep or keep[0] in SENTENCE_WORDS | MONTHS:
+        return None
+    return _extend_lower_tail(text, Span(start, start + len(" ".join(keep))))
+
+
+def _descriptor_names(text: str) -> Iterator[_Found]:
+    for m in _DESCRIPTOR.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span:
+            yield _with_acronym(text, span)
+
+
+def _listed_names(text: str) -> Iterator[_Found]:
+    for cue in _LIST_CUE.finditer(text):
+        pos = cue.end()
+        while item := _LIST_ITEM.match(text, pos):
+            span = _cue_span(text, item.start(1), item.end(1))
+            if span:
+                yield _with_acronym(text, span)
+            if item.end() == pos or not item.group(0)[len(item.group(1)) :].strip(" ()"):
+                break
+            pos = item.end()
+
+
+_TITLED = re.compile(
+    rf"(?<![\w’'])((?:{RUN}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
+    rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
+)
+_TITLE_NAME_OF = re.compile(
+    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))}) {RUN} of (?:the )?({RUN})"
+)
+_TITLE_OF = re.compile(
+    r"\b(?:CEO|COO|CFO|CTO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]irector|[Ff]ounder|"
+    r"[Aa]nalyst|[Pp]rofessor|[Oo]fficial|[Hh]ead|[Ee]conomist|[Ss]pokesperson|[Rr]esearcher|"
+    r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer)\s+(?:of|at)\s+(?:the\s+)?"
+    rf"({RUN})"
+)
+
+
+def _titled_names(text: str) -> Iterator[_Found]:
+    """ "FOMEK Chairman Choi", "Toyota Chairman Akio Toyoda", "CEO of S-OIL"."""
+    for m in _TITLED.finditer(text):
+        words = text[m.start(1) : m.end(1)].split()
+        if len(m.group(2).split()) < 2 and not is_acronym(words[0]):
+            continue
+        while words and words[-1] in TITLE_MODIFIERS | NAME_TITLES:
+            words.pop()
+        if words:
+            span = _cue_span(text, m.start(1), m.start(1) + len(" ".join(words)))
+            if span:
+                yield _with_acronym(text, span)
+    for m in _TITLE_OF.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span:
+            yield _with_acronym(text, span)
+    for m in _TITLE_NAME_OF.finditer(text):
+        name = m.group(1)
+        if is_acronym(name) or _has_head(name):
+            yield _with_acronym(text, Span(m.start(1), m.end(1)))
+
+
+def _pattern_names(text: str) -> Iterator[_Found]:
+    """Appositions ("X, a producer of ..."), "the X union", "X ecoplant Co."."""
+    for pattern in (_APPOSITION, _TRAILING_NOUN, _SUFFIXED):
+        for m in pattern.finditer(text):
+            span = _cue_span(text, m.start(1), m.end(1))
+            if span:
+                yield _with_acronym(text, span)
+
+
+def _ministry_names(text: str) -> Iterator[_Found]:
+    """ "the labor ministry": a ministry named by its portfolio."""
+    for m in _LOWER_MINISTRY.finditer(text):
+        yield _Found(m.group(1), Span(m.start(1), m.end(1)))
+
+
+@functools.cache
+def _known_pattern() -> re.Pattern[str]:
+    forms = sorted({*KNOWN_ORGS, *KNOWN_ORGS.values(), *KNOWN_NAMES}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+
+
+_ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
+
+
+def _known_names(text: str) -> Iterator[_Found]:
+    for m in _known_pattern().finditer(text):
+        name = m.group(0)
+        acronym = name if name in KNOWN_ORGS else _ACRONYM_OF.get(name)
+        yield _Found(name, Span(m.start(), m.end()), acronym)
+
+
+def _is_place(name: str) -> bool:
+    return any(s.start == 0 and s.end == len(name) for _, s in find_place_mentions(name))
+
+
+def _plausible(found: _Found) -> bool:
+    words = found.name.split()
+    if (
+        not words
+        or words[0] in HONORIFICS
+        or len(words) > 12
+        or found.name in SENTENCE_WORDS | MONTHS | TITLES
+    ):
+        return False
+    if any(w in NON_ORG_WORDS for w in words) and not _has_head(found.name):
+        return False
+    return not _is_place(found.name) and not found.name.isdigit()
+
+
+FINDERS = (
+    _headed_names,
+    _known_names,
+    _titled_names,
+    _descriptor_names,
+    _listed_names,
+    _pattern_names,
+    _ministry_names,
+)
+
+
+def find_org_names(text: str) -> list[_Found]:
+    """Every organisation name found, in text order."""
+    found = [f for finder in FINDERS for f in finder(text) if _plausible(f)]
+    return sorted(found, key=lambda f: f.span.start)
+
+
+class _Groups:
+    """Names grouped by key; acronyms and short forms joined to their long names."""
+
+    def __init__(self) -> None:
+        self.key_of: dict[str, int] = {}
+        self.members: list[list[_Found]] = []
+
+    def add(self, found: _Found) -> None:
+        keys = [org_key(found.name)] + ([org_key(found.acronym)] if found.acronym else [])
+        hits = sorted({self.key_of[k] for k in keys if k in self.key_of})
+        if not hits:
+            hits = [len(self.members)]
+            self.members.append([])
+        index = hits[0]
+        self.members[index].append(found)
+        for other in hits[1:]:
+            self.members[index].extend(self.members[other])
+            self.members[other] = []
+            self.key_of.update({k: index for k, v in self.key_of.items() if v == other})
+        self.key_of.update({k: index for k in keys})
+
+    def merge_short_forms(self) -> list[list[_Found]]:
+        """ "Coupang" joins "Coupang Inc." when exactly one longer name starts with it."""
+        merged = [list(m) for m in self.members]
+        for i, group in enumerate(merged):
+            names = {f.name for f in group}
+            if len(names) != 1 or " " in next(iter(names)):
+                continue
+            word = next(iter(names))
+            hosts = [j for j, g in enumerate(merged) if j != i and g and _starts_with(g, word)]
+            if len(hosts) == 1:
+                merged[hosts[0]].extend(group)
+                group.clear()
+        return [g for g in merged if g]
+
+
+def _starts_with(group: list[_Found], word: str) -> bool:
+    return any(f.name.startswith(word + " ") and not is_acronym(f.name) for f in group)
+
+
+def _canonical(group: list[_Found]) -> str:
+    names = [f.name for f in group if not is_acronym(f.name)] or [f.name for f in group]
+    return max(names, key=lambda n: (len(n.split()), -names.index(n)))
+
+
+def _forms(group: list[_Found]) -> list[str]:
+    forms = [f.name for f in group] + [f.acronym for f in group if f.acronym]
+    return list(dict.fromkeys(forms))
+
+
+def _mentions(text: str, forms: Iterable[str]) -> tuple[Span, ...]:
+    spans = set()
+    for form in forms:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            spans.add(Span(m.start(), m.end()))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _to_org(text: str, group: list[_Found]) -> Org:
+    name = _canonical(group)
+    forms = _forms(group)
+    aliases = tuple(f for f in forms if f != name)
+    return Org(name=name, aliases=aliases, spans=_mentions(text, forms))
+
+
+def _coordinated(text: str, found: list[_Found]) -> Iterator[_Found]:
+    """ "Honda and Nissan": a name joined by "and" or a comma to a known organisation is one too."""
+    names = {f.name for f in found}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    if not alternation:
+        return
+    left = re.compile(rf"(?<![\w-])(?:{alternation}),?\s+(?:and|or)\s+({RUN})")
+    right = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?:{alternation})(?![\w-])")
+    for pattern in (left, right):
+        for m in pattern.finditer(text):
+            span = _cue_span(text, m.start(1), m.end(1))
+            if span and len(text[span.start : span.end].split()) <= 4:
+                yield _with_acronym(text, span)
+
+
+def _merge_ministry(groups: list[list[_Found]]) -> list[list[_Found]]:
+    """ "the trade ministry" joins the one "Ministry of Trade, ..." of the release."""
+    for group in groups:
+        names = {f.name for f in group}
+        if len(names) != 1 or not next(iter(names)).endswith(" ministry"):
+            continue
+        portfolio = next(iter(names)).split()[0].capitalize()
+        hosts = [g for g in groups if g is not group and any(_is_ministry_of(f.name, portfolio) for f in g)]
+        if len(hosts) == 1:
+            hosts[0].extend(group)
+            group.clear()
+    return [g for g in groups if g]
+
+
+def initials(name: str) -> str:
+    """ "Freudenberg Battery Power System" -> "FBPS" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper())
+
+
+def _merge_initials(groups: list[list[_Found]]) -> list[list[_Found]]:
+    """A bare acronym joins the one name of the release whose initials spell it."""
+    for group in groups:
+        names = {f.name for f in group}
+        if len(names) != 1 or not is_acronym(next(iter(names))):
+            continue
+        acronym = next(iter(names)).replace(".", "")
+        hosts = [g for g in groups if g is not group and any(initials(f.name) == acronym for f in g)]
+        if len(hosts) == 1:
+            hosts[0].extend(group)
+            group.clear()
+    return [g for g in groups if g]
+
+
+def _is_ministry_of(name: str, portfolio: str) -> bool:
+    return name.startswith("Ministry of") and portfolio in re.findall(r"\w+", name)
 
 
 def extract_orgs(text: str) -> list[Org]:
-    return []
+    found = find_org_names(text)
+    found += [f for f in _coordinated(text, found) if _plausible(f)]
+    groups = _Groups()
+    for item in sorted(found, key=lambda f: f.span.start):
+        groups.add(item)
+    merged = _merge_initials(_merge_ministry(groups.merge_short_forms()))
+    return [_to_org(text, g) for g in merged]

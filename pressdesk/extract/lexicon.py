@@ -1,0 +1,227 @@
+"""Word lists of general knowledge that the entity extractors share.
+
+Titles, organisation head words, descriptor nouns, name particles and common
+name shapes. Nothing here is specific to any one release: these are the words
+any reader of English government and business text knows.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a block of text, as a set."""
+    return frozenset(text.split())
+
+
+# Words that make a capitalised name an organisation when they are its head
+# ("Korea Importers Association", "Ministry of Finance", "Coupang Inc.").
+ORG_HEADS = words(
+    """
+    Ministry Department Agency Administration Office Bureau Authority Commission Council Board
+    Service Institute Institution Foundation Association Federation Union Chamber Society Academy
+    University College School Hospital Center Centre Organization Organisation Corporation Corp
+    Corp. Company Co Co. Inc Inc. Ltd Ltd. LLC PLC plc AG GmbH Group Holdings Bank Securities
+    Capital Partners Investments Insurance Electronics Motor Motors Industries Chemical Chemicals
+    Steel Solutions Solution Technologies Pharmaceutical Pharmaceuticals Airlines Airways
+    Shipbuilding Telecom Communications Studio Studios Entertainment Logistics Exchange Navy Army
+    Embassy Consulate Parliament Assembly Cabinet Secretariat Congress Aerospace Ocean Enerbility
+    Semiconductor Petroleum Oil Railways Railroad Networks Bancorp Energy Construction Engineering
+    Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
+    Pharma News
+    """
+)
+
+# Single-word heads that name a body on their own ("the Navy", "Congress").
+LONE_HEADS = frozenset({"Navy", "Army", "Congress", "Parliament", "Cabinet"})
+
+# Heads that are organisations only with a name before or after them.
+WEAK_HEADS = frozenset(
+    {
+        "Energy",
+        "Electric",
+        "Oil",
+        "Steel",
+        "Heavy",
+        "Ocean",
+        "Daily",
+        "Post",
+        "Times",
+        "Press",
+        "News",
+    }
+)
+
+# Words that make a name a committee, meeting, programme, fund, law or thing, not a body.
+NON_ORG_WORDS = words(
+    """
+    Committee Subcommittee Meeting Meetings Agreement Agreements FTA Program Programme Strategy
+    Summit Day Dialogue Regulation Regulations Directive Mechanism Act Plan Initiative Partnership
+    Plant Hotel Order Merit Sheet Statement Report Agenda Address Index Building Award Awards
+    Prize Forum Conference Fair Expo Week Zone Complex Cluster Project Scheme Framework Roadmap
+    Law Bill Treaty Accord Protocol Convention Declaration Charter Round Session Ceremony Festival
+    Exhibition Show Tower Hall Task Force Policy Vision Package Campaign Road Street Avenue
+    Square Park Airport Port Station Bridge Highway Year Month Quarter Era Phase Summit Talks
+    """
+)
+
+# Titles of office (the head word of a role): "Minister", "Director General", "CEO".
+TITLES = words(
+    """
+    Minister President Chairman Chairwoman Chairperson Chair CEO COO CFO CTO CIO Director Governor
+    Gov. Ambassador Secretary Commissioner Representative Senator Sen. Rep. Congressman
+    Congresswoman Premier Chancellor Mayor Governor-General Director-General Secretary-General
+    Professor Prof. Dr. Chief Head Spokesperson Spokesman Spokeswoman Advisor Adviser Founder
+    Member Speaker King Queen Prince Princess Emperor Sheikh Officer Economist Analyst Envoy
+    Counselor Counsellor Attorney Judge Justice Administrator Commander General Admiral Consul
+    Deputy Vice Executive Manager Lawmaker Leader Superintendent Treasurer Vice-Chairman
+    Vice-President Vice-Minister Undersecretary Under-Secretary Commissioner-General
+    """
+)
+
+# Titles that stand in front of a name (and may form a whole role on their own).
+NAME_TITLES = words(
+    """
+    Minister President Chairman Chairwoman Chairperson Chair CEO COO CFO CTO Director Governor
+    Gov. Ambassador Secretary Commissioner Representative Senator Sen. Rep. Congressman
+    Congresswoman Premier Chancellor Mayor Professor Prof. Dr. Chief Spokesperson Spokesman
+    Spokeswoman Advisor Adviser Founder Member Speaker King Queen Prince Princess Emperor Sheikh
+    Envoy Judge Justice Administrator Commander General Admiral Lawmaker Leader Treasurer
+    """
+)
+
+# Words that qualify a title ("Deputy Minister", "Trade Minister", "Prime Minister").
+TITLE_MODIFIERS = words(
+    """
+    Deputy Vice Prime First Second Senior Chief Executive Acting Interim Former Assistant Associate
+    Managing General Ranking Trade Finance Foreign Science Industry Energy Economy Defense Defence
+    Labor Labour Health Education Agriculture Environment Commerce Culture Justice Interior
+    Transport Unification Land Fisheries Oceans SMEs Startups Gender Veterans Employment Budget
+    Treasury State Home Permanent Special Regional Executive Operating Financial Technology
+    Information Co-Chairman Honorary Supreme Lead Principal Board Standing Head Vice-Chairman
+    """
+)
+
+# Honorifics and courtesy titles that are not part of a canonical name.
+HONORIFICS = words(
+    """
+    Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr Prof. Sir Dame Dato' Dato’ Datuk Dato Datin Tan Sri Tun Haji Hajji
+    H.E. Hon. Honorable Honourable Excellency
+    """
+) - {"Tan"}
+
+# Lower-case particles inside personal names ("Mohd Zamruni bin Khalid", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "binti",
+        "bint",
+        "van",
+        "von",
+        "der",
+        "de",
+        "da",
+        "di",
+        "del",
+        "la",
+        "le",
+        "al",
+        "el",
+        "dos",
+        "du",
+    }
+)
+
+# Lower-case nouns that, written right before a capitalised name, say it is an organisation.
+ORG_DESCRIPTORS = words(
+    """
+    company firm giant maker automaker carmaker chipmaker steelmaker shipbuilder builder producer
+    manufacturer supplier lender bank insurer operator platform retailer startup conglomerate
+    affiliate subsidiary rival bellwether developer provider carrier airline distributor exporter
+    importer outlet daily newspaper broadcaster regulator watchdog brokerage retailer e-tailer
+    group agency association institute university partner contractor miner refiner utility
+    unit automakers carmakers firms companies banks lenders makers
+    """
+)
+
+# Plural nouns that introduce a list of organisations ("companies such as X and Y").
+ORG_LIST_NOUNS = words(
+    """
+    companies firms carmakers automakers makers manufacturers banks lenders insurers businesses
+    enterprises groups suppliers producers shipbuilders chipmakers conglomerates startups
+    corporations institutions agencies organizations organisations exporters importers retailers
+    """
+)
+
+# Capitalised words that begin sentences or headings and are never part of a name.
+SENTENCE_WORDS = words(
+    """
+    The A An In On At For By From To With Without Of As And But Or Nor So Yet If When While After
+    Before During Since Until Under Over Through Between Among Despite Although Though Because
+    Meanwhile However Also Moreover Furthermore Additionally Still Then Thus Hence Instead Today
+    Yesterday Tomorrow This That These Those It Its He She They We I You His Her Their Our My
+    According Separately Earlier Later Last Next Following Regarding Building Based Under Both
+    Each Every All Some Many Most Several Other Another Such Any No Not Only Even Just Now Here
+    There Where What Which Who Whom Whose Why How Once Overall Including Excluding Other Further
+    Finally First Second Third Fourth Fifth Lastly Currently Recently Notably Specifically Since
+    Given Amid Against Toward Towards Via Per Upon Within Beyond Around About Above Below
+    Read Click Text Background Photo NOTES Note Source Sources Related Update Updated
+    """
+)
+
+MONTHS = words(
+    """
+    January February March April May June July August September October November December Jan
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday
+    """
+)
+
+# Common family names written first (Korean, Chinese, Vietnamese), for name-shape checks.
+EAST_ASIAN_SURNAMES = words(
+    """
+    Kim Lee Yi Rhee Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Youn Jang Chang Lim Im
+    Han Oh Seo Suh Shin Kwon Hwang Ahn An Song Yoo Yu Hong Jeon Jun Ko Go Moon Mun Yang Son Bae
+    Baek Paik Heo Huh Nam Noh No Roh Ha Kwak Sung Seong Cha Joo Ju Woo Koo Ku Min Ryu Na Jin Ji
+    Eom Um Chae Won Cheon Bang Gong Hyun Hahm Ham Byun Yeom Yeo Gil Pyo Do Tak Ma Ok Maeng Wang Li
+    Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie Song
+    Tang Xu Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu
+    Ding Ren Shen Yao Lu Xi Jia Fu Fan Qian Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui
+    Duong Ly Ngo Dinh Trinh Truong Doan Lam Mai Luong To Ta Quach Thai
+    """
+)
+
+# Common given names (English and international), for name-shape checks.
+GIVEN_NAMES = words(
+    """
+    Aaron Adam Adrian Ahmed Akio Alan Albert Alberto Alex Alexander Alexandra Alice Alicia Alison
+    Amanda Amy Ana Andrea Andrew Angela Anna Anne Anthony Antonio Anwar Ashley Barbara Ben Benjamin
+    Bernard Bill Bob Brad Brian Bruce Carl Carlos Carol Caroline Catherine Charles Charlie Chris
+    Christian Christina Christine Christopher Claire Claudia Colin Craig Dan Daniel David Deborah
+    Dennis Diana Donald Douglas Edward Elizabeth Emily Emma Emmanuel Eric Erik Eva Frank
+    Fran\u00e7ois Fumio Gary George Gina Greg Gregory Hannah Harold Heather Helen Henry Hiroshi
+    Howard Ian Ivanka
+    Jack Jacob James Jane Janet Jason Javier Jean Jeff Jeffrey Jennifer Jeremy Jessica Jim Joe
+    John Jonathan Jose Jos\u00e9
+    Joseph Joshua Juan Julia Julie Justin Karen Katherine Kathy Keith Ken
+    Kenji Kevin Kim Koji Kristalina Laura Lawrence Leo Linda Lisa Louis Lucy Luis Mahmoud Marco
+    Margaret Maria Mario Mark Martin Mary Matthew Michael Michelle Mike Mohamed Mohammed Mohammad
+    Mohd
+    Muhammad Nancy Naoki Narendra Nicholas Nicolas Olaf Olivia Pascal Patricia Patrick Paul
+    Peter Philip Pierre Rachel Raymond Rebecca Richard Rishi Robert Roberto Ronald Rose Ryan
+    Sam Samuel Sandra Sarah Scott Sean Sergei Shinzo Shigeru Simon Stephen Steve Steven Susan
+    Takeshi Taro Thomas Tim Timothy Todd Tom Tony Ursula Valdis Victor Vladimir Walter William
+    Xavier Yoshihide Yuki Yusuf Zhang Joe Kamala Janet Gina Katherine Antony Jake Lloyd Jerome
+    Mitch Chuck Nancy Kevin Jim Joseph Emmanuel Keir Mark Anthony Olaf Giorgia Pedro Luiz Javier
+    Narendra Anwar Prabowo Ferdinand Joko Lawrence Fumio Shigeru Tsai Lai
+    """
+)
+
+# Org-word that, right before "of"/"for", takes a complement ("Ministry of ...").
+COMPLEMENT_HEADS = words(
+    """
+    Ministry Department Agency Administration Office Bureau Authority Commission Council Board
+    Institute Foundation Association Federation Union Chamber Society Academy University College
+    School Center Centre Organization Organisation Bank Embassy Consulate Service Corporation
+    Secretariat
+    """
+)

@@ -1,0 +1,61 @@
+from pressdesk.extract.orgs import extract_orgs, org_key
+
+
+def names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(o.name, o.aliases) for o in extract_orgs(text)]
+
+
+def test_ministry_with_complement_and_acronym() -> None:
+    text = "The Ministry of Economy, Trade and Industry (METI) said on Friday."
+    assert names(text) == [("Ministry of Economy, Trade and Industry", ("METI",))]
+
+
+def test_acronym_used_alone_joins_its_definition() -> None:
+    text = "The Thailand Board of Investment (BOI) approved it. BOI data showed growth."
+    assert names(text) == [("Thailand Board of Investment", ("BOI",))]
+
+
+def test_spelling_variants_share_a_key() -> None:
+    assert org_key("Ministry of Finance, Planning, and Economy") == org_key(
+        "the ministry of finance, planning and economy"
+    )
+    assert org_key("Acme Holdings Inc.") == org_key("Acme Holdings")
+
+
+def test_committees_funds_and_agreements_are_not_orgs() -> None:
+    text = "The Joint Trade Committee met under the Canada-Chile Free Trade Agreement."
+    assert names(text) == []
+
+
+def test_descriptor_and_list_cues() -> None:
+    text = "Steelmaker Tata Steel and carmakers such as Renault and Peugeot expanded."
+    found = [n for n, _ in names(text)]
+    assert "Tata Steel" in found and "Renault" in found and "Peugeot" in found
+
+
+def test_title_cue_names_the_employer() -> None:
+    text = "Vodafone Chairman Jean-Pierre Dubois and Ana Silva, CEO of Petrobras, spoke."
+    found = [n for n, _ in names(text)]
+    assert found == ["Vodafone", "Petrobras"]
+
+
+def test_well_known_international_bodies() -> None:
+    text = "The IMF and the World Trade Organization (WTO) warned. The WTO added more."
+    found = {n for n, _ in names(text)}
+    assert found == {"IMF", "World Trade Organization"}
+
+
+def test_portfolio_ministry_joins_the_full_name() -> None:
+    text = "The Ministry of Labour and Employment said. Later, the labour ministry added more."
+    assert names(text) == [("Ministry of Labour and Employment", ("labour ministry",))]
+
+
+def test_coordinated_company_names() -> None:
+    text = "Automakers such as Volvo expanded. Volvo and Scania are weighing new plants."
+    assert {n for n, _ in names(text)} == {"Volvo", "Scania"}
+
+
+def test_bare_acronym_joins_the_name_it_spells() -> None:
+    text = "the Ohio-based Great Lakes Battery Works said. GLBW, a unit of Acme Group, agreed."
+    found = names(text)
+    assert ("Great Lakes Battery Works", ("GLBW",)) in found
