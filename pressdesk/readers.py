@@ -69,9 +69,10 @@ STDIN_NAME = "<stdin>"
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
-_SKIP_CHUNK = 1024 * 1024
+_LINE_CHUNK = 1024 * 1024
 _STREAM_BUFFER = 1024 * 1024
 _INVALID_UTF8 = "invalid UTF-8"
+_UNPAIRED_SURROGATE = "invalid text: unpaired surrogate"
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 _EXTENSIONS: dict[str, str] = {
@@ -272,23 +273,40 @@ def _is_binary(head: bytes) -> bool:
 
 
 def _read_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, str, str]]:
-    """``(number, text, problem)`` per line; text keeps its newline, problem is '' if fine."""
-    readline = stream.readline
+    """``(number, text, problem)`` per line; text keeps its newline, problem is '' if fine.
+
+    A line longer than ``limit`` bytes is read past in chunks, never held whole.
+    """
+    readline, chunk = stream.readline, min(limit + 1, _LINE_CHUNK)
     number = 0
-    while raw := readline(limit + 1):
+    while raw := readline(chunk):
         number += 1
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            yield number, "", _skip_long_line(stream, len(raw), limit)
+        line, problem = (raw, "") if len(raw) < chunk or raw.endswith(b"\n") else (
+            _read_rest_of_line(stream, raw, limit)
+        )
+        if problem:
+            yield number, "", problem
             continue
         try:
-            yield number, raw.decode("utf-8"), ""
+            yield number, line.decode("utf-8"), ""
         except UnicodeDecodeError:
             yield number, "", _INVALID_UTF8
 
 
+def _read_rest_of_line(stream: IO[bytes], start: bytes, limit: int) -> tuple[bytes, str]:
+    """The whole of a line longer than one chunk, or a problem when it passes ``limit``."""
+    line = bytearray(start)
+    while len(line) <= limit:
+        part = stream.readline(min(_LINE_CHUNK, limit + 1 - len(line)))
+        line += part
+        if not part or part.endswith(b"\n"):
+            return bytes(line), ""
+    return b"", _skip_long_line(stream, len(line), limit)
+
+
 def _skip_long_line(stream: IO[bytes], size: int, limit: int) -> str:
     """Read past the rest of an over-long line, a chunk at a time, and describe it."""
-    while chunk := stream.readline(_SKIP_CHUNK):
+    while chunk := stream.readline(_LINE_CHUNK):
         if chunk.endswith(b"\n"):
             size += len(chunk) - 1
             break
@@ -396,9 +414,10 @@ def _shorten(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def _language(code: str) -> str:
-    """The primary subtag of a language tag, lower case: ``en-US`` -> ``en``."""
-    return code.replace("_", "-").split("-", 1)[0].strip().lower()
+def _language(tag: str) -> str:
+    """The primary subtag of a language tag, lower case (``en-US`` -> ``en``); '' if none."""
+    code = tag.replace("_", "-").split("-", 1)[0].strip().lower()
+    return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else ""
 
 
 def _release_from_mapping(
@@ -416,27 +435,19 @@ def _release_from_mapping(
         extra = {name: _optional_text(record, name) for name in _OPTIONAL}
     except _Invalid as err:
         return Rejection(origin, str(err))
-    return Release.create(
-        title=title,
-        date=day,
-        body=body,
-        category=extra["category"],
-        source=source if source is not None else extra["source"] or default_source,
-        url=extra["url"],
-        language=_language(extra["language"]),
-        origin=origin,
-    )
-
-
-def _is_utf8(release: Release) -> bool:
-    """False when a field holds bytes that were not UTF-8 (decoded as lone surrogates)."""
-    fields = (release.title, release.body, release.category, release.source, release.url or "")
     try:
-        for field in fields:
-            field.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return Release.create(
+            title=title,
+            date=day,
+            body=body,
+            category=extra["category"],
+            source=source if source is not None else extra["source"] or default_source,
+            url=extra["url"],
+            language=_language(extra["language"]),
+            origin=origin,
+        )
+    except UnicodeEncodeError:  # text that cannot be stored: a "\ud800" escape, say
+        return Rejection(origin, _UNPAIRED_SURROGATE)
 
 
 # ------------------------------------------------------------------- JSON Lines
@@ -454,13 +465,23 @@ def _read_jsonl(document: _Document, settings: _Settings) -> Iterator[Item]:
 def _release_from_line(text: str, origin: Origin, settings: _Settings, stem: str) -> Item:
     try:
         record = json.loads(text)
-    except json.JSONDecodeError as err:
-        return Rejection(origin, _describe_json_error(err, text))
+    except json.JSONDecodeError:
+        return Rejection(origin, _describe_json_line(text.rstrip()))
     return _release_from_mapping(record, origin, settings.source, stem)
 
 
+def _describe_json_line(text: str) -> str:
+    """Why one line is not JSON, judged without its line ending."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return _describe_json_error(err, text)
+    return "invalid JSON"
+
+
 def _describe_json_error(err: json.JSONDecodeError, text: str) -> str:
-    kind = "truncated JSON" if err.pos >= len(text.rstrip()) else "invalid JSON"
+    cut = err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string")
+    kind = "truncated JSON" if cut else "invalid JSON"
     where = f"line {err.lineno} column {err.colno}" if err.lineno > 1 else f"column {err.colno}"
     return f"{kind}: {err.msg} ({where})"
 
@@ -478,8 +499,9 @@ def _read_json(document: _Document, settings: _Settings) -> Iterator[Item]:
     except UnicodeDecodeError:
         text, checked = data.decode("utf-8", "surrogateescape"), False
     for item in _read_json_array(text, document, settings):
-        bad = not checked and isinstance(item, Release) and not _is_utf8(item)
-        yield Rejection(item.origin or Origin(document.name), _INVALID_UTF8) if bad else item
+        if not checked and isinstance(item, Rejection) and item.reason == _UNPAIRED_SURROGATE:
+            item = Rejection(item.origin, _INVALID_UTF8)  # undecodable bytes, not an escape
+        yield item
 
 
 def _read_json_array(text: str, document: _Document, settings: _Settings) -> Iterator[Item]:
@@ -745,13 +767,19 @@ def _release_from_page(
     record = {
         "title": page.title,
         "date": page.date,
-        "body": page.text,
+        "body": _drop_heading(str(page.text or ""), str(page.title or "")),
         "category": ", ".join(page.categories or [])[:200] if page.categories else "",
         "url": url,
         "language": language,
     }
     default = str(page.sitename or page.hostname or host or stem)
     return _release_from_mapping(record, origin, settings.source, default)
+
+
+def _drop_heading(body: str, title: str) -> str:
+    """The page text without its first line when that line only repeats the title."""
+    first, _, rest = body.strip().partition("\n")
+    return rest if title and first.strip() == title.strip() else body
 
 
 _READERS: dict[str, Callable[[_Document, _Settings], Iterator[Item]]] = {
