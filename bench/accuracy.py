@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from pressdesk.extract import extract, to_prediction
-from pressdesk.readers import read_path
 from pressdesk.models import Release
+from pressdesk.readers import read_path
 
 SETS = {
     "seed": "data/motir-2025-11.txt",
@@ -44,7 +44,8 @@ def main() -> None:
     for name, data in SETS.items():
         out = outdir / f"{name}.jsonl"
         predict(shared / data, out)
-        cmd = [sys.executable, str(shared / "eval/score.py"), str(shared / f"eval/gold/{name}.jsonl"), str(out)]
+        gold = shared / f"eval/gold/{name}.jsonl"
+        cmd = [sys.executable, str(shared / "eval/score.py"), str(gold), str(out)]
         if args.verbose == name:
             cmd.append("--verbose")
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)

@@ -154,7 +154,7 @@ def list_command(
 ) -> None:
     """List stored releases, newest first."""
     where = ReleaseFilter(since, until, category, source, limit)
-    rows = obj.store.list(where)
+    rows = obj.store.releases(where)
     if as_json:
         _print_json([_summary(s) for s in rows])
         return
@@ -250,7 +250,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def export_command(obj: Context, fmt: str, output: str | None) -> None:
     """Write every stored release; `ingest` reads the result back without loss."""
-    releases = obj.store.list(ReleaseFilter())
+    releases = obj.store.releases(ReleaseFilter())
     if output is None:
         WRITERS[fmt](releases, sys.stdout.buffer)
         return

@@ -29,8 +29,9 @@ def release_record(stored: StoredRelease) -> dict[str, Any]:
 
 def write_jsonl(releases: Iterable[StoredRelease], out: IO[bytes]) -> int:
     count = 0
-    for count, stored in enumerate(releases, start=1):
+    for stored in releases:
         out.write(json.dumps(release_record(stored), ensure_ascii=False).encode("utf-8") + b"\n")
+        count += 1
     return count
 
 
@@ -41,8 +42,9 @@ def write_csv(releases: Iterable[StoredRelease], out: IO[bytes]) -> int:
     writer = csv.DictWriter(text, fieldnames=FIELDS)
     writer.writeheader()
     count = 0
-    for count, stored in enumerate(releases, start=1):
+    for stored in releases:
         writer.writerow(release_record(stored))
+        count += 1
     text.detach()
     return count
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SAMPLE, record, write_jsonl
+
 from pressdesk.cli import cli
 
 
@@ -60,7 +60,8 @@ def test_list_json_and_filters(db: str) -> None:
     narrowed = json.loads(run(db, "list", "--json", "--since", "2025-11-17")[1])
     assert narrowed and all(r["date"] >= "2025-11-17" for r in narrowed)
     category = rows[0]["category"]
-    assert {r["category"] for r in json.loads(run(db, "list", "--json", "--category", category)[1])} == {category}
+    only = json.loads(run(db, "list", "--json", "--category", category)[1])
+    assert {r["category"] for r in only} == {category}
 
 
 def test_show_text_json_and_revisions(db: str, tmp_path: Path) -> None:

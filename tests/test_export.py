@@ -4,8 +4,8 @@ import io
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE, record, write_jsonl
+
 from pressdesk.export import WRITERS
 from pressdesk.ingest import IngestOptions, ingest
 from pressdesk.store import ReleaseFilter, Store, open_store
@@ -14,7 +14,7 @@ CONTENT = ("id", "title", "date", "category", "body", "source", "url", "language
 
 
 def _content(store: Store) -> list[tuple[object, ...]]:
-    rows = (s.release for s in store.list(ReleaseFilter()))
+    rows = (s.release for s in store.releases(ReleaseFilter()))
     return sorted(tuple(getattr(r, f) for f in CONTENT) for r in rows)
 
 
@@ -25,7 +25,7 @@ def test_export_then_ingest_is_lossless(store: Store, tmp_path: Path, fmt: str) 
     ingest(store, [str(SAMPLE), str(write_jsonl(tmp_path / "x.jsonl", [tricky]))])
     out = tmp_path / f"export.{fmt}"
     with out.open("wb") as f:
-        assert WRITERS[fmt](store.list(ReleaseFilter()), f) == 11
+        assert WRITERS[fmt](store.releases(ReleaseFilter()), f) == 11
     copy = open_store(":memory:")
     report = ingest(copy, [str(out)], IngestOptions(extract=False))
     assert report.new == 11 and not report.rejected
@@ -35,5 +35,5 @@ def test_export_then_ingest_is_lossless(store: Store, tmp_path: Path, fmt: str) 
 def test_jsonl_export_is_one_object_per_line(store: Store) -> None:
     ingest(store, [str(SAMPLE)], IngestOptions(extract=False))
     buf = io.BytesIO()
-    WRITERS["jsonl"](store.list(ReleaseFilter()), buf)
+    WRITERS["jsonl"](store.releases(ReleaseFilter()), buf)
     assert len(buf.getvalue().splitlines()) == 10

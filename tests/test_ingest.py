@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import SAMPLE, record, write_jsonl
+
 from pressdesk.ingest import INDEXED_SEQ, IngestOptions, ingest, sync_index
 from pressdesk.store import ReleaseFilter, Store, open_store
 
@@ -51,7 +52,7 @@ def test_changed_text_becomes_a_revision(store: Store, tmp_path: Path) -> None:
     write_jsonl(path, [record(1), record(2, body="Corrected figures for measure 2.")])
     report = ingest(store, [str(path)], NO_EXTRACT)
     assert (report.new, report.changed, report.unchanged) == (0, 1, 1)
-    (changed,) = [s for s in store.list(ReleaseFilter()) if s.revision == 2]
+    (changed,) = [s for s in store.releases(ReleaseFilter()) if s.revision == 2]
     old, new = store.revisions(changed.release.id)
     assert "covers semiconductor" in old.body and new.body.startswith("Corrected")
 
@@ -74,7 +75,7 @@ def test_strict_rejects_the_whole_input(store: Store, tmp_path: Path) -> None:
 
 def test_extraction_is_stored_with_the_release(store: Store) -> None:
     ingest(store, [str(SAMPLE)])
-    for stored in store.list(ReleaseFilter()):
+    for stored in store.releases(ReleaseFilter()):
         assert store.get_facts(stored.release.id) is not None
 
 

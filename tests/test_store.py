@@ -4,8 +4,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import make_release
+
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.store import ReleaseFilter, Store, open_store
 from pressdesk.store.migrations import MIGRATIONS
@@ -57,10 +57,10 @@ def test_list_filters(store: Store) -> None:
     store.save_batch(
         [make_release(i, category="A" if i % 2 else "B") for i in range(10)], "t"
     )
-    dates = [s.release.date for s in store.list(ReleaseFilter(since="2025-11-03", until="2025-11-05"))]
+    dates = [s.release.date for s in store.releases(ReleaseFilter(since="2025-11-03", until="2025-11-05"))]
     assert dates == ["2025-11-05", "2025-11-04", "2025-11-03"]
-    assert {s.release.category for s in store.list(ReleaseFilter(category="A"))} == {"A"}
-    assert len(list(store.list(ReleaseFilter(limit=4)))) == 4
+    assert {s.release.category for s in store.releases(ReleaseFilter(category="A"))} == {"A"}
+    assert len(list(store.releases(ReleaseFilter(limit=4)))) == 4
 
 
 def test_stats(store: Store) -> None:

@@ -197,7 +197,7 @@ class SQLiteStore:
             raise NotFound(f"{reason} with an id starting {prefix!r}")
         return _row_to_stored(rows[0])
 
-    def list(self, where: ReleaseFilter) -> Iterator[StoredRelease]:
+    def releases(self, where: ReleaseFilter) -> Iterator[StoredRelease]:
         sql, params = _filter_sql(where)
         for row in self.db.execute(f"SELECT {COLUMNS} FROM releases{sql}", params):
             yield _row_to_stored(row)
