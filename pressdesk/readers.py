@@ -38,6 +38,7 @@ import feedparser
 import lxml.html
 import trafilatura
 from dateutil import parser as dateparser
+from lxml import etree
 
 from pressdesk.errors import InputError
 from pressdesk.models import Origin, Rejection, Release
@@ -293,14 +294,16 @@ def _read_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, str, str]]
             yield number, "", _INVALID_UTF8
 
 
-def _read_rest_of_line(stream: IO[bytes], start: bytes, limit: int) -> tuple[bytes, str]:
+def _read_rest_of_line(
+    stream: IO[bytes], start: bytes, limit: int
+) -> tuple[bytes | bytearray, str]:
     """The whole of a line longer than one chunk, or a problem when it passes ``limit``."""
     line = bytearray(start)
     while len(line) <= limit:
         part = stream.readline(min(_LINE_CHUNK, limit + 1 - len(line)))
         line += part
         if not part or part.endswith(b"\n"):
-            return bytes(line), ""
+            return line, ""
     return b"", _skip_long_line(stream, len(line), limit)
 
 
@@ -387,10 +390,11 @@ def _parse_written_date(text: str) -> str | None:
 
 
 def _required_text(record: Mapping[str, Any], name: str) -> str:
+    """The field's text; 'missing NAME' when absent or null, 'empty NAME' when blank."""
     value = _optional_text(record, name)
     if value:
         return value
-    raise _Invalid(f"empty {name}" if name in record and name == "body" else f"missing {name}")
+    raise _Invalid(f"missing {name}" if record.get(name) is None else f"empty {name}")
 
 
 def _optional_text(record: Mapping[str, Any], name: str) -> str:
@@ -599,7 +603,8 @@ def _pop_problem(problems: dict[int, str], start: int, end: int) -> str:
 def _read_motir(document: _Document, settings: _Settings) -> Iterator[Item]:
     """Records separated by lines holding only ``-``: category, title, body + ``dateYYYY-MM-DD``."""
     source = settings.source if settings.source is not None else "MOTIR"
-    start, lines, problem = 1, list[str](), ""
+    start, problem = 1, ""
+    lines: list[str] = []
     for number, text, bad in _read_lines(document.stream, settings.max_line_bytes):
         if not bad and text.strip() == "-":
             yield from _finish_motir(lines, problem, Origin(document.name, start), source)
@@ -637,14 +642,14 @@ def _split_motir(lines: list[str]) -> tuple[str, str, str, str]:
     """Category, title, body and ISO day of one record's lines."""
     if len(lines) < 2 or not lines[1].strip():
         raise _Invalid("missing title")
-    text = "".join(lines[2:]).strip()
-    marker = _MOTIR_DATE.search(text[-64:])
+    text = "\n".join(line.rstrip("\r\n") for line in lines[2:]).strip()
+    marker = _MOTIR_DATE.search(text, max(0, len(text) - 64))
     if marker is None:
         raise _Invalid("missing date (no 'dateYYYY-MM-DD' at the end of the body)")
     day = normalise_date(marker.group(1))
     if day is None:
         raise _Invalid(f"unparseable date {marker.group(1)!r}")
-    body = text[: len(text) - len(text[-64:]) + marker.start()].rstrip()
+    body = text[: marker.start()].rstrip()
     if not body:
         raise _Invalid("empty body")
     return lines[0].strip(), lines[1].strip(), body, day
@@ -658,7 +663,11 @@ def _read_feed(document: _Document, settings: _Settings) -> Iterator[Item]:
     if isinstance(data, Rejection):
         yield data
         return
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
+        yield Rejection(Origin(document.name), f"malformed feed: {err}")
+        return
     if feed.bozo and not feed.entries:
         yield Rejection(Origin(document.name), f"malformed feed: {feed.get('bozo_exception')}")
         return
@@ -666,19 +675,21 @@ def _read_feed(document: _Document, settings: _Settings) -> Iterator[Item]:
     language = _language(str(feed.feed.get("language") or ""))
     for number, entry in enumerate(feed.entries, start=1):
         origin = Origin(document.name, number)
-        yield _release_from_entry(entry, origin, settings.source or default, language)
+        yield _release_from_entry(entry, origin, settings.source, default, language)
 
 
-def _release_from_entry(entry: Any, origin: Origin, source: str, language: str) -> Item:
+def _release_from_entry(
+    entry: Any, origin: Origin, source: str | None, default_source: str, language: str
+) -> Item:
     record = {
-        "title": _text_of(entry, "title"),
+        "title": _text_of(entry, "title") if "title" in entry else None,
         "date": _entry_date(entry),
         "body": _entry_body(entry),
         "category": _entry_category(entry),
         "url": str(entry.get("link") or ""),
         "language": language,
     }
-    return _release_from_mapping(record, origin, source, source)
+    return _release_from_mapping(record, origin, source, default_source)
 
 
 def _text_of(node: Any, name: str) -> str:
@@ -722,7 +733,7 @@ def _html_to_text(markup: str) -> str:
         return markup
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
+    except (ValueError, etree.LxmlError):
         return markup
     for element in root.iter("script", "style"):
         element.drop_tree()
@@ -752,7 +763,11 @@ def _read_html(document: _Document, settings: _Settings) -> Iterator[Item]:
         yield Rejection(origin, "unreadable HTML")
         return
     language = _language(str(tree.get("lang") or ""))
-    page = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
+    try:
+        page = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
+    except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
+        page = None
+        log.warning("%s: trafilatura failed: %s", document.name, err)
     if page is None:
         yield Rejection(origin, "no article text found")
         return
@@ -768,7 +783,7 @@ def _release_from_page(
         "title": page.title,
         "date": page.date,
         "body": _drop_heading(str(page.text or ""), str(page.title or "")),
-        "category": ", ".join(page.categories or [])[:200] if page.categories else "",
+        "category": ", ".join(page.categories or []),
         "url": url,
         "language": language,
     }

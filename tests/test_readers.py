@@ -110,7 +110,7 @@ def test_motir_invalid_utf8_rejects_that_record_only(tmp_path: Path) -> None:
 def test_jsonl_rejections_are_located_and_good_records_survive() -> None:
     items = read(FIXTURES / "releases.jsonl")
     assert rejections(items) == [
-        (2, "missing title"),
+        (2, "empty title"),
         (3, "unparseable date 'the sixteenth'"),
         (4, "empty body"),
         (6, "record is not an object (list)"),
@@ -195,6 +195,34 @@ def test_jsonl_streams_with_flat_memory(tmp_path: Path) -> None:
     assert peak < 4 * 1024 * 1024
 
 
+def test_absent_fields_are_missing_and_blank_ones_empty(tmp_path: Path) -> None:
+    path = tmp_path / "fields.jsonl"
+    lines = [
+        jsonl_line(date="2024-01-01", body="b"),
+        jsonl_line(title="t", date=None, body="b"),
+        jsonl_line(title="t", date="2024-01-01"),
+        jsonl_line(title="t", date="2024-01-01", body="\n "),
+        jsonl_line(title=7, date="2024-01-01", body="b"),
+        jsonl_line(title="t", date="2024-01-01", body="b", category=["x"]),
+    ]
+    path.write_text("".join(lines))
+    assert [reason for _, reason in rejections(read(path))] == [
+        "missing title",
+        "missing date",
+        "missing body",
+        "empty body",
+        "title is not text (int)",
+        "category is not text (list)",
+    ]
+
+
+def test_crlf_motir_keeps_plain_newlines_in_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"-\r\nTrade\r\nTitle\r\nLine one.\r\nLine two. date2024-01-02\r\n")
+    (release,) = releases(read(path))
+    assert (release.title, release.body) == ("Title", "Line one.\nLine two.")
+
+
 def test_the_records_own_id_is_ignored_and_ids_are_stable(tmp_path: Path) -> None:
     path = tmp_path / "ids.jsonl"
     path.write_text(jsonl_line(id="given", url="https://x.example/1", **good_record(1)))
@@ -260,7 +288,7 @@ def test_json_array_invalid_utf8_rejects_that_record(tmp_path: Path) -> None:
 
 def test_csv_rows_keep_their_starting_lines() -> None:
     items = read(FIXTURES / "releases.csv")
-    assert rejections(items) == [(5, "missing title"), (6, "unparseable date 'not a date'")]
+    assert rejections(items) == [(5, "empty title"), (6, "unparseable date 'not a date'")]
     tolls, bridges, lanes = releases(items)
     assert (tolls.origin, tolls.source, tolls.url) == (
         Origin(str(FIXTURES / "releases.csv"), 2),
