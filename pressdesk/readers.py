@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 
 Item = Release | Rejection
 
-FORMATS: tuple[str, ...] = ("motir", "jsonl", "json", "csv", "rss", "atom", "html")
+FORMATS: tuple[str, ...] = ("motir", "jsonl", "json", "csv", "rss", "atom", "html", "parquet")
 DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 SNIFF_BYTES = 8192
@@ -69,6 +69,8 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_PARQUET_MAGIC = b"PAR1"
+_PARQUET_BATCH = 1024
 _BOM = b"\xef\xbb\xbf"
 _LINE_CHUNK = 1024 * 1024
 _STREAM_BUFFER = 1024 * 1024
@@ -90,6 +92,7 @@ _EXTENSIONS: dict[str, str] = {
     ".atom": "atom",
     ".html": "html",
     ".htm": "html",
+    ".parquet": "parquet",
 }
 _MARKUP_ROOTS: tuple[tuple[str, str], ...] = (
     ("<!doctype html", "html"),
@@ -128,11 +131,16 @@ class _Settings:
 
 @dataclass(frozen=True, slots=True)
 class _Document:
-    """One opened input: its name as shown in origins, its stem, and its bytes."""
+    """One opened input: its name as shown in origins, its stem, and its bytes.
+
+    ``disk_path`` is set when ``stream`` holds exactly the bytes of a file on
+    disk (not stdin, not gzip), for readers that need to seek (Parquet).
+    """
 
     name: str
     stem: str
     stream: IO[bytes]
+    disk_path: str | None = None
 
 
 class _Invalid(Exception):
@@ -211,11 +219,15 @@ def _read_stream(
     name: str, raw: IO[bytes], format: str | None, settings: _Settings
 ) -> Iterator[Item]:
     head, stream = _replayable(raw)
+    disk_path = None if name == STDIN_NAME else name
     if head.startswith(_GZIP_MAGIC):
         head, stream = _replayable(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[arg-type]
+        disk_path = None
     if not head.strip():
         return
-    if _is_binary(head):
+    if format is None and head.startswith(_PARQUET_MAGIC):
+        format = "parquet"
+    if format != "parquet" and _is_binary(head):
         yield Rejection(Origin(name), "binary file")
         return
     chosen = format or sniff_format(head) or _EXTENSIONS.get(_extension(name))
@@ -223,7 +235,7 @@ def _read_stream(
         yield Rejection(Origin(name), "unrecognised format")
         return
     log.debug("reading %s as %s", name, chosen)
-    yield from _READERS[chosen](_Document(name, _stem(name), stream), settings)
+    yield from _READERS[chosen](_Document(name, _stem(name), stream, disk_path), settings)
 
 
 def _extension(name: str) -> str:
@@ -407,6 +419,9 @@ def _optional_text(record: Mapping[str, Any], name: str) -> str:
 
 
 def _required_date(record: Mapping[str, Any]) -> str:
+    value = record.get("date")
+    if isinstance(value, date):  # a typed column (Parquet); datetime is a date too
+        return value.isoformat()[:10]
     written = _required_text(record, "date")
     day = normalise_date(written)
     if day is None:
@@ -791,6 +806,39 @@ def _release_from_page(
     return _release_from_mapping(record, origin, settings.source, default)
 
 
+# ---------------------------------------------------------------------- Parquet
+
+
+def _read_parquet(document: _Document, settings: _Settings) -> Iterator[Item]:
+    """Rows of a Parquet file (as ``export`` writes it), a batch at a time, numbered from 1."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = _parquet_input(document, settings)
+    if isinstance(data, Rejection):
+        yield data
+        return
+    number = 0
+    try:
+        for batch in pq.ParquetFile(data).iter_batches(batch_size=_PARQUET_BATCH):
+            for record in batch.to_pylist():
+                number += 1
+                origin = Origin(document.name, number)
+                yield _release_from_mapping(record, origin, settings.source, document.stem)
+    except (pa.ArrowException, OSError) as err:
+        yield Rejection(Origin(document.name, number + 1 if number else None), f"bad Parquet: {err}")
+
+
+def _parquet_input(document: _Document, settings: _Settings) -> object:
+    """The file path when there is one (Parquet seeks to its footer), else its bytes."""
+    import pyarrow as pa
+
+    if document.disk_path is not None:
+        return document.disk_path
+    data = _read_whole(document, settings)
+    return data if isinstance(data, Rejection) else pa.BufferReader(data)
+
+
 def _drop_heading(body: str, title: str) -> str:
     """The page text without its first line when that line only repeats the title."""
     first, _, rest = body.strip().partition("\n")
@@ -805,4 +853,5 @@ _READERS: dict[str, Callable[[_Document, _Settings], Iterator[Item]]] = {
     "rss": _read_feed,
     "atom": _read_feed,
     "html": _read_html,
+    "parquet": _read_parquet,
 }

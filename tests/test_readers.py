@@ -7,6 +7,7 @@ import io
 import json
 import sys
 import tracemalloc
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -554,3 +555,42 @@ def test_an_escaped_lone_surrogate_is_rejected_not_crashing(tmp_path: Path) -> N
     items = read(path)
     assert rejections(items) == [(1, "invalid text: unpaired surrogate")]
     assert len(releases(items)) == 1
+
+
+# ---------------------------------------------------------------------- Parquet
+
+
+def write_parquet(path: Path, rows: Sequence[Mapping[str, object]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    return path.read_bytes()
+
+
+def test_parquet_rows_are_numbered_and_read_from_disk_or_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    rows: list[dict[str, object]] = [
+        {"title": "One", "date": date(2024, 1, 2), "body": "First.", "source": "Desk"},
+        {"title": "", "date": date(2024, 1, 3), "body": "Second.", "source": None},
+        {"title": "Three", "date": date(2024, 1, 4), "body": "Third “quoted”.", "source": None},
+    ]
+    data = write_parquet(tmp_path / "rows.bin", rows)
+    items = read(tmp_path / "rows.bin")
+    assert rejections(items) == [(2, "empty title")]
+    assert [(r.title, r.date, r.source) for r in releases(items)] == [
+        ("One", "2024-01-02", "Desk"),
+        ("Three", "2024-01-04", "rows"),
+    ]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert [r.body for r in releases(read("-"))] == ["First.", "Third “quoted”."]
+
+
+def test_damaged_parquet_is_rejected(tmp_path: Path) -> None:
+    data = write_parquet(tmp_path / "ok.parquet", [good_record(1)])
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    (item,) = read(tmp_path / "cut.parquet")
+    assert isinstance(item, Rejection) and item.reason.startswith("bad Parquet")
