@@ -4,8 +4,10 @@
 
 ``path`` is a file, a folder (read recursively in sorted order, hidden names
 skipped), a gzip file (recognised by its magic bytes, decompressed while
-streaming) or ``-`` for standard input. The format is sniffed from the first
-few kilobytes, then guessed from the extension; ``format=`` overrides both.
+streaming) or ``-`` for standard input. The format (one of ``FORMATS``: MOTIR
+dumps, JSON Lines, JSON arrays, CSV, RSS, Atom, HTML article pages, Parquet as
+``export`` writes it) is sniffed from the first few kilobytes, then guessed
+from the extension; ``format=`` overrides both.
 
 Bad input never stops the stream: a record that cannot be accepted becomes a
 ``Rejection`` located at ``PATH:LINE`` (the line where the record starts, or
@@ -181,12 +183,13 @@ def _read_folder(root: str, format: str | None, settings: _Settings) -> Iterator
 
 
 def _list_files(root: str) -> list[str]:
-    """Every non-hidden file under ``root``, sorted by path components."""
+    """Every regular, non-hidden file under ``root``, sorted by path components."""
     found: list[tuple[str, ...]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         base = Path(folder).relative_to(root).parts
-        found.extend(base + (name,) for name in files if not name.startswith("."))
+        names = [name for name in files if not name.startswith(".")]
+        found.extend(base + (n,) for n in names if os.path.isfile(os.path.join(folder, n)))
     return [os.path.join(root, *parts) for parts in sorted(found)]
 
 
