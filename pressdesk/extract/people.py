@@ -1,9 +1,390 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""People: every named human, one entry each, with a title and the body they speak for.
+
+Rule-based. A person is found from a title written before a name ("Trade
+Minister Yeo Han-koo", "FOMEK Chairman Choi Jin-shik", "Coupang founder Kim
+Bom-suk"), an apposition after it ("Tran Quoc Phuong, Vietnam's Vice Minister
+of Finance"), a speech verb ("..., said Lee Ho-geun"), or a name's own shape
+(a Korean "Kim Jung-kwan", a known given name "Robert Lighthizer"). Short
+references ("Minister Kim", "Deputy Minister Park", "Ambassador Lighthizer")
+are merged into the full name they refer to; a titled surname that refers to
+no full name ("President Trump") stands for the person on its own; a bare
+surname that resolves to nobody is dropped.
+"""
 
 from __future__ import annotations
 
-from pressdesk.extract.facts import Org, Person
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from pressdesk.extract.facts import Org, Person, Span
+from pressdesk.extract.lexicon import (
+    EAST_ASIAN_SURNAMES,
+    GIVEN_NAMES,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    NON_ORG_WORDS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+    words,
+)
+from pressdesk.extract.places import find_place_mentions
+from pressdesk.extract.text import CAP, is_acronym
+
+__all__ = ["extract_people", "person_key"]
+
+_TOKEN = rf"(?:{CAP})(?:['’](?=[ \u00a0]))?"
+_JOIN = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])?|[ ]\([A-Z]{{2,6}}\)[ ])"
+_PRUN = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*")
+_PIECE = re.compile(rf"\([A-Z]{{2,6}}\)|{_TOKEN}|[a-z]+")
+
+# Lower-case words that are titles or roles when written next to a name.
+ROLE_WORDS = words(
+    """
+    founder co-founder chairman chairwoman chair president vice-president analyst professor
+    spokesperson spokesman spokeswoman economist researcher chief director minister secretary
+    official head ceo coo cfo executive lawmaker counterpart governor ambassador envoy commissioner
+    representative senator advisor adviser adjunct fellow strategist partner manager officer
+    deputy member leader premier mayor chancellor negotiator
+    """
+)
+_ROLE_BEFORE = re.compile(
+    r"(?:(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)(?:['’]s)? )?"
+    r"(?P<role>(?:(?:interim|acting|former|then|chief|senior|deputy|vice|co-?)[ -])*"
+    rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
+)
+_APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
+_ROLE_BACK = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:to|of|for) (?:the )?$")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|remarked)\b")
+_SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_TITLE_WORDS = NAME_TITLES | TITLES | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
+_LOWER_TITLES = {t.lower().rstrip(".") for t in _TITLE_WORDS} | set(ROLE_WORDS)
+_STRONG_TITLES = words(
+    """
+    President Minister Ambassador Senator Sen. Rep. Representative Member Chairman Chairwoman
+    Governor Gov. Secretary Premier Chancellor Mayor Mr. Ms. Mrs. Dr. Prof. Professor Commissioner
+    Director Speaker King Queen Prince Princess Emperor Judge Envoy CEO
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One written reference to a person: a full name or a (titled) surname."""
+
+    name: str
+    span: Span
+    role: str | None = None
+    org: str | None = None
+    written: str = ""
+    strong: bool = False  # a reference with a title that stands for a person on its own
+
+
+@dataclass
+class _Entry:
+    name: str
+    role: str | None = None
+    org: str | None = None
+    variants: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+def person_key(name: str) -> str:
+    """A name without case, accents, honorifics, particles and initials: "Mohd Zamruni Khalid"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    kept = [w for w in text.split() if w not in HONORIFICS and w not in NAME_PARTICLES]
+    kept = [w for w in kept if not re.fullmatch(r"[A-Z]\.?", w)]
+    return " ".join(w.strip("'’.").casefold() for w in kept)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    return [(m.group(0), Span(m.start(), m.end())) for m in _PIECE.finditer(text, start, end)]
+
+
+def _is_place(word: str) -> bool:
+    return any(s.end - s.start == len(word) for _, s in find_place_mentions(word))
+
+
+def _name_word_ok(word: str) -> bool:
+    bare = word.rstrip("'’")
+    if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
+        return True
+    if bare.startswith("(") or bare in ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS or _is_place(bare):
+        return False
+    return not is_acronym(bare) or bare in HONORIFICS
+
+
+def _is_name(parts: list[str]) -> bool:
+    """Capitalised words that can be a personal name (particles and honorifics allowed)."""
+    core = [p for p in parts if p not in NAME_PARTICLES]
+    return bool(core) and len(core) <= 5 and all(_name_word_ok(p) for p in core)
+
+
+def _span_of(pieces: list[tuple[str, Span]]) -> Span:
+    return Span(pieces[0][1].start, pieces[-1][1].end)
+
+
+def _strip_honorifics(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 2 and parts[0] in HONORIFICS:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _full(text: str, pieces: list[tuple[str, Span]], role: str | None, org: str | None) -> Mention:
+    span = _span_of(pieces)
+    return Mention(text[span.start : span.end], span, role, org, text[span.start : span.end])
+
+
+def _last_title(pieces: list[tuple[str, Span]]) -> int:
+    return max((i for i, (w, _) in enumerate(pieces) if w in _TITLE_WORDS), default=-1)
+
+
+def _trim_sentence_words(pieces: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    while len(pieces) > 2 and pieces[0][0] in SENTENCE_WORDS | MONTHS:
+        pieces = pieces[1:]
+    return pieces
+
+
+def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]:
+    """The role as written, extended back over "Advisor to the ...", and an org prefix."""
+    role = [p for p in role if not p[0].startswith("(")]
+    role = _trim_sentence_words(role) if len(role) > 1 else role
+    while role and role[0][0] in SENTENCE_WORDS:
+        role = role[1:]
+    if not role:
+        return "", None
+    span = _span_of(role)
+    start = span.start
+    back = _ROLE_BACK.search(text, max(0, start - 80), start)
+    if back and any(w in _TITLE_WORDS for w in back.group(1).split()):
+        start = back.start(1)
+    first = role[0][0]
+    org = first if first not in _TITLE_WORDS | TITLE_MODIFIERS and not _is_place(first) else None
+    return text[start : span.end], org
+
+
+def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """ "FOMEK Chairman Choi Jin-shik", "Minister Kim", "President Trump"."""
+    t = _last_title(pieces)
+    name = [p for p in pieces[t + 1 :] if not p[0].startswith("(")]
+    if t < 0 or not name or len(name) > 4 or not _is_name([w for w, _ in name]):
+        return None
+    if "\n" not in text[: name[0][1].start] and len(name) > 1 and not _has_name_shape([w for w, _ in name]):
+        return None
+    role, org = _role_text(text, pieces[: t + 1])
+    prefix_ok = org is None or is_acronym(org) or len(name) > 1
+    if not role or not prefix_ok:
+        return None
+    mention = _full(text, name, role, org)
+    written = text[pieces[0][1].start : name[-1][1].end]
+    strong = pieces[t][0] in _STRONG_TITLES or role.endswith("Member")
+    return replace(mention, written=written, strong=strong)
+
+
+def _has_name_shape(parts: list[str]) -> bool:
+    if len(parts) < 2 or not _is_name(parts):
+        return False
+    korean = parts[0] in EAST_ASIAN_SURNAMES and bool(_KOREAN_GIVEN.fullmatch(parts[1]))
+    return korean or (parts[0] in GIVEN_NAMES and not parts[-1].count("-"))
+
+
+def _apposition_role(text: str, end: int) -> str | None:
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return None
+    head = m.group(1).split()[:7]
+    if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
+        return m.group(1).strip()
+    return None
+
+
+def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
+    m = _ROLE_BEFORE.search(text, max(0, start - 80), start)
+    if not m:
+        return None, None
+    org = m.group("org")
+    if org and (org in SENTENCE_WORDS or _is_place(org)):
+        org = None
+    return (f"{org} {m.group('role')}" if org else m.group("role")), org
+
+
+def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """A full name known by its shape or its context (apposition, speech, a role before it)."""
+    pieces = _trim_sentence_words(pieces)
+    parts = [w for w, _ in pieces]
+    if len(parts) < 2 or not _is_name(parts):
+        return _shaped_tail(text, pieces)
+    span = _span_of(pieces)
+    apposition = _apposition_role(text, span.end)
+    if parts[0] in SENTENCE_WORDS and not apposition:
+        return None
+    role, org = _role_before(text, span.start)
+    spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
+    if apposition or role or spoken or _has_name_shape(parts):
+        return _full(text, pieces, apposition or role, org)
+    return None
+
+
+def _shaped_tail(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """ "USTR Robert Lighthizer", "... Industrial Policy Park Dong-il": a shaped name at the end."""
+    for size in (3, 2):
+        head, tail = pieces[:-size], pieces[-size:]
+        if head and _has_name_shape([w for w, _ in tail]):
+            role, org = _role_text(text, head)
+            return _full(text, tail, role or None, org)
+    return None
+
+
+def _single(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """A bare surname ("Bae said"): kept only to be merged into a full name."""
+    word, span = pieces[-1]
+    if len(pieces) == 1 and _name_word_ok(word) and word not in SENTENCE_WORDS:
+        return Mention(word, span, written=word)
+    return None
+
+
+def find_mentions(text: str) -> Iterator[Mention]:
+    """Every reference to a person, full or short, in text order."""
+    for m in _PRUN.finditer(text):
+        pieces = _pieces(text, m.start(), m.end())
+        found = _titled(text, pieces) or _untitled(text, pieces) or _single(text, pieces)
+        if found:
+            yield found
+
+
+def _org_name(org: str | None, orgs: list[Org]) -> str | None:
+    """The organisation a written name or acronym stands for, if the release names it."""
+    if not org:
+        return None
+    return next((o.name for o in orgs if org == o.name or org in o.aliases), None)
+
+
+def _org_in_role(role: str | None, orgs: list[Org]) -> str | None:
+    if not role:
+        return None
+    for o in orgs:
+        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", role) for f in (o.name, *o.aliases)):
+            return o.name
+    return None
+
+
+def _parenthetical_org(text: str, mention: Mention) -> str | None:
+    """ "(MOTIR, Minister Kim Jung-kwan)": the body named before the comma."""
+    m = re.search(r"\(([A-Z][\w&.-]*),\s*[^()]*$", text[max(0, mention.span.start - 60) : mention.span.start])
+    return m.group(1) if m else None
+
+
+def _same(a: str, b: str) -> bool:
+    ka, kb = person_key(a).split(), person_key(b).split()
+    if not ka or not kb or ka[0] != kb[0] or ka[-1] != kb[-1]:
+        return False
+    return set(ka) <= set(kb) or set(kb) <= set(ka)
+
+
+def _title_head(role: str | None) -> str | None:
+    if not role:
+        return None
+    return next((w for w in role.split() if w in _TITLE_WORDS and w not in TITLE_MODIFIERS), None)
+
+
+def _compatible(entry: _Entry, mention: Mention) -> bool:
+    a, b = _title_head(entry.role), _title_head(mention.role)
+    return a is None or b is None or a == b
+
+
+def _refers_to(entry: _Entry, word: str) -> bool:
+    parts = person_key(entry.name).split()
+    return word.casefold() in (parts[0], parts[-1])
+
+
+def _subordinate(entry: _Entry, mention: Mention) -> bool:
+    """ "Advisor to the President Ivanka Trump" is not the "President Trump" of the release."""
+    head = _title_head(mention.role)
+    return bool(head and entry.role and re.search(rf"\b(?:to|of) the {re.escape(head)}\b", entry.role))
+
+
+class _Book:
+    """People found so far, and where each reference goes."""
+
+    def __init__(self, text: str, orgs: list[Org]) -> None:
+        self.text = text
+        self.orgs = orgs
+        self.entries: list[_Entry] = []
+
+    def add_full(self, mention: Mention) -> None:
+        entry = next((e for e in self.entries if _same(e.name, mention.name)), None)
+        if entry is None:
+            entry = _Entry(_strip_honorifics(mention.name))
+            self.entries.append(entry)
+        elif len(person_key(mention.name)) > len(person_key(entry.name)):
+            entry.name = _strip_honorifics(mention.name)
+        self.note(entry, mention)
+
+    def note(self, entry: _Entry, mention: Mention) -> None:
+        entry.variants.append(mention.written or mention.name)
+        entry.spans.append(mention.span)
+        if entry.role is None and mention.role:
+            entry.role = mention.role
+        org = (
+            _org_name(mention.org, self.orgs)
+            or _org_name(_parenthetical_org(self.text, mention), self.orgs)
+            or _org_in_role(mention.role, self.orgs)
+        )
+        if entry.org is None and org:
+            entry.org = org
+
+    def add_short(self, mention: Mention) -> None:
+        hosts = [e for e in self.entries if _refers_to(e, mention.name)]
+        if len(hosts) > 1:
+            hosts = [e for e in hosts if _compatible(e, mention)] or hosts
+        hosts = [e for e in hosts if not _subordinate(e, mention)]
+        if hosts:
+            self.note(self._closest(hosts, mention), mention)
+        elif mention.strong and not _is_org_word(mention.name, self.orgs):
+            entry = _Entry(mention.name)
+            self.entries.append(entry)
+            self.note(entry, mention)
+
+    def _closest(self, hosts: list[_Entry], mention: Mention) -> _Entry:
+        before = [
+            (max((s.start for s in e.spans if s.start < mention.span.start), default=-1), e) for e in hosts
+        ]
+        return max(before, key=lambda pair: pair[0])[1]
+
+
+def _is_org_word(word: str, orgs: list[Org]) -> bool:
+    return any(word == o.name or word in o.aliases for o in orgs)
+
+
+def _inside_org(mention: Mention, orgs: list[Org]) -> bool:
+    return any(
+        s.start <= mention.span.start and mention.span.end <= s.end and (s.end - s.start) > len(mention.name)
+        for o in orgs
+        for s in o.spans
+    ) or any(mention.name == o.name or mention.name in o.aliases for o in orgs)
+
+
+def _to_person(entry: _Entry) -> Person:
+    variants = tuple(dict.fromkeys(entry.variants))
+    spans = tuple(sorted(set(entry.spans), key=lambda s: s.start))
+    return Person(name=entry.name, role=entry.role, org=entry.org, variants=variants, spans=spans)
 
 
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
-    return []
+    mentions = [m for m in find_mentions(text) if not _inside_org(m, orgs)]
+    book = _Book(text, orgs)
+    for mention in mentions:
+        if " " in person_key(mention.name):
+            book.add_full(mention)
+    for mention in mentions:
+        if " " not in person_key(mention.name):
+            book.add_short(mention)
+    return [_to_person(e) for e in sorted(book.entries, key=lambda e: min(s.start for s in e.spans))]

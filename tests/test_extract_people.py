@@ -1,0 +1,69 @@
+from pressdesk.extract.orgs import extract_orgs
+from pressdesk.extract.people import extract_people, person_key
+
+
+def people(text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.role) for p in extract_people(text, extract_orgs(text))]
+
+
+def test_title_before_full_name_and_short_reference_merge() -> None:
+    text = "Finance Minister Choi Sang-mok met investors. Minister Choi said rates would hold."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert (person.name, person.role) == ("Choi Sang-mok", "Finance Minister")
+    assert "Minister Choi" in person.variants
+
+
+def test_apposition_gives_the_role() -> None:
+    text = "Nguyen Van Thanh, Vietnam's Deputy Minister of Industry and Trade, visited Busan."
+    assert people(text) == [("Nguyen Van Thanh", "Vietnam's Deputy Minister of Industry and Trade")]
+
+
+def test_org_before_title_is_the_affiliation() -> None:
+    text = "The Korea Electronics Association (KEA) hosted it. KEA Chairman Kwak Noh-jung spoke."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert person.name == "Kwak Noh-jung"
+    assert person.org == "Korea Electronics Association"
+
+
+def test_parenthetical_minister_takes_the_ministry() -> None:
+    text = "The Ministry of Environment (ME, Minister Han Hwa-jin) announced a plan."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert (person.name, person.role, person.org) == ("Han Hwa-jin", "Minister", "Ministry of Environment")
+
+
+def test_titled_surname_without_full_name_stands_alone() -> None:
+    text = "Under Chancellor Merz's plan, Germany will invest more."
+    assert people(text) == [("Merz", "Chancellor")]
+
+
+def test_bare_unresolved_surname_is_dropped() -> None:
+    assert people("Smith said the plan was sound.") == []
+
+
+def test_given_name_shape_and_speech() -> None:
+    text = "“We are ready,” said Sarah Connolly, a spokesperson for the Irish Department of Finance."
+    assert people(text) == [("Sarah Connolly", "spokesperson for the Irish Department of Finance")]
+
+
+def test_advisor_to_the_president_is_not_the_president() -> None:
+    text = "Senior Advisor to the President Maria Lopez spoke. President Lopez later signed the bill."
+    assert [p[0] for p in people(text)] == ["Maria Lopez", "Lopez"]
+
+
+def test_two_people_with_one_surname_resolve_by_title() -> None:
+    text = (
+        "Minister Lee Jae-won and Governor Lee Min-ho met. "
+        "Governor Lee said prices were stable, and Minister Lee agreed."
+    )
+    found = extract_people(text, extract_orgs(text))
+    assert [len(p.spans) for p in found] == [2, 2]
+
+
+def test_honorifics_and_particles_fold_in_the_key() -> None:
+    assert person_key("Dato' Ahmad bin Ismail") == person_key("Ahmad Ismail")
+    assert person_key("John F. Kennedy") == person_key("John Kennedy")
+
+
+def test_orgs_and_headlines_are_not_people() -> None:
+    text = "Minister Pledges Stronger Export Support\n\nHanwha Ocean said orders rose."
+    assert people(text) == []
