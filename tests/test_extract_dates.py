@@ -1,0 +1,123 @@
+"""Calendar references resolved against the release date, at the granularity written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pressdesk.extract.dates import extract_dates
+
+WED = date(2024, 3, 13)  # a Wednesday
+
+
+def values(text: str, today: date = WED) -> list[str]:
+    return [d.value for d in extract_dates(text, today)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry met on Friday, March 8.", ["2024-03-08"]),
+        ("signed on March 8, 2023 in Rome", ["2023-03-08"]),
+        ("signed on 8 March 2023 in Rome", ["2023-03-08"]),
+        ("signed on the 8th of March", ["2024-03-08"]),
+        ("ROME, Mar. 12 (News) --", ["2024-03-12"]),
+        ("the notice of 2024-02-29", ["2024-02-29"]),
+        ("filed on 02/27/2024", ["2024-02-27"]),
+        ("in February 2021", ["2021-02"]),
+        ("in April of 1999", ["1999-04"]),
+        ("Exports fell in February.", ["2024-02"]),
+        ("in Jan. exports fell", ["2024-01"]),
+        ("by 2030", ["2030"]),
+        ("the mid-2027 target", ["2027"]),
+    ],
+)
+def test_explicit_and_partial_dates(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the conference from March 4 to 6", ["2024-03-04", "2024-03-06"]),
+        ("the fair on March 4-6", ["2024-03-04", "2024-03-06"]),
+        ("the fair on 4-6 March", ["2024-03-04", "2024-03-06"]),
+        ("talks from February 27 to March 2", ["2024-02-27", "2024-03-02"]),
+        ("Sales from January to February rose.", ["2024-01", "2024-02"]),
+        ("Orders between October and December 2023", ["2023-10", "2023-12"]),
+    ],
+)
+def test_ranges_give_both_ends(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this year", ["2024"]),
+        ("Next year exports will grow", ["2025"]),
+        ("Last year exports fell", ["2023"]),
+        ("last month", ["2024-02"]),
+        ("next month", ["2024-04"]),
+        ("The minister said today.", ["2024-03-13"]),
+        ("It was announced yesterday.", ["2024-03-12"]),
+        ("in today's global economy", []),
+        ("the first quarter of next year", ["2025-Q1"]),
+        ("the fourth quarter of 2022", ["2022-Q4"]),
+        ("second-quarter earnings", ["2024-Q2"]),
+        ("the second half of 2026", ["2026-H2"]),
+        ("the first half of this year", ["2024-H1"]),
+        ("in Q3 2023 and 4Q23 and H1 2025", ["2023-Q3", "2023-Q4", "2025-H1"]),
+        ("last quarter", ["2023-Q4"]),
+    ],
+)
+def test_relative_references(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+def test_weekday_alone_is_the_latest_such_day_or_the_next_in_the_future() -> None:
+    assert values("The data were released on Monday.") == ["2024-03-11"]
+    assert values("Markets will be closed on Friday.") == ["2024-03-15"]
+    assert values("The deal was signed Wednesday.") == ["2024-03-13"]
+    assert values("They met last Thursday.") == ["2024-03-07"]
+    assert values("They will meet next Tuesday.") == ["2024-03-19"]
+
+
+def test_weekday_chooses_the_year_of_a_day_without_one() -> None:
+    # 8 January 2025 is a Wednesday; 8 January 2024 is a Monday.
+    assert values("The hearing is on Wednesday, January 8.", date(2024, 12, 20)) == ["2025-01-08"]
+
+
+def test_a_month_without_its_year_follows_the_tense() -> None:
+    january = date(2026, 1, 5)
+    assert values("The company listed its shares in July.", january) == ["2025-07"]
+    assert values("The company will list its shares in July.", january) == ["2026-07"]
+    assert values("Sales in December were strong.", january) == ["2025-12"]
+    assert values("The payments will start Feb. 2.", date(2025, 12, 20)) == ["2026-02-02"]
+
+
+def test_a_quarter_without_its_year_is_the_nearest_one() -> None:
+    assert values("profits through the third quarter", date(2026, 1, 2)) == ["2025-Q3"]
+    assert values("rules are expected in the first quarter", date(2026, 1, 2)) == ["2026-Q1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth may slow. The March rally faded.",
+        "2,000 workers and 2030 percent and 3,200 tons",
+        "COVID-19 in the 21st century and the 1990s",
+        "Washington, DC 20006, Room 1724",
+        "green H2 production and Q&A",
+        "for two years and several months",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert values(text) == []
+
+
+def test_spans_and_text() -> None:
+    text = "It opens on Monday, March 18, 2024."
+    (found,) = extract_dates(text, WED)
+    assert found.text == text[found.span.start : found.span.end] == "Monday, March 18, 2024"
