@@ -118,6 +118,7 @@ _BLOCK_TAGS = frozenset(
     | {f"h{level}" for level in range(1, 7)}
 )
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
+_HIDDEN_TAGS = frozenset({"script", "style", "template"})
 _EARLY_DEFAULT = datetime(2000, 1, 1)
 _LATE_DEFAULT = datetime(2001, 2, 2)
 
@@ -726,13 +727,17 @@ def _entry_body(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
-    """The day as written (its own zone), else from feedparser's UTC tuple."""
+    """The day as written (its own zone), else from feedparser's UTC tuple.
+
+    ``dict.get`` reads the keys as stored, past feedparser's deprecated
+    fallback from ``updated`` to ``published``.
+    """
     for name in ("published", "updated", "created"):
-        written = entry.get(name)
+        written = dict.get(entry, name)
         day = normalise_date(str(written)) if written else None
         if day:
             return day
-        parsed = entry.get(f"{name}_parsed")
+        parsed = dict.get(entry, f"{name}_parsed")
         if parsed:
             return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
         if written:
@@ -753,18 +758,23 @@ def _html_to_text(markup: str) -> str:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (ValueError, etree.LxmlError):
         return markup
-    for element in root.iter("script", "style"):
-        element.drop_tree()
-    _break_blocks(root)
-    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in root.text_content().split("\n"))
+    text = "".join(_text_pieces(root))
+    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _break_blocks(root: Any) -> None:
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
-            element.text = "\n" + (element.text or "")
+def _text_pieces(element: Any) -> Iterator[str]:
+    """The text under ``element`` in document order, a newline around every block element."""
+    tag = element.tag if isinstance(element.tag, str) else ""  # comments have no name
+    if tag in _BLOCK_TAGS:
+        yield "\n"
+    if tag and tag not in _HIDDEN_TAGS:
+        yield element.text or ""
+        for child in element:
+            yield from _text_pieces(child)
+            yield child.tail or ""
+    if tag in _BLOCK_TAGS:
+        yield "\n"
 
 
 # ------------------------------------------------------------------- HTML pages

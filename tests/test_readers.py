@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import random
 import sys
 import tracemalloc
 from collections.abc import Mapping, Sequence
@@ -594,3 +595,35 @@ def test_damaged_parquet_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
     (item,) = read(tmp_path / "cut.parquet")
     assert isinstance(item, Rejection) and item.reason.startswith("bad Parquet")
+
+
+# ------------------------------------------------------------------- robustness
+
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        at = rng.randrange(len(out) + 1)
+        choice = rng.random()
+        if choice < 0.3:
+            del out[at : at + rng.randint(1, 40)]
+        elif choice < 0.6:
+            out[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 4)))
+        elif choice < 0.7:
+            del out[at:]
+        else:
+            out[at:at] = rng.choice([b'"', b"{", b"[", b"<", b"-\n", b"\n", b"\\ud800", b"&", b"\xff"])
+    return bytes(out)
+
+
+@pytest.mark.parametrize("fixture", sorted(path.name for path in FIXTURES.iterdir()))
+def test_damaged_inputs_never_break_the_stream(tmp_path: Path, fixture: str) -> None:
+    rng = random.Random(fixture)
+    original = (FIXTURES / fixture).read_bytes()
+    for attempt in range(25):
+        path = tmp_path / f"{attempt}-{fixture}"
+        path.write_bytes(mutate(original, rng))
+        format = rng.choice([None, *FORMATS])
+        for item in read_path(str(path), format=format):
+            assert isinstance(item, Release | Rejection)
+            assert item.origin is not None and item.origin.path == str(path)
