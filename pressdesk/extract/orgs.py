@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pressdesk.extract.facts import Org, Span
 from pressdesk.extract.lexicon import (
     COMPLEMENT_HEADS,
+    EAST_ASIAN_SURNAMES,
+    GIVEN_NAMES,
     HONORIFICS,
     LONE_HEADS,
     MONTHS,
@@ -109,7 +111,7 @@ _LIST_ITEM = re.compile(rf"({RUN})(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
 _APPOSITION = re.compile(
-    rf"({RUN}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"({RUN}),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|on|by)\s)[\w-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
 )
 _TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
@@ -369,7 +371,17 @@ def _plausible(found: _Found) -> bool:
         return False
     if any(w in NON_ORG_WORDS for w in words) and not _has_head(found.name):
         return False
+    if _looks_like_person(words) and not _has_head(found.name):
+        return False
     return not _is_place(found.name) and not found.name.isdigit()
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """ "David Brown", "Kim Ho-jin": a name shaped like a person's."""
+    if len(words) not in (2, 3):
+        return False
+    korean = words[0] in EAST_ASIAN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1])
+    return bool(korean) or words[0] in GIVEN_NAMES
 
 
 FINDERS = (

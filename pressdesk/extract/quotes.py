@@ -1,9 +1,107 @@
-"""Placeholder until its extractor lands: finds nothing yet."""
+"""Quotations and who said them.
+
+A quote is text in curly or straight double quotes of four words or more
+(shorter ones are names and scare quotes). Its speaker is the person named in
+the same sentence before it ("Minister Kim emphasized that “...”"), the
+person named right after it ("“...,” said Lee Ho-geun"), or, when a pronoun
+speaks ("He added, “...”"), the last person named before it.
+"""
 
 from __future__ import annotations
 
-from pressdesk.extract.facts import Person, Quote
+import re
+from dataclasses import dataclass
+
+from pressdesk.extract.facts import Person, Quote, Span
+
+__all__ = ["extract_quotes"]
+
+_QUOTED = re.compile(r"“([^“”]+)(?:”|$)|\"([^\"\n]+)\"", re.MULTILINE)
+_SENTENCE_END = re.compile(r"[.!?][”\"]?\s+|\n")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SPEECH = re.compile(r"\b(?:said|says|added|noted|stated|told|explained|continued|according to)\b")
+_MIN_WORDS = 4
+_AFTER_WINDOW = 60
+_FOLLOW_WINDOW = 300
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    mentions: list[tuple[int, str]]  # (offset, canonical name), in text order
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins; a colon before a quote reaches back one more."""
+    before = text[:pos].rstrip(' “"\n\u00a0')
+    if before.endswith(":"):
+        pos = len(before)
+    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 400), pos))
+    return ends[-1].end() if ends else max(0, pos - 400)
+
+
+def _mentions(people: list[Person]) -> list[tuple[int, str]]:
+    return sorted((s.start, p.name) for p in people for s in p.spans)
+
+
+def _first_in(ctx: _Context, start: int, end: int) -> str | None:
+    return next((name for pos, name in ctx.mentions if start <= pos < end), None)
+
+
+def _named_after(ctx: _Context, end: int) -> str | None:
+    """ "“...,” said Lee" or "“...,” Bae said": a person right after, with a speech verb."""
+    for pos, name in ctx.mentions:
+        if end <= pos < end + _AFTER_WINDOW:
+            tail = re.split(r"[.!?](?:\s|$)", ctx.text[pos : pos + 120])[0]
+            if _SPEECH.search(ctx.text, end, pos) or _SPEECH.search(tail):
+                return name
+    return None
+
+
+def _last_subject(ctx: _Context, pos: int) -> str | None:
+    """The person a pronoun stands for: the first person named in the nearest sentence."""
+    while pos > 0:
+        start = _sentence_start(ctx.text, pos)
+        named = _first_in(ctx, start, pos)
+        if named:
+            return named
+        pos = start - 1
+    return None
+
+
+def _speaker(ctx: _Context, span: Span, previous: Quote | None) -> str | None:
+    sentence = _sentence_start(ctx.text, span.start)
+    named = _first_in(ctx, sentence, span.start) or _named_after(ctx, span.end)
+    if named:
+        return named
+    if _PRONOUN.search(ctx.text, sentence, span.start):
+        return previous.speaker if _follows(ctx, previous, span) else _last_subject(ctx, sentence)
+    return previous.speaker if _follows(ctx, previous, span) else None
+
+
+def _follows(ctx: _Context, previous: Quote | None, span: Span) -> bool:
+    """A quote that continues the previous one, with nobody else named in between."""
+    if previous is None or span.start - previous.span.end > _FOLLOW_WINDOW:
+        return False
+    return _first_in(ctx, previous.span.end + 40, span.start) is None
+
+
+def _is_title(inner: str) -> bool:
+    """ "Korea–U.S. Joint Fact Sheet": a quoted name, not speech."""
+    words = inner.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals >= 0.7 * len(words)
 
 
 def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
-    return []
+    ctx = _Context(text, _mentions(people))
+    quotes: list[Quote] = []
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        inner = m.group(group).strip()
+        if len(inner.split()) < _MIN_WORDS or _is_title(inner):
+            continue
+        span = Span(m.start(group), m.end(group))
+        previous = quotes[-1] if quotes else None
+        quotes.append(Quote(text=inner, speaker=_speaker(ctx, span, previous), span=span))
+    return quotes

@@ -1,0 +1,41 @@
+from pressdesk.extract.orgs import extract_orgs
+from pressdesk.extract.people import extract_people
+from pressdesk.extract.quotes import extract_quotes
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    people = extract_people(text, extract_orgs(text))
+    return [(q.text[:12], q.speaker) for q in extract_quotes(text, people)]
+
+
+def test_speaker_before_the_quote_in_the_same_sentence() -> None:
+    text = "Trade Minister Ana Silva stated, “Our exporters deserve stable rules for the future.”"
+    assert speakers(text) == [("Our exporter", "Ana Silva")]
+
+
+def test_speaker_after_the_quote_with_a_speech_verb() -> None:
+    text = '"We will open two more plants next year," said David Brown, a spokesman for the firm.'
+    assert speakers(text) == [("We will open", "David Brown")]
+
+
+def test_pronoun_resolves_to_the_last_speaker() -> None:
+    text = (
+        "Director General Kim Ho-jin said, “Exports will keep growing this year.” "
+        "He added, “We will support small firms in every region.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Kim Ho-jin", "Kim Ho-jin"]
+
+
+def test_quoted_names_and_scare_quotes_are_not_quotes() -> None:
+    text = "The “Green Growth Investment Programme” drew a “unilateral claim” from rivals."
+    assert speakers(text) == []
+
+
+def test_unclosed_quote_runs_to_the_end_of_the_paragraph() -> None:
+    text = "Minister Park Ji-won said, “We ask for the close cooperation of every ministry here."
+    assert speakers(text) == [("We ask for t", "Park Ji-won")]
+
+
+def test_organisation_speaker_gives_no_person() -> None:
+    text = "Acme Research Institute stated, “Demand for chips will rise sharply in the spring.”"
+    assert speakers(text) == [("Demand for c", None)]
