@@ -149,7 +149,9 @@ def _trim_leading(text: str, start: int, end: int) -> int:
     """Skip capitalised sentence words ("The", "Meanwhile") at the front of a run."""
     while True:
         m = re.match(r"\S+\s", text[start:end])
-        word = m.group(0).strip() if m else ""
+        if m is None:
+            return start
+        word = m.group(0).strip()
         if word not in SENTENCE_WORDS | MONTHS and word.lower() not in ORG_DESCRIPTORS:
             return start
         start += m.end()

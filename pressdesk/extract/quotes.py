@@ -74,14 +74,16 @@ def _speaker(ctx: _Context, span: Span, previous: Quote | None) -> str | None:
     named = _first_in(ctx, sentence, span.start) or _named_after(ctx, span.end)
     if named:
         return named
+    if previous is not None and _follows(ctx, previous, span):
+        return previous.speaker
     if _PRONOUN.search(ctx.text, sentence, span.start):
-        return previous.speaker if _follows(ctx, previous, span) else _last_subject(ctx, sentence)
-    return previous.speaker if _follows(ctx, previous, span) else None
+        return _last_subject(ctx, sentence)
+    return None
 
 
-def _follows(ctx: _Context, previous: Quote | None, span: Span) -> bool:
+def _follows(ctx: _Context, previous: Quote, span: Span) -> bool:
     """A quote that continues the previous one, with nobody else named in between."""
-    if previous is None or span.start - previous.span.end > _FOLLOW_WINDOW:
+    if span.start - previous.span.end > _FOLLOW_WINDOW:
         return False
     return _first_in(ctx, previous.span.end + 40, span.start) is None
 
