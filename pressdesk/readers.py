@@ -786,16 +786,15 @@ def _read_html(document: _Document, settings: _Settings) -> Iterator[Item]:
         yield data
         return
     origin = Origin(document.name)
-    tree = trafilatura.load_html(data)
-    if tree is None:
-        yield Rejection(origin, "unreadable HTML")
-        return
-    language = _language(str(tree.get("lang") or ""))
     try:
-        page = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
+        tree = trafilatura.load_html(data)
+        language = _language(str(tree.get("lang") or "")) if tree is not None else ""
+        page = None if tree is None else trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False
+        )
     except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
-        page = None
-        log.warning("%s: trafilatura failed: %s", document.name, err)
+        yield Rejection(origin, f"unreadable HTML: {err}")
+        return
     if page is None:
         yield Rejection(origin, "no article text found")
         return
@@ -817,6 +816,12 @@ def _release_from_page(
     }
     default = str(page.sitename or page.hostname or host or stem)
     return _release_from_mapping(record, origin, settings.source, default)
+
+
+def _drop_heading(body: str, title: str) -> str:
+    """The page text without its first line when that line only repeats the title."""
+    first, _, rest = body.strip().partition("\n")
+    return rest if title and first.strip() == title.strip() else body
 
 
 # ---------------------------------------------------------------------- Parquet
@@ -850,12 +855,6 @@ def _parquet_input(document: _Document, settings: _Settings) -> object:
         return document.disk_path
     data = _read_whole(document, settings)
     return data if isinstance(data, Rejection) else pa.BufferReader(data)
-
-
-def _drop_heading(body: str, title: str) -> str:
-    """The page text without its first line when that line only repeats the title."""
-    first, _, rest = body.strip().partition("\n")
-    return rest if title and first.strip() == title.strip() else body
 
 
 _READERS: dict[str, Callable[[_Document, _Settings], Iterator[Item]]] = {
