@@ -121,3 +121,8 @@ def test_spans_and_text() -> None:
     text = "It opens on Monday, March 18, 2024."
     (found,) = extract_dates(text, WED)
     assert found.text == text[found.span.start : found.span.end] == "Monday, March 18, 2024"
+
+
+def test_reporting_verbs_do_not_set_the_tense() -> None:
+    # said/announced describe the release, not the event: the nearest May is next May.
+    assert values("The company said it is launching the model in May.") == ["2024-05"]

@@ -121,3 +121,12 @@ def test_distinct_keeps_equally_precise_near_values() -> None:
 def test_distinct_keeps_one_of_repeated_amounts() -> None:
     items = [money("$2 billion", 2e9, 0), money("$2 billion", 2e9, 50)]
     assert len(distinct_money(items)) == 1
+
+
+def test_wrapped_lines_and_newswire_abbreviations() -> None:
+    assert amounts("a debt of 3.5 billion\ndlrs") == [(3.5e9, "USD")]
+    assert amounts("paid 12 mln dlrs") == [(12e6, "USD")]
+
+
+def test_fractions_of_a_unit() -> None:
+    assert amounts("the stock rose 2-1/4 dlrs") == [(2.25, "USD")]

@@ -128,3 +128,8 @@ def test_distinct_keeps_a_change_over_the_same_level() -> None:
 def test_distinct_keeps_opposite_changes_of_one_value() -> None:
     items = [pct(5, "up", 0), pct(5, "down", 10)]
     assert len(distinct_percents(items)) == 2
+
+
+def test_fractions_and_word_stems_that_are_not_changes() -> None:
+    assert read("a 6-3/4 pct coupon and a 1/2 pct fee") == [(6.75, "none"), (0.5, "none")]
+    assert read("diplomats say the recoverable share is 19 pct") == [(19.0, "none")]

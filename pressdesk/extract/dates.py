@@ -106,13 +106,16 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|held|met|saw|took|made|came|became|began|rose|fell|grew|said"
-    r"|told|won|lost|left|sold|bought|paid|spent|since|ago|earlier|previously|last|agreed"
+    r"\b(?:was|were|had|did|held|met|saw|took|made|came|became|began|rose|fell|grew"
+    r"|won|lost|left|sold|bought|paid|spent|since|ago|earlier|previously|last|agreed"
     r"|(?!(?:schedul|plann|expect|forecast|project|propos|bas|relat|limit|advanc|detail"
-    r"|interest|skill|dedicat|list|need|unit)ed\b)(?<!\bbe )(?<!\bis )(?<!\bare )"
+    r"|interest|skill|dedicat|list|need|unit|announc|stat|not|add|report|explain|emphasiz"
+    r"|stress|urg|highlight|remark|reveal|indicat|confirm|comment|claim|declar|inform"
+    r"|mention|assert|insist|quot|warn|pledg|vow|underscor|reiterat|express)ed\b)"
+    r"(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bbeen )(?<!\bbeing )[a-z]{2,}(?<!e)ed)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n")
 
 
 class _Context:

@@ -67,6 +67,8 @@ _WORDS: dict[str, str] = {
     "taiwan dollars": "TWD",
     "dollars": "USD",
     "dollar": "USD",
+    "dlrs": "USD",
+    "dlr": "USD",
     "yen": "JPY",
     "yuan": "CNY",
     "renminbi": "CNY",
@@ -123,14 +125,17 @@ _POST = (
     r"|(?:" + _alternation(_CODES) + r")(?![A-Za-z]))"
 )
 _AMOUNT = (  # "N" is replaced by 1 or 2
-    r"(?P<preN>" + _PRE + r")?[ \u00a0]?(?P<numN>" + NUMBER + r")(?![,.]?\d)"
+    r"(?P<preN>" + _PRE + r")?[ \u00a0]?(?P<numN>" + NUMBER + r"(?:-\d/\d\d?)?)(?![,.]?\d)"
     r"(?P<scaleN>" + SCALE + r")?"
 )
 _MONEY = re.compile(
     r"(?:(?<![A-Za-z])(?P<qual>(?i:" + _QUALIFIERS + r"))\s+)?"
-    r"(?<![\w.,])" + _AMOUNT.replace("N>", "1>") +
-    r"(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?" + _AMOUNT.replace("N>", "2>") + r")?"
-    r"(?:[ \u00a0-]?(?P<post>" + _POST + r"))?"
+    r"(?<![\w.,/])"
+    + _AMOUNT.replace("N>", "1>")
+    + r"(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?"
+    + _AMOUNT.replace("N>", "2>")
+    + r")?"
+    r"(?:[\s-]?(?P<post>" + _POST + r"))?"
 )
 
 

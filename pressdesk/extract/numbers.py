@@ -54,8 +54,12 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def parse_number(text: str) -> float:
-    """The value of a written number: ``"1,429.8"`` -> 1429.8."""
-    return float(text.replace(",", ""))
+    """The value of a written number: ``"1,429.8"`` -> 1429.8, ``"5-1/2"`` -> 5.5."""
+    whole, _, fraction = text.replace(",", "").replace(" ", "-").rpartition("-")
+    if "/" not in fraction:
+        return float(text.replace(",", ""))
+    top, bottom = fraction.split("/")
+    return (float(whole) if whole else 0.0) + int(top) / int(bottom)
 
 
 def scale_of(word: str | None) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.extract.facts import Percent, Span
-from pressdesk.extract.numbers import NUMBER, is_year
+from pressdesk.extract.numbers import NUMBER, is_year, parse_number
 
 __all__ = ["distinct_percents", "extract_percents"]
 
@@ -22,26 +22,35 @@ _POINTS = (
     r"|[ \u00a0]?%p(?:ts?)?(?![A-Za-z])|[ \u00a0]?(?i:ppts?|pp)(?![A-Za-z]))"
 )
 _PERCENT = re.compile(
-    r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,])(?P<num>" + NUMBER + r")"
+    r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
     r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
-    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER
-    + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
+    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?"
+    + NUMBER
+    + r"(?P<tail>"
+    + _POINTS
+    + r"|"
+    + _UNIT
+    + r")))"
 )
 
 # Words that state a change, by direction; "none" words state a level.
 _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
     "up": (
         r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|up(?![ \u00a0]+to\b)"
-        r"|jump\w*|surg\w*|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
-        r"|add(?:ed|s)|spik\w*|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*|recover\w*|boost\w*"
+        r"|jump\w*|surg(?:e|ed|es|ing)|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
+        r"|add(?:ed|s)|spik(?:e|ed|es|ing)|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*"
+        r"|recover(?:s|ed|ing|y)?|boost\w*"
         r"|rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|accelerat\w*|widen\w*|improv\w*|doubl\w*"
         r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
     ),
     "down": (
-        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|down|decreas\w*|contract\w*|slip\w*|plung\w*"
-        r"|slid\w*|lost|los(?:e|es|ing)|loss(?:es)?|shed\w*|shr[ai]nk\w*|shrunk|sank|sink\w*"
-        r"|tumbl\w*|dipp?\w*|eas(?:ed|ing)|lower\w*|cut\w*|reduc\w*|narrow\w*|plummet\w*"
-        r"|slump\w*|retreat\w*|weaken\w*|deteriorat\w*|slow\w*|downward|halv\w*|went down",
+        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|down|decreas\w*|contract(?:ed|ing|ion)"
+        r"|slip(?:s|ped|ping)?|plung\w*"
+        r"|slid(?:e|es|ing)?|lost|los(?:e|es|ing)|loss(?:es)?|shed(?:s|ding)?|shr[ai]nk\w*|shrunk|sank"
+        r"|sink(?:s|ing)?"
+        r"|tumbl\w*|dip(?:s|ped|ping)?|eas(?:ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc\w*"
+        r"|narrow(?:s|ed|ing)|plummet\w*"
+        r"|slump\w*|retreat\w*|weaken\w*|deteriorat\w*|slow(?:s|ed|ing)|downward|halv\w*|went down",
     ),
     "none": (
         r"unchanged|flat|steady|remain(?:ed|s)?|st(?:ood|ands?) at|hover\w*|kept|maint[ae]in\w*"
@@ -62,7 +71,7 @@ _RIGHT_WORD = re.compile(
 )
 # Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast.
 _CLAUSE_START = re.compile(
-    r"(?:[.!?](?=[\s\"“”’)]|[A-Z])|[;\n]|\b(?:while|whereas|but|although|though)\b)",
+    r"(?:[.!?](?=[\s\"“”’)]|[A-Z])|;|\n\s*\n|\b(?:while|whereas|but|although|though)\b)",
     re.IGNORECASE,
 )
 _WINDOW = 110
@@ -77,9 +86,7 @@ _BASES: dict[str, str] = {
     r"quarter[- ]on[- ]quarter|on[- ]quarter|q/q|from (?:the )?(?:previous|prior) quarter"
     r"|from a quarter (?:earlier|ago|before)": "quarter-on-quarter",
 }
-_BASIS = re.compile(
-    "|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES)), re.IGNORECASE
-)
+_BASIS = re.compile("|".join(f"(?P<b{i}>{p})" for i, p in enumerate(_BASES)), re.IGNORECASE)
 _BASIS_NAMES = tuple(_BASES.values())
 _SUBJECT_CUT = re.compile(r"[,(:—–]|\b(?:that|which|while|whereas|when|after|as)\b", re.IGNORECASE)
 _SUBJECT_SKIP = frozenset({"the", "a", "an", "its", "their", "his", "her", "also", "has", "have"})
@@ -128,7 +135,7 @@ def _subject(text: str, lo: int, stop: int) -> str | None:
     """The last few words before the change word: "ICT exports" in "ICT exports rose"."""
     fragment = _SUBJECT_CUT.split(text[lo:stop])[-1]
     words = [w for w in fragment.split() if w.lower() not in _SUBJECT_SKIP][-6:]
-    return " ".join(words).strip(" ,;:\"“”") or None
+    return " ".join(words).strip(' ,;:"“”') or None
 
 
 def _is_points(m: re.Match[str]) -> bool:
@@ -142,7 +149,7 @@ def _percent(text: str, m: re.Match[str]) -> Percent:
     stop = word.start() if word else m.start()
     return Percent(
         text=m.group(0).strip(),
-        value=float(m.group("num").replace(",", "")),
+        value=parse_number(m.group("num")),
         direction=direction,
         basis=_basis(text, lo, m.start(), m.end()),
         subject=_subject(text, lo, stop),
