@@ -322,6 +322,15 @@ def test_csv_invalid_utf8_row_is_rejected_and_tabs_are_understood(tmp_path: Path
     ]
 
 
+def test_csv_field_over_the_csv_module_limit_rejects_that_row_only(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    huge = "x" * 200_000
+    path.write_text(f'title,date,body\nA,2024-01-01,short\nB,2024-01-02,"{huge}"\nC,2024-01-03,ok\n')
+    items = read(path)
+    assert [line for line, _ in rejections(items)] == [3]
+    assert [r.title for r in releases(items)] == ["A", "C"]
+
+
 # ------------------------------------------------------------------------ feeds
 
 
