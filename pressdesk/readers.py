@@ -163,8 +163,12 @@ def read_path(
 ) -> Iterator[Item]:
     """Read releases from a file, folder, gzip file or ``-`` (stdin), rejecting bad records.
 
-    Raises ``InputError`` at once for an unknown ``format`` or a path that does
-    not exist; every problem inside the input is a ``Rejection`` in the stream.
+    ``source`` names the source of every record read. A line longer than
+    ``max_line_bytes`` (JSON Lines, CSV, MOTIR) is rejected without being held
+    in memory; a JSON array, feed, HTML page or piped Parquet file larger than
+    ``max_document_bytes`` is rejected whole. Raises ``InputError`` at once for
+    an unknown ``format`` or a path that does not exist; every problem inside
+    the input is a ``Rejection`` in the stream.
     """
     if format is not None and format not in FORMATS:
         raise InputError(path, None, f"unknown format {format!r}; one of {', '.join(FORMATS)}")
