@@ -38,6 +38,8 @@ __all__ = [
     "Seq",
     "Text",
     "compile_query",
+    "filter_part",
+    "free_text",
     "has_text",
     "parse_query",
 ]
@@ -318,6 +320,27 @@ def has_text(node: Node) -> bool:
     if isinstance(node, And | Or | Seq):
         return any(has_text(item) for item in node.items)
     return False
+
+
+def free_text(node: Node) -> str:
+    """The words of a query's text terms, for embedding (fields, operators and NOTs dropped)."""
+    if isinstance(node, Text):
+        return node.text if node.field is None or node.field in TEXT_FIELDS else ""
+    if isinstance(node, And | Or | Seq):
+        return " ".join(t for t in (free_text(i) for i in node.items) if t)
+    return ""
+
+
+def filter_part(node: Node) -> Node | None:
+    """What narrows a query (filters and NOTs) without its ranking words, if anything."""
+    if is_filter(node) or isinstance(node, Not):
+        return node
+    if isinstance(node, Seq):
+        kept = tuple(i for i in node.items if is_filter(i) or isinstance(i, Not))
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else Seq(kept)
+    return None
 
 
 def is_filter(node: Node) -> bool:

@@ -21,7 +21,7 @@ import tantivy
 
 from pressdesk.errors import NotFound, QueryError
 from pressdesk.index import FACET_FIELDS, SearchIndex, StoredHit
-from pressdesk.query import Node, compile_query, has_text, parse_query
+from pressdesk.query import Node, compile_query, filter_part, free_text, has_text, parse_query
 
 if TYPE_CHECKING:
     from pressdesk.embed import Embedder
@@ -38,6 +38,7 @@ __all__ = [
 
 RRF_K = 60
 DEPTH = 50  # how deep each list goes before fusion
+FILTER_WIDENING = 8  # semantic candidates fetched per wanted hit when the query has filters
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,15 +158,27 @@ def lexical_top(request: Request, limit: int) -> list[StoredHit]:
 
 
 def search_semantic(request: Request) -> list[StoredHit]:
-    vectors, embedder = need_vectors(request)
-    nearest = vectors.nearest(embedder.embed([request.text])[0], request.options.limit)
+    nearest = semantic_top(request, request.options.limit)
     return sort_hits(request, stored_hits(request, nearest))
 
 
-def search_hybrid(request: Request) -> list[StoredHit]:
+def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
+    """The nearest releases to the query's words that also pass its filters."""
     vectors, embedder = need_vectors(request)
+    vector = embedder.embed([free_text(request.tree) or request.text])[0]
+    filters = filter_part(request.tree)
+    if filters is None:
+        return vectors.nearest(vector, limit)
+    candidates = vectors.nearest(vector, limit * FILTER_WIDENING)
+    allowed = request.index.matching_ids(
+        compile_query(filters, request.index), [i for i, _ in candidates]
+    )
+    return [(i, s) for i, s in candidates if i in allowed][:limit]
+
+
+def search_hybrid(request: Request) -> list[StoredHit]:
     lexical = lexical_top(replace_sort(request), DEPTH)
-    semantic = vectors.nearest(embedder.embed([request.text])[0], DEPTH)
+    semantic = semantic_top(request, DEPTH)
     fused = fuse([[h.id for h in lexical], [i for i, _ in semantic]])[: request.options.limit]
     known = {h.id: h for h in lexical}
     missing = [(i, s) for i, s in fused if i not in known]

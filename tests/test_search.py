@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from pressdesk.errors import QueryError
+from pressdesk.embed import HashEmbedder
+from pressdesk.errors import NotFound, QueryError
 from pressdesk.index import IndexDoc, SearchIndex
-from pressdesk.search import SearchOptions, fuse, search, search_with
+from pressdesk.models import Release
+from pressdesk.search import Hit, SearchOptions, fuse, search, search_with, similar
+from pressdesk.store import open_store
+from pressdesk.store.sqlite import SQLiteStore
+from pressdesk.vectors import VectorSet, embed_missing
 
 DOCS = [
     IndexDoc(
@@ -181,3 +188,62 @@ def test_fuse_is_reciprocal_rank_fusion() -> None:
     fused = fuse([["a", "b", "c"], ["b", "d"]], k=60)
     assert [i for i, _ in fused] == ["b", "a", "d", "c"]
     assert fused[0][1] == pytest.approx(1 / 62 + 1 / 61)
+
+
+# ---- semantic, hybrid and similar, with the deterministic fake embedder ----------------------
+
+
+@pytest.fixture(scope="module")
+def semantic() -> tuple[SearchIndex, VectorSet, HashEmbedder]:
+    store = open_store(":memory:")
+    assert isinstance(store, SQLiteStore)
+    releases = [
+        Release.create(title=d.title, date=d.date, body=d.body, category=d.category,
+                       source=d.source, url=d.id)
+        for d in DOCS
+    ]
+    store.save_batch(releases, "2025-11-30T00:00:00Z")
+    ix = SearchIndex.open(None)
+    ix.add(replace(d, id=r.id) for d, r in zip(DOCS, releases, strict=True))
+    ix.commit()
+    embedder = HashEmbedder(256)
+    embed_missing(store.db, embedder)
+    return ix, VectorSet.open(store.db, embedder, None), embedder
+
+
+def titles(hits: tuple[Hit, ...]) -> list[str]:
+    return [h.title for h in hits]
+
+
+def test_semantic_mode_ranks_by_vector(semantic: tuple[SearchIndex, VectorSet, HashEmbedder]) -> None:
+    ix, vectors, embedder = semantic
+    hits = search(ix, "carbon emissions levy", mode="semantic", vectors=vectors, embedder=embedder)
+    assert hits.hits[0].title == DOCS[2].title
+    assert len(hits.hits) == 4 and hits.total == 4
+
+
+def test_semantic_mode_keeps_filters(semantic: tuple[SearchIndex, VectorSet, HashEmbedder]) -> None:
+    ix, vectors, embedder = semantic
+    result = search(ix, "carbon emissions levy source:USTR", mode="semantic", vectors=vectors,
+                    embedder=embedder)
+    assert titles(result.hits) == [DOCS[3].title]
+
+
+def test_hybrid_mode_fuses_both_lists(semantic: tuple[SearchIndex, VectorSet, HashEmbedder]) -> None:
+    ix, vectors, embedder = semantic
+    result = search(ix, "semiconductor exports", mode="hybrid", vectors=vectors, embedder=embedder)
+    assert result.hits[0].title == DOCS[0].title
+    assert "[Semiconductor] [exports]" in result.hits[0].snippet
+    assert result.hits[0].score == pytest.approx(2 / 61)  # first in both lists
+    dated = search(ix, "semiconductor exports", mode="hybrid", sort="date", vectors=vectors,
+                   embedder=embedder)
+    assert [h.date for h in dated.hits] == sorted((h.date for h in dated.hits), reverse=True)
+
+
+def test_similar_excludes_the_release_itself(semantic: tuple[SearchIndex, VectorSet, HashEmbedder]) -> None:
+    ix, vectors, _ = semantic
+    first = search(ix, '"carbon border"').hits[0]
+    found = similar(ix, first.id, vectors=vectors, limit=2)
+    assert len(found) == 2 and first.id not in [h.id for h in found]
+    with pytest.raises(NotFound):
+        similar(ix, "nope", vectors=vectors)

@@ -83,3 +83,16 @@ def create_facts(db: sqlite3.Connection) -> None:
             data TEXT NOT NULL
         ) WITHOUT ROWID"""
     )
+
+
+@migration
+def create_vectors(db: sqlite3.Connection) -> None:
+    """Embedding vectors (packed float32) per content hash and model; see pressdesk.vectors."""
+    db.execute(
+        """CREATE TABLE vectors (
+            content_hash TEXT NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (content_hash, model)
+        ) WITHOUT ROWID"""
+    )
