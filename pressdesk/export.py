@@ -12,7 +12,7 @@ from pressdesk.models import StoredRelease
 
 FIELDS = (
     "id", "title", "date", "category", "body", "source", "url", "language",
-    "content_hash", "revision", "first_seen", "last_seen",
+    "external_id", "content_hash", "revision", "first_seen", "last_seen",
 )
 
 
@@ -21,7 +21,7 @@ def release_record(stored: StoredRelease) -> dict[str, Any]:
     r = stored.release
     return {
         "id": r.id, "title": r.title, "date": r.date, "category": r.category, "body": r.body,
-        "source": r.source, "url": r.url, "language": r.language,
+        "source": r.source, "url": r.url, "language": r.language, "external_id": r.external_id,
         "content_hash": r.content_hash, "revision": stored.revision,
         "first_seen": stored.first_seen, "last_seen": stored.last_seen,
     }

@@ -14,10 +14,14 @@ def _digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-def release_id(source: str, url: str | None, title: str, date: str) -> str:
-    """Stable id: from source + URL where there is one, else source + title + date."""
-    key = ("url", source, url) if url else ("title", source, title.strip(), date)
-    return _digest(*key)[:16]
+def release_id(source: str, url: str | None, external_id: str | None, title: str, date: str) -> str:
+    """Stable id: from source + URL where there is one, else source + the feed's own id,
+    else source + title + date."""
+    if url:
+        return _digest("url", source, url)[:16]
+    if external_id:
+        return _digest("id", source, external_id)[:16]
+    return _digest("title", source, title.strip(), date)[:16]
 
 
 def content_hash(title: str, date: str, category: str, body: str) -> str:
@@ -49,6 +53,7 @@ class Release:
     url: str | None = None
     language: str = "en"
     content_hash: str = ""
+    external_id: str | None = None  # the feed's own id for the release, if it has one
     origin: Origin | None = field(default=None, compare=False)
 
     @classmethod
@@ -62,10 +67,11 @@ class Release:
         source: str = "",
         url: str | None = None,
         language: str = "en",
+        external_id: str | None = None,
         origin: Origin | None = None,
     ) -> Release:
         return cls(
-            id=release_id(source, url, title, date),
+            id=release_id(source, url, external_id, title, date),
             title=title,
             date=date,
             body=body,
@@ -74,6 +80,7 @@ class Release:
             url=url or None,
             language=language or "en",
             content_hash=content_hash(title, date, category, body),
+            external_id=external_id or None,
             origin=origin,
         )
 

@@ -471,10 +471,17 @@ def _release_from_mapping(
             source=source if source is not None else extra["source"] or default_source,
             url=extra["url"],
             language=_language(extra["language"]),
+            external_id=_external_id(record),
             origin=origin,
         )
     except UnicodeEncodeError:  # text that cannot be stored: a "\ud800" escape, say
         return Rejection(origin, _UNPAIRED_SURROGATE)
+
+
+def _external_id(record: Mapping[str, Any]) -> str | None:
+    """The feed's own id: ``external_id`` (as pressdesk exports it), else ``id``."""
+    value = record["external_id"] if "external_id" in record else record.get("id")
+    return None if value is None or value == "" else str(value)
 
 
 # ------------------------------------------------------------------- JSON Lines

@@ -135,3 +135,9 @@ def _wait_for_rows(db: Path, proc: subprocess.Popen[bytes], deadline: float = 60
                 pass
         time.sleep(0.05)
     raise AssertionError("no rows appeared")
+
+
+def test_feed_ids_keep_same_titled_releases_apart(store: Store, tmp_path: Path) -> None:
+    twins = [record(1, id="a-1"), record(1, id="a-2", body="Another story, same headline.")]
+    report = ingest(store, [str(write_jsonl(tmp_path / "t.jsonl", twins))], NO_EXTRACT)
+    assert report.new == 2

@@ -52,7 +52,8 @@ def create_releases(db: sqlite3.Connection) -> None:
             first_seen TEXT NOT NULL,
             last_seen TEXT NOT NULL,
             updated_at TEXT NOT NULL,
-            origin TEXT NOT NULL DEFAULT ''
+            origin TEXT NOT NULL DEFAULT '',
+            external_id TEXT
         )"""
     )
     db.execute("CREATE INDEX releases_date ON releases(date)")

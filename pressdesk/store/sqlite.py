@@ -15,7 +15,7 @@ from pressdesk.store.migrations import apply_migrations
 
 COLUMNS = (
     "id, title, date, category, body, source, url, language, content_hash,"
-    " revision, first_seen, last_seen, origin"
+    " revision, first_seen, last_seen, origin, external_id"
 )
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
 
@@ -36,10 +36,10 @@ def connect(path: str) -> sqlite3.Connection:
 
 def _row_to_stored(row: Sequence[Any]) -> StoredRelease:
     (rid, title, date, category, body, source, url, language, chash,
-     revision, first_seen, last_seen, origin) = row
+     revision, first_seen, last_seen, origin, external_id) = row
     release = Release(
         id=rid, title=title, date=date, body=body, category=category, source=source,
-        url=url, language=language, content_hash=chash,
+        url=url, language=language, content_hash=chash, external_id=external_id,
     )
     return StoredRelease(release, revision, first_seen, last_seen, origin)
 
@@ -128,11 +128,12 @@ class SQLiteStore:
         start = self._max_seq() + 1
         self.db.executemany(
             "INSERT INTO releases (seq, id, title, date, category, body, source, url, language,"
-            " content_hash, revision, first_seen, last_seen, updated_at, origin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+            " content_hash, revision, first_seen, last_seen, updated_at, origin, external_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
             [
                 (start + i, r.id, r.title, r.date, r.category, r.body, r.source, r.url,
-                 r.language, r.content_hash, seen_at, seen_at, seen_at, _origin(r.origin))
+                 r.language, r.content_hash, seen_at, seen_at, seen_at, _origin(r.origin),
+                 r.external_id)
                 for i, r in enumerate(releases)
             ],
         )
