@@ -143,6 +143,19 @@ ORG_DESCRIPTORS = words(
     """
 )
 
+# Portfolio and domain nouns in the names of public bodies ("Trade and Investment Commission").
+DOMAIN_WORDS = words(
+    """
+    Trade Investment Industry Industrial Commerce Finance Financial Economy Economic Energy Resources
+    Science Technology Standards Development Innovation Research Planning Education Health Welfare
+    Safety Security Infrastructure Transport Tourism Culture Sports Agriculture Food Fisheries
+    Environment Labor Labour Employment Land Maritime Affairs Business Digital Climate Export Import
+    Statistics Defense Defence Justice Interior Foreign Global Enterprise Competition Consumer
+    Communications Information Customs Revenue Treasury Housing Water Mineral Mines Oceans Forestry
+    Policy Strategy Cooperation Relations Services
+    """
+)
+
 # Plural nouns that introduce a list of organisations ("companies such as X and Y").
 ORG_LIST_NOUNS = words(
     """

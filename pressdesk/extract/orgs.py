@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pressdesk.extract.facts import Org, Span
 from pressdesk.extract.lexicon import (
     COMPLEMENT_HEADS,
+    DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
     GIVEN_NAMES,
     HONORIFICS,
@@ -116,6 +117,8 @@ _APPOSITION = re.compile(
 )
 _TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
 _SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][a-z]+[A-Za-z]*)\)")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
 _FUNCTION_WORDS = words("and or the a an of to in on at for with said has is was will")
 
@@ -152,7 +155,8 @@ def _trim_leading(text: str, start: int, end: int) -> int:
         if m is None:
             return start
         word = m.group(0).strip()
-        if word not in SENTENCE_WORDS | MONTHS and word.lower() not in ORG_DESCRIPTORS:
+        descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
+        if word not in SENTENCE_WORDS | MONTHS and not descriptor:
             return start
         start += m.end()
 
@@ -222,6 +226,8 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         words = text[start : run.end].split()
         if _head_index(words) < 0:
             continue
+        if i > 0 and conn in {" and ", " & "} and _ends_in_domain(text, chain[i - 1][1]):
+            start = _trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
         end = run.end
         if words[-1] in COMPLEMENT_HEADS and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
@@ -231,10 +237,17 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
             yield Span(start, end)
 
 
+def _ends_in_domain(text: str, run: Span) -> bool:
+    """ "Australian Trade" before "and Investment Commission": one name across the "and"."""
+    words = text[run.start : run.end].split()
+    return words[-1] in DOMAIN_WORDS and not _head_index(words) >= 0
+
+
 def _with_acronym(text: str, span: Span) -> _Found:
-    m = _ACRONYM_DEF.match(text, span.end)
-    acronym = m.group(1) if m and is_acronym(m.group(1)) else None
-    return _Found(text[span.start : span.end], span, acronym)
+    m = _ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
+    short = m.group(1) if m else None
+    ok = short and (is_acronym(short) or not (_is_place(short) or short in MONTHS))
+    return _Found(text[span.start : span.end], span, short if ok else None)
 
 
 def _headed_names(text: str) -> Iterator[_Found]:
@@ -260,6 +273,7 @@ def _extend_lower_tail(text: str, span: Span) -> Span:
 
 def _cue_span(text: str, start: int, end: int) -> Span | None:
     """The name a cue points at, cut before any title ("Toyota Chairman Akio Toyoda")."""
+    start = _trim_leading(text, start, end)
     words = text[start:end].split()
     keep: list[str] = []
     for word in words:
@@ -336,6 +350,27 @@ def _pattern_names(text: str) -> Iterator[_Found]:
                 yield _with_acronym(text, span)
 
 
+def _country_agency_names(text: str) -> Iterator[_Found]:
+    """ "Export Finance Australia", "Statistics Korea": domain words before a country's name."""
+    for code, span in find_place_mentions(text):
+        m = re.search(r"((?:[A-Z][a-z]+ ){1,3})$", text[max(0, span.start - 40) : span.start])
+        if not m or len(code) != 2:
+            continue
+        lead = m.group(1).split()
+        if all(w in DOMAIN_WORDS for w in lead) and text[span.end : span.end + 2] not in {"’s", "'s"}:
+            yield _Found(
+                m.group(1) + text[span.start : span.end], Span(span.start - len(m.group(1)), span.end)
+            )
+
+
+def _according_to_names(text: str) -> Iterator[_Found]:
+    """ "According to Eurostat": a source that is not a person."""
+    for m in _ACCORDING_TO.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span and len(text[span.start : span.end].split()) <= 4:
+            yield _with_acronym(text, span)
+
+
 def _ministry_names(text: str) -> Iterator[_Found]:
     """ "the labor ministry": a ministry named by its portfolio."""
     for m in _LOWER_MINISTRY.finditer(text):
@@ -394,6 +429,8 @@ FINDERS = (
     _listed_names,
     _pattern_names,
     _ministry_names,
+    _country_agency_names,
+    _according_to_names,
 )
 
 

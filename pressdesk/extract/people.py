@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from pressdesk.extract.facts import Org, Person, Span
 from pressdesk.extract.lexicon import (
+    DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
     GIVEN_NAMES,
     HONORIFICS,
@@ -216,9 +217,26 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
     return (f"{org} {m.group('role')}" if org else m.group("role")), org
 
 
+def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
+    """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
+    back = _ROLE_BACK.search(text, max(0, pieces[0][1].start - 80), pieces[0][1].start)
+    if not back or not any(w in _TITLE_WORDS for w in back.group(1).split()):
+        return 0
+    n = 0
+    while len(pieces) - n > 2 and pieces[n][0] in DOMAIN_WORDS | TITLE_MODIFIERS:
+        n += 1
+    return n
+
+
 def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """A full name known by its shape or its context (apposition, speech, a role before it)."""
     pieces = _trim_sentence_words(pieces)
+    split = _portfolio_split(text, pieces)
+    if split and not _is_name([w for w, _ in pieces]):
+        return _shaped_tail(text, pieces)
+    if split:
+        portfolio, org = _role_text(text, pieces[:split])
+        return _full(text, pieces[split:], portfolio, org)
     parts = [w for w, _ in pieces]
     if len(parts) < 2 or not _is_name(parts):
         return _shaped_tail(text, pieces)

@@ -1,0 +1,90 @@
+"""The accuracy gate: extraction scored against gold sets, failing below pinned floors.
+
+Floors live in ``accuracy_floors.json``, per set: the overall F1, the F1 of
+each field and the share of matched people with a right role, as the shared
+scorer (``../shared/eval/score.py``, run as a subprocess, never copied)
+reports them. Floors may only rise.
+
+Sets: the public seed sample and USTR releases (texts in ``data/samples``,
+gold copied under ``tests/golden``), releases of our own writing
+(``tests/golden/own*.jsonl``), and the copyrighted news set, read from
+``../shared`` and never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pressdesk.extract import extract, to_prediction
+from pressdesk.models import Release
+from pressdesk.readers import read_path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCORER = SHARED / "eval" / "score.py"
+GOLDEN = REPO / "tests" / "golden"
+FLOORS = json.loads((REPO / "tests" / "accuracy_floors.json").read_text(encoding="utf-8"))
+
+SETS: dict[str, tuple[Path, Path]] = {
+    "seed": (REPO / "data/samples/motir-2025-11.txt", GOLDEN / "seed-gold.jsonl"),
+    "ustr-2019": (REPO / "data/samples/ustr-2019.jsonl", GOLDEN / "ustr-2019-gold.jsonl"),
+    "own": (GOLDEN / "own.jsonl", GOLDEN / "own-gold.jsonl"),
+    "korea-news-dev": (
+        SHARED / "data/news/korea-news-dev.jsonl",
+        SHARED / "eval/gold/korea-news-dev.jsonl",
+    ),
+}
+FIELDS = ("people", "orgs", "places", "money", "percents", "dates")
+
+
+def write_predictions(source: Path, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as f:
+        for item in read_path(str(source)):
+            if isinstance(item, Release):
+                f.write(json.dumps(to_prediction(item, extract(item)), ensure_ascii=False) + "\n")
+                count += 1
+    return count
+
+
+def score(gold: Path, predictions: Path) -> dict[str, Any]:
+    """The shared scorer's --json report (its last line, the overall F1, is dropped)."""
+    cmd = [sys.executable, str(SCORER), str(gold), str(predictions), "--json"]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
+    lines = done.stdout.strip().splitlines()
+    report: dict[str, Any] = json.loads("\n".join(lines[:-1]))
+    return report
+
+
+def require(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the gate needs ../shared beside the checkout (as in CI)")
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_accuracy_floor(name: str, tmp_path: Path) -> None:
+    source, gold = SETS[name]
+    for path in (SCORER, source, gold):
+        require(path)
+    predictions = tmp_path / f"{name}.jsonl"
+    assert write_predictions(source, predictions) > 0
+    report = score(gold, predictions)
+    floors = FLOORS[name]
+    got = {
+        "overall": report["overall_f1"],
+        "roles": report["roles_correct"],
+        **{f: report[f]["f1"] for f in FIELDS},
+    }
+    below = {k: (round(got[k], 4), v) for k, v in floors.items() if got[k] < v}
+    assert not below, f"{name}: F1 below its floor (got, floor): {below}"
+
+
+def test_floors_cover_every_set() -> None:
+    assert set(FLOORS) == set(SETS)
+    assert all("overall" in floors for floors in FLOORS.values())
