@@ -20,7 +20,7 @@ from pressdesk.extract import to_prediction
 from pressdesk.ingest import IngestOptions, ingest
 from pressdesk.models import Rejection, StoredRelease
 from pressdesk.readers import FORMATS, read_path
-from pressdesk.store import ReleaseFilter, Store, open_store
+from pressdesk.store import EntityFilter, ReleaseFilter, Store, open_store
 
 
 @dataclass
@@ -179,15 +179,17 @@ def show_command(obj: Context, release_id: str, revisions: bool, as_json: bool) 
     stored = obj.store.find(release_id)
     facts = obj.store.get_facts(stored.release.id) or {}
     history = obj.store.revisions(stored.release.id) if revisions else []
+    linked = obj.store.entities(EntityFilter(release_id=stored.release.id, limit=1000))
     if as_json:
-        record = release_record(stored) | {"origin": stored.origin, "facts": facts}
+        record = release_record(stored) | {"origin": stored.origin, "facts": facts,
+                                           "entities": [vars_of(e) for e in linked]}
         if revisions:
             record["revisions"] = [vars_of(rev) for rev in history]
         _print_json(record)
         return
     from pressdesk.render import format_release
 
-    click.echo(format_release(stored, facts, history))
+    click.echo(format_release(stored, facts, history, linked))
 
 
 def vars_of(obj: Any) -> dict[str, Any]:
@@ -225,6 +227,27 @@ def search_command(
         click.echo(f"   {h.snippet}")
     for name, counts in (result.facets or {}).items():
         click.echo(f"\n{name}: " + ", ".join(f"{value} ({n})" for value, n in counts))
+
+
+@cli.command("entities")
+@click.option("--kind", type=click.Choice(["org", "person", "place"]), help="Only this kind.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def entities_command(obj: Context, kind: str | None, limit: int, as_json: bool) -> None:
+    """Organisations, people and places across all releases, most mentioned first.
+
+    One entity has one id in the whole store, whichever of its names
+    (acronyms, spelling variants) a release uses.
+    """
+    found = obj.store.entities(EntityFilter(kind=kind, limit=limit))
+    if as_json:
+        _print_json([vars_of(e) for e in found])
+        return
+    for e in found:
+        others = [n for n in e.names if n != e.name]
+        aka = f"  ({', '.join(others)})" if others else ""
+        click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
 
 
 @cli.command("stats")

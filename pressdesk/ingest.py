@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, Protocol
 
+from pressdesk.entities import entity_refs
 from pressdesk.extract import extract
-from pressdesk.extract.facts import extraction_from_dict, extraction_to_dict
+from pressdesk.extract.facts import Extraction, extraction_from_dict, extraction_to_dict
 from pressdesk.models import IngestReport, Rejection, Release
 from pressdesk.readers import read_path
 from pressdesk.store import Store
@@ -149,19 +150,22 @@ def _save(
         outcome = store.save_batch(batch, seen_at)
         fresh = outcome.new + outcome.changed
         if options.extract and fresh:
-            store.save_facts((r, _extract(r)) for r in fresh)
+            found = [(r, _extract(r)) for r in fresh]
+            store.save_facts((r, extraction_to_dict(facts)) for r, facts in found)
+            for r, facts in found:
+                store.link_entities(r.id, entity_refs(facts))
     tally.new += len(outcome.new)
     tally.changed += len(outcome.changed)
     tally.unchanged += outcome.unchanged
     tally.since_sync += len(fresh)
 
 
-def _extract(release: Release) -> dict[str, Any]:
+def _extract(release: Release) -> Extraction:
     try:
-        return extraction_to_dict(extract(release))
+        return extract(release)
     except Exception:  # an extractor bug must not cost the user a release
         log.exception("extraction failed for release %s (%s)", release.id, release.origin)
-        return {}
+        return Extraction()
 
 
 def sync_index(store: Store, index: Indexer, batch: int = 2000) -> int:

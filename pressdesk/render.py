@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pressdesk.entities import Entity
 from pressdesk.models import Revision, StoredRelease
 
 Fact = dict[str, Any]
@@ -50,7 +51,9 @@ SECTIONS: tuple[tuple[str, str, Callable[[Fact], str]], ...] = (
 )
 
 
-def format_release(stored: StoredRelease, facts: Fact, history: list[Revision]) -> str:
+def format_release(
+    stored: StoredRelease, facts: Fact, history: list[Revision], entities: list[Entity]
+) -> str:
     r = stored.release
     lines = [
         r.title,
@@ -64,6 +67,9 @@ def format_release(stored: StoredRelease, facts: Fact, history: list[Revision]) 
     for key, heading, fmt in SECTIONS:
         if facts.get(key):
             lines += ["", f"{heading}:"] + [f"  {fmt(item)}" for item in facts[key]]
+    if entities:
+        lines += ["", "Entities (ids shared by every release):"]
+        lines += [f"  #{e.id} {e.kind}: {e.name}" for e in entities]
     for rev in history:
         lines += ["", f"--- revision {rev.revision}, stored {rev.seen_at} ---", rev.title, rev.body]
     return "\n".join(lines)

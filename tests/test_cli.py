@@ -125,3 +125,13 @@ def test_every_command_has_help() -> None:
     for name, command in cli.commands.items():
         assert command.help, name
         assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_entities_and_show_link_them(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    orgs = json.loads(run(db, "entities", "--kind", "org", "--json")[1])
+    assert orgs and {"id", "kind", "name", "names", "releases"} <= set(orgs[0])
+    assert orgs[0]["releases"] >= orgs[-1]["releases"]
+    rid = json.loads(run(db, "list", "--json")[1])[0]["id"]
+    shown = json.loads(run(db, "show", rid, "--json")[1])
+    assert shown["entities"] and all(e["id"] for e in shown["entities"])

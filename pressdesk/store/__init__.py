@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pressdesk.entities import Entity, EntityRef
 from pressdesk.models import Release, Revision, StoredRelease
 
 
@@ -24,6 +25,13 @@ class ReleaseFilter:
     category: str | None = None
     source: str | None = None
     limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFilter:
+    kind: str | None = None
+    release_id: str | None = None
+    limit: int = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,9 @@ class Store(Protocol):
     def save_facts(self, facts: Iterable[tuple[Release, dict[str, Any]]]) -> None: ...
     def get_facts(self, release_id: str) -> dict[str, Any] | None: ...
     def facts_for(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
+    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None: ...
+    def entities(self, where: EntityFilter) -> list[Entity]: ...
+    def entity_names(self, kind: str, name: str) -> tuple[str, ...]: ...
     def transaction(self) -> AbstractContextManager[object]: ...
     def get(self, release_id: str) -> StoredRelease: ...
     def find(self, prefix: str) -> StoredRelease: ...
@@ -71,4 +82,4 @@ def open_store(url: str) -> Store:
     return SQLiteStore(path)
 
 
-__all__ = ["BatchOutcome", "ReleaseFilter", "Stats", "Store", "open_store"]
+__all__ = ["BatchOutcome", "EntityFilter", "ReleaseFilter", "Stats", "Store", "open_store"]

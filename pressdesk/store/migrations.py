@@ -97,3 +97,33 @@ def create_vectors(db: sqlite3.Connection) -> None:
             PRIMARY KEY (content_hash, model)
         ) WITHOUT ROWID"""
     )
+
+
+@migration
+def create_entities(db: sqlite3.Connection) -> None:
+    """Organisations, people and places with one id across releases, and their names."""
+    db.execute(
+        """CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE entity_names (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX entity_names_entity ON entity_names(entity_id)")
+    db.execute(
+        """CREATE TABLE release_entities (
+            release_id TEXT NOT NULL,
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (release_id, entity_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX release_entities_entity ON release_entities(entity_id)")

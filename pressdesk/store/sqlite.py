@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from pressdesk.entities import Entity, EntityRef, entity_key
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.models import Origin, Release, Revision, StoredRelease
-from pressdesk.store import BatchOutcome, ReleaseFilter, Stats
+from pressdesk.store import BatchOutcome, EntityFilter, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
 
 COLUMNS = (
@@ -177,6 +178,62 @@ class SQLiteStore:
             (_json_list(ids),),
         )
         return {rid: json.loads(data) for rid, data in rows}
+
+    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None:
+        """Tie a release to its entities, creating or growing them as needed."""
+        self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO release_entities (release_id, entity_id) VALUES (?, ?)",
+            [(release_id, self._entity_id(ref)) for ref in refs],
+        )
+
+    def _entity_id(self, ref: EntityRef) -> int:
+        """The entity any of the names already belongs to, else a new one; learn every name."""
+        keyed = {entity_key(ref.kind, n): n for n in ref.names if entity_key(ref.kind, n)}
+        row = self.db.execute(
+            "SELECT entity_id FROM entity_names WHERE kind = ?"
+            " AND key IN (SELECT value FROM json_each(?)) LIMIT 1",
+            (ref.kind, _json_list(list(keyed))),
+        ).fetchone()
+        entity_id = int(row[0] if row else self.db.execute(
+            "INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name)
+        ).lastrowid or 0)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
+            [(ref.kind, key, name, entity_id) for key, name in keyed.items()],
+        )
+        self.db.execute(  # the fullest name wins
+            "UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)",
+            (ref.name, entity_id, ref.name),
+        )
+        return entity_id
+
+    def entities(self, where: EntityFilter) -> list[Entity]:
+        """Entities by how many releases name them, most first."""
+        clauses, params = ["1"], []
+        if where.kind:
+            clauses.append("e.kind = ?")
+            params.append(where.kind)
+        if where.release_id:
+            clauses.append("e.id IN (SELECT entity_id FROM release_entities WHERE release_id = ?)")
+            params.append(where.release_id)
+        rows = self.db.execute(
+            "SELECT e.id, e.kind, e.name,"
+            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
+            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
+            f" FROM entities e WHERE {' AND '.join(clauses)} ORDER BY n DESC, e.name LIMIT ?",
+            [*params, where.limit],
+        )
+        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
+
+    def entity_names(self, kind: str, name: str) -> tuple[str, ...]:
+        """Every name of the entity that ``name`` belongs to (just ``name`` if none)."""
+        rows = self.db.execute(
+            "SELECT n2.name FROM entity_names n1 JOIN entity_names n2 ON n2.entity_id = n1.entity_id"
+            " WHERE n1.kind = ? AND n1.key = ?",
+            (kind, entity_key(kind, name)),
+        ).fetchall()
+        return tuple(r[0] for r in rows) or (name,)
 
     # -- reading ---------------------------------------------------------
 
