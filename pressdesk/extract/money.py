@@ -129,6 +129,7 @@ _AMOUNT = (  # "N" is replaced by 1 or 2
     r"(?P<scaleN>" + SCALE + r")?"
 )
 _MONEY = re.compile(
+    r"(?<![a-z])(?=[\w.$€£¥₩₹₱฿₫₽₺₪])"  # a cheap first check: not inside a word
     r"(?:(?<![A-Za-z])(?P<qual>(?i:" + _QUALIFIERS + r"))\s+)?"
     r"(?<![\w.,/])"
     + _AMOUNT.replace("N>", "1>")

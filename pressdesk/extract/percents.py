@@ -22,6 +22,7 @@ _POINTS = (
     r"|[ \u00a0]?%p(?:ts?)?(?![A-Za-z])|[ \u00a0]?(?i:ppts?|pp)(?![A-Za-z]))"
 )
 _PERCENT = re.compile(
+    r"(?=[-\u2212+\d])"  # a cheap first check before the full pattern
     r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
     r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
     r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?"
