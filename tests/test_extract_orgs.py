@@ -59,3 +59,34 @@ def test_bare_acronym_joins_the_name_it_spells() -> None:
     text = "the Ohio-based Great Lakes Battery Works said. GLBW, a unit of Acme Group, agreed."
     found = names(text)
     assert ("Great Lakes Battery Works", ("GLBW",)) in found
+
+
+def test_domain_words_before_a_country_name_an_agency() -> None:
+    text = "Officials from Statistics Norway and Business Sweden met in Oslo."
+    assert {n for n, _ in names(text)} == {"Statistics Norway", "Business Sweden"}
+
+
+def test_according_to_names_a_source() -> None:
+    text = "Exports fell, according to Destatis, the federal statistics office."
+    assert [n for n, _ in names(text)] == ["Destatis"]
+
+
+def test_short_name_in_parentheses_is_an_alias() -> None:
+    text = "The New Zealand Trade and Enterprise agency (NZTE) and the Netherlands Enterprise Agency (Rvo)"
+    found = dict(names(text))
+    assert found["Netherlands Enterprise Agency"] == ("Rvo",)
+
+
+def test_portfolio_words_join_a_name_across_and() -> None:
+    text = "The Malaysian Investment and Development Authority approved the plan."
+    assert [n for n, _ in names(text)] == ["Malaysian Investment and Development Authority"]
+
+
+def test_wrapped_lines_are_joined() -> None:
+    text = "filed with the Securities\nand Exchange Commission on Monday."
+    assert [n for n, _ in names(text)] == ["Securities and Exchange Commission"]
+
+
+def test_title_case_headline_gives_no_cues() -> None:
+    text = "Firm Ups Stake In Rival Maker Acme\n\nThe company said nothing."
+    assert names(text) == []

@@ -67,3 +67,18 @@ def test_honorifics_and_particles_fold_in_the_key() -> None:
 def test_orgs_and_headlines_are_not_people() -> None:
     text = "Minister Pledges Stronger Export Support\n\nHanwha Ocean said orders rose."
     assert people(text) == []
+
+
+def test_title_complement_is_not_part_of_the_name() -> None:
+    text = "Thai Vice Minister of Commerce Somchai Rattanakul said talks went well."
+    assert people(text) == [("Somchai Rattanakul", "Thai Vice Minister of Commerce")]
+
+
+def test_places_and_relative_clauses_are_not_people() -> None:
+    text = "New Zealand, Prime Minister Anna Reed said, will sign. Tom Hale, who is chairman, agreed."
+    assert [p[0] for p in people(text)] == ["Anna Reed", "Tom Hale"]
+
+
+def test_a_company_named_like_a_person_is_not_a_person() -> None:
+    text = "Morgan Stanley Inc said profits rose. Morgan Stanley said more."
+    assert people(text) == []

@@ -96,8 +96,24 @@ TITLE_MODIFIERS = words(
     Managing General Ranking Trade Finance Foreign Science Industry Energy Economy Defense Defence
     Labor Labour Health Education Agriculture Environment Commerce Culture Justice Interior
     Transport Unification Land Fisheries Oceans SMEs Startups Gender Veterans Employment Budget
-    Treasury State Home Permanent Special Regional Executive Operating Financial Technology
+    Treasury State Home Permanent Special Regional Executive Operating Financial Technology Oil
+    Democratic Republican Conservative Liberal Labour Socialist Communist Opposition Petroleum
     Information Co-Chairman Honorary Supreme Lead Principal Board Standing Head Vice-Chairman
+    """
+)
+
+# Places below the level of a country (US states, major cities): never personal names.
+GEO_WORDS = words(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Texas
+    Utah Vermont Virginia Washington Wisconsin Wyoming Carolina Dakota Jersey York Hampshire
+    Seoul Busan Incheon Tokyo Osaka Beijing Shanghai Shenzhen Hanoi Jakarta Manila Bangkok Delhi
+    Mumbai London Paris Berlin Brussels Geneva Davos Frankfurt Madrid Rome Moscow Ottawa Toronto
+    Sydney Canberra Melbourne Wellington Singapore Taipei Ho Chi Minh Kuala Lumpur Dubai Riyadh
+    Cairo Nairobi Lagos Johannesburg Brasilia Mexico Santiago Lima Bogota Chicago Houston Detroit
+    Boston Atlanta Angeles Francisco Diego Dallas Miami Seattle Denver Geneva Vienna Zurich Milan
     """
 )
 

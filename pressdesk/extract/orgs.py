@@ -39,7 +39,14 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.places import find_place_mentions
-from pressdesk.extract.text import RUN, find_runs, is_acronym
+from pressdesk.extract.text import (
+    RUN,
+    find_runs,
+    headline_end,
+    is_acronym,
+    is_title_case,
+    soften_newlines,
+)
 
 __all__ = ["extract_orgs", "org_key"]
 
@@ -211,7 +218,7 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
             seen_complement = True
         elif not seen_complement or _has_head(phrase):
             break
-        if any(w in NON_ORG_WORDS | NAME_TITLES for w in phrase.split()):
+        if any(w in NON_ORG_WORDS | NAME_TITLES | MONTHS for w in phrase.split()):
             break
         end = run.end
     return end
@@ -240,6 +247,8 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
 def _ends_in_domain(text: str, run: Span) -> bool:
     """ "Australian Trade" before "and Investment Commission": one name across the "and"."""
     words = text[run.start : run.end].split()
+    if len(words) == 1 and words[0] in ORG_HEADS:
+        return True
     return words[-1] in DOMAIN_WORDS and not _head_index(words) >= 0
 
 
@@ -271,15 +280,19 @@ def _extend_lower_tail(text: str, span: Span) -> Span:
     return span
 
 
+def _title_start(words: list[str]) -> int:
+    """Where a title begins in "Toyota Chairman Akio Toyoda" or "MOTIR Trade Minister Yeo"."""
+    first = next((i for i, w in enumerate(words) if w in NAME_TITLES), len(words))
+    while 0 < first < len(words) and words[first - 1] in TITLE_MODIFIERS | DOMAIN_WORDS:
+        first -= 1
+    return first
+
+
 def _cue_span(text: str, start: int, end: int) -> Span | None:
     """The name a cue points at, cut before any title ("Toyota Chairman Akio Toyoda")."""
     start = _trim_leading(text, start, end)
     words = text[start:end].split()
-    keep: list[str] = []
-    for word in words:
-        if word in NAME_TITLES or word in TITLE_MODIFIERS and keep:
-            break
-        keep.append(word)
+    keep = words[: _title_start(words)]
     if not keep or keep[0] in SENTENCE_WORDS | MONTHS:
         return None
     return _extend_lower_tail(text, Span(start, start + len(" ".join(keep))))
@@ -287,6 +300,9 @@ def _cue_span(text: str, start: int, end: int) -> Span | None:
 
 def _descriptor_names(text: str) -> Iterator[_Found]:
     for m in _DESCRIPTOR.finditer(text):
+        capital = m.group(0)[0].isupper() and "-based" not in m.group(0).split()[0]
+        if capital and not _starts_sentence(text, m.start()):
+            continue
         span = _cue_span(text, m.start(1), m.end(1))
         if span:
             yield _with_acronym(text, span)
@@ -397,6 +413,18 @@ def _is_place(name: str) -> bool:
     return any(s.start == 0 and s.end == len(name) for _, s in find_place_mentions(name))
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    return pos == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[“\"]|-- )$", text[max(0, pos - 4) : pos]))
+
+
+_GENERIC = ORG_HEADS | TRAILERS | DOMAIN_WORDS | {"and", "&", "the"}
+
+
+def _generic(words: list[str]) -> bool:
+    """ "Exchange Commission", "Investments Ltd": nothing in it names one body."""
+    return len(words) <= 2 and all(w in _GENERIC for w in words)
+
+
 def _plausible(found: _Found) -> bool:
     words = found.name.split()
     if (
@@ -408,7 +436,11 @@ def _plausible(found: _Found) -> bool:
         return False
     if any(w in NON_ORG_WORDS for w in words) and not _has_head(found.name):
         return False
+    if _generic(words) and found.name not in LONE_HEADS | KNOWN_NAMES:
+        return False
     if _looks_like_person(words) and not _has_head(found.name):
+        return False
+    if all(_is_place(w) for w in words):
         return False
     return not _is_place(found.name) and not found.name.isdigit()
 
@@ -421,23 +453,28 @@ def _looks_like_person(words: list[str]) -> bool:
     return bool(korean) or words[0] in GIVEN_NAMES
 
 
-FINDERS = (
-    _headed_names,
-    _known_names,
+NAME_FINDERS = (_headed_names, _known_names, _ministry_names, _country_agency_names)
+CUE_FINDERS = (
     _titled_names,
     _descriptor_names,
     _listed_names,
     _pattern_names,
-    _ministry_names,
-    _country_agency_names,
     _according_to_names,
 )
 
 
+def _cue_start(text: str) -> int:
+    """Cues count from here: not in a headline written in title case."""
+    end = headline_end(text)
+    return end if is_title_case(text[:end]) else 0
+
+
 def find_org_names(text: str) -> list[_Found]:
     """Every organisation name found, in text order."""
-    found = [f for finder in FINDERS for f in finder(text) if _plausible(f)]
-    return sorted(found, key=lambda f: f.span.start)
+    start = _cue_start(text)
+    found = [f for finder in NAME_FINDERS for f in finder(text)]
+    found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
+    return sorted((f for f in found if _plausible(f)), key=lambda f: f.span.start)
 
 
 class _Groups:
@@ -558,8 +595,10 @@ def _is_ministry_of(name: str, portfolio: str) -> bool:
 
 
 def extract_orgs(text: str) -> list[Org]:
+    text = soften_newlines(text)
     found = find_org_names(text)
-    found += [f for f in _coordinated(text, found) if _plausible(f)]
+    start = _cue_start(text)
+    found += [f for f in _coordinated(text, found) if _plausible(f) and f.span.start >= start]
     groups = _Groups()
     for item in sorted(found, key=lambda f: f.span.start):
         groups.add(item)

@@ -22,6 +22,7 @@ from pressdesk.extract.facts import Org, Person, Span
 from pressdesk.extract.lexicon import (
     DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
+    GEO_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     MONTHS,
@@ -34,8 +35,9 @@ from pressdesk.extract.lexicon import (
     TITLES,
     words,
 )
+from pressdesk.extract.orgs import org_key
 from pressdesk.extract.places import find_place_mentions
-from pressdesk.extract.text import CAP, is_acronym
+from pressdesk.extract.text import CAP, is_acronym, soften_newlines
 
 __all__ = ["extract_people", "person_key"]
 
@@ -125,7 +127,15 @@ def _name_word_ok(word: str) -> bool:
 def _is_name(parts: list[str]) -> bool:
     """Capitalised words that can be a personal name (particles and honorifics allowed)."""
     core = [p for p in parts if p not in NAME_PARTICLES]
-    return bool(core) and len(core) <= 5 and all(_name_word_ok(p) for p in core)
+    if not core or len(core) > 5 or _is_place(" ".join(core)):
+        return False
+    return all(_name_word_ok(p) and p not in GEO_WORDS for p in core)
+
+
+def _plain_name(parts: list[str]) -> bool:
+    """A name with no word that also names a field, a body or a single letter."""
+    generic = DOMAIN_WORDS | ORG_HEADS | {"Trust", "Land", "Group"}
+    return len(parts) <= 3 and all(len(p.rstrip(".")) > 1 and p not in generic for p in parts)
 
 
 def _span_of(pieces: list[tuple[str, Span]]) -> Span:
@@ -202,6 +212,8 @@ def _apposition_role(text: str, end: int) -> str | None:
     if not m:
         return None
     head = m.group(1).split()[:7]
+    if head[0].lower() in {"who", "which", "that", "whose", "where", "when", "but", "and"}:
+        return None
     if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
         return m.group(1).strip()
     return None
@@ -246,7 +258,7 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
         return None
     role, org = _role_before(text, span.start)
     spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
-    if apposition or role or spoken or _has_name_shape(parts):
+    if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
     return None
 
@@ -383,6 +395,9 @@ def _is_org_word(word: str, orgs: list[Org]) -> bool:
 
 
 def _inside_org(mention: Mention, orgs: list[Org]) -> bool:
+    key = org_key(mention.name)
+    if any(key in {org_key(f) for f in (o.name, *o.aliases)} for o in orgs):
+        return True
     return any(
         s.start <= mention.span.start and mention.span.end <= s.end and (s.end - s.start) > len(mention.name)
         for o in orgs
@@ -397,6 +412,7 @@ def _to_person(entry: _Entry) -> Person:
 
 
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
+    text = soften_newlines(text)
     mentions = [m for m in find_mentions(text) if not _inside_org(m, orgs)]
     book = _Book(text, orgs)
     for mention in mentions:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pressdesk.extract.facts import Span
 
-__all__ = ["CAP", "RUN", "find_runs", "words_of"]
+__all__ = ["CAP", "RUN", "find_runs", "headline_end", "is_title_case", "soften_newlines", "words_of"]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _ABBREV = r"(?:Co|Inc|Corp|Ltd|Gov|Dr|Mr|Ms|Mrs|Prof|Jr|Sr|St|Sen|Rep|Gen|Lt|Col|Capt|Adm)\."
@@ -29,6 +29,29 @@ def find_runs(text: str) -> Iterator[Span]:
     """Every maximal run of capitalised words."""
     for m in _RUN.finditer(text):
         yield Span(m.start(), m.end())
+
+
+_SOFT_NEWLINE = re.compile(r"(?<=[^\s.:;!?”\"])[ \t]*\n(?=[ \t]*[^\s])")
+
+
+def soften_newlines(text: str) -> str:
+    """Hard-wrapped lines joined with spaces, keeping every offset: "Securities\\nand" -> "Securities and".
+
+    A newline after sentence punctuation, or before or after a blank line, is kept.
+    """
+    return _SOFT_NEWLINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_title_case(line: str) -> bool:
+    """A headline in title case ("Firm Ups Stake In Rival"), where capitals say little."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def headline_end(text: str) -> int:
+    """Where the title ends in a document text (title, blank line, body)."""
+    end = text.find("\n\n")
+    return end if end >= 0 else 0
 
 
 def words_of(phrase: str) -> list[str]:
