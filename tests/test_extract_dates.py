@@ -126,3 +126,13 @@ def test_spans_and_text() -> None:
 def test_reporting_verbs_do_not_set_the_tense() -> None:
     # said/announced describe the release, not the event: the nearest May is next May.
     assert values("The company said it is launching the model in May.") == ["2024-05"]
+
+
+def test_impossible_days_are_skipped() -> None:
+    assert values("by February 30 or April 31") == []
+
+
+def test_statistical_quarter_and_half_forms() -> None:
+    assert values("GDP fell in Quarter 3 (Jul to Sep) 2023.") == ["2023-Q3"]
+    assert values("Growth is expected to slow in H2.") == ["2024-H2"]
+    assert values("a plant making green H2 for export") == []

@@ -130,3 +130,9 @@ def test_wrapped_lines_and_newswire_abbreviations() -> None:
 
 def test_fractions_of_a_unit() -> None:
     assert amounts("the stock rose 2-1/4 dlrs") == [(2.25, "USD")]
+
+
+def test_south_asian_scales_and_the_peso_sign() -> None:
+    assert amounts("an outlay of Rs. 2.4 lakh crore") == [(2.4e12, "INR")]
+    assert amounts("pledges of P3.2 trillion") == [(3.2e12, "PHP")]
+    assert amounts("P3 Plan and P 4") == []

@@ -68,13 +68,15 @@ _KINDS: dict[str, str] = {
     "my": rf"\b(?P<my_m>{_LONE_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})",
     "quarter": (
         rf"\b(?P<q_n>(?i:{_ORD}))[\s-]+quarter\b" + _OF_YEAR.format(p="q_")
-        + rf"|\b(?:Q(?P<q_n2>[1-4])|(?P<q_n3>[1-4])Q)(?:[\s-]*(?P<q_y2>{_YEAR})|(?P<q_y3>\d\d)\b)?"
+        + r"|\b(?:Q(?P<q_n2>[1-4])|(?P<q_n3>[1-4])Q|Quarter\s(?P<q_n4>[1-4])(?:\s\([^)]{0,20}\))?)"
+        + rf"(?:[\s-]*(?P<q_y2>{_YEAR})|(?P<q_y3>\d\d)\b)?"
         + r"(?![\w&])"
     ),
     "rel_quarter": r"\b(?P<rq>(?i:this|next|last|current|coming))\s+quarter\b",
     "half": (
         r"\b(?P<h_n>(?i:first|second|latter|1st|2nd))[\s-]+half\b" + _OF_YEAR.format(p="h_")
-        + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b)"
+        + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b"
+        + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),
     "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming|following))\s+year\b(?!'s\s+(?:level|rate))",
     "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming|the\s+following))\s+month\b",
@@ -305,7 +307,7 @@ def _resolve_quarter(m: re.Match[str], ctx: _Context) -> _Found:
     if m["q_n"]:
         n = _ORDINALS[m["q_n"].lower()]
         return _resolve_part(ctx, _span(m), n, _year_of(m, "q_year", "q_rel", ctx), 4, "Q")
-    n = int(m["q_n2"] or m["q_n3"])
+    n = int(m["q_n2"] or m["q_n3"] or m["q_n4"])
     year = int(m["q_y2"]) if m["q_y2"] else _two_digit_year(m["q_y3"])
     if year is None and not _PERIOD_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return []  # "Q3" alone only after "in", "for", "the", ...: else a model or a name
@@ -323,6 +325,8 @@ def _resolve_half(m: re.Match[str], ctx: _Context) -> _Found:
         return _resolve_part(ctx, _span(m), n, _year_of(m, "h_year", "h_rel", ctx), 2, "H")
     n = int(m["h_n2"] or m["h_n3"])
     year = int(m["h_y2"]) if m["h_y2"] else _two_digit_year(m["h_y3"])
+    if year is None and not _PERIOD_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return []  # "H2" alone only after "in", "for", "the", ...: else hydrogen, a model
     return _resolve_part(ctx, _span(m), n, year, 2, "H")
 
 

@@ -50,7 +50,11 @@ _SYMBOLS: dict[str, str] = {
     "₺": "TRY",
     "₪": "ILS",
     "W": "KRW",
+    "P": "PHP",
 }
+
+# One-letter signs, read as money only glued to a scaled or grouped number: "W3.9tr", "P1.5bn".
+_LETTERS = frozenset({"W", "P"})
 
 # Currency names written after the number; "US dollars" before "dollars".
 _WORDS: dict[str, str] = {
@@ -117,7 +121,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _PRE = (
-    r"(?:" + _alternation(k for k in _SYMBOLS if k != "W") + r"|W(?=\d)"
+    r"(?:" + _alternation(k for k in _SYMBOLS if k not in _LETTERS) + r"|[WP](?=\d)"
     r"|(?<![A-Za-z])(?:" + _alternation(_CODES) + r")(?![A-Za-z]))"
 )
 _POST = (
@@ -150,7 +154,7 @@ def _currency(written: str | None) -> str | None:
 def _plausible(m: re.Match[str], currency: str) -> bool:
     """Reject what only looks like money: "in 2019 won", "W3" as a name, a bare letter W."""
     pre, num, scale = m.group("pre1"), m.group("num1"), m.group("scale1")
-    if pre == "W" and not (scale or "," in num):
+    if pre in _LETTERS and not (scale or "," in num):
         return False
     return not (m.group("post") and not pre and not scale and is_year(num) and currency == "KRW")
 

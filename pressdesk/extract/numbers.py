@@ -15,6 +15,7 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 # Scale words, longest first so that alternation prefers "million" over "m".
 _SCALES: dict[str, float] = {
+    "lakh crore": 1e12,
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
