@@ -136,3 +136,15 @@ def test_statistical_quarter_and_half_forms() -> None:
     assert values("GDP fell in Quarter 3 (Jul to Sep) 2023.") == ["2023-Q3"]
     assert values("Growth is expected to slow in H2.") == ["2024-H2"]
     assert values("a plant making green H2 for export") == []
+
+
+def test_year_ranges_give_both_years() -> None:
+    assert values("spending during 2019-2021 and the 2024-25 budget") == ["2019", "2021", "2024"]
+
+
+def test_the_verb_before_a_date_sets_its_tense() -> None:
+    october = date(2025, 10, 15)
+    text = "The pact, signed in July, will take effect on November 1."
+    assert values(text, october) == ["2025-07", "2025-11-01"]
+    # a future cue far from the date it names does not move it a year away
+    assert values("Payments are due Sept. 30.", october) == ["2025-09-30"]

@@ -84,6 +84,7 @@ _KINDS: dict[str, str] = {
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
     "weekday": rf"\b(?P<wd>{_WEEKDAY})\b",
     "lone_month": rf"\b(?P<lm>{_LONE_MONTH})(?![\w])",
+    "years": r"(?<![\w$€£¥₩.,/])(?P<ys1>(?:1[89]|20)\d\d)\s?[-–—]\s?(?P<ys2>(?:1[89]|20)\d\d)(?![\w%])",
     "year": (
         r"(?<![\w$€£¥₩.,/])(?<!\d[-–])(?:FY\s?)?(?P<y>(?:1[89]|20)\d\d)(?![\w%]|[.,]\d|/\d|-\d\d-)"
         r"(?!\s?(?:percent|per\s?cent|won|dollars|yen|euros|yuan|people|persons|workers|jobs"
@@ -147,25 +148,40 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense(ctx: _Context, span: Span) -> int:
-    """+1 if the nearest tense cue of the sentence speaks of the future, -1 past, 0 none."""
+    """+1 if the sentence speaks of the future, -1 of the past, 0 if it does not say:
+    the nearest cue before the reference ("signed in July", "will meet on Friday"),
+    else the nearest after it ("In July, exports rose")."""
     lo, hi = _sentence(ctx.text, span.start, span.end)
-    cues = [(m, 1) for m in _FUTURE.finditer(ctx.text, lo, hi)]
-    cues += [(m, -1) for m in _PAST.finditer(ctx.text, lo, hi)]
-    cues = [(m, sign) for m, sign in cues if m.end() <= span.start or m.start() >= span.end]
-    if not cues:
-        return 0
-    nearest = min(cues, key=lambda c: min(abs(c[0].end() - span.start), abs(c[0].start() - span.end)))
-    return nearest[1]
+    before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
+    before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]
+    if before:
+        return max(before)[1]
+    after = [(m.start(), 1) for m in _FUTURE.finditer(ctx.text, span.end, hi)]
+    after += [(m.start(), -1) for m in _PAST.finditer(ctx.text, span.end, hi)]
+    return min(after)[1] if after else 0
 
 
-def _pick(candidates: list[int], now: int, tense: int) -> int:
-    """The candidate (an ordinal: day, month, quarter or half index) the tense allows
-    that is nearest to ``now``; with no tense, simply the nearest (the past on a tie)."""
-    allowed = [c for c in candidates if tense == 0 or (c - now) * tense >= 0] or candidates
-    return min(allowed, key=lambda c: (abs(c - now), c > now))
+def _pick(candidates: list[int], now: int, tense: int, penalty: int) -> int:
+    """The candidate (an ordinal: day, month, quarter or half index) nearest to ``now``,
+    one on the wrong side of the tense counting ``penalty`` (about ten months) further;
+    the past wins a tie."""
+
+    def cost(c: int) -> tuple[int, bool]:
+        against = tense != 0 and (c - now) * tense < 0
+        return abs(c - now) + (penalty if against else 0), c > now
+
+    return min(candidates, key=cost)
 
 
 # ---------------------------------------------------------------- values
+
+_DAYS_PENALTY = 300
+
+
+def _penalty(per_year: int) -> int:
+    """About ten months, in months (12 a year), quarters (4) or halves (2)."""
+    return round(per_year * 10 / 12)
+
 
 
 def _month_of(word: str) -> int:
@@ -197,7 +213,8 @@ def _resolve_day(
     fitting = [d for d in options if weekday is None or d.weekday() == weekday] or options
     if len(fitting) <= 1:
         return fitting[0] if fitting else None
-    best = _pick([d.toordinal() for d in fitting], ctx.today.toordinal(), _tense(ctx, span))
+    tense = _tense(ctx, span)
+    best = _pick([d.toordinal() for d in fitting], ctx.today.toordinal(), tense, _DAYS_PENALTY)
     return date.fromordinal(best)
 
 
@@ -276,7 +293,7 @@ def _resolve_month(ctx: _Context, month: int, span: Span) -> int:
     """A month index (year * 12 + month - 1) for a month written without its year."""
     now = ctx.today.year * 12 + ctx.today.month - 1
     options = [(ctx.today.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
-    return _pick(options, now, _tense(ctx, span))
+    return _pick(options, now, _tense(ctx, span), _penalty(12))
 
 
 def _resolve_mr(m: re.Match[str], ctx: _Context) -> _Found:
@@ -298,7 +315,7 @@ def _resolve_part(
     if year is None:
         now = ctx.today.year * per_year + (ctx.today.month - 1) * per_year // 12
         options = [(ctx.today.year + k) * per_year + n - 1 for k in (-1, 0, 1)]
-        index = _pick(options, now, _tense(ctx, span))
+        index = _pick(options, now, _tense(ctx, span), _penalty(per_year))
         year, n = index // per_year, index % per_year + 1
     return [(f"{year:04d}-{label}{n}", span)]
 
@@ -375,6 +392,10 @@ def _resolve_lone_month(m: re.Match[str], ctx: _Context) -> _Found:
     return [(_month_value(_resolve_month(ctx, _month_of(word), _span(m))), _span(m))]
 
 
+def _resolve_years(m: re.Match[str], ctx: _Context) -> _Found:
+    return [(m["ys1"], _span(m)), (m["ys2"], _span(m))]
+
+
 def _resolve_year(m: re.Match[str], ctx: _Context) -> _Found:
     return [(m["y"], _span(m))]
 
@@ -395,6 +416,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Found]] = {
     "rel_wd": _resolve_rel_wd,
     "weekday": _resolve_weekday,
     "lone_month": _resolve_lone_month,
+    "years": _resolve_years,
     "year": _resolve_year,
 }
 
