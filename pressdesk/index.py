@@ -15,6 +15,7 @@ batches, so it never sees half of one.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -38,6 +39,7 @@ __all__ = [
     "StoredHit",
     "analyze",
     "find_sectors",
+    "id_key",
     "index_doc",
     "index_path",
 ]
@@ -165,6 +167,7 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("body", stored=True, tokenizer_name=STEMMED)
     sb.add_text_field("date", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("day", indexed=True, fast=True)
+    sb.add_integer_field("key", fast=True)  # id_key(id): ids of ranked hits without loading
     for name in FACT_FIELDS:
         sb.add_text_field(name, tokenizer_name=WORDS)
     for name in FACET_FIELDS:
@@ -207,6 +210,7 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         "body": doc.body,
         "date": doc.date,
         "day": day_number(doc.date),
+        "key": id_key(doc.id),
         "category": doc.category,
         "source": doc.source,
         "place": list(doc.places + doc.place_names),
@@ -215,6 +219,11 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         "sector": list(doc.sectors),
     }
     return tantivy.Document(**{k: v for k, v in (fields | facets).items() if v != [] and v != ""})
+
+
+def id_key(release_id: str) -> int:
+    """A release id as a 63-bit number (a fast field, read without loading the document)."""
+    return int.from_bytes(hashlib.blake2b(release_id.encode(), digest_size=8).digest()) >> 1
 
 
 def day_number(iso: str) -> int:
@@ -304,6 +313,13 @@ class SearchIndex:
         if order_by is not None:  # the hit's "score" is then the field value: report none
             return [(0.0, address) for _, address in found.hits]
         return [(float(score), address) for score, address in found.hits]
+
+    def top_keys(self, query: tantivy.Query, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
+        """The best ``limit`` by score as (id_key, address), no document loaded."""
+        searcher = self.searcher()
+        found = [address for _, address in searcher.search(query, limit, count=False).hits]
+        keys = searcher.fast_field_values("key", found) if found else []
+        return [(int(k or 0), a) for k, a in zip(keys, found, strict=True)]
 
     def total(self, query: tantivy.Query) -> int:
         """How many documents match (the full count; costs a pass over the matches)."""

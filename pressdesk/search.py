@@ -14,13 +14,13 @@ reciprocal rank fusion: score = sum over lists of 1 / (RRF_K + rank).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 import tantivy
 
 from pressdesk.errors import NotFound, QueryError
-from pressdesk.index import FACET_FIELDS, SearchIndex, StoredHit
+from pressdesk.index import FACET_FIELDS, SearchIndex, StoredHit, id_key
 from pressdesk.query import Node, compile_query, filter_part, free_text, has_text, parse_query
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "similar",
 ]
 
+Key = TypeVar("Key", str, int)
 RRF_K = 60
 DEPTH = 50  # how deep each list goes before fusion
 FILTER_WIDENING = 8  # semantic candidates fetched per wanted hit when the query has filters
@@ -177,27 +178,24 @@ def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
 
 
 def search_hybrid(request: Request) -> list[StoredHit]:
-    lexical = lexical_top(replace_sort(request), DEPTH)
+    """Fuse the lexical and semantic top lists by rank; load and cut snippets for the winners."""
+    lexical = request.index.top_keys(request.query, DEPTH)
     semantic = semantic_top(request, DEPTH)
-    fused = fuse([[h.id for h in lexical], [i for i, _ in semantic]])[: request.options.limit]
-    known = {h.id: h for h in lexical}
-    missing = [(i, s) for i, s in fused if i not in known]
-    known |= {h.id: h for h in stored_hits(request, missing)}
-    return sort_hits(request, [replace(known[i], score=s) for i, s in fused if i in known])
+    by_vector = {id_key(i): i for i, _ in semantic}
+    fused = fuse([[k for k, _ in lexical], list(by_vector)])[: request.options.limit]
+    addresses = dict(lexical)
+    ranked = [(score, addresses.get(k) or request.index.address(by_vector[k])) for k, score in fused]
+    found = [(score, a) for score, a in ranked if a is not None]
+    return sort_hits(request, request.index.hits(request.query, found, request.options.marks))
 
 
-def replace_sort(request: Request) -> Request:
-    """The request ranked by relevance (fusion needs ranks; date order comes after)."""
-    return replace(request, options=replace(request.options, sort="relevance"))
-
-
-def fuse(lists: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+def fuse(lists: Sequence[Sequence[Key]], k: int = RRF_K) -> list[tuple[Key, float]]:
     """Reciprocal rank fusion: each id scores the sum of 1 / (k + rank) over the lists."""
-    scores: dict[str, float] = {}
+    scores: dict[Key, float] = {}
     for ranked in lists:
         for rank, item in enumerate(ranked, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
-    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    return sorted(scores.items(), key=lambda pair: -pair[1])  # stable: ties keep list order
 
 
 def need_vectors(request: Request) -> tuple[VectorSet, Embedder]:

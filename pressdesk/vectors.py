@@ -235,14 +235,17 @@ class VectorSet:
 
     def put(self, db: sqlite3.Connection, pairs: Sequence[tuple[str, str]]) -> None:
         vectors = get_vectors(db, self.model, [h for _, h in pairs])
+        self.add(pairs, np.stack([vectors[h] for _, h in pairs]))
+
+    def add(self, pairs: Sequence[tuple[str, str]], matrix: Vector) -> None:
+        """Add or replace the vectors (rows of ``matrix``) of (release id, content hash) pairs."""
         keys: list[int] = []
         for release_id, content_hash in pairs:
             key = self.key_of(release_id, content_hash)
             if key in self.graph:
                 self.graph.remove(key)
             keys.append(key)
-        matrix = np.stack([vectors[h] for _, h in pairs]) if pairs else None
-        if matrix is not None:
+        if keys:
             self.graph.add(np.array(keys, dtype=np.uint64), matrix)
 
     def key_of(self, release_id: str, content_hash: str) -> int:
