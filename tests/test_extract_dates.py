@@ -148,3 +148,16 @@ def test_the_verb_before_a_date_sets_its_tense() -> None:
     assert values(text, october) == ["2025-07", "2025-11-01"]
     # a future cue far from the date it names does not move it a year away
     assert values("Payments are due Sept. 30.", october) == ["2025-09-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("filed on 27/02/2024", ["2024-02-27"]),
+        ("filed on 02/27/2024", ["2024-02-27"]),
+        ("filed on 11.03.2024", ["2024-03-11"]),
+        ("filed on 03/11/2024", ["2024-03-11"]),  # both readings are dates: the nearer one
+    ],
+)
+def test_numeric_dates_either_order(text: str, expected: list[str]) -> None:
+    assert values(text) == expected

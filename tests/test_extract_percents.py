@@ -133,3 +133,9 @@ def test_distinct_keeps_opposite_changes_of_one_value() -> None:
 def test_fractions_and_word_stems_that_are_not_changes() -> None:
     assert read("a 6-3/4 pct coupon and a 1/2 pct fee") == [(6.75, "none"), (0.5, "none")]
     assert read("diplomats say the recoverable share is 19 pct") == [(19.0, "none")]
+
+
+def test_a_copula_states_a_level_unless_its_subject_is_a_change() -> None:
+    assert read("Exports rose in May, and the chip share was 25 percent.") == [(25.0, "none")]
+    assert read("GDP growth was 2.1 percent.") == [(2.1, "up")]
+    assert read("Shipments were down 4 percent.") == [(4.0, "down")]

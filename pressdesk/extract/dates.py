@@ -53,7 +53,7 @@ _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 
 _KINDS: dict[str, str] = {
     "iso": r"\b(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b",
-    "us": r"\b(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>[12]\d|3[01]|0?[1-9])/(?P<us_y>(?:19|20)\d\d)\b",
+    "numeric": r"\b(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)(?P<nu_y>(?:19|20)\d\d)\b",
     "md": (
         rf"(?:(?P<md_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})"
         rf"(?:{_TO}(?:(?P<md_m2>{_MONTH})\s+)?(?P<md_d2>{_DAY}))?(?:,?\s+(?P<md_y>{_YEAR}))?"
@@ -245,9 +245,15 @@ def _resolve_iso(m: re.Match[str], ctx: _Context) -> _Found:
     return [(_day(d), _span(m))] if d else []
 
 
-def _resolve_us(m: re.Match[str], ctx: _Context) -> _Found:
-    d = _safe_date(int(m["us_y"]), int(m["us_m"]), int(m["us_d"]))
-    return [(_day(d), _span(m))] if d else []
+def _resolve_numeric(m: re.Match[str], ctx: _Context) -> _Found:
+    """ "11/05/2025" or "05.11.2025": month first or day first, whichever reading is a
+    real date; when both are, the one nearer the release date."""
+    a, b, year = int(m["nu_a"]), int(m["nu_b"]), int(m["nu_y"])
+    readings = [d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d]
+    if not readings:
+        return []
+    best = min(readings, key=lambda d: abs(d.toordinal() - ctx.today.toordinal()))
+    return [(_day(best), _span(m))]
 
 
 def _strip_day(text: str) -> int:
@@ -402,7 +408,7 @@ def _resolve_year(m: re.Match[str], ctx: _Context) -> _Found:
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Found]] = {
     "iso": _resolve_iso,
-    "us": _resolve_us,
+    "numeric": _resolve_numeric,
     "md": _resolve_md,
     "dm": _resolve_dm,
     "mr": _resolve_mr,

@@ -55,7 +55,8 @@ _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "none": (
         r"unchanged|flat|steady|remain(?:ed|s)?|st(?:ood|ands?) at|hover\w*|kept|maint[ae]in\w*"
-        r"|account(?:ed|ing|s)? for|represent\w*|mak(?:e|es|ing) up|made up|comprise\w*",
+        r"|account(?:ed|ing|s)? for|represent\w*|mak(?:e|es|ing) up|made up|comprise\w*"
+        r"|was|were|is|are",
     ),
 }
 _LEFT_WORD = re.compile(
@@ -68,6 +69,12 @@ _RIGHT_WORD = re.compile(
     r"|(?P<down>decrease|decline|drop|fall|cut|reduction|down|lower|less|below|contraction"
     r"|loss|slide|dip)"
     r"|(?P<none>of|share|stake|target|threshold|mark|level|rate))\b",
+    re.IGNORECASE,
+)
+_COPULAS = frozenset({"was", "were", "is", "are"})
+_CHANGE_NOUN = re.compile(
+    r"\b(?:(?P<up>growth|increase|rise|gain|expansion|jump)|(?P<down>decline|decrease|drop|fall"
+    r"|contraction|loss|reduction|cut))\s+$",
     re.IGNORECASE,
 )
 # Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast.
@@ -121,7 +128,15 @@ def _direction(text: str, m: re.Match[str], lo: int) -> tuple[str, re.Match[str]
         return "none", left
     if left is None:
         return ("up", None) if m.group("sign") == "+" else ("none", None)
+    if left.group(0).lower() in _COPULAS:
+        return _noun_before(text, lo, left.start()), left
     return left.lastgroup or "none", left
+
+
+def _noun_before(text: str, lo: int, copula: int) -> str:
+    """ "growth was 5 percent" states a rise; "the share was 5 percent" a level."""
+    noun = _CHANGE_NOUN.search(text, max(lo, copula - 16), copula)
+    return (noun.lastgroup or "none") if noun else "none"
 
 
 def _basis(text: str, lo: int, start: int, end: int) -> str | None:
