@@ -139,3 +139,8 @@ def test_a_copula_states_a_level_unless_its_subject_is_a_change() -> None:
     assert read("Exports rose in May, and the chip share was 25 percent.") == [(25.0, "none")]
     assert read("GDP growth was 2.1 percent.") == [(2.1, "up")]
     assert read("Shipments were down 4 percent.") == [(4.0, "down")]
+
+
+def test_phrasal_verbs_are_not_changes() -> None:
+    assert read("The firm set up a venture holding 30 percent.") == [(30.0, "none")]
+    assert read("He stepped down, selling his 12 percent stake.") == [(12.0, "none")]

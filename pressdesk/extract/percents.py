@@ -25,19 +25,26 @@ _PERCENT = re.compile(
     r"(?=[-\u2212+\d])"  # a cheap first check before the full pattern
     r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
     r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
-    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?"
-    + NUMBER
-    + r"(?P<tail>"
-    + _POINTS
-    + r"|"
-    + _UNIT
-    + r")))"
+    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
 )
+
+# Phrasal verbs whose particle is no change: "set up a fund", "stepped down as CEO".
+_NOT_AFTER_UP = "".join(
+    rf"(?<!\b{w} )"
+    for w in ("set", "sets", "made", "make", "took", "take", "ended", "end", "signed", "sign",
+              "back", "backed", "line", "lined", "open", "opened", "follow", "followed", "wrap")
+)  # fmt: skip
+_NOT_AFTER_DOWN = "".join(
+    rf"(?<!\b{w} )"
+    for w in ("step", "stepped", "steps", "break", "broken", "broke", "turn", "turned", "turns")
+)  # fmt: skip
 
 # Words that state a change, by direction; "none" words state a level.
 _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
     "up": (
-        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|up(?![ \u00a0]+to\b)"
+        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|"
+        + _NOT_AFTER_UP
+        + r"up(?![ \u00a0]+to\b)"
         r"|jump\w*|surg(?:e|ed|es|ing)|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
         r"|add(?:ed|s)|spik(?:e|ed|es|ing)|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*"
         r"|recover(?:s|ed|ing|y)?|boost\w*"
@@ -45,7 +52,9 @@ _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
         r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
     ),
     "down": (
-        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|down|decreas\w*|contract(?:ed|ing|ion)"
+        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|"
+        + _NOT_AFTER_DOWN
+        + r"down|decreas\w*|contract(?:ed|ing|ion)"
         r"|slip(?:s|ped|ping)?|plung\w*"
         r"|slid(?:e|es|ing)?|lost|los(?:e|es|ing)|loss(?:es)?|shed(?:s|ding)?|shr[ai]nk\w*|shrunk|sank"
         r"|sink(?:s|ing)?"
