@@ -82,3 +82,30 @@ def test_places_and_relative_clauses_are_not_people() -> None:
 def test_a_company_named_like_a_person_is_not_a_person() -> None:
     text = "Morgan Stanley Inc said profits rose. Morgan Stanley said more."
     assert people(text) == []
+
+
+def test_portfolio_list_before_the_name() -> None:
+    text = "Minister for Trade, Energy and Industry Lim Wee Kiat met them. Mr Lim said it went well."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert (person.name, person.role) == ("Lim Wee Kiat", "Minister for Trade, Energy and Industry")
+    assert "Mr Lim" in person.variants
+
+
+def test_family_name_in_capitals() -> None:
+    text = "Minister of Finance KATO Hiroshi spoke. Minister Kato said more."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert person.name == "KATO Hiroshi" and len(person.spans) == 2
+
+
+def test_courtesy_title_is_not_a_role() -> None:
+    text = "Shri Rajesh Kumar, Secretary of Commerce, said exports rose."
+    assert people(text) == [("Rajesh Kumar", "Secretary of Commerce")]
+
+
+def test_firm_after_a_preposition_is_not_a_person() -> None:
+    assert people("Analysts at Morgan Grenfell said the deal was likely.") == []
+
+
+def test_vietnamese_names() -> None:
+    text = "Deputy Prime Minister Tran Hong Ha and Le Minh Khai, a deputy minister, attended."
+    assert [p[0] for p in people(text)] == ["Tran Hong Ha", "Le Minh Khai"]

@@ -27,7 +27,8 @@ ORG_HEADS = words(
     Embassy Consulate Parliament Assembly Cabinet Secretariat Congress Aerospace Ocean Enerbility
     Semiconductor Petroleum Oil Railways Railroad Networks Bancorp Energy Construction Engineering
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
-    Pharma News
+    Pharma News Works Societe Société Banque Groupe Compagnie Gesellschaft Kaisha Sdn Bhd Tbk PT JSC
+    SpA S.p.A. SA NV BV Pty Limited
     """
 )
 
@@ -85,7 +86,7 @@ NAME_TITLES = words(
     Gov. Ambassador Secretary Commissioner Representative Senator Sen. Rep. Congressman
     Congresswoman Premier Chancellor Mayor Professor Prof. Dr. Chief Spokesperson Spokesman
     Spokeswoman Advisor Adviser Founder Member Speaker King Queen Prince Princess Emperor Sheikh
-    Envoy Judge Justice Administrator Commander General Admiral Lawmaker Leader Treasurer
+    Envoy Judge Justice Administrator Commander Admiral Lawmaker Leader Treasurer
     """
 )
 
@@ -111,9 +112,9 @@ GEO_WORDS = words(
     Utah Vermont Virginia Washington Wisconsin Wyoming Carolina Dakota Jersey York Hampshire
     Seoul Busan Incheon Tokyo Osaka Beijing Shanghai Shenzhen Hanoi Jakarta Manila Bangkok Delhi
     Mumbai London Paris Berlin Brussels Geneva Davos Frankfurt Madrid Rome Moscow Ottawa Toronto
-    Sydney Canberra Melbourne Wellington Singapore Taipei Ho Chi Minh Kuala Lumpur Dubai Riyadh
-    Cairo Nairobi Lagos Johannesburg Brasilia Mexico Santiago Lima Bogota Chicago Houston Detroit
-    Boston Atlanta Angeles Francisco Diego Dallas Miami Seattle Denver Geneva Vienna Zurich Milan
+    Sydney Canberra Melbourne Wellington Singapore Taipei Dubai Riyadh
+    Cairo Nairobi Lagos Johannesburg Brasilia Mexico Lima Bogota Chicago Houston Detroit
+    Boston Atlanta Dallas Miami Seattle Denver Geneva Vienna Zurich Milan
     """
 )
 
@@ -121,7 +122,7 @@ GEO_WORDS = words(
 HONORIFICS = words(
     """
     Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr Prof. Sir Dame Dato' Dato’ Datuk Dato Datin Tan Sri Tun Haji Hajji
-    H.E. Hon. Honorable Honourable Excellency
+    H.E. Hon. Honorable Honourable Excellency Shri Smt. Smt Shrimati Pak Bapak Ibu
     """
 ) - {"Tan"}
 
@@ -168,7 +169,14 @@ DOMAIN_WORDS = words(
     Environment Labor Labour Employment Land Maritime Affairs Business Digital Climate Export Import
     Statistics Defense Defence Justice Interior Foreign Global Enterprise Competition Consumer
     Communications Information Customs Revenue Treasury Housing Water Mineral Mines Oceans Forestry
-    Policy Strategy Cooperation Relations Services
+    Policy Strategy Cooperation Relations Services Drug Family Equality Gender SMEs Startups
+    Veterans Patriots Data Property Intellectual Youth Women Children Rural Urban National Space
+    Nuclear Power Ports Shipping Aviation Quality Metrology Testing Certification Natural Gas Mining
+    Telecommunications Media Broadcasting Arts Heritage Legal Commerce Exchange Securities Savings
+    Loan Insurance Pensions Markets Monetary Fiscal Competitiveness Trade-Investment Promotion
+    Action Protection Nature Conservation Digitalisation Digitalization Transformation Transition
+    Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
+    Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics
     """
 )
 

@@ -163,7 +163,8 @@ def _trim_leading(text: str, start: int, end: int) -> int:
             return start
         word = m.group(0).strip()
         descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
-        if word not in SENTENCE_WORDS | MONTHS and not descriptor:
+        compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
+        if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
             return start
         start += m.end()
 
@@ -205,7 +206,7 @@ def _is_org_phrase(phrase: str, lone_ok: bool, head_run: str | None = None) -> b
         return False
     if len(words) == 1:
         return lone_ok and words[0] in LONE_HEADS
-    return not any(w in NAME_TITLES for w in words[:head])
+    return not any(w in NAME_TITLES for w in run)
 
 
 def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
@@ -216,12 +217,17 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
         phrase = text[run.start : run.end]
         if conn in _COMPLEMENT:
             seen_complement = True
-        elif not seen_complement or _has_head(phrase):
+        elif not seen_complement or _has_head(phrase) or not _is_portfolio(phrase):
             break
         if any(w in NON_ORG_WORDS | NAME_TITLES | MONTHS for w in phrase.split()):
             break
         end = run.end
     return end
+
+
+def _is_portfolio(phrase: str) -> bool:
+    """ "Industry", "Drug Safety", "ICT": words that list a body's fields, never a new name."""
+    return all(w in DOMAIN_WORDS or is_acronym(w) for w in phrase.split())
 
 
 def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
@@ -438,6 +444,8 @@ def _plausible(found: _Found) -> bool:
         return False
     if _generic(words) and found.name not in LONE_HEADS | KNOWN_NAMES:
         return False
+    if len(words) == 1 and re.search(r"-[a-z]+$", words[0]):
+        return False
     if _looks_like_person(words) and not _has_head(found.name):
         return False
     if all(_is_place(w) for w in words):
@@ -469,10 +477,17 @@ def _cue_start(text: str) -> int:
     return end if is_title_case(text[:end]) else 0
 
 
+def _confirmed(text: str, found: _Found, start: int) -> bool:
+    """A name from a title-case headline counts only if the body writes it too (or it is an acronym)."""
+    if found.span.start >= start or is_acronym(found.name) or found.name in KNOWN_NAMES:
+        return True
+    return found.name in text[start:]
+
+
 def find_org_names(text: str) -> list[_Found]:
     """Every organisation name found, in text order."""
     start = _cue_start(text)
-    found = [f for finder in NAME_FINDERS for f in finder(text)]
+    found = [f for finder in NAME_FINDERS for f in finder(text) if _confirmed(text, f, start)]
     found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
     return sorted((f for f in found if _plausible(f)), key=lambda f: f.span.start)
 

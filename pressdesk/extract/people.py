@@ -37,7 +37,7 @@ from pressdesk.extract.lexicon import (
 )
 from pressdesk.extract.orgs import org_key
 from pressdesk.extract.places import find_place_mentions
-from pressdesk.extract.text import CAP, is_acronym, soften_newlines
+from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, soften_newlines
 
 __all__ = ["extract_people", "person_key"]
 
@@ -62,11 +62,15 @@ _ROLE_BEFORE = re.compile(
     rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
 )
 _APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
-_ROLE_BACK = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:to|of|for) (?:the )?$")
+_ROLE_BACK = re.compile(
+    r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:to|of|for) (?:the )?(?:[A-Z][\w&-]*(?:,? and |, | ))*$"
+)
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|remarked)\b")
 _SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:[Tt]he|at|from|of|by|with|for|in|on)\s+$")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-_TITLE_WORDS = NAME_TITLES | TITLES | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
+_COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
+_TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
 _LOWER_TITLES = {t.lower().rstrip(".") for t in _TITLE_WORDS} | set(ROLE_WORDS)
 _STRONG_TITLES = words(
     """
@@ -124,9 +128,16 @@ def _name_word_ok(word: str) -> bool:
     return not is_acronym(bare) or bare in HONORIFICS
 
 
+def _capitalised_surname(parts: list[str]) -> bool:
+    """ "MUTO Yoji": a family name written in capitals before a given name."""
+    return len(parts) == 2 and is_acronym(parts[0]) and len(parts[0]) >= 3 and parts[1][1:].islower()
+
+
 def _is_name(parts: list[str]) -> bool:
     """Capitalised words that can be a personal name (particles and honorifics allowed)."""
     core = [p for p in parts if p not in NAME_PARTICLES]
+    if _capitalised_surname(core) and core[1] not in _TITLE_WORDS and not _is_place(core[0]):
+        core = [core[0].capitalize(), core[1]]
     if not core or len(core) > 5 or _is_place(" ".join(core)):
         return False
     return all(_name_word_ok(p) and p not in GEO_WORDS for p in core)
@@ -182,21 +193,29 @@ def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None
     return text[start : span.end], org
 
 
+def _in_title_case_headline(text: str, pos: int) -> bool:
+    end = headline_end(text)
+    return pos < end and is_title_case(text[:end])
+
+
 def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """ "FOMEK Chairman Choi Jin-shik", "Minister Kim", "President Trump"."""
     t = _last_title(pieces)
     name = [p for p in pieces[t + 1 :] if not p[0].startswith("(")]
     if t < 0 or not name or len(name) > 4 or not _is_name([w for w, _ in name]):
         return None
-    if "\n" not in text[: name[0][1].start] and len(name) > 1 and not _has_name_shape([w for w, _ in name]):
+    headline = _in_title_case_headline(text, name[0][1].start)
+    if headline and len(name) > 1 and not _has_name_shape([w for w, _ in name]):
         return None
-    role, org = _role_text(text, pieces[: t + 1])
+    courtesy = pieces[t][0] in _COURTESY  # "Mr Gan", "Shri Piyush Goyal": no role in it
+    role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
+    role = role or _apposition_role(text, name[-1][1].end) or ""
     prefix_ok = org is None or is_acronym(org) or len(name) > 1
-    if not role or not prefix_ok:
+    if not (role or courtesy) or not prefix_ok:
         return None
-    mention = _full(text, name, role, org)
+    mention = _full(text, name, role or None, org)
     written = text[pieces[0][1].start : name[-1][1].end]
-    strong = pieces[t][0] in _STRONG_TITLES or role.endswith("Member")
+    strong = pieces[t][0] in _STRONG_TITLES | _COURTESY or (role or "").endswith("Member")
     return replace(mention, written=written, strong=strong)
 
 
@@ -244,7 +263,7 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """A full name known by its shape or its context (apposition, speech, a role before it)."""
     pieces = _trim_sentence_words(pieces)
     split = _portfolio_split(text, pieces)
-    if split and not _is_name([w for w, _ in pieces]):
+    if split and not _is_name([w for w, _ in pieces[split:]]):
         return _shaped_tail(text, pieces)
     if split:
         portfolio, org = _role_text(text, pieces[:split])
@@ -254,8 +273,10 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
         return _shaped_tail(text, pieces)
     span = _span_of(pieces)
     apposition = _apposition_role(text, span.end)
-    if parts[0] in SENTENCE_WORDS and not apposition:
+    if (parts[0] in SENTENCE_WORDS or is_acronym(parts[0])) and not apposition:
         return None
+    if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
+        return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role, org = _role_before(text, span.start)
     spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):

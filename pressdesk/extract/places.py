@@ -166,9 +166,7 @@ BLOCKED = (
 )
 
 # pycountry names too ambiguous to read as countries on their own.
-AMBIGUOUS = frozenset(
-    {"Georgia", "Jordan", "Chad", "Guinea", "Niger", "Dominica", "Jersey", "Man", "Turkey"}
-)
+AMBIGUOUS = frozenset({"Georgia", "Jordan", "Chad", "Guinea", "Niger", "Dominica", "Jersey", "Man", "Turkey"})
 
 
 def _pycountry_forms() -> Iterator[tuple[str, str]]:
