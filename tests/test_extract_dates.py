@@ -161,3 +161,8 @@ def test_the_verb_before_a_date_sets_its_tense() -> None:
 )
 def test_numeric_dates_either_order(text: str, expected: list[str]) -> None:
     assert values(text) == expected
+
+
+def test_the_currency_won_is_no_past_tense() -> None:
+    text = "The bill would pay 100 million won each by the end of March."
+    assert values(text, date(2025, 12, 1)) == ["2026-03"]

@@ -116,7 +116,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|held|met|saw|took|made|came|became|began|rose|fell|grew"
-    r"|won|lost|left|sold|bought|paid|spent|since|ago|earlier|previously|last|agreed"
+    r"|lost|left|sold|bought|paid|spent|since|ago|earlier|previously|last|agreed"
     r"|(?!(?:schedul|plann|expect|forecast|project|propos|bas|relat|limit|advanc|detail"
     r"|interest|skill|dedicat|list|need|unit|announc|stat|not|add|report|explain|emphasiz"
     r"|stress|urg|highlight|remark|reveal|indicat|confirm|comment|claim|declar|inform"
