@@ -136,3 +136,17 @@ def test_south_asian_scales_and_the_peso_sign() -> None:
     assert amounts("an outlay of Rs. 2.4 lakh crore") == [(2.4e12, "INR")]
     assert amounts("pledges of P3.2 trillion") == [(3.2e12, "PHP")]
     assert amounts("P3 Plan and P 4") == []
+
+
+def test_a_bare_dollar_is_us_unless_the_text_is_about_another_dollar_country() -> None:
+    assert amounts("Exports to the U.S. reached $3 billion.") == [(3e9, "USD")]
+    text = (
+        "Australian farm exports reached $73 billion. Australia's growers and "
+        "Australian processors lead, the Australian Government said."
+    )
+    assert amounts(text) == [(73e9, "AUD")]
+
+
+def test_pesos_follow_the_country_named() -> None:
+    assert amounts("The Philippines will spend 5 billion pesos.") == [(5e9, "PHP")]
+    assert amounts("Mexico will spend 5 billion pesos.") == [(5e9, "MXN")]

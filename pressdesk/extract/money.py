@@ -89,6 +89,8 @@ _WORDS: dict[str, str] = {
     "baht": "THB",
     "philippine pesos": "PHP",
     "mexican pesos": "MXN",
+    "pesos": "MXN",
+    "peso": "MXN",
     "swiss francs": "CHF",
     "francs": "CHF",
     "rubles": "RUB",
@@ -102,6 +104,33 @@ _WORDS: dict[str, str] = {
     "kronor": "SEK",
     "zloty": "PLN",
 }
+
+# Bare "$", "dollars" and "pesos" name the currency of the country the text is about:
+# (default, how often another country must be named, country name patterns).
+_DOLLAR_HOMES: dict[str, re.Pattern[str]] = {
+    "USD": re.compile(r"\bUnited States\b|\bU\.S\.|\bUS\b|\bAmerican?s?\b"),
+    "AUD": re.compile(r"\bAustralian?s?\b"),
+    "CAD": re.compile(r"\bCanad(?:a|ian)s?\b"),
+    "SGD": re.compile(r"\bSingapore(?:an)?s?\b"),
+    "NZD": re.compile(r"\bNew Zealand(?:ers?)?\b"),
+    "HKD": re.compile(r"\bHong Kong\b"),
+    "TWD": re.compile(r"\bTaiwan(?:ese)?\b"),
+}
+_PESO_HOMES: dict[str, re.Pattern[str]] = {
+    "MXN": re.compile(r"\bMexic(?:o|an)s?\b"),
+    "PHP": re.compile(r"\bPhilippines?\b|\bFilipinos?\b"),
+    "ARS": re.compile(r"\bArgentin(?:a|e|ian)s?\b"),
+    "CLP": re.compile(r"\bChile(?:an)?s?\b"),
+    "COP": re.compile(r"\bColombian?s?\b"),
+}
+_FAMILIES: dict[str, tuple[str, int, dict[str, re.Pattern[str]]]] = {
+    "dollar": ("USD", 3, _DOLLAR_HOMES),
+    "peso": ("MXN", 1, _PESO_HOMES),
+}
+_FAMILY_OF: dict[str, str] = {
+    "$": "dollar", "dollars": "dollar", "dollar": "dollar", "dlrs": "dollar", "dlr": "dollar",
+    "pesos": "peso", "peso": "peso",
+}  # fmt: skip
 
 # ISO 4217 codes that are also everyday English words in capitals.
 _CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "SOS", "PEN", "BOB", "MAD", "AMD", "GEL"})
@@ -182,8 +211,29 @@ def _amounts(m: re.Match[str]) -> list[tuple[str, float, Span]]:
     return [(m.string[start:end1], first, Span(start, end1)), last]
 
 
-def _currency_of(m: re.Match[str]) -> str | None:
-    return _currency(m.group("pre1")) or _currency(m.group("pre2")) or _currency(m.group("post"))
+def _written_currency(m: re.Match[str]) -> str | None:
+    return m.group("pre1") or m.group("pre2") or m.group("post")
+
+
+def _home_currency(text: str, family: str) -> str:
+    """The currency a bare "$" or "pesos" means in this text: the default unless another
+    country of that currency is named often and far more than the default's."""
+    default, least, homes = _FAMILIES[family]
+    counts = {code: len(pattern.findall(text)) for code, pattern in homes.items()}
+    best = max(counts, key=lambda code: counts[code])
+    if best != default and counts[best] >= least and counts[best] > 2 * counts.get(default, 0):
+        return best
+    return default
+
+
+def _currency_in(text: str, written: str | None, homes: dict[str, str]) -> str | None:
+    """The ISO code of a written currency, reading bare dollars and pesos in context."""
+    family = _FAMILY_OF.get((written or "").lower())
+    if family is None:
+        return _currency(written)
+    if family not in homes:
+        homes[family] = _home_currency(text, family)
+    return homes[family]
 
 
 def _qualifier(m: re.Match[str]) -> str | None:
@@ -194,8 +244,9 @@ def _qualifier(m: re.Match[str]) -> str | None:
 def extract_money(text: str) -> list[Money]:
     """Every amount of money in ``text``, in order, with its currency and value."""
     found: list[Money] = []
+    homes: dict[str, str] = {}
     for m in _MONEY.finditer(text):
-        currency = _currency_of(m)
+        currency = _currency_in(text, _written_currency(m), homes)
         if currency is None or not _plausible(m, currency):
             continue
         found += [
