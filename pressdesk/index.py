@@ -35,6 +35,7 @@ __all__ = [
     "FACET_FIELDS",
     "FACT_FIELDS",
     "IndexDoc",
+    "Ranked",
     "SearchIndex",
     "StoredHit",
     "analyze",
@@ -232,6 +233,14 @@ def day_number(iso: str) -> int:
     return int(digits) if len(digits) == 8 and digits.isdigit() else 0
 
 
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """The top of a ranking as (score, address), and how many documents matched in all."""
+
+    hits: list[tuple[float, Any]]
+    total: int
+
+
 class SearchIndex:
     """A tantivy index of releases: upsert, commit, count, search with snippets."""
 
@@ -304,27 +313,24 @@ class SearchIndex:
 
     def top(
         self, query: tantivy.Query, limit: int, order_by: str | None = None, newest: bool = True
-    ) -> list[tuple[float, tantivy.DocAddress]]:
-        """The best ``limit`` addresses by score, or by a fast field when ``order_by``."""
+    ) -> Ranked:
+        """The best ``limit`` addresses by score (or by a fast field), and how many match.
+
+        Counting rides on the same pass over the matches, so it costs next to nothing.
+        """
         order = tantivy.Order.Desc if newest else tantivy.Order.Asc
-        found = self.searcher().search(
-            query, limit, count=False, order_by_field=order_by, order=order
-        )
+        found = self.searcher().search(query, limit, count=True, order_by_field=order_by, order=order)
+        total = int(getattr(found, "count", 0) or 0)
         if order_by is not None:  # the hit's "score" is then the field value: report none
-            return [(0.0, address) for _, address in found.hits]
-        return [(float(score), address) for score, address in found.hits]
+            return Ranked([(0.0, address) for _, address in found.hits], total)
+        return Ranked([(float(score), address) for score, address in found.hits], total)
 
-    def top_keys(self, query: tantivy.Query, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
-        """The best ``limit`` by score as (id_key, address), no document loaded."""
-        searcher = self.searcher()
-        found = [address for _, address in searcher.search(query, limit, count=False).hits]
-        keys = searcher.fast_field_values("key", found) if found else []
-        return [(int(k or 0), a) for k, a in zip(keys, found, strict=True)]
-
-    def total(self, query: tantivy.Query) -> int:
-        """How many documents match (the full count; costs a pass over the matches)."""
-        found = self.searcher().search(query, 1, count=True)
-        return int(getattr(found, "count", 0) or 0)
+    def top_keys(self, query: tantivy.Query, limit: int) -> tuple[list[tuple[int, Any]], int]:
+        """The best ``limit`` by score as (id_key, address), no document loaded; and the count."""
+        ranked = self.top(query, limit)
+        addresses = [address for _, address in ranked.hits]
+        keys = self.searcher().fast_field_values("key", addresses) if addresses else []
+        return [(int(k or 0), a) for k, a in zip(keys, addresses, strict=True)], ranked.total
 
     def hits(
         self,

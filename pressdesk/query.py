@@ -368,10 +368,19 @@ def compile_text(node: Node, index: SearchIndex) -> tantivy.Query:
     assert isinstance(node, Text)
     if node.field is not None:
         return field_query(node, node.field, index)
+    return tantivy.Query.boolean_query(text_clauses(node, index))
+
+
+def text_clauses(node: Text, index: SearchIndex) -> list[tuple[Occur, tantivy.Query]]:
+    """A word of no field, as title (boosted) and body clauses that flatten into a disjunction."""
     title = tantivy.Query.boost_query(field_query(node, "title", index), TITLE_BOOST)
-    return tantivy.Query.boolean_query(
-        [(Occur.Should, title), (Occur.Should, field_query(node, "body", index))]
-    )
+    return [(Occur.Should, title), (Occur.Should, field_query(node, "body", index))]
+
+
+def should_clauses(node: Node, index: SearchIndex) -> list[tuple[Occur, tantivy.Query]]:
+    if isinstance(node, Text) and node.field is None:
+        return text_clauses(node, index)
+    return [(Occur.Should, compile_query(node, index))]
 
 
 def field_query(node: Text, field: str, index: SearchIndex) -> tantivy.Query:
@@ -439,17 +448,21 @@ def clause(node: Node, occur: Occur, index: SearchIndex) -> tuple[Occur, tantivy
 
 
 def compile_seq(node: Node, index: SearchIndex) -> tantivy.Query:
-    """Text alternatives (at least one must match) within the filters and NOTs."""
+    """Text alternatives (at least one must match) within the filters and NOTs.
+
+    The alternatives form one flat disjunction of term clauses, which tantivy
+    scores several times faster than nested boolean queries.
+    """
     assert isinstance(node, Seq)
     items = node.items
-    texts = [compile_query(i, index) for i in items if not is_filter(i) and not isinstance(i, Not)]
+    ranking = [i for i in items if not is_filter(i) and not isinstance(i, Not)]
+    texts = [clause for i in ranking for clause in should_clauses(i, index)]
     clauses = [(Occur.Must, compile_query(i, index)) for i in items if is_filter(i)]
     clauses += [(Occur.MustNot, compile_query(i.item, index)) for i in items if isinstance(i, Not)]
-    if len(texts) == 1:
-        clauses.append((Occur.Must, texts[0]))
-    elif texts:
-        any_text = tantivy.Query.boolean_query([(Occur.Should, q) for q in texts])
-        clauses.append((Occur.Must, any_text))
+    if not clauses and texts:
+        return tantivy.Query.boolean_query(texts)
+    if texts:
+        clauses.append((Occur.Must, tantivy.Query.boolean_query(texts)))
     if all(occur == Occur.MustNot for occur, _ in clauses):
         clauses.append((Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(clauses)

@@ -54,7 +54,7 @@ class Hit:
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     hits: tuple[Hit, ...]
-    total: int  # releases the query matches lexically (semantic: hits returned)
+    total: int  # releases the query matches lexically (semantic mode: hits returned)
     facets: dict[str, tuple[tuple[str, int], ...]]
 
 
@@ -108,10 +108,10 @@ def search_with(
     check_options(options)
     tree = parse_query(query)
     request = Request(index, query, tree, compile_query(tree, index), options, vectors, embedder)
-    hits = MODES[options.mode](request)
+    hits, total = MODES[options.mode](request)
     return SearchResult(
         hits=tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits),
-        total=count_matches(request, len(hits)),
+        total=total,
         facets=index.facet_counts(request.query, FACET_FIELDS, options.facet_size)
         if options.facets
         else {},
@@ -127,12 +127,6 @@ def check_options(options: SearchOptions) -> None:
         raise QueryError(f"limit must be at least 1, not {options.limit}")
 
 
-def count_matches(request: Request, returned: int) -> int:
-    if request.options.mode == "semantic":
-        return returned
-    return request.index.total(request.query)
-
-
 # ---- lexical ---------------------------------------------------------------------------------
 
 # sort name -> (fast field to order by, newest first); None orders by score
@@ -143,24 +137,24 @@ SORTS: dict[str, tuple[str | None, bool]] = {
 }
 
 
-def search_lexical(request: Request) -> list[StoredHit]:
-    return lexical_top(request, request.options.limit)
+Found = tuple[list[StoredHit], int]  # hits, and how many releases match in all
 
 
-def lexical_top(request: Request, limit: int) -> list[StoredHit]:
+def search_lexical(request: Request) -> Found:
     order_by, newest = SORTS[request.options.sort]
     if order_by is None and not has_text(request.tree):
         order_by = "day"  # a query of filters alone ranks nothing: newest first
-    ranked = request.index.top(request.query, limit, order_by, newest)
-    return request.index.hits(request.query, ranked, request.options.marks)
+    ranked = request.index.top(request.query, request.options.limit, order_by, newest)
+    return request.index.hits(request.query, ranked.hits, request.options.marks), ranked.total
 
 
 # ---- semantic and hybrid -----------------------------------------------------------------------
 
 
-def search_semantic(request: Request) -> list[StoredHit]:
+def search_semantic(request: Request) -> Found:
     nearest = semantic_top(request, request.options.limit)
-    return sort_hits(request, stored_hits(request, nearest))
+    hits = sort_hits(request, stored_hits(request, nearest))
+    return hits, len(hits)
 
 
 def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
@@ -177,16 +171,17 @@ def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
     return [(i, s) for i, s in candidates if i in allowed][:limit]
 
 
-def search_hybrid(request: Request) -> list[StoredHit]:
+def search_hybrid(request: Request) -> Found:
     """Fuse the lexical and semantic top lists by rank; load and cut snippets for the winners."""
-    lexical = request.index.top_keys(request.query, DEPTH)
+    lexical, total = request.index.top_keys(request.query, DEPTH)
     semantic = semantic_top(request, DEPTH)
     by_vector = {id_key(i): i for i, _ in semantic}
     fused = fuse([[k for k, _ in lexical], list(by_vector)])[: request.options.limit]
     addresses = dict(lexical)
     ranked = [(score, addresses.get(k) or request.index.address(by_vector[k])) for k, score in fused]
     found = [(score, a) for score, a in ranked if a is not None]
-    return sort_hits(request, request.index.hits(request.query, found, request.options.marks))
+    hits = request.index.hits(request.query, found, request.options.marks)
+    return sort_hits(request, hits), max(total, len(hits))
 
 
 def fuse(lists: Sequence[Sequence[Key]], k: int = RRF_K) -> list[tuple[Key, float]]:
@@ -218,7 +213,7 @@ def sort_hits(request: Request, hits: list[StoredHit]) -> list[StoredHit]:
     return sorted(hits, key=lambda h: h.date, reverse=newest)
 
 
-MODES: dict[str, Callable[[Request], list[StoredHit]]] = {
+MODES: dict[str, Callable[[Request], Found]] = {
     "lexical": search_lexical,
     "semantic": search_semantic,
     "hybrid": search_hybrid,

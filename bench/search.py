@@ -1,0 +1,409 @@
+#!/usr/bin/env python3
+"""Search speed: pressdesk beside raw SQLite FTS5 and raw tantivy, on the same corpus and queries.
+
+    .venv/bin/python bench/search.py --sizes 10000 100000            # lexical, three engines
+    .venv/bin/python bench/search.py --sizes 100000 --hybrid --ingest  # + semantic/hybrid, + ingest
+
+For each size N it builds the corpus with ``../shared/bench/make_corpus.py N``
+(cached in bench/out/), builds one index per engine, runs every query of
+``../shared/bench/queries.txt`` (top 10 with snippets) for a warm-up round and
+then ROUNDS timed rounds, and reports p50/p99 latency, index size and build
+time, one JSON line per engine in bench/out/search.jsonl and a Markdown table.
+
+--hybrid also times semantic and hybrid search (query embedding included) over
+an HNSW vector set. Embedding a million releases on two cores takes hours, so
+the release vectors come from bench/out/reuters.npy (bench/embed_corpus.py:
+the 18,261 real stories, embedded once): a remix, which mixes the sentences of
+stories a and b, gets the normalised sum of their vectors.
+
+--ingest times pressdesk's queries again while another process adds releases
+to the same index and commits every 5,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+MAKE_CORPUS = SHARED / "bench" / "make_corpus.py"
+QUERIES = SHARED / "bench" / "queries.txt"
+BASE = SHARED / "data" / "corpus" / "reuters21578.jsonl.gz"
+ROUNDS = 3
+LIMIT = 10
+
+sys.path.insert(0, str(REPO))
+
+import tantivy  # noqa: E402
+
+from pressdesk.index import IndexDoc, SearchIndex, index_doc  # noqa: E402
+from pressdesk.models import Release  # noqa: E402
+from pressdesk.search import search  # noqa: E402
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Figures:
+    engine: str
+    size: int
+    build_s: float
+    index_mb: float
+    p50_ms: float
+    p99_ms: float
+    note: str = ""
+
+
+# ---- corpus -------------------------------------------------------------------------------------
+
+
+def corpus_path(n: int, out: Path) -> Path:
+    path = out / f"corpus-{n}.jsonl"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(tmp)], check=True)
+        tmp.rename(path)
+    return path
+
+
+def read_records(path: Path) -> Iterator[Record]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def read_queries() -> list[str]:
+    return [q.strip() for q in QUERIES.read_text(encoding="utf-8").splitlines() if q.strip()]
+
+
+def folder_mb(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 1e6
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def time_queries(run: Callable[[str], object], queries: list[str], rounds: int = ROUNDS) -> list[float]:
+    for q in queries:  # warm-up
+        run(q)
+    times: list[float] = []
+    for _ in range(rounds):
+        for q in queries:
+            started = time.perf_counter()
+            run(q)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+# ---- raw SQLite FTS5 ------------------------------------------------------------------------------
+
+FTS_WORD = re.compile(r'"[^"]*"|\S+')
+
+
+def fts5_query(q: str) -> str:
+    """Each word quoted (FTS5 syntax safe), phrases kept; FTS5's implicit AND between them."""
+    return " ".join(t if t.startswith('"') else '"' + t.replace('"', "") + '"' for t in FTS_WORD.findall(q))
+
+
+class Fts5:
+    name = "sqlite-fts5"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "fts5.db"
+
+    def build(self, records: Iterator[Record]) -> None:
+        self.path.unlink(missing_ok=True)
+        db = sqlite3.connect(self.path)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')"
+        )
+        batch: list[tuple[str, str, str]] = []
+        for r in records:
+            batch.append((r["id"], r["title"], r["body"]))
+            if len(batch) == 10_000:
+                db.executemany("INSERT INTO docs VALUES (?, ?, ?)", batch)
+                batch = []
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?)", batch)
+        db.commit()
+        db.close()
+
+    def open(self) -> Callable[[str], object]:
+        db = sqlite3.connect(self.path)
+        sql = (
+            "SELECT id, title, snippet(docs, 2, '[', ']', '…', 24), bm25(docs) FROM docs "
+            "WHERE docs MATCH ? ORDER BY rank LIMIT ?"
+        )
+        return lambda q: db.execute(sql, (fts5_query(q), LIMIT)).fetchall()
+
+    def size_mb(self) -> float:
+        return folder_mb(self.path)
+
+
+# ---- raw tantivy -----------------------------------------------------------------------------------
+
+
+class TantivyRaw:
+    name = "tantivy-raw"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "tantivy-raw"
+
+    def schema(self) -> tantivy.Schema:
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("id", stored=True, tokenizer_name="raw")
+        sb.add_text_field("title", stored=True, tokenizer_name="en_stem")
+        sb.add_text_field("body", stored=True, tokenizer_name="en_stem")
+        return sb.build()
+
+    def build(self, records: Iterator[Record]) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True)
+        index = tantivy.Index(self.schema(), path=str(self.path))
+        writer = index.writer(200_000_000, 0)
+        for r in records:
+            writer.add_document(tantivy.Document(id=r["id"], title=r["title"], body=r["body"]))
+        writer.commit()
+        writer.wait_merging_threads()
+
+    def open(self) -> Callable[[str], object]:
+        index = tantivy.Index(self.schema(), path=str(self.path))
+        schema = index.schema
+
+        def run(q: str) -> object:
+            searcher = index.searcher()
+            query = index.parse_query(q, ["title", "body"])
+            snippets = tantivy.SnippetGenerator.create(searcher, query, schema, "body")
+            out = []
+            for score, address in searcher.search(query, LIMIT).hits:
+                doc = searcher.doc(address)
+                out.append((doc["id"][0], score, snippets.snippet_from_doc(doc).to_html()))
+            return out
+
+        return run
+
+    def size_mb(self) -> float:
+        return folder_mb(self.path)
+
+
+# ---- pressdesk -----------------------------------------------------------------------------------
+
+
+def to_release(r: Record) -> Release:
+    return Release(
+        id=r["id"],
+        title=r["title"],
+        date=r["date"],
+        body=r["body"],
+        category=r.get("category") or "",
+        source=r.get("source") or "",
+    )
+
+
+def add_all(index: SearchIndex, docs: Iterator[IndexDoc], every: int = 50_000) -> int:
+    """Add in batches with a commit after each, as ingest does; returns how many."""
+    n = 0
+    batch: list[IndexDoc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == every:
+            index.add(batch)
+            index.commit()
+            n, batch = n + len(batch), []
+    index.add(batch)
+    index.close()
+    return n + len(batch)
+
+
+class Pressdesk:
+    name = "pressdesk"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / "pressdesk.db.index"
+
+    def build(self, records: Iterator[Record]) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        add_all(SearchIndex.open(str(self.path)), (index_doc(to_release(r), None) for r in records))
+
+    def open(self) -> Callable[[str], object]:
+        index = SearchIndex.open(str(self.path))
+        return lambda q: search(index, q, limit=LIMIT)
+
+    def size_mb(self) -> float:
+        return folder_mb(self.path)
+
+
+ENGINES: dict[str, Callable[[Path], Any]] = {
+    "sqlite-fts5": Fts5,
+    "tantivy-raw": TantivyRaw,
+    "pressdesk": Pressdesk,
+}
+
+
+def bench_engine(name: str, n: int, corpus: Path, folder: Path, queries: list[str]) -> Figures:
+    engine = ENGINES[name](folder)
+    started = time.perf_counter()
+    engine.build(read_records(corpus))
+    built = time.perf_counter() - started
+    times = time_queries(engine.open(), queries)
+    return Figures(name, n, round(built, 1), round(engine.size_mb(), 1),
+                   round(percentile(times, 50), 2), round(percentile(times, 99), 2))
+
+
+# ---- semantic and hybrid ---------------------------------------------------------------------------
+
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def remix_sources(n: int, base: list[Record], seed: int = 7) -> Iterator[tuple[int, int | None]]:
+    """(story a, story b) of every release make_corpus.py writes, replaying its random choices."""
+    lengths = [len(SENTENCE.split(r["body"])) for r in base]
+    rng = random.Random(seed)
+    for i in range(n):
+        a = i % len(base)
+        if i < len(base):
+            yield a, None
+            continue
+        b = rng.randrange(len(base))
+        mixed = list(range(lengths[a] + lengths[b]))
+        rng.shuffle(mixed)
+        yield a, b
+
+
+def release_vectors(n: int, vectors_path: Path) -> Any:
+    import numpy as np
+
+    with gzip.open(BASE, "rt", encoding="utf-8") as f:
+        base = [json.loads(line) for line in f if line.strip()]
+    real = np.load(vectors_path.with_suffix(".npy"))
+    out = np.empty((n, real.shape[1]), dtype=np.float32)
+    for i, (a, b) in enumerate(remix_sources(n, base)):
+        out[i] = real[a] if b is None else real[a] + real[b]
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    return out
+
+
+def bench_semantic(n: int, corpus: Path, folder: Path, queries: list[str], vectors_path: Path) -> list[Figures]:
+    from pressdesk.embed import MiniLMEmbedder
+    from pressdesk.vectors import VectorSet
+
+    embedder = MiniLMEmbedder()
+    matrix = release_vectors(n, vectors_path)
+    ids = [(r["id"], "") for r in read_records(corpus)]
+    started = time.perf_counter()
+    vectors = VectorSet(embedder.name, embedder.dimensions, str(folder / "vectors"))
+    for at in range(0, n, 50_000):
+        vectors.add(ids[at : at + 50_000], matrix[at : at + 50_000])
+    vectors.save([])
+    built = time.perf_counter() - started
+    size = folder_mb(folder / "vectors")
+    index = SearchIndex.open(str(Pressdesk(folder).path))
+    embedder.embed(["warm up"])
+    out = []
+    for mode in ("semantic", "hybrid"):
+        def run(q: str, mode: str = mode) -> object:
+            return search(index, q, mode=mode, limit=LIMIT, vectors=vectors, embedder=embedder)
+        times = time_queries(run, queries)
+        out.append(Figures(f"pressdesk-{mode}", n, round(built, 1), round(size, 1),
+                           round(percentile(times, 50), 2), round(percentile(times, 99), 2),
+                           "HNSW build and size; vectors reused from the real stories"))
+    embed_times = time_queries(lambda q: embedder.embed([q]), queries)
+    out.append(Figures("query-embedding", n, 0.0, 0.0, round(percentile(embed_times, 50), 2),
+                       round(percentile(embed_times, 99), 2), "all-MiniLM-L6-v2, CPU"))
+    return out
+
+
+# ---- queries while an ingest runs ----------------------------------------------------------------
+
+
+def ingest_alongside(path: str, corpus: str, count: int) -> None:
+    """(Child process) add ``count`` releases under new ids, committing every 5,000."""
+    index = SearchIndex.open(path)
+    docs = (
+        index_doc(to_release(r | {"id": f"live-{i}-{r['id']}"}), None)
+        for i, r in zip(range(count), read_records(Path(corpus)))
+    )
+    add_all(index, docs, every=5_000)
+
+
+def bench_under_ingest(n: int, corpus: Path, folder: Path, queries: list[str]) -> Figures:
+    path = str(Pressdesk(folder).path)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--ingest-child", path, str(corpus), str(min(n, 100_000))]
+    )
+    time.sleep(3)  # let the writer start
+    index = SearchIndex.open(path)
+    times: list[float] = []
+    while child.poll() is None and len(times) < 5000:
+        times += time_queries(lambda q: search(index, q, limit=LIMIT), queries, rounds=1)
+    child.wait()
+    return Figures("pressdesk-during-ingest", n, 0.0, 0.0, round(percentile(times, 50), 2),
+                   round(percentile(times, 99), 2), f"{len(times)} queries while adding")
+
+
+# ---- main -----------------------------------------------------------------------------------------
+
+
+def markdown(rows: list[Figures]) -> str:
+    lines = ["| engine | releases | build s | index MB | p50 ms | p99 ms | note |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    lines += [f"| {r.engine} | {r.size:,} | {r.build_s} | {r.index_mb} | {r.p50_ms} | "
+              f"{r.p99_ms} | {r.note} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
+    ap.add_argument("--hybrid", action="store_true")
+    ap.add_argument("--ingest", action="store_true")
+    ap.add_argument("--vectors", default=str(REPO / "bench" / "out" / "reuters"))
+    ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    ap.add_argument("--ingest-child", nargs=3, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.ingest_child:
+        path, corpus, count = args.ingest_child
+        ingest_alongside(path, corpus, int(count))
+        return
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    queries = read_queries()
+    rows: list[Figures] = []
+    for n in args.sizes:
+        corpus = corpus_path(n, out)
+        folder = out / f"search-{n}"
+        folder.mkdir(exist_ok=True)
+        for name in args.engines:
+            rows.append(bench_engine(name, n, corpus, folder, queries))
+            print(markdown(rows[-1:]), flush=True)
+        if args.hybrid:
+            rows += bench_semantic(n, corpus, folder, queries, Path(args.vectors))
+        if args.ingest:
+            rows.append(bench_under_ingest(n, corpus, folder, queries))
+        with (out / "search.jsonl").open("a", encoding="utf-8") as f:
+            f.writelines(json.dumps(asdict(r)) + "\n" for r in rows if r.size == n)
+    print(markdown(rows))
+    print(f"\n{os.cpu_count()} cores; {len(queries)} queries x {ROUNDS} rounds after a warm-up")
+
+
+if __name__ == "__main__":
+    main()
