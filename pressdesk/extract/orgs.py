@@ -38,7 +38,7 @@ from pressdesk.extract.lexicon import (
     WEAK_HEADS,
     words,
 )
-from pressdesk.extract.places import find_place_mentions
+from pressdesk.extract.places import find_place_mentions, is_place_name
 from pressdesk.extract.text import (
     RUN,
     find_runs,
@@ -126,6 +126,7 @@ _TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\
 _SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][a-z]+[A-Za-z]*)\)")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
+_PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
 _FUNCTION_WORDS = words("and or the a an of to in on at for with said has is was will")
 
@@ -416,7 +417,7 @@ def _known_names(text: str) -> Iterator[_Found]:
 
 
 def _is_place(name: str) -> bool:
-    return any(s.start == 0 and s.end == len(name) for _, s in find_place_mentions(name))
+    return is_place_name(name)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -545,9 +546,20 @@ def _forms(group: list[_Found]) -> list[str]:
 def _mentions(text: str, forms: Iterable[str]) -> tuple[Span, ...]:
     spans = set()
     for form in forms:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            spans.add(Span(m.start(), m.end()))
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _bounded(text, start, end):
+                spans.add(Span(start, end))
+            start = text.find(form, start + 1)
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """No word character or hyphen touches the match on either side."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-")
 
 
 def _to_org(text: str, group: list[_Found]) -> Org:
@@ -560,16 +572,12 @@ def _to_org(text: str, group: list[_Found]) -> Org:
 def _coordinated(text: str, found: list[_Found]) -> Iterator[_Found]:
     """ "Honda and Nissan": a name joined by "and" or a comma to a known organisation is one too."""
     names = {f.name for f in found}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    if not alternation:
-        return
-    left = re.compile(rf"(?<![\w-])(?:{alternation}),?\s+(?:and|or)\s+({RUN})")
-    right = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?:{alternation})(?![\w-])")
-    for pattern in (left, right):
-        for m in pattern.finditer(text):
-            span = _cue_span(text, m.start(1), m.end(1))
-            if span and len(text[span.start : span.end].split()) <= 4:
-                yield _with_acronym(text, span)
+    for m in _PAIR.finditer(text):
+        first, second = _cue_span(text, m.start(1), m.end(1)), _cue_span(text, m.start(2), m.end(2))
+        for known, other in ((first, second), (second, first)):
+            short = other is not None and len(text[other.start : other.end].split()) <= 4
+            if known and other and short and text[known.start : known.end] in names:
+                yield _with_acronym(text, other)
 
 
 def _merge_ministry(groups: list[list[_Found]]) -> list[list[_Found]]:

@@ -36,7 +36,7 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.orgs import org_key
-from pressdesk.extract.places import find_place_mentions
+from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, soften_newlines
 
 __all__ = ["extract_people", "person_key"]
@@ -72,6 +72,7 @@ _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
 _TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
 _LOWER_TITLES = {t.lower().rstrip(".") for t in _TITLE_WORDS} | set(ROLE_WORDS)
+_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS
 _STRONG_TITLES = words(
     """
     President Minister Ambassador Senator Sen. Rep. Representative Member Chairman Chairwoman
@@ -116,14 +117,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[str, Span]]:
 
 
 def _is_place(word: str) -> bool:
-    return any(s.end - s.start == len(word) for _, s in find_place_mentions(word))
+    return is_place_name(word)
 
 
 def _name_word_ok(word: str) -> bool:
     bare = word.rstrip("'’")
     if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
         return True
-    if bare.startswith("(") or bare in ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS or _is_place(bare):
+    if bare.startswith("(") or bare in _NOT_NAME_WORDS or _is_place(bare):
         return False
     return not is_acronym(bare) or bare in HONORIFICS
 
@@ -322,9 +323,19 @@ def _org_in_role(role: str | None, orgs: list[Org]) -> str | None:
     if not role:
         return None
     for o in orgs:
-        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", role) for f in (o.name, *o.aliases)):
+        if any(_contains_word(role, f) for f in (o.name, *o.aliases)):
             return o.name
     return None
+
+
+def _contains_word(text: str, form: str) -> bool:
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def _parenthetical_org(text: str, mention: Mention) -> str | None:

@@ -16,7 +16,7 @@ import pycountry
 
 from pressdesk.extract.facts import Place, Span
 
-__all__ = ["extract_places", "place_name"]
+__all__ = ["extract_places", "find_place_mentions", "is_place_name", "place_name"]
 
 BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
 
@@ -30,7 +30,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "United States",
         "United States of America",
         "America",
-        "the States",
     ),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "KR": ("Korea", "South Korea", "S. Korea", "S.Korea", "Republic of Korea", "ROK", "R.O.K."),
@@ -54,7 +53,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "MD": ("Moldova",),
     "CZ": ("Czech Republic", "Czechia"),
     "TR": ("Turkey", "Türkiye", "Turkiye"),
-    "NL": ("Netherlands", "the Netherlands"),
+    "NL": ("Netherlands",),
     "AE": ("UAE", "U.A.E.", "United Arab Emirates", "Emirates"),
     "SA": ("Saudi Arabia", "Saudi"),
     "CD": ("Democratic Republic of the Congo", "DR Congo", "DRC"),
@@ -192,7 +191,7 @@ def _forms() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     forms = sorted(_forms(), key=len, reverse=True)
     body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?<![\w.$])(?:{body})(?![\w$])")
+    return re.compile(rf"(?=[A-ZÀ-ÖØ-Þ])(?<![\w.$])(?:{body})(?![\w$])")
 
 
 def place_name(code: str) -> str:
@@ -217,6 +216,11 @@ def find_place_mentions(text: str) -> Iterator[tuple[str, Span]]:
         code = forms.get(m.group(0), "")
         if code and not _is_currency(text, m.end()):
             yield code, Span(m.start(), m.end())
+
+
+def is_place_name(name: str) -> bool:
+    """The whole of ``name`` names a country or bloc: "Vietnam", "S. Korea", "Vietnamese"."""
+    return bool(_forms().get(name))
 
 
 def extract_places(text: str) -> list[Place]:
