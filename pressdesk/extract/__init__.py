@@ -15,14 +15,14 @@ from pressdesk.extract.dates import extract_dates
 from pressdesk.extract.facts import Extraction
 from pressdesk.extract.figures import extract_figures
 from pressdesk.extract.money import distinct_money, extract_money
-from pressdesk.extract.orgs import extract_orgs
+from pressdesk.extract.orgs import extract_orgs, org_key
 from pressdesk.extract.people import extract_people
 from pressdesk.extract.percents import distinct_percents, extract_percents
 from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
 from pressdesk.models import Release
 
-__all__ = ["document_text", "extract", "to_prediction"]
+__all__ = ["document_text", "extract", "org_key", "to_prediction"]
 
 
 def document_text(release: Release) -> str:
@@ -56,7 +56,7 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
         "id": release.id,
         "doc": {"title": release.title, "date": release.date, "category": release.category},
         "people": [{"name": p.name, "role": p.role, "org": p.org} for p in found.people],
-        "orgs": [{"name": o.name, "aliases": list(o.aliases)} for o in found.orgs],
+        "orgs": [{"name": o.name, "aliases": list(o.aliases), "key": org_key(o.name)} for o in found.orgs],
         "places": [{"code": p.code, "name": p.name} for p in found.places],
         "money": [
             {"text": m.text, "value": m.value, "currency": m.currency, "qualifier": m.qualifier}
