@@ -166,3 +166,7 @@ def test_numeric_dates_either_order(text: str, expected: list[str]) -> None:
 def test_the_currency_won_is_no_past_tense() -> None:
     text = "The bill would pay 100 million won each by the end of March."
     assert values(text, date(2025, 12, 1)) == ["2026-03"]
+
+
+def test_the_following_year_is_relative_to_the_story_not_the_release() -> None:
+    assert values("The pact took effect in 2015 and trade rose the following year.") == ["2015"]

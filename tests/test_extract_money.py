@@ -150,3 +150,8 @@ def test_a_bare_dollar_is_us_unless_the_text_is_about_another_dollar_country() -
 def test_pesos_follow_the_country_named() -> None:
     assert amounts("The Philippines will spend 5 billion pesos.") == [(5e9, "PHP")]
     assert amounts("Mexico will spend 5 billion pesos.") == [(5e9, "MXN")]
+
+
+def test_currency_names_with_their_country() -> None:
+    assert amounts("a 5.5 trillion Korean won budget") == [(5.5e12, "KRW")]
+    assert amounts("320 billion Japanese yen") == [(320e9, "JPY")]

@@ -78,7 +78,7 @@ _KINDS: dict[str, str] = {
         + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b"
         + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),
-    "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming|following))\s+year\b(?!'s\s+(?:level|rate))",
+    "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming))\s+year\b(?!'s\s+(?:level|rate))",
     "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming|the\s+following))\s+month\b",
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
