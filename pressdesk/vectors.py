@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from pressdesk.embed import Embedder, release_text
+from pressdesk.errors import QueryError
 
 __all__ = [
     "VectorSet",
@@ -264,19 +265,19 @@ class VectorSet:
             return
         os.makedirs(self.folder, exist_ok=True)
         paths = Paths.of(self.folder, self.model)
-        self.graph.save(paths.graph + ".tmp")
-        os.replace(paths.graph + ".tmp", paths.graph)
-        with open(paths.ids + ".tmp", "w", encoding="utf-8") as f:
+        tmp = f".{os.getpid()}.tmp"  # two processes may sync at once: each writes its own
+        self.graph.save(paths.graph + tmp)
+        with open(paths.ids + tmp, "w", encoding="utf-8") as f:
             f.writelines(f"{i}\t{h}\n" for i, h in zip(self.ids, self.hashes, strict=True))
-        os.replace(paths.ids + ".tmp", paths.ids)
-        with open(paths.state + ".tmp", "w", encoding="utf-8") as f:
+        with open(paths.state + tmp, "w", encoding="utf-8") as f:
             json.dump(state, f)
-        os.replace(paths.state + ".tmp", paths.state)
+        for path in (paths.graph, paths.ids, paths.state):  # the state last: it vouches for both
+            os.replace(path + tmp, path)
 
     def nearest(self, vector: Vector, limit: int) -> list[tuple[str, float]]:
         """The ``limit`` nearest releases as (id, cosine similarity), best first."""
         if not self.ids:
-            return []
+            raise QueryError("no release has a vector yet: embed the store first")
         found = self.graph.search(np.asarray(vector, dtype=np.float32), min(limit, len(self.ids)))
         return [
             (self.ids[int(k)], 1.0 - float(d))

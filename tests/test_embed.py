@@ -120,4 +120,5 @@ def test_empty_vector_set() -> None:
     store = open_store(":memory:")
     assert isinstance(store, SQLiteStore)
     vectors = VectorSet.open(store.db, HashEmbedder(8), None)
-    assert vectors.nearest(np.ones(8, dtype=np.float32), 5) == []
+    with pytest.raises(QueryError, match="no release has a vector yet"):
+        vectors.nearest(np.ones(8, dtype=np.float32), 5)
