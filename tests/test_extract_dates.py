@@ -170,3 +170,7 @@ def test_the_currency_won_is_no_past_tense() -> None:
 
 def test_the_following_year_is_relative_to_the_story_not_the_release() -> None:
     assert values("The pact took effect in 2015 and trade rose the following year.") == ["2015"]
+
+
+def test_named_days_and_opening_hours_are_not_dates() -> None:
+    assert values("Black Friday sales; open Monday through Friday") == []

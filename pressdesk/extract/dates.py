@@ -51,6 +51,10 @@ _REL_YEAR = r"(?:(?:this|next|last|the\s+(?:current|coming|following|previous|pa
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<{{p}}year>{_YEAR})|\s+(?:of\s+)?(?P<{{p}}rel>{_REL_YEAR}))?"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 
+# Weekdays that are names of days, not dates: "Black Friday", "Super Tuesday".
+_NAMED_DAY = "".join(
+    rf"(?<!\b{w} )" for w in ("Black", "Cyber", "Good", "Super", "Ash", "Holy", "Easter", "Bloody")
+)
 _KINDS: dict[str, str] = {
     "iso": r"\b(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b",
     "numeric": r"\b(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)(?P<nu_y>(?:19|20)\d\d)\b",
@@ -82,7 +86,7 @@ _KINDS: dict[str, str] = {
     "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming|the\s+following))\s+month\b",
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
-    "weekday": rf"\b(?P<wd>{_WEEKDAY})\b",
+    "weekday": _NAMED_DAY + rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+(?:through|to|-|–)\s+{_WEEKDAY})",
     "lone_month": rf"\b(?P<lm>{_LONE_MONTH})(?![\w])",
     "years": r"(?<![\w$€£¥₩.,/])(?P<ys1>(?:1[89]|20)\d\d)\s?[-–—]\s?(?P<ys2>(?:1[89]|20)\d\d)(?![\w%])",
     "year": (
@@ -108,6 +112,7 @@ _MONTH_CUE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_CUE = re.compile(r"\b(?:in|for|of|by|the|during|until|since|from)\s+$", re.IGNORECASE)
+_SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|planning|scheduled|expects?|expected|slated|upcoming"
     r"|due|intends?|aims?|going\s+to|set\s+(?:to|for)|to\s+be\s+held|starting|beginning"
@@ -386,6 +391,8 @@ def _resolve_rel_wd(m: re.Match[str], ctx: _Context) -> _Found:
 
 
 def _resolve_weekday(m: re.Match[str], ctx: _Context) -> _Found:
+    if _SPAN_OF_DAYS.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return []  # "Monday through Friday": opening hours
     tense = _tense(ctx, _span(m))
     return [(_day(_weekday_near(ctx.today, _WEEKDAYS[m["wd"].lower()], tense or -1)), _span(m))]
 
