@@ -90,3 +90,14 @@ def test_wrapped_lines_are_joined() -> None:
 def test_title_case_headline_gives_no_cues() -> None:
     text = "Firm Ups Stake In Rival Maker Acme\n\nThe company said nothing."
     assert names(text) == []
+
+
+def test_lists_with_lower_case_brand_names() -> None:
+    text = "Executives from Acme Motors, XY chemtech, Borealis and Nordic Paper attended."
+    found = [n for n, _ in names(text)]
+    assert found == ["Acme Motors", "XY chemtech", "Borealis", "Nordic Paper"]
+
+
+def test_hyphenated_short_name_in_parentheses() -> None:
+    text = "The Export Credit Insurance Corp. (E-credit) will offer discounts."
+    assert names(text) == [("Export Credit Insurance Corp.", ("E-credit",))]

@@ -109,3 +109,14 @@ def test_firm_after_a_preposition_is_not_a_person() -> None:
 def test_vietnamese_names() -> None:
     text = "Deputy Prime Minister Tran Hong Ha and Le Minh Khai, a deputy minister, attended."
     assert [p[0] for p in people(text)] == ["Tran Hong Ha", "Le Minh Khai"]
+
+
+def test_name_particles_and_sentence_breaks_in_roles() -> None:
+    text = "Talks ended on Sunday. Commission President Anna van der Berg said the deal was done."
+    assert people(text) == [("Anna van der Berg", "Commission President")]
+
+
+def test_korean_name_after_a_long_portfolio() -> None:
+    text = "Vice Minister for Trade Negotiations Lee Seung-ho met them. Vice Minister Lee said more."
+    (person,) = extract_people(text, extract_orgs(text))
+    assert (person.name, person.role) == ("Lee Seung-ho", "Vice Minister for Trade Negotiations")

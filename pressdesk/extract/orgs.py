@@ -108,14 +108,16 @@ _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in 
 _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 _SUFFIXES = frozenset({"co", "inc", "corp", "corporation", "company", "ltd", "llc", "plc", "limited"})
 _ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
-_LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z])")
+_LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
 _DESCRIPTOR = re.compile(rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based)\s+(?:the\s+)?({RUN})")
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
     r"(?:such as|include|includes|including|like|—|–|:)\s+"
-    r"|\brepresentatives (?:from|of)\s+"
+    r"|\b(?i:representatives|executives|officials) (?:from|of)\s+"
 )
-_LIST_ITEM = re.compile(rf"({RUN})(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|\s*$)?")
+_LIST_ITEM = re.compile(
+    rf"({RUN})(?: [a-z][\w-]+(?=,| and ))?(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|\s*$)?"
+)
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
 _APPOSITION = re.compile(
@@ -124,7 +126,7 @@ _APPOSITION = re.compile(
 )
 _TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
 _SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
-_SHORT_NAME = re.compile(r"\s*\(([A-Z][a-z]+[A-Za-z]*)\)")
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
 _PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
@@ -273,7 +275,7 @@ def _headed_names(text: str) -> Iterator[_Found]:
 
 
 def _is_brand_word(word: str) -> bool:
-    return bool(word) and word not in _FUNCTION_WORDS and not word.endswith(("ed", "ing"))
+    return bool(word) and word not in _FUNCTION_WORDS and not word.endswith(("ed", "ing", "s"))
 
 
 def _extend_lower_tail(text: str, span: Span) -> Span:

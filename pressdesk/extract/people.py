@@ -42,7 +42,7 @@ from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case,
 __all__ = ["extract_people", "person_key"]
 
 _TOKEN = rf"(?:{CAP})(?:['’](?=[ \u00a0]))?"
-_JOIN = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0])?|[ ]\([A-Z]{{2,6}}\)[ ])"
+_JOIN = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0]){{0,2}}|[ ]\([A-Z]{{2,6}}\)[ ])"
 _PRUN = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*")
 _PIECE = re.compile(rf"\([A-Z]{{2,6}}\)|{_TOKEN}|[a-z]+")
 
@@ -189,6 +189,9 @@ def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None
     back = _ROLE_BACK.search(text, max(0, start - 80), start)
     if back and any(w in _TITLE_WORDS for w in back.group(1).split()):
         start = back.start(1)
+    gap = text[start : span.start]
+    start += max(gap.rfind(". "), gap.rfind("\n")) + 1 if re.search(r"\. |\n", gap) else 0
+    start += len(text[start : span.start]) - len(text[start : span.start].lstrip())
     first = role[0][0]
     org = first if first not in _TITLE_WORDS | TITLE_MODIFIERS and not _is_place(first) else None
     return text[start : span.end], org
@@ -264,8 +267,9 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """A full name known by its shape or its context (apposition, speech, a role before it)."""
     pieces = _trim_sentence_words(pieces)
     split = _portfolio_split(text, pieces)
-    if split and not _is_name([w for w, _ in pieces[split:]]):
-        return _shaped_tail(text, pieces)
+    shaped = _shaped_tail(text, pieces) if split else None
+    if shaped or (split and not _is_name([w for w, _ in pieces[split:]])):
+        return shaped
     if split:
         portfolio, org = _role_text(text, pieces[:split])
         return _full(text, pieces[split:], portfolio, org)
