@@ -377,6 +377,26 @@ def text_clauses(node: Text, index: SearchIndex) -> list[tuple[Occur, tantivy.Qu
     return [(Occur.Should, title), (Occur.Should, field_query(node, "body", index))]
 
 
+STOPWORDS = frozenset(
+    "a an and are as at be by for from has have in is it its of on or that the their this "
+    "to was were will with about into over after".split()
+)
+
+
+def drop_stopwords(items: list[Node]) -> list[Node]:
+    """Side-by-side words minus the stop words, unless nothing else is left.
+
+    A stop word ranks nothing (it is in nearly every release) but scoring it
+    visits nearly every release; inside a "phrase" it still counts.
+    """
+    kept = [i for i in items if not is_stopword(i)]
+    return kept or items
+
+
+def is_stopword(node: Node) -> bool:
+    return isinstance(node, Text) and node.kind == "word" and node.text.lower() in STOPWORDS
+
+
 def should_clauses(node: Node, index: SearchIndex) -> list[tuple[Occur, tantivy.Query]]:
     if isinstance(node, Text) and node.field is None:
         return text_clauses(node, index)
@@ -455,7 +475,7 @@ def compile_seq(node: Node, index: SearchIndex) -> tantivy.Query:
     """
     assert isinstance(node, Seq)
     items = node.items
-    ranking = [i for i in items if not is_filter(i) and not isinstance(i, Not)]
+    ranking = drop_stopwords([i for i in items if not is_filter(i) and not isinstance(i, Not)])
     texts = [clause for i in ranking for clause in should_clauses(i, index)]
     clauses = [(Occur.Must, compile_query(i, index)) for i in items if is_filter(i)]
     clauses += [(Occur.MustNot, compile_query(i.item, index)) for i in items if isinstance(i, Not)]

@@ -112,6 +112,8 @@ def ids(index: SearchIndex, query: str, **options: object) -> list[str]:
         ("place:(MY OR CN)", ["meetup", "ustr"]),
         ("NOT place:KR", ["ustr"]),
         ("—", []),  # no searchable word: nothing matches
+        ("cbam of the", ["carbon"]),  # stop words beside other words are dropped
+        ('"exporters of steel"', ["carbon"]),  # but count inside a phrase
     ],
 )
 def test_query_forms(index: SearchIndex, query: str, expected: list[str]) -> None:
