@@ -174,3 +174,13 @@ def test_the_following_year_is_relative_to_the_story_not_the_release() -> None:
 
 def test_named_days_and_opening_hours_are_not_dates() -> None:
     assert values("Black Friday sales; open Monday through Friday") == []
+
+
+def test_a_month_with_a_relative_year() -> None:
+    assert values("Sales peaked in February last year.") == ["2023-02", "2023"]
+    assert values("between April and June this year") == ["2024-04", "2024-06", "2024"]
+
+
+def test_a_participle_after_a_modal_is_not_past() -> None:
+    text = "The funds will be partly used to repay a bond maturing on April 15."
+    assert values(text) == ["2024-04-15"]

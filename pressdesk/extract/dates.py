@@ -111,6 +111,9 @@ _MONTH_CUE = re.compile(
     r"|before|after|between|and|to|for|on)|-)\s*$",
     re.IGNORECASE,
 )
+# A participle after a modal is no past: "will be partly used", "would be signed".
+_MODAL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+){0,3}\w+ed$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"\b(?:in|for|of|by|the|during|until|since|from)\s+$", re.IGNORECASE)
 _SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
 _FUTURE = re.compile(
@@ -160,7 +163,8 @@ def _tense(ctx: _Context, span: Span) -> int:
     before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
     before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]
     if before:
-        return max(before)[1]
+        end, sign = max(before)
+        return 1 if sign < 0 and _MODAL.search(ctx.text, max(lo, end - 50), end) else sign
     after = [(m.start(), 1) for m in _FUTURE.finditer(ctx.text, span.end, hi)]
     after += [(m.start(), -1) for m in _PAST.finditer(ctx.text, span.end, hi)]
     return min(after)[1] if after else 0
@@ -301,7 +305,11 @@ def _resolve_dm(m: re.Match[str], ctx: _Context) -> _Found:
 
 
 def _resolve_month(ctx: _Context, month: int, span: Span) -> int:
-    """A month index (year * 12 + month - 1) for a month written without its year."""
+    """A month index (year * 12 + month - 1) for a month written without its year, or
+    with a relative one after it ("in April last year")."""
+    relative = _YEAR_AFTER.match(ctx.text, span.end)
+    if relative:
+        return (ctx.today.year + _RELATIVE[relative["rel"].lower()]) * 12 + month - 1
     now = ctx.today.year * 12 + ctx.today.month - 1
     options = [(ctx.today.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
     return _pick(options, now, _tense(ctx, span), _penalty(12))
