@@ -378,8 +378,9 @@ def text_clauses(node: Text, index: SearchIndex) -> list[tuple[Occur, tantivy.Qu
 
 
 STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the their this "
-    "to was were will with about into over after".split()
+    ("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is")
+    + ("it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were")
+    + ("will", "with", "about", "into", "over", "after")
 )
 
 
