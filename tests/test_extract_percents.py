@@ -144,3 +144,9 @@ def test_a_copula_states_a_level_unless_its_subject_is_a_change() -> None:
 def test_phrasal_verbs_are_not_changes() -> None:
     assert read("The firm set up a venture holding 30 percent.") == [(30.0, "none")]
     assert read("He stepped down, selling his 12 percent stake.") == [(12.0, "none")]
+
+
+def test_a_figure_owned_by_a_noun_is_a_level() -> None:
+    assert read("The bank plans to cut its 2.5 percent discount rate.") == [(2.5, "none")]
+    assert read("Members had already accepted the 7.9 percent.") == [(7.9, "none")]
+    assert read("He brought up a 0.5 percent levy.") == [(0.5, "none")]

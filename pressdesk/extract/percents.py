@@ -32,7 +32,8 @@ _PERCENT = re.compile(
 _NOT_AFTER_UP = "".join(
     rf"(?<!\b{w} )"
     for w in ("set", "sets", "made", "make", "took", "take", "ended", "end", "signed", "sign",
-              "back", "backed", "line", "lined", "open", "opened", "follow", "followed", "wrap")
+              "back", "backed", "line", "lined", "open", "opened", "follow", "followed", "wrap",
+              "brought", "bring", "brings", "came", "come", "comes")
 )  # fmt: skip
 _NOT_AFTER_DOWN = "".join(
     rf"(?<!\b{w} )"
@@ -80,6 +81,7 @@ _RIGHT_WORD = re.compile(
     r"|(?P<none>of|share|stake|target|threshold|mark|level|rate))\b",
     re.IGNORECASE,
 )
+_OWNED = re.compile(r"\b(?:its|their|his|her|our|the|this|that)\s+$", re.IGNORECASE)
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _CHANGE_NOUN = re.compile(
     r"\b(?:(?P<up>growth|increase|rise|gain|expansion|jump)|(?P<down>decline|decrease|drop|fall"
@@ -92,7 +94,7 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 110
-_MAX_WORDS = 12
+_MAX_WORDS = 10
 
 _BASES: dict[str, str] = {
     r"year[- ]on[- ]year|on[- ]year|y/y|yoy|from a year (?:earlier|ago|before)"
@@ -122,6 +124,8 @@ def _left_word(text: str, lo: int, start: int) -> re.Match[str] | None:
     found = list(_LEFT_WORD.finditer(text, lo, start))
     if not found or len(text[found[-1].end() : start].split()) > _MAX_WORDS:
         return None
+    if _OWNED.search(text, found[-1].end(), start):
+        return None  # "cut its 2.5 percent rate": the figure names a thing, not the change
     return found[-1]
 
 
