@@ -141,3 +141,34 @@ def test_cut_snippet_uses_byte_offsets() -> None:
     start = len("“한국” ".encode())
     snippet = FakeSnippet(fragment, [(start, start + 7)])
     assert cut_snippet(snippet, "", ("<b>", "</b>")) == "“한국” <b>exports</b>"  # type: ignore[arg-type]
+
+
+def test_a_reader_sees_whole_batches_only(tmp_path: Path) -> None:
+    """While a writer commits batches, a reader (another index handle) sees none half-done."""
+    import threading
+
+    path = str(tmp_path / "live.index")
+    writer = SearchIndex.open(path)
+    writer.add([doc(0, "seed 0", "seed body 0")])
+    writer.commit()
+    reader = SearchIndex.open(path)
+
+    def write() -> None:
+        for b in range(6):
+            writer.add([doc(1 + 1000 * b + i, f"steel {b}", f"steel batch {b}") for i in range(40)])
+            writer.commit()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    seen: set[int] = set()
+    while thread.is_alive() or len(seen) < 2:
+        count = reader.count()
+        assert (count - 1) % 40 == 0
+        seen.add(count)
+        for hit in search(reader, "steel", limit=100).hits:
+            assert hit.title.split()[1] == hit.snippet.split()[-1].strip("[]")
+        if not thread.is_alive():
+            break
+    thread.join()
+    assert reader.count() == 241
+    writer.close()
