@@ -155,3 +155,7 @@ def test_pesos_follow_the_country_named() -> None:
 def test_currency_names_with_their_country() -> None:
     assert amounts("a 5.5 trillion Korean won budget") == [(5.5e12, "KRW")]
     assert amounts("320 billion Japanese yen") == [(320e9, "JPY")]
+
+
+def test_brand_names_are_not_currencies() -> None:
+    assert amounts("sold 1,043 Sterling cars and 200 mln stg of bonds") == [(200e6, "GBP")]

@@ -94,7 +94,7 @@ _WORDS: dict[str, str] = {
     "euro": "EUR",
     "pounds sterling": "GBP",
     "british pounds": "GBP",
-    "sterling": "GBP",
+    "stg": "GBP",
     "rupees": "INR",
     "rupee": "INR",
     "rupiah": "IDR",
