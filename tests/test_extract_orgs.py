@@ -101,3 +101,13 @@ def test_lists_with_lower_case_brand_names() -> None:
 def test_hyphenated_short_name_in_parentheses() -> None:
     text = "The Export Credit Insurance Corp. (E-credit) will offer discounts."
     assert names(text) == [("Export Credit Insurance Corp.", ("E-credit",))]
+
+
+def test_what_a_company_has_names_it() -> None:
+    text = "Volvo's Ghent plant will close. Shares of Nexans fell, and Sandvik shares rose 2 percent."
+    assert [n for n, _ in names(text)] == ["Volvo", "Nexans", "Sandvik"]
+
+
+def test_a_titled_person_with_a_possessive_is_not_a_company() -> None:
+    text = "President Novak said it. Novak's chief executive pick was named."
+    assert names(text) == []

@@ -35,3 +35,8 @@ def test_spans_point_at_each_mention() -> None:
 def test_place_name_is_canonical() -> None:
     assert place_name("KR") == "South Korea"
     assert place_name("ASEAN") == "ASEAN"
+
+
+def test_capital_cities_named_after_their_country() -> None:
+    assert codes("Talks in Mexico City and Kuwait City ended.") == []
+    assert codes("Talks in Mexico City with Mexico ended.") == ["MX"]

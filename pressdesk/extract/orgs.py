@@ -129,8 +129,19 @@ _SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
 _PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
+_CORPORATE_NOUNS = (
+    "shares|stock|stocks|shareholders|board|subsidiary|subsidiaries|affiliate|affiliates|unit|division"
+    "|plant|plants|factory|factories|chairman|chairwoman|CEO|chief executive|earnings|brand|products"
+)
+_POSSESSIVE_CUE = re.compile(
+    rf"(?<![\w’'-])({RUN})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
+    rf"|\b(?i:shares|stock) (?:of|in) ({RUN})"
+    rf"|(?<![\w’'-])({RUN}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
+)
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
-_FUNCTION_WORDS = words("and or the a an of to in on at for with said has is was will")
+_FUNCTION_WORDS = words(
+    "and or the a an of to in on at for with said has is was will common preferred form stock class"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +407,22 @@ def _according_to_names(text: str) -> Iterator[_Found]:
             yield _with_acronym(text, span)
 
 
+def _corporate_names(text: str) -> Iterator[_Found]:
+    """ "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": a company by what it has."""
+    for m in _POSSESSIVE_CUE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        span = _cue_span(text, m.start(group), m.end(group))
+        if span and not _titled_person(text, text[span.start : span.end]):
+            yield _with_acronym(text, span)
+
+
+def _titled_person(text: str, name: str) -> bool:
+    """A name written after a title somewhere ("President Trump"), or shaped like a person's."""
+    if _looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
+        return True
+    return any(f"{title} {name}" in text for title in NAME_TITLES)
+
+
 def _ministry_names(text: str) -> Iterator[_Found]:
     """ "the labor ministry": a ministry named by its portfolio."""
     for m in _LOWER_MINISTRY.finditer(text):
@@ -449,6 +476,8 @@ def _plausible(found: _Found) -> bool:
         return False
     if len(words) == 1 and re.search(r"-[a-z]+$", words[0]):
         return False
+    if len(words[-1].strip(".")) == 1:
+        return False  # "C", "Class C": a letter, not a name
     if _looks_like_person(words) and not _has_head(found.name):
         return False
     if all(_is_place(w) for w in words):
@@ -471,6 +500,7 @@ CUE_FINDERS = (
     _listed_names,
     _pattern_names,
     _according_to_names,
+    _corporate_names,
 )
 
 

@@ -161,6 +161,11 @@ BLOCKED = (
     "Niger",
     "Dominica",
     "Eastern European",
+    "Mexico City",
+    "Kuwait City",
+    "Panama City",
+    "Guatemala City",
+    "Panama Canal",
     "Central European",
 )
 
