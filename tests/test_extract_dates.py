@@ -184,3 +184,8 @@ def test_a_month_with_a_relative_year() -> None:
 def test_a_participle_after_a_modal_is_not_past() -> None:
     text = "The funds will be partly used to repay a bond maturing on April 15."
     assert values(text) == ["2024-04-15"]
+
+
+def test_abbreviated_month_ranges() -> None:
+    assert values("Exports in the Jan.-Feb. period rose.") == ["2024-01", "2024-02"]
+    assert values("in Jan.-Feb. 2023") == ["2023-01", "2023-02"]

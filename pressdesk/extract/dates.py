@@ -67,7 +67,7 @@ _KINDS: dict[str, str] = {
         rf"(?:,?\s+(?P<dm_y>{_YEAR}))?"
     ),
     "mr": (
-        rf"\b(?P<mr_m>{_FULL_MONTH}){_TO}(?P<mr_m2>{_FULL_MONTH})(?:,?\s+(?P<mr_y>{_YEAR}))?"
+        rf"\b(?P<mr_m>{_LONE_MONTH}){_TO}(?P<mr_m2>{_LONE_MONTH})(?![\w])(?:,?\s+(?P<mr_y>{_YEAR}))?"
     ),
     "my": rf"\b(?P<my_m>{_LONE_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})",
     "quarter": (
