@@ -33,8 +33,7 @@ _ORDINALS: dict[str, int] = {
     "fourth": 4, "4th": 4, "final": 4, "last": 4, "latter": 2, "later": 2,
 }  # fmt: skip
 _RELATIVE: dict[str, int] = {
-    "this": 0, "current": 0, "next": 1, "coming": 1, "following": 1, "last": -1, "previous": -1,
-    "past": -1,
+    "this": 0, "current": 0, "next": 1, "coming": 1, "last": -1,
 }  # fmt: skip
 
 _FULL_MONTH = (
@@ -47,7 +46,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
 _YEAR = r"(?:1[89]|20)\d\d(?![\d])"
 _TO = r"\s*(?:-|–|—|to|through|until|and)\s*"
-_REL_YEAR = r"(?:(?:this|next|last|the\s+(?:current|coming|following|previous|past))\s+year)"
+_REL_YEAR = r"(?:(?:this|next|last|the\s+(?:current|coming))\s+year)"
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<{{p}}year>{_YEAR})|\s+(?:of\s+)?(?P<{{p}}rel>{_REL_YEAR}))?"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 
@@ -83,7 +82,7 @@ _KINDS: dict[str, str] = {
         + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),
     "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming))\s+year\b(?!'s\s+(?:level|rate))",
-    "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming|the\s+following))\s+month\b",
+    "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming))\s+month\b",
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
     "weekday": _NAMED_DAY + rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+(?:through|to|-|–)\s+{_WEEKDAY})",
@@ -100,7 +99,7 @@ _KINDS: dict[str, str] = {
 # Every reference starts at a digit, a capital or one of a few words, after a non-letter:
 # checking that first makes the scan several times faster than trying each kind.
 _FIRST = (
-    r"(?<![^\W\d_])(?=\d|[A-Z]|(?i:this|next|last|current|coming|following|the|today|tonight"
+    r"(?<![^\W\d_])(?=\d|[A-Z]|(?i:this|next|last|current|coming|the|today|tonight"
     r"|yesterday|tomorrow|first|second|third|fourth|final|latter|1st|2nd|3rd|4th))"
 )
 _DATES = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS.items()) + ")")
