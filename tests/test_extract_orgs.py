@@ -111,3 +111,8 @@ def test_what_a_company_has_names_it() -> None:
 def test_a_titled_person_with_a_possessive_is_not_a_company() -> None:
     text = "President Novak said it. Novak's chief executive pick was named."
     assert names(text) == []
+
+
+def test_parties_to_a_deal() -> None:
+    text = "Equinor and Orsted signed a memorandum on offshore wind."
+    assert [n for n, _ in names(text)] == ["Equinor", "Orsted"]

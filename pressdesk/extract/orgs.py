@@ -138,6 +138,10 @@ _POSSESSIVE_CUE = re.compile(
     rf"|\b(?i:shares|stock) (?:of|in) ({RUN})"
     rf"|(?<![\w’'-])({RUN}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
 )
+_DEAL_CUE = re.compile(
+    rf"(?<![\w’'-])({RUN})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
+    r"(?:[\w-]+ ){0,3}?(?:memorandum|MOU|MoU|agreement|deal|contract|order|orders)\b"
+)
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
 _FUNCTION_WORDS = words(
     "and or the a an of to in on at for with said has is was will common preferred form stock class"
@@ -416,6 +420,15 @@ def _corporate_names(text: str) -> Iterator[_Found]:
             yield _with_acronym(text, span)
 
 
+def _deal_names(text: str) -> Iterator[_Found]:
+    """ "Saudi Aramco and BP signed a memorandum": the parties to a deal."""
+    for m in _DEAL_CUE.finditer(text):
+        for group in (1, 2):
+            span = _cue_span(text, m.start(group), m.end(group)) if m.group(group) else None
+            if span and not _titled_person(text, text[span.start : span.end]):
+                yield _with_acronym(text, span)
+
+
 def _titled_person(text: str, name: str) -> bool:
     """A name written after a title somewhere ("President Trump"), or shaped like a person's."""
     if _looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
@@ -501,6 +514,7 @@ CUE_FINDERS = (
     _pattern_names,
     _according_to_names,
     _corporate_names,
+    _deal_names,
 )
 
 
