@@ -150,3 +150,9 @@ def test_a_figure_owned_by_a_noun_is_a_level() -> None:
     assert read("The bank plans to cut its 2.5 percent discount rate.") == [(2.5, "none")]
     assert read("Members had already accepted the 7.9 percent.") == [(7.9, "none")]
     assert read("He brought up a 0.5 percent levy.") == [(0.5, "none")]
+
+
+def test_numbers_in_words() -> None:
+    text = "Sales fell two percent, and the unit makes up twenty-five per cent of revenue."
+    assert read(text) == [(2.0, "down"), (25.0, "none")]
+    assert read("a percent of the total; several percent") == []

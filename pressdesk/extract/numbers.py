@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER", "SCALE", "is_year", "parse_number", "scale_of"]
+__all__ = ["NUMBER", "SCALE", "is_year", "parse_number", "scale_of", "word_value"]
 
 # "1,429.8", "13.0", "50,000", ".5"; thin spaces and no-break spaces are not separators here.
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -54,8 +54,32 @@ SCALE = (
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+_SMALL: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+def word_value(text: str) -> int | None:
+    """The value of a number written in words up to ninety-nine: "twenty-five" -> 25."""
+    tens, _, unit = text.lower().replace(" ", "-").partition("-")
+    if not unit:
+        return _SMALL.get(tens, _TENS.get(tens))
+    if tens in _TENS and unit in _SMALL and _SMALL[unit] < 10:
+        return _TENS[tens] + _SMALL[unit]
+    return None
+
+
 def parse_number(text: str) -> float:
-    """The value of a written number: ``"1,429.8"`` -> 1429.8, ``"5-1/2"`` -> 5.5."""
+    """The value of a written number: ``"1,429.8"`` -> 1429.8, ``"5-1/2"`` -> 5.5,
+    ``"twenty"`` -> 20."""
+    if text[:1].isalpha():
+        return float(word_value(text) or 0)
     whole, _, fraction = text.replace(",", "").replace(" ", "-").rpartition("-")
     if "/" not in fraction:
         return float(text.replace(",", ""))

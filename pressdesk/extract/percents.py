@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.extract.facts import Percent, Span
-from pressdesk.extract.numbers import NUMBER, is_year, parse_number
+from pressdesk.extract.numbers import NUMBER, is_year, parse_number, word_value
 
 __all__ = ["distinct_percents", "extract_percents"]
 
@@ -27,6 +27,13 @@ _PERCENT = re.compile(
     r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
     r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
 )
+# "two percent", "twenty-five per cent": the word is checked against numbers.word_value.
+_WORD_PERCENT = re.compile(
+    r"(?P<sign>(?!))?(?P<tail>(?!))?\b(?P<num>[A-Za-z]+(?:-[A-Za-z]+)?)"
+    r"(?:(?P<points>[ -](?i:percentage)[ -](?i:points?))|(?P<unit>[ -](?i:percent|per cent|pct)))\b"
+)
+_UNIT_WORD = re.compile(r"(?<=[A-Za-z])[ -](?:percent|per cent|pct|percentage)\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)?$")
 
 # Phrasal verbs whose particle is no change: "set up a fund", "stepped down as CEO".
 _NOT_AFTER_UP = "".join(
@@ -187,13 +194,26 @@ def _percent(text: str, m: re.Match[str]) -> Percent:
     )
 
 
+def _word_percents(text: str) -> list[re.Match[str]]:
+    """ "two percent": found from the unit back, as words before units are few."""
+    found: list[re.Match[str]] = []
+    for unit in _UNIT_WORD.finditer(text):
+        word = _LAST_WORD.search(text, max(0, unit.start() - 20), unit.start())
+        m = _WORD_PERCENT.match(text, word.start()) if word else None
+        if m and word_value(m.group("num")):
+            found.append(m)
+    return found
+
+
 def extract_percents(text: str) -> list[Percent]:
     """Every percentage and percentage-point figure in ``text``, in order."""
-    return [
-        _percent(text, m)
+    found = [
+        m
         for m in _PERCENT.finditer(text)
         if m.group("unit") or m.group("points") or not is_year(m.group("num"))
     ]
+    found += _word_percents(text)
+    return [_percent(text, m) for m in sorted(found, key=lambda m: m.start())]
 
 
 def distinct_percents(items: tuple[Percent, ...] | list[Percent]) -> list[Percent]:
