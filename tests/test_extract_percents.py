@@ -156,3 +156,8 @@ def test_numbers_in_words() -> None:
     text = "Sales fell two percent, and the unit makes up twenty-five per cent of revenue."
     assert read(text) == [(2.0, "down"), (25.0, "none")]
     assert read("a percent of the total; several percent") == []
+
+
+def test_change_nouns_after_the_number() -> None:
+    text = "a 2.1 percent annual uptick, a 3% q/q downturn and a 4 percent depreciation"
+    assert read(text) == [(2.1, "up"), (3.0, "down"), (4.0, "down")]

@@ -81,10 +81,12 @@ _LEFT_WORD = re.compile(
     re.IGNORECASE,
 )
 _RIGHT_WORD = re.compile(
-    r"[ \u00a0]*(?:(?:year-on-year|on-year|y/y|month-on-month|on-month)[ \u00a0]+)?"
-    r"(?:(?P<up>increase|rise|gain|growth|jump|hike|up|higher|more|above|expansion|surge)"
-    r"|(?P<down>decrease|decline|drop|fall|cut|reduction|down|lower|less|below|contraction"
-    r"|loss|slide|dip)"
+    r"[ \u00a0]*(?:(?:year-on-year|on-year|y/y|yoy|month-on-month|on-month|m/m|quarter-on-quarter"
+    r"|on-quarter|q/q|annual|annualized|annualised|monthly|quarterly|sequential)[ \u00a0]+)?"
+    r"(?:(?P<up>increases?|rise|gain|growth|jump|hike|up|higher|more|above|expansion|surge"
+    r"|uptick|upturn|rebound|spike|boost|climb|advance|appreciation)"
+    r"|(?P<down>decreases?|decline|drop|fall|cut|reduction|down|lower|less|below|contraction"
+    r"|loss|slide|dip|plunge|slump|tumble|downturn|depreciation|shrinkage|fewer)"
     r"|(?P<none>of|share|stake|target|threshold|mark|level|rate))\b",
     re.IGNORECASE,
 )
