@@ -116,3 +116,13 @@ def test_a_titled_person_with_a_possessive_is_not_a_company() -> None:
 def test_parties_to_a_deal() -> None:
     text = "Equinor and Orsted signed a memorandum on offshore wind."
     assert [n for n, _ in names(text)] == ["Equinor", "Orsted"]
+
+
+def test_a_name_its_acronym_spells() -> None:
+    text = "Officials of Nordic Hydro & Wind Power (NHWP) and its Chief Executive Officer (CEO) met."
+    assert names(text) == [("Nordic Hydro & Wind Power", ("NHWP",))]
+
+
+def test_funds_are_not_orgs_but_the_imf_is() -> None:
+    text = "The Green Growth Fund (GGF) and the International Monetary Fund agreed."
+    assert [n for n, _ in names(text)] == ["International Monetary Fund"]

@@ -61,7 +61,8 @@ NON_ORG_WORDS = words(
     Prize Forum Conference Fair Expo Week Zone Complex Cluster Project Scheme Framework Roadmap
     Law Bill Treaty Accord Protocol Convention Declaration Charter Round Session Ceremony Festival
     Exhibition Show Tower Hall Task Force Policy Vision Package Campaign Road Street Avenue
-    Square Park Airport Port Station Bridge Highway Year Month Quarter Era Phase Summit Talks
+    Square Park Airport Port Station Bridge Highway Year Month Quarter Era Phase Summit Talks Fund
+    Funds
     """
 )
 

@@ -483,6 +483,8 @@ def _plausible(found: _Found) -> bool:
         or found.name in SENTENCE_WORDS | MONTHS | TITLES
     ):
         return False
+    if found.name in KNOWN_NAMES or found.name in _ACRONYM_OF:
+        return True
     if any(w in NON_ORG_WORDS for w in words) and not _has_head(found.name):
         return False
     if _generic(words) and found.name not in LONE_HEADS | KNOWN_NAMES:
@@ -506,7 +508,30 @@ def _looks_like_person(words: list[str]) -> bool:
     return bool(korean) or words[0] in GIVEN_NAMES
 
 
-NAME_FINDERS = (_headed_names, _known_names, _ministry_names, _country_agency_names)
+_DEFINED = re.compile(rf"((?:{RUN})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Z&]+)\)")
+
+
+def _defined_names(text: str) -> Iterator[_Found]:
+    """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(2).replace("&", "")
+        words = m.group(1).split()
+        for i in range(len(words) - 1):
+            tail = " ".join(words[i:])
+            titled = set(words[i:]) & (TITLES | NAME_TITLES)
+            if initials(tail) == acronym and words[i][0].isupper() and not titled:
+                start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                yield _Found(tail, Span(start, m.end(1)), m.group(2))
+                break
+
+
+NAME_FINDERS = (
+    _headed_names,
+    _known_names,
+    _ministry_names,
+    _country_agency_names,
+    _defined_names,
+)
 CUE_FINDERS = (
     _titled_names,
     _descriptor_names,
@@ -642,7 +667,7 @@ def _merge_ministry(groups: list[list[_Found]]) -> list[list[_Found]]:
 
 def initials(name: str) -> str:
     """ "Freudenberg Battery Power System" -> "FBPS" (capitalised words only)."""
-    return "".join(w[0] for w in re.findall(r"[\w’'-]+", name) if w[0].isupper())
+    return "".join(w[0] for w in re.findall(r"[\w’'.-]+", name) if w[0].isupper())
 
 
 def _merge_initials(groups: list[list[_Found]]) -> list[list[_Found]]:
@@ -663,13 +688,23 @@ def _is_ministry_of(name: str, portfolio: str) -> bool:
     return name.startswith("Ministry of") and portfolio in re.findall(r"\w+", name)
 
 
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Names not inside a longer name found at the same place ("Korea Hydro" in "Korea Hydro & ...")."""
+    spans = {f.span for f in found}
+
+    def inside(span: Span) -> bool:
+        return any(o != span and o.start <= span.start and span.end <= o.end for o in spans)
+
+    return sorted((f for f in found if not inside(f.span)), key=lambda f: f.span.start)
+
+
 def extract_orgs(text: str) -> list[Org]:
     text = soften_newlines(text)
     found = find_org_names(text)
     start = _cue_start(text)
     found += [f for f in _coordinated(text, found) if _plausible(f) and f.span.start >= start]
     groups = _Groups()
-    for item in sorted(found, key=lambda f: f.span.start):
+    for item in _outermost(found):
         groups.add(item)
     merged = _merge_initials(_merge_ministry(groups.merge_short_forms()))
     return [_to_org(text, g) for g in merged]
