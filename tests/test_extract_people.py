@@ -120,3 +120,12 @@ def test_korean_name_after_a_long_portfolio() -> None:
     text = "Vice Minister for Trade Negotiations Lee Seung-ho met them. Vice Minister Lee said more."
     (person,) = extract_people(text, extract_orgs(text))
     assert (person.name, person.role) == ("Lee Seung-ho", "Vice Minister for Trade Negotiations")
+
+
+def test_compounds_and_common_nouns_are_not_names() -> None:
+    text = "Nobel Prize-winning economist Ana Ruiz and a Green Party official said so."
+    assert people(text) == [("Ana Ruiz", "Nobel Prize-winning economist")]
+
+
+def test_headline_verb_after_a_title_is_not_a_surname() -> None:
+    assert people("Finance Minister Resigns Over Budget Row\n\nThe minister left.") == []

@@ -27,7 +27,8 @@ ORG_HEADS = words(
     Embassy Consulate Parliament Assembly Cabinet Secretariat Congress Aerospace Ocean Enerbility
     Semiconductor Petroleum Oil Railways Railroad Networks Bancorp Energy Construction Engineering
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
-    Pharma News Works Societe Société Banque Groupe Compagnie Gesellschaft Kaisha Sdn Bhd Tbk PT JSC
+    Pharma News Works Party Senate Zeitung Societe Société Banque Groupe Compagnie Gesellschaft
+    Kaisha Sdn Bhd Tbk PT JSC
     SpA S.p.A. SA NV BV Pty Limited
     """
 )
@@ -116,6 +117,24 @@ GEO_WORDS = words(
     Sydney Canberra Melbourne Wellington Singapore Taipei Dubai Riyadh
     Cairo Nairobi Lagos Johannesburg Brasilia Mexico Lima Bogota Chicago Houston Detroit
     Boston Atlanta Dallas Miami Seattle Denver Geneva Vienna Zurich Milan
+    """
+)
+
+# Capitalised words that are never part of a personal name.
+NOT_NAME_WORDS = words(
+    """
+    Government Party Senate House Parliament Council Requirement Prize Minority Majority Republic
+    Kingdom State States Union Federal National International Global Budget Policy Bill Report
+    Index Market Markets Stock Stocks Bond Bonds Tax Dlrs Dollar Dollars Yen Euro Pct Percent
+    Suisse Credit Capital Securities Holdings Resigns Says Sees Plans Cuts Raises Sets Buys Sells
+    """
+)
+
+# English words that follow a hyphen in compounds, never in names ("Ohio-based", "Prize-winning").
+COMPOUND_TAILS = words(
+    """
+    based owned listed controlled backed led run made winning born registered funded focused linked
+    related driven style class type level scale term wide sized oriented bound
     """
 )
 
@@ -242,7 +261,7 @@ GIVEN_NAMES = words(
     Jack Jacob James Jane Janet Jason Javier Jean Jeff Jeffrey Jennifer Jeremy Jessica Jim Joe
     John Jonathan Jose Jos\u00e9
     Joseph Joshua Juan Julia Julie Justin Karen Katherine Kathy Keith Ken
-    Kenji Kevin Kim Koji Kristalina Laura Lawrence Leo Linda Lisa Louis Lucy Luis Mahmoud Marco
+    Kenji Kevin Koji Kristalina Laura Lawrence Leo Linda Lisa Louis Lucy Luis Mahmoud Marco
     Margaret Maria Mario Mark Martin Mary Matthew Michael Michelle Mike Mohamed Mohammed Mohammad
     Mohd
     Muhammad Nancy Naoki Narendra Nicholas Nicolas Olaf Olivia Pascal Patricia Patrick Paul

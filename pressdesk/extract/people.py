@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from pressdesk.extract.facts import Org, Person, Span
 from pressdesk.extract.lexicon import (
+    COMPOUND_TAILS,
     DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
     GEO_WORDS,
@@ -29,6 +30,7 @@ from pressdesk.extract.lexicon import (
     NAME_PARTICLES,
     NAME_TITLES,
     NON_ORG_WORDS,
+    NOT_NAME_WORDS,
     ORG_HEADS,
     SENTENCE_WORDS,
     TITLE_MODIFIERS,
@@ -72,7 +74,7 @@ _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
 _TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
 _LOWER_TITLES = {t.lower().rstrip(".") for t in _TITLE_WORDS} | set(ROLE_WORDS)
-_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS
+_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS | NOT_NAME_WORDS
 _STRONG_TITLES = words(
     """
     President Minister Ambassador Senator Sen. Rep. Representative Member Chairman Chairwoman
@@ -124,6 +126,8 @@ def _name_word_ok(word: str) -> bool:
     bare = word.rstrip("'’")
     if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
         return True
+    if bare.split("-")[-1] in COMPOUND_TAILS:
+        return False  # "Prize-winning", "French-controlled"
     if bare.startswith("(") or bare in _NOT_NAME_WORDS or _is_place(bare):
         return False
     return not is_acronym(bare) or bare in HONORIFICS
@@ -131,7 +135,14 @@ def _name_word_ok(word: str) -> bool:
 
 def _capitalised_surname(parts: list[str]) -> bool:
     """ "MUTO Yoji": a family name written in capitals before a given name."""
-    return len(parts) == 2 and is_acronym(parts[0]) and len(parts[0]) >= 3 and parts[1][1:].islower()
+    surname = parts[0] if parts else ""
+    return (
+        len(parts) == 2
+        and surname.isalpha()
+        and surname.isupper()
+        and len(surname) >= 3
+        and parts[1][1:].islower()
+    )
 
 
 def _is_name(parts: list[str]) -> bool:
@@ -220,6 +231,7 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     mention = _full(text, name, role or None, org)
     written = text[pieces[0][1].start : name[-1][1].end]
     strong = pieces[t][0] in _STRONG_TITLES | _COURTESY or (role or "").endswith("Member")
+    strong = strong and not headline  # "President Resigns": a headline verb, not a surname
     return replace(mention, written=written, strong=strong)
 
 
@@ -267,9 +279,8 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """A full name known by its shape or its context (apposition, speech, a role before it)."""
     pieces = _trim_sentence_words(pieces)
     split = _portfolio_split(text, pieces)
-    shaped = _shaped_tail(text, pieces) if split else None
-    if shaped or (split and not _is_name([w for w, _ in pieces[split:]])):
-        return shaped
+    if split and not _is_name([w for w, _ in pieces[split:]]):
+        return _shaped_tail(text, pieces)
     if split:
         portfolio, org = _role_text(text, pieces[:split])
         return _full(text, pieces[split:], portfolio, org)
