@@ -283,3 +283,57 @@ COMPLEMENT_HEADS = words(
     Secretariat
     """
 )
+
+# Well-known international and national bodies: acronym -> full name.
+KNOWN_ORGS: dict[str, str] = {
+    "WTO": "World Trade Organization",
+    "OECD": "Organisation for Economic Co-operation and Development",
+    "IMF": "International Monetary Fund",
+    "UN": "United Nations",
+    "WHO": "World Health Organization",
+    "ILO": "International Labour Organization",
+    "IAEA": "International Atomic Energy Agency",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "NATO": "North Atlantic Treaty Organization",
+    "ADB": "Asian Development Bank",
+    "AIIB": "Asian Infrastructure Investment Bank",
+    "EBRD": "European Bank for Reconstruction and Development",
+    "WIPO": "World Intellectual Property Organization",
+    "UNCTAD": "United Nations Conference on Trade and Development",
+    "FAO": "Food and Agriculture Organization",
+    "UNESCO": "United Nations Educational, Scientific and Cultural Organization",
+    "UNICEF": "United Nations Children's Fund",
+    "UNDP": "United Nations Development Programme",
+    "WEF": "World Economic Forum",
+    "ECB": "European Central Bank",
+    "USTR": "Office of the U.S. Trade Representative",
+    "USITC": "U.S. International Trade Commission",
+    "USDA": "U.S. Department of Agriculture",
+    "APEC": "Asia-Pacific Economic Cooperation",
+}
+KNOWN_NAMES = frozenset(
+    {
+        "World Bank",
+        "European Commission",
+        "European Parliament",
+        "European Central Bank",
+        "Congress",
+        "White House",
+        "Federal Reserve",
+        "United Nations",
+        "Reuters",
+        "Bloomberg",
+        "CNBC",
+        "CNN",
+        "BBC",
+        "Nikkei",
+        "Xinhua",
+        "Yonhap",
+        "Kyodo",
+        "Associated Press",
+        "Agence France-Presse",
+        "Financial Times",
+        "Wall Street Journal",
+        "New York Times",
+    }
+)

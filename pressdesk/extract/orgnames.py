@@ -1,0 +1,502 @@
+"""Organisation names found in text, before they are grouped into organisations.
+
+Runs of capitalised words are joined into names ("Ministry of Trade,
+Industry and Resources") and kept when a head word says they are a body
+("... Association", "... Co.", "Ministry of ..."), when their acronym spells
+them ("Korea Hydro & Nuclear Power (KHNP)"), when a cue around them says so
+("chip giant X", "companies such as X and Y", "X Chairman <person>", "CEO of
+X", "X's plant", "shares of X"), or when they are well-known international
+bodies. Committees, meetings, programmes, funds and agreements are left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pressdesk.extract.facts import Span
+from pressdesk.extract.lexicon import (
+    COMPLEMENT_HEADS,
+    DOMAIN_WORDS,
+    EAST_ASIAN_SURNAMES,
+    GIVEN_NAMES,
+    HONORIFICS,
+    KNOWN_NAMES,
+    KNOWN_ORGS,
+    LONE_HEADS,
+    MONTHS,
+    NAME_TITLES,
+    NON_ORG_WORDS,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    ORG_LIST_NOUNS,
+    SENTENCE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+    WEAK_HEADS,
+    words,
+)
+from pressdesk.extract.places import find_place_mentions, is_place_name
+from pressdesk.extract.text import RUN, find_runs, headline_end, is_acronym, is_title_case
+
+__all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "initials", "is_plausible"]
+
+_COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in "})
+_LISTING = frozenset({" and ", ", ", ", and ", " & "})
+_ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
+_LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
+_DESCRIPTOR = re.compile(rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based)\s+(?:the\s+)?({RUN})")
+_LIST_CUE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
+    r"(?:such as|include|includes|including|like|—|–|:)\s+"
+    r"|\b(?i:representatives|executives|officials) (?:from|of)\s+"
+)
+_LIST_ITEM = re.compile(
+    rf"({RUN})(?: [a-z][\w-]+(?=,| and ))?(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|\s*$)?"
+)
+# Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
+TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
+_APPOSITION = re.compile(
+    rf"({RUN}),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|on|by)\s)[\w-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
+)
+_TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
+_SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
+_PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
+_CORPORATE_NOUNS = (
+    "shares|stock|stocks|shareholders|board|subsidiary|subsidiaries|affiliate|affiliates|unit|division"
+    "|plant|plants|factory|factories|chairman|chairwoman|CEO|chief executive|earnings|brand|products"
+)
+_POSSESSIVE_CUE = re.compile(
+    rf"(?<![\w’'-])({RUN})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
+    rf"|\b(?i:shares|stock) (?:of|in) ({RUN})"
+    rf"|(?<![\w’'-])({RUN}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
+)
+_DEAL_CUE = re.compile(
+    rf"(?<![\w’'-])({RUN})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
+    r"(?:[\w-]+ ){0,3}?(?:memorandum|MOU|MoU|agreement|deal|contract|order|orders)\b"
+)
+_LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
+_FUNCTION_WORDS = words(
+    "and or the a an of to in on at for with said has is was will common preferred form stock class"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundName:
+    """One name found, with the acronym defined right after it, if any."""
+
+    name: str
+    span: Span
+    acronym: str | None = None
+
+
+def _trim_leading(text: str, start: int, end: int) -> int:
+    """Skip capitalised sentence words ("The", "Meanwhile") at the front of a run."""
+    while True:
+        m = re.match(r"\S+\s", text[start:end])
+        if m is None:
+            return start
+        word = m.group(0).strip()
+        descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
+        compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
+        if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
+            return start
+        start += m.end()
+
+
+def _chains(text: str) -> Iterator[list[tuple[str, Span]]]:
+    """Runs of capitalised words with the connectors that join them."""
+    chain: list[tuple[str, Span]] = []
+    for run in find_runs(text):
+        between = text[chain[-1][1].end : run.start] if chain else ""
+        if chain and between in _COMPLEMENT | _LISTING:
+            chain.append((between, run))
+            continue
+        if chain:
+            yield chain
+        chain = [("", run)]
+    if chain:
+        yield chain
+
+
+def _head_index(words: list[str]) -> int:
+    """Index of the last organisation head word, or -1."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ORG_HEADS and not (words[i] in WEAK_HEADS and len(words) < 2):
+            return i
+    return -1
+
+
+def _has_head(phrase: str) -> bool:
+    return _head_index(phrase.split()) >= 0
+
+
+def _is_org_phrase(phrase: str, lone_ok: bool, head_run: str | None = None) -> bool:
+    words = phrase.split()
+    run = (head_run or phrase).split()
+    head = _head_index(run)
+    if head < 0 or 0 < head < len(run) - 1 and not set(run[head + 1 :]) <= TRAILERS:
+        return False
+    if any(w in NON_ORG_WORDS for w in words[head + 1 :]) or words[-1] in NON_ORG_WORDS:
+        return False
+    if len(words) == 1:
+        return lone_ok and words[0] in LONE_HEADS
+    return not any(w in NAME_TITLES for w in run)
+
+
+def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
+    """Where "Ministry of Trade, Industry and Resources" ends, from its head run."""
+    end = chain[i][1].end
+    seen_complement = False
+    for conn, run in chain[i + 1 :]:
+        phrase = text[run.start : run.end]
+        if conn in _COMPLEMENT:
+            seen_complement = True
+        elif not seen_complement or _has_head(phrase) or not _is_portfolio(phrase):
+            break
+        if any(w in NON_ORG_WORDS | NAME_TITLES | MONTHS for w in phrase.split()):
+            break
+        end = run.end
+    return end
+
+
+def _is_portfolio(phrase: str) -> bool:
+    """ "Industry", "Drug Safety", "ICT": words that list a body's fields, never a new name."""
+    return all(w in DOMAIN_WORDS or is_acronym(w) for w in phrase.split())
+
+
+def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
+    skip_to = -1
+    for i, (conn, run) in enumerate(chain):
+        if i <= skip_to or (conn in _COMPLEMENT and i > 0):
+            continue
+        start = _trim_leading(text, run.start, run.end)
+        words = text[start : run.end].split()
+        if _head_index(words) < 0:
+            continue
+        if i > 0 and conn in {" and ", " & "} and _ends_in_domain(text, chain[i - 1][1]):
+            start = _trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
+        end = run.end
+        if words[-1] in COMPLEMENT_HEADS and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
+            end = _complement_end(text, chain, i)
+            skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
+        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in {"Congress"}
+        if _is_org_phrase(text[start:end], lone_ok, text[start : run.end]):
+            yield Span(start, end)
+
+
+def _ends_in_domain(text: str, run: Span) -> bool:
+    """ "Australian Trade" before "and Investment Commission": one name across the "and"."""
+    words = text[run.start : run.end].split()
+    if len(words) == 1 and words[0] in ORG_HEADS:
+        return True
+    return words[-1] in DOMAIN_WORDS and not _head_index(words) >= 0
+
+
+def _with_acronym(text: str, span: Span) -> FoundName:
+    m = _ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
+    short = m.group(1) if m else None
+    ok = short and (is_acronym(short) or not (_is_place(short) or short in MONTHS))
+    return FoundName(text[span.start : span.end], span, short if ok else None)
+
+
+def _headed_names(text: str) -> Iterator[FoundName]:
+    for chain in _chains(text):
+        for span in _names_in_chain(text, chain):
+            yield _with_acronym(text, span)
+
+
+def _is_brand_word(word: str) -> bool:
+    return bool(word) and word not in _FUNCTION_WORDS and not word.endswith(("ed", "ing", "s"))
+
+
+def _extend_lower_tail(text: str, span: Span) -> Span:
+    """ "SK hynix", "SK ecoplant Co.": an acronym followed by a lower-case brand word."""
+    name = text[span.start : span.end]
+    m = _LOWER_TAIL.match(text, span.end)
+    brand = m.group(1) if m else ""
+    if m and is_acronym(name) and len(name) <= 3 and _is_brand_word(brand):
+        tail = re.match(r" (?:Co\.|Inc\.|Corp\.|Ltd\.)", text[m.end() :])
+        return Span(span.start, m.end() + (tail.end() if tail else 0))
+    return span
+
+
+def _title_start(words: list[str]) -> int:
+    """Where a title begins in "Toyota Chairman Akio Toyoda" or "MOTIR Trade Minister Yeo"."""
+    first = next((i for i, w in enumerate(words) if w in NAME_TITLES), len(words))
+    while 0 < first < len(words) and words[first - 1] in TITLE_MODIFIERS | DOMAIN_WORDS:
+        first -= 1
+    return first
+
+
+def _cue_span(text: str, start: int, end: int) -> Span | None:
+    """The name a cue points at, cut before any title ("Toyota Chairman Akio Toyoda")."""
+    start = _trim_leading(text, start, end)
+    words = text[start:end].split()
+    keep = words[: _title_start(words)]
+    if not keep or keep[0] in SENTENCE_WORDS | MONTHS:
+        return None
+    return _extend_lower_tail(text, Span(start, start + len(" ".join(keep))))
+
+
+def _descriptor_names(text: str) -> Iterator[FoundName]:
+    for m in _DESCRIPTOR.finditer(text):
+        capital = m.group(0)[0].isupper() and "-based" not in m.group(0).split()[0]
+        if capital and not _starts_sentence(text, m.start()):
+            continue
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span:
+            yield _with_acronym(text, span)
+
+
+def _listed_names(text: str) -> Iterator[FoundName]:
+    for cue in _LIST_CUE.finditer(text):
+        pos = cue.end()
+        while item := _LIST_ITEM.match(text, pos):
+            span = _cue_span(text, item.start(1), item.end(1))
+            if span:
+                yield _with_acronym(text, span)
+            if item.end() == pos or not item.group(0)[len(item.group(1)) :].strip(" ()"):
+                break
+            pos = item.end()
+
+
+_TITLED = re.compile(
+    rf"(?<![\w’'])((?:{RUN}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
+    rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
+)
+_TITLE_NAME_OF = re.compile(
+    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))}) {RUN} of (?:the )?({RUN})"
+)
+_TITLE_OF = re.compile(
+    r"\b(?:CEO|COO|CFO|CTO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]irector|[Ff]ounder|"
+    r"[Aa]nalyst|[Pp]rofessor|[Oo]fficial|[Hh]ead|[Ee]conomist|[Ss]pokesperson|[Rr]esearcher|"
+    r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer)\s+(?:of|at)\s+(?:the\s+)?"
+    rf"({RUN})"
+)
+
+
+def _titled_names(text: str) -> Iterator[FoundName]:
+    """ "FOMEK Chairman Choi", "Toyota Chairman Akio Toyoda", "CEO of S-OIL"."""
+    for m in _TITLED.finditer(text):
+        words = text[m.start(1) : m.end(1)].split()
+        if len(m.group(2).split()) < 2 and not is_acronym(words[0]):
+            continue
+        while words and words[-1] in TITLE_MODIFIERS | NAME_TITLES:
+            words.pop()
+        if words:
+            span = _cue_span(text, m.start(1), m.start(1) + len(" ".join(words)))
+            if span:
+                yield _with_acronym(text, span)
+    for m in _TITLE_OF.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span:
+            yield _with_acronym(text, span)
+    for m in _TITLE_NAME_OF.finditer(text):
+        name = m.group(1)
+        if is_acronym(name) or _has_head(name):
+            yield _with_acronym(text, Span(m.start(1), m.end(1)))
+
+
+def _pattern_names(text: str) -> Iterator[FoundName]:
+    """Appositions ("X, a producer of ..."), "the X union", "X ecoplant Co."."""
+    for pattern in (_APPOSITION, _TRAILING_NOUN, _SUFFIXED):
+        for m in pattern.finditer(text):
+            span = _cue_span(text, m.start(1), m.end(1))
+            if span:
+                yield _with_acronym(text, span)
+
+
+def _country_agency_names(text: str) -> Iterator[FoundName]:
+    """ "Export Finance Australia", "Statistics Korea": domain words before a country's name."""
+    for code, span in find_place_mentions(text):
+        m = re.search(r"((?:[A-Z][a-z]+ ){1,3})$", text[max(0, span.start - 40) : span.start])
+        if not m or len(code) != 2:
+            continue
+        lead = m.group(1).split()
+        if all(w in DOMAIN_WORDS for w in lead) and text[span.end : span.end + 2] not in {"’s", "'s"}:
+            yield FoundName(
+                m.group(1) + text[span.start : span.end], Span(span.start - len(m.group(1)), span.end)
+            )
+
+
+def _according_to_names(text: str) -> Iterator[FoundName]:
+    """ "According to Eurostat": a source that is not a person."""
+    for m in _ACCORDING_TO.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        if span and len(text[span.start : span.end].split()) <= 4:
+            yield _with_acronym(text, span)
+
+
+def _corporate_names(text: str) -> Iterator[FoundName]:
+    """ "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": a company by what it has."""
+    for m in _POSSESSIVE_CUE.finditer(text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        span = _cue_span(text, m.start(group), m.end(group))
+        if span and not _titled_person(text, text[span.start : span.end]):
+            yield _with_acronym(text, span)
+
+
+def _deal_names(text: str) -> Iterator[FoundName]:
+    """ "Saudi Aramco and BP signed a memorandum": the parties to a deal."""
+    for m in _DEAL_CUE.finditer(text):
+        for group in (1, 2):
+            span = _cue_span(text, m.start(group), m.end(group)) if m.group(group) else None
+            if span and not _titled_person(text, text[span.start : span.end]):
+                yield _with_acronym(text, span)
+
+
+def _titled_person(text: str, name: str) -> bool:
+    """A name written after a title somewhere ("President Trump"), or shaped like a person's."""
+    if _looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
+        return True
+    return any(f"{title} {name}" in text for title in NAME_TITLES)
+
+
+def _ministry_names(text: str) -> Iterator[FoundName]:
+    """ "the labor ministry": a ministry named by its portfolio."""
+    for m in _LOWER_MINISTRY.finditer(text):
+        yield FoundName(m.group(1), Span(m.start(1), m.end(1)))
+
+
+@functools.cache
+def _known_pattern() -> re.Pattern[str]:
+    forms = sorted({*KNOWN_ORGS, *KNOWN_ORGS.values(), *KNOWN_NAMES}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+
+
+_ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
+
+
+def _known_names(text: str) -> Iterator[FoundName]:
+    for m in _known_pattern().finditer(text):
+        name = m.group(0)
+        acronym = name if name in KNOWN_ORGS else _ACRONYM_OF.get(name)
+        yield FoundName(name, Span(m.start(), m.end()), acronym)
+
+
+def _is_place(name: str) -> bool:
+    return is_place_name(name)
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    return pos == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[“\"]|-- )$", text[max(0, pos - 4) : pos]))
+
+
+_GENERIC = ORG_HEADS | TRAILERS | DOMAIN_WORDS | {"and", "&", "the"}
+
+
+def _generic(words: list[str]) -> bool:
+    """ "Exchange Commission", "Investments Ltd": nothing in it names one body."""
+    return len(words) <= 2 and all(w in _GENERIC for w in words)
+
+
+def is_plausible(found: FoundName) -> bool:
+    words = found.name.split()
+    if (
+        not words
+        or words[0] in HONORIFICS
+        or len(words) > 12
+        or found.name in SENTENCE_WORDS | MONTHS | TITLES
+    ):
+        return False
+    if found.name in KNOWN_NAMES or found.name in _ACRONYM_OF:
+        return True
+    if any(w in NON_ORG_WORDS for w in words) and not _has_head(found.name):
+        return False
+    if _generic(words) and found.name not in LONE_HEADS | KNOWN_NAMES:
+        return False
+    if len(words) == 1 and re.search(r"-[a-z]+$", words[0]):
+        return False
+    if len(words[-1].strip(".")) == 1:
+        return False  # "C", "Class C": a letter, not a name
+    if _looks_like_person(words) and not _has_head(found.name):
+        return False
+    if all(_is_place(w) for w in words):
+        return False
+    return not _is_place(found.name) and not found.name.isdigit()
+
+
+def _looks_like_person(words: list[str]) -> bool:
+    """ "David Brown", "Kim Ho-jin": a name shaped like a person's."""
+    if len(words) not in (2, 3):
+        return False
+    korean = words[0] in EAST_ASIAN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1])
+    return bool(korean) or words[0] in GIVEN_NAMES
+
+
+_DEFINED = re.compile(rf"((?:{RUN})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Z&]+)\)")
+
+
+def _defined_names(text: str) -> Iterator[FoundName]:
+    """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(2).replace("&", "")
+        words = m.group(1).split()
+        for i in range(len(words) - 1):
+            tail = " ".join(words[i:])
+            titled = set(words[i:]) & (TITLES | NAME_TITLES)
+            if initials(tail) == acronym and words[i][0].isupper() and not titled:
+                start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
+                yield FoundName(tail, Span(start, m.end(1)), m.group(2))
+                break
+
+
+NAME_FINDERS = (
+    _headed_names,
+    _known_names,
+    _ministry_names,
+    _country_agency_names,
+    _defined_names,
+)
+CUE_FINDERS = (
+    _titled_names,
+    _descriptor_names,
+    _listed_names,
+    _pattern_names,
+    _according_to_names,
+    _corporate_names,
+    _deal_names,
+)
+
+
+def cue_start(text: str) -> int:
+    """Cues count from here: not in a headline written in title case."""
+    end = headline_end(text)
+    return end if is_title_case(text[:end]) else 0
+
+
+def _confirmed(text: str, found: FoundName, start: int) -> bool:
+    """A name from a title-case headline counts only if the body writes it too (or it is an acronym)."""
+    if found.span.start >= start or is_acronym(found.name) or found.name in KNOWN_NAMES:
+        return True
+    return found.name in text[start:]
+
+
+def find_org_names(text: str) -> list[FoundName]:
+    """Every organisation name found, in text order."""
+    start = cue_start(text)
+    found = [f for finder in NAME_FINDERS for f in finder(text) if _confirmed(text, f, start)]
+    found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
+    return sorted((f for f in found if is_plausible(f)), key=lambda f: f.span.start)
+
+
+def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
+    """ "Honda and Nissan": a name joined by "and" or a comma to a known organisation is one too."""
+    names = {f.name for f in found}
+    for m in _PAIR.finditer(text):
+        first, second = _cue_span(text, m.start(1), m.end(1)), _cue_span(text, m.start(2), m.end(2))
+        for known, other in ((first, second), (second, first)):
+            short = other is not None and len(text[other.start : other.end].split()) <= 4
+            if known and other and short and text[known.start : known.end] in names:
+                yield _with_acronym(text, other)
+
+
+def initials(name: str) -> str:
+    """ "Freudenberg Battery Power System" -> "FBPS" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[\w’'.-]+", name) if w[0].isupper())
