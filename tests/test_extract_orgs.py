@@ -126,3 +126,12 @@ def test_a_name_its_acronym_spells() -> None:
 def test_funds_are_not_orgs_but_the_imf_is() -> None:
     text = "The Green Growth Fund (GGF) and the International Monetary Fund agreed."
     assert [n for n, _ in names(text)] == ["International Monetary Fund"]
+
+
+def test_office_named_after_a_title() -> None:
+    text = "The Office of the United States Trade Representative (USTR) and U.S. Customs said."
+    assert names(text)[0] == ("Office of the United States Trade Representative", ("USTR",))
+
+
+def test_titles_and_places_alone_are_not_orgs() -> None:
+    assert names("Deputy U.S. Trade Representative Ann Lee met Korean officials.") == []

@@ -129,3 +129,18 @@ def test_compounds_and_common_nouns_are_not_names() -> None:
 
 def test_headline_verb_after_a_title_is_not_a_surname() -> None:
     assert people("Finance Minister Resigns Over Budget Row\n\nThe minister left.") == []
+
+
+def test_title_and_portfolio_between_commas() -> None:
+    text = "Peru's Minister of Production, Trade and Fisheries, Inés Quispe, welcomed the deal."
+    assert people(text) == [("Inés Quispe", "Peru's Minister of Production, Trade and Fisheries")]
+
+
+def test_role_starts_at_the_nearest_title() -> None:
+    text = "Minister Oh Jin-ho and Japan's Vice-Minister for Economic Affairs Sato Ren spoke."
+    assert people(text)[1] == ("Sato Ren", "Japan's Vice-Minister for Economic Affairs")
+
+
+def test_long_us_style_titles() -> None:
+    text = "Under Secretary of Commerce for Industry and Security Paul Hart said so."
+    assert people(text) == [("Paul Hart", "Under Secretary of Commerce for Industry and Security")]

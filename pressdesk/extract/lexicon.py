@@ -95,7 +95,8 @@ NAME_TITLES = words(
 # Words that qualify a title ("Deputy Minister", "Trade Minister", "Prime Minister").
 TITLE_MODIFIERS = words(
     """
-    Deputy Vice Prime First Second Senior Chief Executive Acting Interim Former Assistant Associate
+    Deputy Vice Prime First Second Senior Chief Executive Acting Interim Former Assistant Associate Under
+    Coordinating
     Managing General Ranking Trade Finance Foreign Science Industry Energy Economy Defense Defence
     Labor Labour Health Education Agriculture Environment Commerce Culture Justice Interior
     Transport Unification Land Fisheries Oceans SMEs Startups Gender Veterans Employment Budget

@@ -159,15 +159,16 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
             seen_complement = True
         elif not seen_complement or _has_head(phrase) or not _is_portfolio(phrase):
             break
-        if any(w in NON_ORG_WORDS | NAME_TITLES | MONTHS for w in phrase.split()):
-            break
+        parts = phrase.split()
+        if any(w in NON_ORG_WORDS | MONTHS for w in parts) or set(parts[:-1]) & NAME_TITLES:
+            break  # "Ministry of Finance Minister Kim": the complement ends before the title
         end = run.end
     return end
 
 
 def _is_portfolio(phrase: str) -> bool:
     """ "Industry", "Drug Safety", "ICT": words that list a body's fields, never a new name."""
-    return all(w in DOMAIN_WORDS or is_acronym(w) for w in phrase.split())
+    return all((w in DOMAIN_WORDS or is_acronym(w)) and not _is_place(w) for w in phrase.split())
 
 
 def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
@@ -417,8 +418,8 @@ def is_plausible(found: FoundName) -> bool:
         return False  # "C", "Class C": a letter, not a name
     if _looks_like_person(words) and not _has_head(found.name):
         return False
-    if all(_is_place(w) for w in words):
-        return False
+    if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS for w in words):
+        return False  # "Korean", "Deputy U.S.": places and titles name no body
     return not _is_place(found.name) and not found.name.isdigit()
 
 

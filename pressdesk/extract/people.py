@@ -64,8 +64,11 @@ _ROLE_BEFORE = re.compile(
     rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
 )
 _APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
+_CAPS = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
+_OF_PART = rf" (?:of|for|to) (?:the )?{_CAPS}(?:(?:,? and |, ){_CAPS})*"
+# "Minister for Trade, Industry and | Lim Wee Kiat": a title and its portfolio, right before a run.
 _ROLE_BACK = re.compile(
-    r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*) (?:to|of|for) (?:the )?(?:[A-Z][\w&-]*(?:,? and |, | ))*$"
+    rf"(?P<a>{_CAPS}(?:{_OF_PART})*) (?:of|for|to) (?:the )?$|(?P<b>{_CAPS}(?:{_OF_PART})+)(?:,? and |, )$"
 )
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|remarked)\b")
 _SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
@@ -74,7 +77,7 @@ _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
 _TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
 _LOWER_TITLES = {t.lower().rstrip(".") for t in _TITLE_WORDS} | set(ROLE_WORDS)
-_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS | NOT_NAME_WORDS
+_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | _TITLE_WORDS | NOT_NAME_WORDS | DOMAIN_WORDS
 _STRONG_TITLES = words(
     """
     President Minister Ambassador Senator Sen. Rep. Representative Member Chairman Chairwoman
@@ -187,6 +190,25 @@ def _trim_sentence_words(pieces: list[tuple[str, Span]]) -> list[tuple[str, Span
     return pieces
 
 
+def _back_phrase(m: re.Match[str]) -> str:
+    return m.group("a") or m.group("b") or ""
+
+
+def _last_title_run(phrase: str) -> int:
+    """Offset in ``phrase`` where its last title and the words qualifying it begin."""
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"\S+", phrase)]
+    last = max((i for i, (w, _) in enumerate(tokens) if w in _TITLE_WORDS), default=0)
+    while last > 0 and _qualifies_title(tokens[last - 1][0]):
+        last -= 1
+    return tokens[last][1] if tokens else 0
+
+
+def _qualifies_title(word: str) -> bool:
+    """ "Deputy", "Trade", "Japan's", "KOTRA": a word that may stand before a title."""
+    bare = re.sub(r"['’]s$", "", word)
+    return word in TITLE_MODIFIERS | _TITLE_WORDS or _is_place(bare) or is_acronym(bare)
+
+
 def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]:
     """The role as written, extended back over "Advisor to the ...", and an org prefix."""
     role = [p for p in role if not p[0].startswith("(")]
@@ -198,8 +220,9 @@ def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None
     span = _span_of(role)
     start = span.start
     back = _ROLE_BACK.search(text, max(0, start - 80), start)
-    if back and any(w in _TITLE_WORDS for w in back.group(1).split()):
-        start = back.start(1)
+    if back and any(w in _TITLE_WORDS for w in _back_phrase(back).split()):
+        phrase_start = back.start("a") if back.group("a") else back.start("b")
+        start = phrase_start + _last_title_run(_back_phrase(back))
     gap = text[start : span.start]
     start += max(gap.rfind(". "), gap.rfind("\n")) + 1 if re.search(r"\. |\n", gap) else 0
     start += len(text[start : span.start]) - len(text[start : span.start].lstrip())
@@ -254,6 +277,25 @@ def _apposition_role(text: str, end: int) -> str | None:
     return None
 
 
+_TITLE_COMMA = re.compile(
+    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    r"(?: (?:of|for|to) [^.;:()“”\"]{0,80}?)?),\s*$"
+)
+
+
+def _title_comma_before(text: str, start: int, end: int) -> str | None:
+    """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said"."""
+    if text[end : end + 1] != ",":
+        return None
+    m = _TITLE_COMMA.search(text, max(0, start - 120), start)
+    return _last_sentence(m.group(1)) if m else None
+
+
+def _last_sentence(phrase: str) -> str:
+    """The part of a phrase after its last sentence break."""
+    return re.split(r"(?<=[a-z]\.) (?=[A-Z])|\n", phrase)[-1]
+
+
 def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
     m = _ROLE_BEFORE.search(text, max(0, start - 80), start)
     if not m:
@@ -267,7 +309,7 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
 def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
     """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
     back = _ROLE_BACK.search(text, max(0, pieces[0][1].start - 80), pieces[0][1].start)
-    if not back or not any(w in _TITLE_WORDS for w in back.group(1).split()):
+    if not back or not any(w in _TITLE_WORDS for w in _back_phrase(back).split()):
         return 0
     n = 0
     while len(pieces) - n > 2 and pieces[n][0] in DOMAIN_WORDS | TITLE_MODIFIERS:
@@ -294,6 +336,7 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role, org = _role_before(text, span.start)
+    role = role or _title_comma_before(text, span.start, span.end)
     spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
