@@ -144,3 +144,8 @@ def test_role_starts_at_the_nearest_title() -> None:
 def test_long_us_style_titles() -> None:
     text = "Under Secretary of Commerce for Industry and Security Paul Hart said so."
     assert people(text) == [("Paul Hart", "Under Secretary of Commerce for Industry and Security")]
+
+
+def test_names_made_only_of_honorifics_or_initials_are_ignored() -> None:
+    text = "Mr. A. B. said so, and Dr. J. agreed. President Mr. said more. A. B. added."
+    assert all(p.name.strip() for p in extract_people(text, extract_orgs(text)))

@@ -422,7 +422,7 @@ def _compatible(entry: _Entry, mention: Mention) -> bool:
 
 def _refers_to(entry: _Entry, word: str) -> bool:
     parts = person_key(entry.name).split()
-    return word.casefold() in (parts[0], parts[-1])
+    return bool(parts) and word.casefold() in (parts[0], parts[-1])
 
 
 def _subordinate(entry: _Entry, mention: Mention) -> bool:
@@ -503,7 +503,7 @@ def _to_person(entry: _Entry) -> Person:
 
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
     text = soften_newlines(text)
-    mentions = [m for m in find_mentions(text) if not _inside_org(m, orgs)]
+    mentions = [m for m in find_mentions(text) if person_key(m.name) and not _inside_org(m, orgs)]
     book = _Book(text, orgs)
     for mention in mentions:
         if " " in person_key(mention.name):
