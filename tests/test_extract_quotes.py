@@ -1,5 +1,9 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pressdesk.extract.orgs import extract_orgs
 from pressdesk.extract.people import extract_people
+from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
 
 
@@ -39,3 +43,57 @@ def test_unclosed_quote_runs_to_the_end_of_the_paragraph() -> None:
 def test_organisation_speaker_gives_no_person() -> None:
     text = "Acme Research Institute stated, “Demand for chips will rise sharply in the spring.”"
     assert speakers(text) == [("Demand for c", None)]
+
+
+TOKENS = [
+    "Minister",
+    "Kim",
+    "Jung-kwan",
+    "Dato'",
+    "bin",
+    "Mr.",
+    "A.",
+    "(KIAT)",
+    "of",
+    "the",
+    "and",
+    ",",
+    ".",
+    "Ministry",
+    "Korea",
+    "U.S.",
+    "Inc.",
+    "said",
+    "“",
+    "”",
+    '"',
+    "\n",
+    "\n\n",
+    "Co.",
+    "SK",
+    "hynix",
+    "President",
+    "Trump",
+    "’s",
+    "shares",
+    "(",
+    ")",
+    "Park",
+    "Dong-il",
+    "Bank",
+    "for",
+    "—",
+    "ASEAN",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40))
+def test_extractors_never_fail_and_spans_stay_in_the_text(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    orgs = extract_orgs(text)
+    people = extract_people(text, orgs)
+    quotes = extract_quotes(text, people)
+    spans = [s for o in orgs for s in o.spans] + [s for p in people for s in p.spans]
+    spans += [q.span for q in quotes] + [s for p in extract_places(text) for s in p.spans]
+    assert all(0 <= s.start < s.end <= len(text) for s in spans)
