@@ -7,7 +7,7 @@ reports them. Floors may only rise.
 
 Sets: the public seed sample and USTR releases (texts in ``data/samples``,
 gold copied under ``tests/golden``), releases of our own writing
-(``tests/golden/own*.jsonl``), and the copyrighted news set, read from
+(``tests/golden/own*.jsonl``: government releases and trade news), and the copyrighted news set, read from
 ``../shared`` and never copied into the repository.
 """
 
@@ -35,6 +35,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "seed": (REPO / "data/samples/motir-2025-11.txt", GOLDEN / "seed-gold.jsonl"),
     "ustr-2019": (REPO / "data/samples/ustr-2019.jsonl", GOLDEN / "ustr-2019-gold.jsonl"),
     "own": (GOLDEN / "own.jsonl", GOLDEN / "own-gold.jsonl"),
+    "own-news": (GOLDEN / "own-news.jsonl", GOLDEN / "own-news-gold.jsonl"),
     "korea-news-dev": (
         SHARED / "data/news/korea-news-dev.jsonl",
         SHARED / "eval/gold/korea-news-dev.jsonl",

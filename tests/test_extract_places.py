@@ -40,3 +40,8 @@ def test_place_name_is_canonical() -> None:
 def test_capital_cities_named_after_their_country() -> None:
     assert codes("Talks in Mexico City and Kuwait City ended.") == []
     assert codes("Talks in Mexico City with Mexico ended.") == ["MX"]
+
+
+def test_european_is_not_the_eu_but_its_bodies_are() -> None:
+    assert codes("the company's European history") == []
+    assert codes("The European Commission approved it.") == ["EU"]

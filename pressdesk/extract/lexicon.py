@@ -116,7 +116,7 @@ GEO_WORDS = words(
     Seoul Busan Incheon Tokyo Osaka Beijing Shanghai Shenzhen Hanoi Jakarta Manila Bangkok Delhi
     Mumbai London Paris Berlin Brussels Geneva Davos Frankfurt Madrid Rome Moscow Ottawa Toronto
     Sydney Canberra Melbourne Wellington Singapore Taipei Dubai Riyadh
-    Cairo Nairobi Lagos Johannesburg Brasilia Mexico Lima Bogota Chicago Houston Detroit
+    Cairo Nairobi Lagos Johannesburg Brasilia Mexico Bogota Chicago Houston Detroit
     Boston Atlanta Dallas Miami Seattle Denver Geneva Vienna Zurich Milan
     """
 )

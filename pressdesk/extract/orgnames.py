@@ -47,22 +47,25 @@ _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in 
 _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 _ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
-_DESCRIPTOR = re.compile(rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based)\s+(?:the\s+)?({RUN})")
+_SP = r"[ \t\u00a0]+"  # spaces within a line: a cue never reaches across a paragraph
+_DESCRIPTOR = re.compile(
+    rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based){_SP}(?:the{_SP})?({RUN})"
+)
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
-    r"(?:such as|include|includes|including|like|—|–|:)\s+"
-    r"|\b(?i:representatives|executives|officials) (?:from|of)\s+"
+    rf"(?:such as|include|includes|including|like|—|–|:){_SP}"
+    rf"|\b(?i:representatives|executives|officials) (?:from|of){_SP}"
 )
 _LIST_ITEM = re.compile(
-    rf"({RUN})(?: [a-z][\w-]+(?=,| and ))?(?:\s*\([^)]*\))?(?:,\s*(?:and\s+)?|\s+and\s+|\s*$)?"
+    rf"({RUN})(?: [a-z][\w-]+(?=,| and ))?(?:\s*\([^)]*\))?(?:,\s*(?:and{_SP})?|{_SP}and{_SP}|\s*$)?"
 )
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
 _APPOSITION = re.compile(
-    rf"({RUN}),\s+(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|on|by)\s)[\w-]+\s+){{0,3}}?"
+    rf"({RUN}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
 )
-_TRAILING_NOUN = re.compile(rf"(?:the\s+)({RUN})\s+(?:union|conglomerate|group)\b")
+_TRAILING_NOUN = re.compile(rf"(?:the{_SP})({RUN}){_SP}(?:union|conglomerate|group)\b")
 _SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")

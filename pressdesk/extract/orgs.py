@@ -69,11 +69,12 @@ class _Groups:
         self.key_of.update({k: index for k in keys})
 
     def merge_short_forms(self) -> list[list[FoundName]]:
-        """ "Coupang" joins "Coupang Inc." when exactly one longer name starts with it."""
+        """ "Coupang" joins "Coupang Inc.", "Baltic Sky" joins "Baltic Sky Airlines", when exactly
+        one longer name starts with it."""
         merged = [list(m) for m in self.members]
         for i, group in enumerate(merged):
             names = {f.name for f in group}
-            if len(names) != 1 or " " in next(iter(names)):
+            if len(names) != 1:
                 continue
             word = next(iter(names))
             hosts = [j for j, g in enumerate(merged) if j != i and g and _starts_with(g, word)]

@@ -20,6 +20,9 @@ __all__ = ["extract_places", "find_place_mentions", "is_place_name", "place_name
 
 BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
 
+# Bodies whose names name their bloc: they mention the EU, but are organisations, not places.
+BLOC_BODIES = ("European Commission", "European Parliament", "European Council", "European Central Bank")
+
 # Common short names and aliases that pycountry does not give (code -> forms).
 ALIASES: dict[str, tuple[str, ...]] = {
     "US": (
@@ -64,7 +67,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Myanmar", "Burma"),
     "HK": ("Hong Kong",),
     "MO": ("Macau", "Macao"),
-    "EU": ("EU", "E.U.", "European Union"),
+    "EU": ("EU", "E.U.", "European Union", *BLOC_BODIES),
     "ASEAN": ("ASEAN", "Association of Southeast Asian Nations"),
 }
 
@@ -136,7 +139,6 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "KE": ("Kenyan",),
     "ET": ("Ethiopian",),
     "MA": ("Moroccan",),
-    "EU": ("European",),
 }
 
 # Forms that contain a country word but do not name the country.
@@ -225,7 +227,7 @@ def find_place_mentions(text: str) -> Iterator[tuple[str, Span]]:
 
 def is_place_name(name: str) -> bool:
     """The whole of ``name`` names a country or bloc: "Vietnam", "S. Korea", "Vietnamese"."""
-    return bool(_forms().get(name))
+    return name not in BLOC_BODIES and bool(_forms().get(name))
 
 
 def extract_places(text: str) -> list[Place]:
