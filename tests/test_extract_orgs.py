@@ -135,3 +135,13 @@ def test_office_named_after_a_title() -> None:
 
 def test_titles_and_places_alone_are_not_orgs() -> None:
     assert names("Deputy U.S. Trade Representative Ann Lee met Korean officials.") == []
+
+
+def test_a_short_form_joins_its_one_longer_name() -> None:
+    text = "Nordic Sky Airlines ordered jets. Nordic Sky Chief Executive Ola Berg said so."
+    assert names(text) == [("Nordic Sky Airlines", ("Nordic Sky",))]
+
+
+def test_cues_do_not_reach_across_paragraphs() -> None:
+    text = "Polish carrier\n\nWARSAW, May 2 - The airline said."
+    assert names(text) == []
