@@ -149,3 +149,13 @@ def test_long_us_style_titles() -> None:
 def test_names_made_only_of_honorifics_or_initials_are_ignored() -> None:
     text = "Mr. A. B. said so, and Dr. J. agreed. President Mr. said more. A. B. added."
     assert all(p.name.strip() for p in extract_people(text, extract_orgs(text)))
+
+
+def test_bare_name_counts_when_its_surname_speaks_elsewhere() -> None:
+    text = "Marta Olsen met investors on Monday. Later, Olsen said the plant would open."
+    assert people(text) == [("Marta Olsen", None)]
+    assert people("Marta Olsen met investors on Monday.") == []
+
+
+def test_a_company_named_first_is_not_confirmed_as_a_person() -> None:
+    assert people("Guest Supply agreed to the sale. Guest said terms were not disclosed.") == []

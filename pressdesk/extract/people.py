@@ -97,6 +97,8 @@ class Mention:
     org: str | None = None
     written: str = ""
     strong: bool = False  # a reference with a title that stands for a person on its own
+    spoken: bool = False  # followed by a speech verb: "Musk said"
+    weak: bool = False  # a bare two- or three-word name, kept only if its surname speaks elsewhere
 
 
 @dataclass
@@ -340,6 +342,8 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
+    if len(parts) in (2, 3) and _plain_name(parts) and not _in_title_case_headline(text, span.start):
+        return replace(_full(text, pieces, None, None), weak=True)
     return None
 
 
@@ -357,7 +361,7 @@ def _single(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """A bare surname ("Bae said"): kept only to be merged into a full name."""
     word, span = pieces[-1]
     if len(pieces) == 1 and _name_word_ok(word) and word not in SENTENCE_WORDS:
-        return Mention(word, span, written=word)
+        return Mention(word, span, written=word, spoken=bool(_SPEECH_AFTER.match(text, span.end)))
     return None
 
 
@@ -501,9 +505,22 @@ def _to_person(entry: _Entry) -> Person:
     return Person(name=entry.name, role=entry.role, org=entry.org, variants=variants, spans=spans)
 
 
+def _confirm_weak(mentions: list[Mention]) -> list[Mention]:
+    """ "Elon Musk ... Musk said": a bare name counts when its surname speaks or is titled elsewhere."""
+    speaking = {m.name.casefold() for m in mentions if " " not in m.name and (m.spoken or m.role)}
+
+    def confirmed(m: Mention) -> bool:
+        parts = person_key(m.name).split()
+        family_first = m.name.split()[0] in EAST_ASIAN_SURNAMES
+        return (parts[0] if family_first else parts[-1]) in speaking
+
+    return [m for m in mentions if not m.weak or confirmed(m)]
+
+
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
     text = soften_newlines(text)
     mentions = [m for m in find_mentions(text) if person_key(m.name) and not _inside_org(m, orgs)]
+    mentions = _confirm_weak(mentions)
     book = _Book(text, orgs)
     for mention in mentions:
         if " " in person_key(mention.name):
