@@ -1,0 +1,361 @@
+"""Written references to people: full names and titled surnames, with their roles.
+
+A reference is found from a title written before a name ("Trade Minister Yeo
+Han-koo", "FOMEK Chairman Choi Jin-shik", "Coupang founder Kim Bom-suk"), an
+apposition after it ("Tran Quoc Phuong, Vietnam's Vice Minister of
+Finance"), a title between commas before it, a speech verb ("..., said Lee
+Ho-geun"), or a name's own shape (a Korean "Kim Jung-kwan", a known given
+name "Robert Lighthizer"). ``people`` resolves them into persons.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from pressdesk.extract.facts import Span
+from pressdesk.extract.lexicon import (
+    COMPOUND_TAILS,
+    DOMAIN_WORDS,
+    EAST_ASIAN_SURNAMES,
+    GEO_WORDS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_TITLES,
+    NON_ORG_WORDS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+    words,
+)
+from pressdesk.extract.places import is_place_name
+from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case
+
+__all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
+
+_TOKEN = rf"(?:{CAP})(?:['’](?=[ \u00a0]))?"
+_JOIN = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0]){{0,2}}|[ ]\([A-Z]{{2,6}}\)[ ])"
+_PRUN = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*")
+_PIECE = re.compile(rf"\([A-Z]{{2,6}}\)|{_TOKEN}|[a-z]+")
+
+# Lower-case words that are titles or roles when written next to a name.
+ROLE_WORDS = words(
+    """
+    founder co-founder chairman chairwoman chair president vice-president analyst professor
+    spokesperson spokesman spokeswoman economist researcher chief director minister secretary
+    official head ceo coo cfo executive lawmaker counterpart governor ambassador envoy commissioner
+    representative senator advisor adviser adjunct fellow strategist partner manager officer
+    deputy member leader premier mayor chancellor negotiator
+    """
+)
+_ROLE_BEFORE = re.compile(
+    r"(?:(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)(?:['’]s)? )?"
+    r"(?P<role>(?:(?:interim|acting|former|then|chief|senior|deputy|vice|co-?)[ -])*"
+    rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
+)
+_APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
+_CAPS = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
+_OF_PART = rf" (?:of|for|to) (?:the )?{_CAPS}(?:(?:,? and |, ){_CAPS})*"
+# "Minister for Trade, Industry and | Lim Wee Kiat": a title and its portfolio, right before a run.
+_ROLE_BACK = re.compile(
+    rf"(?P<a>{_CAPS}(?:{_OF_PART})*) (?:of|for|to) (?:the )?$|(?P<b>{_CAPS}(?:{_OF_PART})+)(?:,? and |, )$"
+)
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|remarked)\b")
+_SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:[Tt]he|at|from|of|by|with|for|in|on)\s+$")
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
+TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
+_LOWER_TITLES = {t.lower().rstrip(".") for t in TITLE_WORDS} | set(ROLE_WORDS)
+_NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | TITLE_WORDS | NOT_NAME_WORDS | DOMAIN_WORDS
+_STRONG_TITLES = words(
+    """
+    President Minister Ambassador Senator Sen. Rep. Representative Member Chairman Chairwoman
+    Governor Gov. Secretary Premier Chancellor Mayor Mr. Ms. Mrs. Dr. Prof. Professor Commissioner
+    Director Speaker King Queen Prince Princess Emperor Judge Envoy CEO
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One written reference to a person: a full name or a (titled) surname."""
+
+    name: str
+    span: Span
+    role: str | None = None
+    org: str | None = None
+    written: str = ""
+    strong: bool = False  # a reference with a title that stands for a person on its own
+    spoken: bool = False  # followed by a speech verb: "Musk said"
+    weak: bool = False  # a bare two- or three-word name, kept only if its surname speaks elsewhere
+
+
+def person_key(name: str) -> str:
+    """A name without case, accents, honorifics, particles and initials: "Mohd Zamruni Khalid"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    kept = [w for w in text.split() if w not in HONORIFICS and w not in NAME_PARTICLES]
+    kept = [w for w in kept if not re.fullmatch(r"[A-Z]\.?", w)]
+    return " ".join(w.strip("'’.").casefold() for w in kept)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    return [(m.group(0), Span(m.start(), m.end())) for m in _PIECE.finditer(text, start, end)]
+
+
+def _is_place(word: str) -> bool:
+    return is_place_name(word)
+
+
+def _name_word_ok(word: str) -> bool:
+    bare = word.rstrip("'’")
+    if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
+        return True
+    if bare.split("-")[-1] in COMPOUND_TAILS:
+        return False  # "Prize-winning", "French-controlled"
+    if bare.startswith("(") or bare in _NOT_NAME_WORDS or _is_place(bare):
+        return False
+    return not is_acronym(bare) or bare in HONORIFICS
+
+
+def _capitalised_surname(parts: list[str]) -> bool:
+    """ "MUTO Yoji": a family name written in capitals before a given name."""
+    surname = parts[0] if parts else ""
+    return (
+        len(parts) == 2
+        and surname.isalpha()
+        and surname.isupper()
+        and len(surname) >= 3
+        and parts[1][1:].islower()
+    )
+
+
+def _is_name(parts: list[str]) -> bool:
+    """Capitalised words that can be a personal name (particles and honorifics allowed)."""
+    core = [p for p in parts if p not in NAME_PARTICLES]
+    if _capitalised_surname(core) and core[1] not in TITLE_WORDS and not _is_place(core[0]):
+        core = [core[0].capitalize(), core[1]]
+    if not core or len(core) > 5 or _is_place(" ".join(core)):
+        return False
+    return all(_name_word_ok(p) and p not in GEO_WORDS for p in core)
+
+
+def _plain_name(parts: list[str]) -> bool:
+    """A name with no word that also names a field, a body or a single letter."""
+    generic = DOMAIN_WORDS | ORG_HEADS | {"Trust", "Land", "Group"}
+    return len(parts) <= 3 and all(len(p.rstrip(".")) > 1 and p not in generic for p in parts)
+
+
+def _span_of(pieces: list[tuple[str, Span]]) -> Span:
+    return Span(pieces[0][1].start, pieces[-1][1].end)
+
+
+def strip_honorifics(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 2 and parts[0] in HONORIFICS:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _full(text: str, pieces: list[tuple[str, Span]], role: str | None, org: str | None) -> Mention:
+    span = _span_of(pieces)
+    return Mention(text[span.start : span.end], span, role, org, text[span.start : span.end])
+
+
+def _last_title(pieces: list[tuple[str, Span]]) -> int:
+    return max((i for i, (w, _) in enumerate(pieces) if w in TITLE_WORDS), default=-1)
+
+
+def _trim_sentence_words(pieces: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    while len(pieces) > 2 and pieces[0][0] in SENTENCE_WORDS | MONTHS:
+        pieces = pieces[1:]
+    return pieces
+
+
+def _back_phrase(m: re.Match[str]) -> str:
+    return m.group("a") or m.group("b") or ""
+
+
+def _last_title_run(phrase: str) -> int:
+    """Offset in ``phrase`` where its last title and the words qualifying it begin."""
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"\S+", phrase)]
+    last = max((i for i, (w, _) in enumerate(tokens) if w in TITLE_WORDS), default=0)
+    while last > 0 and _qualifies_title(tokens[last - 1][0]):
+        last -= 1
+    return tokens[last][1] if tokens else 0
+
+
+def _qualifies_title(word: str) -> bool:
+    """ "Deputy", "Trade", "Japan's", "KOTRA": a word that may stand before a title."""
+    bare = re.sub(r"['’]s$", "", word)
+    return word in TITLE_MODIFIERS | TITLE_WORDS or _is_place(bare) or is_acronym(bare)
+
+
+def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]:
+    """The role as written, extended back over "Advisor to the ...", and an org prefix."""
+    role = [p for p in role if not p[0].startswith("(")]
+    role = _trim_sentence_words(role) if len(role) > 1 else role
+    while role and role[0][0] in SENTENCE_WORDS:
+        role = role[1:]
+    if not role:
+        return "", None
+    span = _span_of(role)
+    start = span.start
+    back = _ROLE_BACK.search(text, max(0, start - 80), start)
+    if back and any(w in TITLE_WORDS for w in _back_phrase(back).split()):
+        phrase_start = back.start("a") if back.group("a") else back.start("b")
+        start = phrase_start + _last_title_run(_back_phrase(back))
+    gap = text[start : span.start]
+    start += max(gap.rfind(". "), gap.rfind("\n")) + 1 if re.search(r"\. |\n", gap) else 0
+    start += len(text[start : span.start]) - len(text[start : span.start].lstrip())
+    first = role[0][0]
+    org = first if first not in TITLE_WORDS | TITLE_MODIFIERS and not _is_place(first) else None
+    return text[start : span.end], org
+
+
+def _in_title_case_headline(text: str, pos: int) -> bool:
+    end = headline_end(text)
+    return pos < end and is_title_case(text[:end])
+
+
+def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """ "FOMEK Chairman Choi Jin-shik", "Minister Kim", "President Trump"."""
+    t = _last_title(pieces)
+    name = [p for p in pieces[t + 1 :] if not p[0].startswith("(")]
+    if t < 0 or not name or len(name) > 4 or not _is_name([w for w, _ in name]):
+        return None
+    headline = _in_title_case_headline(text, name[0][1].start)
+    if headline and len(name) > 1 and not _has_name_shape([w for w, _ in name]):
+        return None
+    courtesy = pieces[t][0] in _COURTESY  # "Mr Gan", "Shri Piyush Goyal": no role in it
+    role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
+    role = role or _apposition_role(text, name[-1][1].end) or ""
+    prefix_ok = org is None or is_acronym(org) or len(name) > 1
+    if not (role or courtesy) or not prefix_ok:
+        return None
+    mention = _full(text, name, role or None, org)
+    written = text[pieces[0][1].start : name[-1][1].end]
+    strong = pieces[t][0] in _STRONG_TITLES | _COURTESY or (role or "").endswith("Member")
+    strong = strong and not headline  # "President Resigns": a headline verb, not a surname
+    return replace(mention, written=written, strong=strong)
+
+
+def _has_name_shape(parts: list[str]) -> bool:
+    if len(parts) < 2 or not _is_name(parts):
+        return False
+    korean = parts[0] in EAST_ASIAN_SURNAMES and bool(_KOREAN_GIVEN.fullmatch(parts[1]))
+    return korean or (parts[0] in GIVEN_NAMES and not parts[-1].count("-"))
+
+
+def _apposition_role(text: str, end: int) -> str | None:
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return None
+    head = m.group(1).split()[:7]
+    if head[0].lower() in {"who", "which", "that", "whose", "where", "when", "but", "and"}:
+        return None
+    if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
+        return m.group(1).strip()
+    return None
+
+
+_TITLE_COMMA = re.compile(
+    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    r"(?: (?:of|for|to) [^.;:()“”\"]{0,80}?)?),\s*$"
+)
+
+
+def _title_comma_before(text: str, start: int, end: int) -> str | None:
+    """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said"."""
+    if text[end : end + 1] != ",":
+        return None
+    m = _TITLE_COMMA.search(text, max(0, start - 120), start)
+    return _last_sentence(m.group(1)) if m else None
+
+
+def _last_sentence(phrase: str) -> str:
+    """The part of a phrase after its last sentence break."""
+    return re.split(r"(?<=[a-z]\.) (?=[A-Z])|\n", phrase)[-1]
+
+
+def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
+    m = _ROLE_BEFORE.search(text, max(0, start - 80), start)
+    if not m:
+        return None, None
+    org = m.group("org")
+    if org and (org in SENTENCE_WORDS or _is_place(org)):
+        org = None
+    return (f"{org} {m.group('role')}" if org else m.group("role")), org
+
+
+def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
+    """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
+    back = _ROLE_BACK.search(text, max(0, pieces[0][1].start - 80), pieces[0][1].start)
+    if not back or not any(w in TITLE_WORDS for w in _back_phrase(back).split()):
+        return 0
+    n = 0
+    while len(pieces) - n > 2 and pieces[n][0] in DOMAIN_WORDS | TITLE_MODIFIERS:
+        n += 1
+    return n
+
+
+def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """A full name known by its shape or its context (apposition, speech, a role before it)."""
+    pieces = _trim_sentence_words(pieces)
+    split = _portfolio_split(text, pieces)
+    if split and not _is_name([w for w, _ in pieces[split:]]):
+        return _shaped_tail(text, pieces)
+    if split:
+        portfolio, org = _role_text(text, pieces[:split])
+        return _full(text, pieces[split:], portfolio, org)
+    parts = [w for w, _ in pieces]
+    if len(parts) < 2 or not _is_name(parts):
+        return _shaped_tail(text, pieces)
+    span = _span_of(pieces)
+    apposition = _apposition_role(text, span.end)
+    if (parts[0] in SENTENCE_WORDS or is_acronym(parts[0])) and not apposition:
+        return None
+    if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
+        return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
+    role, org = _role_before(text, span.start)
+    role = role or _title_comma_before(text, span.start, span.end)
+    spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
+    if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
+        return _full(text, pieces, apposition or role, org)
+    if len(parts) in (2, 3) and _plain_name(parts) and not _in_title_case_headline(text, span.start):
+        return replace(_full(text, pieces, None, None), weak=True)
+    return None
+
+
+def _shaped_tail(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """ "USTR Robert Lighthizer", "... Industrial Policy Park Dong-il": a shaped name at the end."""
+    for size in (3, 2):
+        head, tail = pieces[:-size], pieces[-size:]
+        if head and _has_name_shape([w for w, _ in tail]):
+            role, org = _role_text(text, head)
+            return _full(text, tail, role or None, org)
+    return None
+
+
+def _single(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """A bare surname ("Bae said"): kept only to be merged into a full name."""
+    word, span = pieces[-1]
+    if len(pieces) == 1 and _name_word_ok(word) and word not in SENTENCE_WORDS:
+        return Mention(word, span, written=word, spoken=bool(_SPEECH_AFTER.match(text, span.end)))
+    return None
+
+
+def find_mentions(text: str) -> Iterator[Mention]:
+    """Every reference to a person, full or short, in text order."""
+    for m in _PRUN.finditer(text):
+        pieces = _pieces(text, m.start(), m.end())
+        found = _titled(text, pieces) or _untitled(text, pieces) or _single(text, pieces)
+        if found:
+            yield found
