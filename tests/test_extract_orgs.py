@@ -145,3 +145,8 @@ def test_a_short_form_joins_its_one_longer_name() -> None:
 def test_cues_do_not_reach_across_paragraphs() -> None:
     text = "Polish carrier\n\nWARSAW, May 2 - The airline said."
     assert names(text) == []
+
+
+def test_capitalised_portfolio_ministry_joins_the_full_name() -> None:
+    text = "The Ministry of Finance and Economy (MOFE) met. The Finance Ministry said more."
+    assert names(text) == [("Ministry of Finance and Economy", ("MOFE", "Finance Ministry"))]

@@ -125,12 +125,13 @@ def _to_org(text: str, group: list[FoundName]) -> Org:
 
 
 def _merge_ministry(groups: list[list[FoundName]]) -> list[list[FoundName]]:
-    """ "the trade ministry" joins the one "Ministry of Trade, ..." of the release."""
+    """ "the trade ministry", "the Trade Ministry" join the one "Ministry of Trade, ..." of the release."""
     for group in groups:
         names = {f.name for f in group}
-        if len(names) != 1 or not next(iter(names)).endswith(" ministry"):
+        words = next(iter(names)).split()
+        if len(names) != 1 or len(words) != 2 or words[1].lower() != "ministry":
             continue
-        portfolio = next(iter(names)).split()[0].capitalize()
+        portfolio = words[0].capitalize()
         hosts = [g for g in groups if g is not group and any(_is_ministry_of(f.name, portfolio) for f in g)]
         if len(hosts) == 1:
             hosts[0].extend(group)
