@@ -151,3 +151,8 @@ def test_capitalised_portfolio_ministry_joins_the_full_name() -> None:
     text = "The Ministry of Finance and Economy (MOFE) met. The Finance Ministry said more."
     ((name, aliases),) = names(text)
     assert (name, set(aliases)) == ("Ministry of Finance and Economy", {"MOFE", "Finance Ministry"})
+
+
+def test_a_stock_index_named_after_a_paper_is_not_an_org() -> None:
+    assert names("The Nikkei 225 rose, and the Nikkei index hit a record.") == []
+    assert names("according to Japanese business daily Nikkei.") == [("Nikkei", ())]

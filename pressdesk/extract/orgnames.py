@@ -377,9 +377,14 @@ def _known_pattern() -> re.Pattern[str]:
 _ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
 
 
+_INDEX_AFTER = re.compile(r"\s*(?:\d|(?i:index|average|stock average|benchmark))")
+
+
 def _known_names(text: str) -> Iterator[FoundName]:
     for m in _known_pattern().finditer(text):
         name = m.group(0)
+        if _INDEX_AFTER.match(text, m.end()):
+            continue  # "the Nikkei 225", "the Nikkei index": a stock index, not the paper
         acronym = name if name in KNOWN_ORGS else _ACRONYM_OF.get(name)
         yield FoundName(name, Span(m.start(), m.end()), acronym)
 
