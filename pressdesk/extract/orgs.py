@@ -168,6 +168,7 @@ def _outermost(found: list[FoundName]) -> list[FoundName]:
 
 
 def extract_orgs(text: str) -> list[Org]:
+    """Every organisation in ``text``, once each with its aliases and mentions, in order."""
     text = soften_newlines(text)
     found = find_org_names(text)
     start = cue_start(text)

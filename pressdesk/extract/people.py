@@ -177,6 +177,8 @@ def _confirm_weak(mentions: list[Mention]) -> list[Mention]:
 
 
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
+    """Every named person in ``text``, once each, in order of first mention; ``orgs`` are the
+    release's organisations (names inside them are not people; roles name them)."""
     text = soften_newlines(text)
     mentions = [m for m in find_mentions(text) if person_key(m.name) and not _inside_org(m, orgs)]
     mentions = _confirm_weak(mentions)

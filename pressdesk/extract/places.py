@@ -231,6 +231,7 @@ def is_place_name(name: str) -> bool:
 
 
 def extract_places(text: str) -> list[Place]:
+    """Every country and bloc ``text`` names or refers to by adjective, once each, in order."""
     spans: dict[str, list[Span]] = {}
     for code, span in find_place_mentions(text):
         spans.setdefault(code, []).append(span)

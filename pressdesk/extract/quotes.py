@@ -96,6 +96,7 @@ def _is_title(inner: str) -> bool:
 
 
 def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
+    """Every quotation of four words or more, with the canonical name of its speaker if known."""
     ctx = _Context(text, _mentions(people))
     quotes: list[Quote] = []
     for m in _QUOTED.finditer(text):
