@@ -156,3 +156,8 @@ def test_capitalised_portfolio_ministry_joins_the_full_name() -> None:
 def test_a_stock_index_named_after_a_paper_is_not_an_org() -> None:
     assert names("The Nikkei 225 rose, and the Nikkei index hit a record.") == []
     assert names("according to Japanese business daily Nikkei.") == [("Nikkei", ())]
+
+
+def test_the_start_of_a_title_is_not_an_org() -> None:
+    text = "Deputy China International Trade Representative Wu Lin met them."
+    assert names(text) == []

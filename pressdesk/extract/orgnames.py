@@ -397,6 +397,9 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return pos == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[“\"]|-- )$", text[max(0, pos - 4) : pos]))
 
 
+_RANKS = frozenset(
+    {"Deputy", "Vice", "Senior", "Acting", "Interim", "Former", "Assistant", "Associate", "Under"}
+)
 _GENERIC = ORG_HEADS | TRAILERS | DOMAIN_WORDS | {"and", "&", "the"}
 
 
@@ -429,6 +432,8 @@ def is_plausible(found: FoundName) -> bool:
         return False
     if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS for w in words):
         return False  # "Korean", "Deputy U.S.": places and titles name no body
+    if words[0] in _RANKS and not _has_head(found.name):
+        return False  # "Deputy China International ...": the start of a title
     return not _is_place(found.name) and not found.name.isdigit()
 
 
