@@ -161,3 +161,7 @@ def test_a_stock_index_named_after_a_paper_is_not_an_org() -> None:
 def test_the_start_of_a_title_is_not_an_org() -> None:
     text = "Deputy China International Trade Representative Wu Lin met them."
     assert names(text) == []
+
+
+def test_region_adjectives_are_not_orgs() -> None:
+    assert names("European Trade Commissioner Ana Silva met Asian ministers.") == []

@@ -140,6 +140,14 @@ COMPOUND_TAILS = words(
     """
 )
 
+# Adjectives of regions, not countries: "European", "Asian" (neither places nor bodies alone).
+REGION_WORDS = words(
+    """
+    European Asian African Arab Latin Nordic Scandinavian Baltic Balkan Caribbean Pacific Atlantic
+    Western Eastern Northern Southern Central Gulf Middle Mideast Southeast Northeast Asia-Pacific
+    """
+)
+
 # Honorifics and courtesy titles that are not part of a canonical name.
 HONORIFICS = words(
     """

@@ -32,6 +32,7 @@ from pressdesk.extract.lexicon import (
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_LIST_NOUNS,
+    REGION_WORDS,
     SENTENCE_WORDS,
     TITLE_MODIFIERS,
     TITLES,
@@ -430,7 +431,7 @@ def is_plausible(found: FoundName) -> bool:
         return False  # "C", "Class C": a letter, not a name
     if _looks_like_person(words) and not _has_head(found.name):
         return False
-    if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS for w in words):
+    if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS for w in words):
         return False  # "Korean", "Deputy U.S.": places and titles name no body
     if words[0] in _RANKS and not _has_head(found.name):
         return False  # "Deputy China International ...": the start of a title
