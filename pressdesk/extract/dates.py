@@ -96,11 +96,14 @@ _KINDS: dict[str, str] = {
         r"|trillion|pieces|items|cases|times|points)\b)"
     ),
 }
-# Every reference starts at a digit, a capital or one of a few words, after a non-letter:
-# checking that first makes the scan several times faster than trying each kind.
+# Every reference starts at a digit, a month, a weekday or one of a few words, after a
+# non-word character (only "Monday, March 3" may follow a digit): checking that first
+# makes the scan several times faster than trying each kind.
 _FIRST = (
-    r"(?<![^\W\d_])(?=\d|[A-Z]|(?i:this|next|last|current|coming|the|today|tonight"
-    r"|yesterday|tomorrow|first|second|third|fourth|final|latter|1st|2nd|3rd|4th))"
+    rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
+    r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
+    r"|(?i:t(?:his|he|hird|oday|onight|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
+    r"|f(?:irst|ourth|inal)|second))"
 )
 _DATES = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS.items()) + ")")
 
