@@ -50,7 +50,7 @@ _NOT_AFTER_DOWN = "".join(
 # Words that state a change, by direction; "none" words state a level.
 _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
     "up": (
-        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|"
+        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|(?=up)"  # then the look-backs
         + _NOT_AFTER_UP
         + r"up(?![ \u00a0]+to\b)"
         r"|jump\w*|surg(?:e|ed|es|ing)|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
@@ -60,7 +60,7 @@ _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
         r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
     ),
     "down": (
-        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|"
+        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|(?=down)"
         + _NOT_AFTER_DOWN
         + r"down|decreas\w*|contract(?:ed|ing|ion)"
         r"|slip(?:s|ped|ping)?|plung\w*"
@@ -77,7 +77,9 @@ _DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LEFT_WORD = re.compile(
-    "|".join(rf"(?P<{d}>\b(?:{'|'.join(w)})\b)" for d, w in _DIRECTION_WORDS.items()),
+    r"\b(?=[a-z])(?:"  # a cheap first check: every direction word starts with a letter
+    + "|".join(rf"(?P<{d}>\b(?:{'|'.join(w)})\b)" for d, w in _DIRECTION_WORDS.items())
+    + ")",
     re.IGNORECASE,
 )
 _RIGHT_WORD = re.compile(
