@@ -159,3 +159,18 @@ def test_bare_name_counts_when_its_surname_speaks_elsewhere() -> None:
 
 def test_a_company_named_first_is_not_confirmed_as_a_person() -> None:
     assert people("Guest Supply agreed to the sale. Guest said terms were not disclosed.") == []
+
+
+def test_a_thing_named_like_a_person_is_not_a_person() -> None:
+    assert people("Maria Clara, a 2,600-ton frigate built in Ulsan, was delivered.") == []
+
+
+def test_a_firm_named_after_its_founders_is_not_a_person() -> None:
+    text = "Morgan Brown Securities Inc. agreed. Separately, Morgan Brown said nothing."
+    assert people(text) == []
+
+
+def test_more_given_names_and_numbers_are_not_names() -> None:
+    assert people("Earlier, Tim Hodgson met A320 Airbus buyers; Hodgson said it went well.") == [
+        ("Tim Hodgson", None)
+    ]

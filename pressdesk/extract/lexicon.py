@@ -77,7 +77,8 @@ TITLES = words(
     Member Speaker King Queen Prince Princess Emperor Sheikh Officer Economist Analyst Envoy
     Counselor Counsellor Attorney Judge Justice Administrator Commander General Admiral Consul
     Deputy Vice Executive Manager Lawmaker Leader Superintendent Treasurer Vice-Chairman
-    Vice-President Vice-Minister Undersecretary Under-Secretary Commissioner-General
+    Vice-President Vice-Minister Undersecretary Under-Secretary Commissioner-General Investor Strategist
+    Researcher Consultant
     """
 )
 
@@ -129,6 +130,7 @@ NOT_NAME_WORDS = words(
     Index Market Markets Stock Stocks Bond Bonds Tax Dlrs Dollar Dollars Yen Euro Pct Percent
     Suisse Credit Capital Securities Holdings Resigns Says Sees Plans Cuts Raises Sets Buys Sells
     Plc Spa Associates Partners Supply Systems Resorts Int'l Int'L Signs Adds Delegates Has
+    Democrat Democrats Republican Republicans Division Unit
     """
 )
 
@@ -281,6 +283,31 @@ GIVEN_NAMES = words(
     Xavier Yoshihide Yuki Yusuf Zhang Joe Kamala Janet Gina Katherine Antony Jake Lloyd Jerome
     Mitch Chuck Nancy Kevin Jim Joseph Emmanuel Keir Mark Anthony Olaf Giorgia Pedro Luiz Javier
     Narendra Anwar Prabowo Ferdinand Joko Lawrence Fumio Shigeru Tsai Lai
+    Abdul Abdullah Adel Ahmad Ali Amir Anil Arjun Ashok Ayman Bandar Faisal Hamad Hassan Hussein Ibrahim
+    Karim Khalid Mahmud Majid Mustafa Nasser Omar Rashid Saad Salman Sami Tariq Walid Yasir Yousef
+    Amit Anand Deepak Gautam Manoj Nirmala Piyush Rahul Rajesh Rajiv Ravi Sanjay Shashi Sunil Suresh
+    Vijay Vikram Vivek Agus Bambang Budi Dewi Eko Hadi Joko Retno Susilo Teguh Wahyu Yusril
+    Akira Daisuke Haruki Hideki Hiroki Kazuo Kenichi Masahiro Masato Minoru Naoto Ryo Satoshi Shinji
+    Takashi Tetsuya Toshiro Yasuhiro Yoko Yoshiko Yukio Alejandro Andres Diego Eduardo Enrique Fernando
+    Francisco Gabriel Gustavo Jorge Julio Lucas Luiz Marcelo Mateo Miguel Pablo Rafael Ricardo
+    Rodrigo Sergio Alain Antoine Bruno Christophe Didier Emmanuelle Francois Jacques Laurent Nicolas
+    Olivier Philippe Sebastien Thierry Andreas Dieter Friedrich Hans Heinz Helmut Jens Jurgen Klaus
+    Lars Matthias Michael Stefan Thomas Wolfgang Alessandro Giorgio Giuseppe Luca Marco Matteo Paolo
+    Roberto Sergio Alexei Dmitry Igor Ivan Mikhail Nikolai Oleg Sergey Viktor Yuri Anders Erik
+    Jonas Magnus Nils Olaf Sven Agnieszka Jerzy Krzysztof Marek Piotr Tomasz Mary Patricia Jennifer
+    Linda Barbara Elizabeth Susan Jessica Sarah Karen Nancy Lisa Betty Sandra Ashley Kimberly Donna Emily
+    Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Laura Sharon Cynthia Kathleen Amy Shirley
+    Angela Helen Anna Brenda Pamela Nicole Samantha Katherine Christine Debra Rachel Catherine Carolyn
+    Janet Maria Heather Diane Julie Joyce Victoria Kelly Christina Lauren Joan Evelyn Judith Megan
+    Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa Kathryn Sara Janice Jean Alice
+    Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa Sophia Marie
+    Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Gary Larry Justin Scott Brandon
+    Benjamin Samuel Gregory Frank Alexander Raymond Patrick Jack Dennis Jerry Tyler Aaron Jose Adam
+    Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah
+    Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan Joe Billy Bruce Albert
+    Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby
+    Philip Johnny Tim Jamie Katie Chris Liz Kate Ben Dan Matt Nick Rob Steve Tom Ted Greg Jeff Jon
+    Tony Jim Mike Don Doug Ken Ron Rick Ray Phil Pete Sam Andy Bob Dave
     """
 )
 

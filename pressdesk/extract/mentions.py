@@ -29,6 +29,7 @@ from pressdesk.extract.lexicon import (
     NON_ORG_WORDS,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    REGION_WORDS,
     SENTENCE_WORDS,
     TITLE_MODIFIERS,
     TITLES,
@@ -51,7 +52,16 @@ ROLE_WORDS = words(
     spokesperson spokesman spokeswoman economist researcher chief director minister secretary
     official head ceo coo cfo executive lawmaker counterpart governor ambassador envoy commissioner
     representative senator advisor adviser adjunct fellow strategist partner manager officer
-    deputy member leader premier mayor chancellor negotiator
+    deputy member leader premier mayor chancellor negotiator investor
+    """
+)
+
+# Nouns that say an apposition describes a thing named like a person ("Diego Silang, a frigate").
+THING_WORDS = words(
+    """
+    ship vessel frigate destroyer submarine tanker carrier aircraft jet plane car model vehicle
+    building tower hotel bridge plant factory brand product drug vaccine satellite rocket mine
+    field port terminal project fund award prize
     """
 )
 _ROLE_BEFORE = re.compile(
@@ -118,6 +128,8 @@ def _name_word_ok(word: str) -> bool:
     bare = word.rstrip("'’")
     if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
         return True
+    if any(c.isdigit() for c in bare) or bare in REGION_WORDS:
+        return False
     if bare.split("-")[-1] in COMPOUND_TAILS:
         return False  # "Prize-winning", "French-controlled"
     if bare.startswith("(") or bare in _NOT_NAME_WORDS or _is_place(bare):
@@ -254,6 +266,16 @@ def _has_name_shape(parts: list[str]) -> bool:
     return korean or (parts[0] in GIVEN_NAMES and not parts[-1].count("-"))
 
 
+_THING_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^.;:()]{0,80})")
+
+
+def _describes_thing(text: str, end: int) -> bool:
+    """ "Diego Silang, a 3,200-ton frigate": an apposition that makes the name a thing's."""
+    m = _THING_APPOSITION.match(text, end)
+    head = m.group(1).split()[:7] if m else []
+    return any(w.lower().strip(",") in THING_WORDS for w in head)
+
+
 def _apposition_role(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
@@ -319,6 +341,8 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     if len(parts) < 2 or not _is_name(parts):
         return _shaped_tail(text, pieces)
     span = _span_of(pieces)
+    if _describes_thing(text, span.end):
+        return None
     apposition = _apposition_role(text, span.end)
     if (parts[0] in SENTENCE_WORDS or is_acronym(parts[0])) and not apposition:
         return None

@@ -151,6 +151,11 @@ def _inside_org(mention: Mention, orgs: list[Org]) -> bool:
     key = org_key(mention.name)
     if any(key in {org_key(f) for f in (o.name, *o.aliases)} for o in orgs):
         return True
+    firm = " " in mention.name and any(
+        f.startswith(mention.name + " ") for o in orgs for f in (o.name, *o.aliases)
+    )
+    if firm:
+        return True  # "Merrill Lynch" of "Merrill Lynch Japan Inc.": a firm named after people
     return any(
         s.start <= mention.span.start and mention.span.end <= s.end and (s.end - s.start) > len(mention.name)
         for o in orgs
