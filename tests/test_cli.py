@@ -135,3 +135,20 @@ def test_entities_and_show_link_them(db: str) -> None:
     rid = json.loads(run(db, "list", "--json")[1])[0]["id"]
     shown = json.loads(run(db, "show", rid, "--json")[1])
     assert shown["entities"] and all(e["id"] for e in shown["entities"])
+
+
+def test_progress_counts_and_rate() -> None:
+    import io
+
+    from pressdesk.cli import _Progress
+
+    stream = io.StringIO()
+    bar = _Progress(stream)
+    bar(500)
+    bar.done()
+    assert stream.getvalue().startswith("\r500 releases read (") and stream.getvalue().endswith("\n")
+
+
+def test_no_progress_when_not_a_terminal(db: str) -> None:
+    _, out, err = run(db, "ingest", str(SAMPLE))
+    assert "releases read" not in err + out
