@@ -97,7 +97,7 @@ def folder_mb(path: Path) -> float:
 
 
 def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
+    ordered = sorted(values) or [0.0]
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
@@ -258,11 +258,19 @@ ENGINES: dict[str, Callable[[Path], Any]] = {
 }
 
 
-def bench_engine(name: str, n: int, corpus: Path, folder: Path, queries: list[str]) -> Figures:
+def bench_engine(
+    name: str, n: int, corpus: Path, folder: Path, queries: list[str], reuse: bool = False
+) -> Figures:
+    """Build (or, with reuse, take the one built before and its recorded time), then time."""
     engine = ENGINES[name](folder)
-    started = time.perf_counter()
-    engine.build(read_records(corpus))
-    built = time.perf_counter() - started
+    record = folder / f"{name}.build.json"
+    if reuse and record.exists():
+        built = json.loads(record.read_text())["build_s"]
+    else:
+        started = time.perf_counter()
+        engine.build(read_records(corpus))
+        built = time.perf_counter() - started
+        record.write_text(json.dumps({"build_s": built}))
     times = time_queries(engine.open(), queries)
     return Figures(name, n, round(built, 1), round(engine.size_mb(), 1),
                    round(percentile(times, 50), 2), round(percentile(times, 99), 2))
@@ -385,6 +393,8 @@ def main() -> None:
     ap.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
     ap.add_argument("--hybrid", action="store_true")
     ap.add_argument("--ingest", action="store_true")
+    ap.add_argument("--reuse", action="store_true", help="time indexes built by an earlier run")
+    ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--vectors", default=str(REPO / "bench" / "out" / "reuters"))
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
     ap.add_argument("--ingest-child", nargs=3, help=argparse.SUPPRESS)
@@ -402,8 +412,11 @@ def main() -> None:
         folder = out / f"search-{n}"
         folder.mkdir(exist_ok=True)
         for name in args.engines:
-            rows.append(bench_engine(name, n, corpus, folder, queries))
+            rows.append(bench_engine(name, n, corpus, folder, [] if args.build_only else queries,
+                                     args.reuse))
             print(markdown(rows[-1:]), flush=True)
+        if args.build_only:
+            continue
         if "pressdesk" in args.engines:
             rows.append(bench_facets(n, folder, queries))
         if args.hybrid:
