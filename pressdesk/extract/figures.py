@@ -172,6 +172,8 @@ def extract_figures(
     text: str, today: date, money: list[Money], percents: list[Percent], dates: list[DateRef]
 ) -> list[Figure]:
     """Statistics of ``text`` built from its amounts, percents and dates."""
+    if not money and not percents:
+        return []  # nothing to build from: skip the scan for sentences
     starts = _sentences(text)
     periods = _periods(dates, starts)
     mentions: list[_Mention] = sorted([*money, *percents], key=lambda m: m.span.start)
