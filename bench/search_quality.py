@@ -27,11 +27,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
+from search_quality.quality import MODES, mean_ndcg, read_judgements  # noqa: E402
+
 from pressdesk.embed import MiniLMEmbedder  # noqa: E402
 from pressdesk.index import IndexDoc, SearchIndex  # noqa: E402
 from pressdesk.search import search  # noqa: E402
 from pressdesk.vectors import VectorSet  # noqa: E402
-from search_quality.quality import MODES, mean_ndcg, read_judgements  # noqa: E402
 
 BASE = REPO.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
 JUDGED = REPO / "bench" / "search_quality" / "reuters.jsonl"
@@ -89,7 +90,8 @@ def main() -> None:
     judged = read_judgements(JUDGED)
     print("| set | queries | lexical | semantic | hybrid |\n|---|---:|---:|---:|---:|")
     scores = [mean_ndcg(runner(index, vectors, embedder, m), judged) for m in MODES]
-    print(f"| Reuters-21578 (18,261 stories) | {len(judged)} | " + " | ".join(f"{s:.3f}" for s in scores) + " |")
+    cells = " | ".join(f"{s:.3f}" for s in scores)
+    print(f"| Reuters-21578 (18,261 stories) | {len(judged)} | {cells} |")
 
 
 if __name__ == "__main__":
