@@ -97,3 +97,11 @@ def test_extractors_never_fail_and_spans_stay_in_the_text(tokens: list[str]) -> 
     spans = [s for o in orgs for s in o.spans] + [s for p in people for s in p.spans]
     spans += [q.span for q in quotes] + [s for p in extract_places(text) for s in p.spans]
     assert all(0 <= s.start < s.end <= len(text) for s in spans)
+
+
+def test_a_titled_speaker_is_the_last_person_with_that_title() -> None:
+    text = (
+        "Finance Minister Eva Lind met Governor Tom Berg. "
+        "“Inflation is falling faster than we expected this year,” the minister said."
+    )
+    assert speakers(text) == [("Inflation is", "Eva Lind")]

@@ -3,8 +3,9 @@
 A quote is text in curly or straight double quotes of four words or more
 (shorter ones are names and scare quotes). Its speaker is the person named in
 the same sentence before it ("Minister Kim emphasized that “...”"), the
-person named right after it ("“...,” said Lee Ho-geun"), or, when a pronoun
-speaks ("He added, “...”"), the last person named before it.
+person named right after it ("“...,” said Lee Ho-geun"), when a pronoun
+speaks ("He added, “...”") the last person named before it, and when a title
+speaks ("“...,” the minister said") the last person named with that title.
 """
 
 from __future__ import annotations
@@ -29,6 +30,25 @@ _FOLLOW_WINDOW = 300
 class _Context:
     text: str
     mentions: list[tuple[int, str]]  # (offset, canonical name), in text order
+    roles: dict[str, str]  # canonical name -> role, for "the minister said"
+
+
+_TITLE_SPEAKER = re.compile(r"\b[Tt]he ([a-z]+(?: [a-z]+)?) (?:said|says|added|noted|stated|told)\b")
+_TITLE_SPEAKER_BEFORE = re.compile(
+    r"\b[Tt]he ([a-z]+(?: [a-z]+)?) (?:said|says|added|noted|stated)[^“\"]{0,40}$"
+)
+
+
+def _titled_speaker(ctx: _Context, span: Span) -> str | None:
+    """ "“...,” the minister said": the last person before the quote whose role has that title."""
+    after = _TITLE_SPEAKER.match(ctx.text[span.end : span.end + 40].lstrip(' ,.”"\u00a0'))
+    before = _TITLE_SPEAKER_BEFORE.search(ctx.text, max(0, span.start - 80), span.start)
+    found = after or before
+    if found is None:
+        return None
+    title = found.group(1)
+    named = [name for pos, name in ctx.mentions if pos < span.start]
+    return next((n for n in reversed(named) if title.split()[-1] in ctx.roles.get(n, "").lower()), None)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -78,7 +98,7 @@ def _speaker(ctx: _Context, span: Span, previous: Quote | None) -> str | None:
         return previous.speaker
     if _PRONOUN.search(ctx.text, sentence, span.start):
         return _last_subject(ctx, sentence)
-    return None
+    return _titled_speaker(ctx, span)
 
 
 def _follows(ctx: _Context, previous: Quote, span: Span) -> bool:
@@ -97,7 +117,7 @@ def _is_title(inner: str) -> bool:
 
 def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
     """Every quotation of four words or more, with the canonical name of its speaker if known."""
-    ctx = _Context(text, _mentions(people))
+    ctx = _Context(text, _mentions(people), {p.name: p.role or "" for p in people})
     quotes: list[Quote] = []
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
