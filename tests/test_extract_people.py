@@ -174,3 +174,10 @@ def test_more_given_names_and_numbers_are_not_names() -> None:
     assert people("Earlier, Tim Hodgson met A320 Airbus buyers; Hodgson said it went well.") == [
         ("Tim Hodgson", None)
     ]
+
+
+def test_a_role_reaches_back_only_over_a_portfolio() -> None:
+    text = (
+        "Director General for Energy Policy Yoo Jin-ho and Korea Gas Corp. (KOGAS) President Ra Mi-ok spoke."
+    )
+    assert people(text)[1] == ("Ra Mi-ok", "Korea Gas Corp. (KOGAS) President")

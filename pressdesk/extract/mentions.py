@@ -221,7 +221,11 @@ def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None
     span = _span_of(role)
     start = span.start
     back = _ROLE_BACK.search(text, max(0, start - 80), start)
-    if back and any(w in TITLE_WORDS for w in _back_phrase(back).split()):
+    words_ = [w for w, _ in role]
+    continues = not set(words_) & ORG_HEADS and (  # "... for | Trade Policy", "... for the | Western ..."
+        words_[0] in DOMAIN_WORDS | TITLE_MODIFIERS | TITLE_WORDS | REGION_WORDS or _is_place(words_[0])
+    )
+    if back and continues and any(w in TITLE_WORDS for w in _back_phrase(back).split()):
         phrase_start = back.start("a") if back.group("a") else back.start("b")
         start = phrase_start + _last_title_run(_back_phrase(back))
     gap = text[start : span.start]

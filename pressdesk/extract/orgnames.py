@@ -430,7 +430,9 @@ def is_plausible(found: FoundName) -> bool:
     if len(words[-1].strip(".")) == 1:
         return False  # "C", "Class C": a letter, not a name
     if _looks_like_person(words) and not _has_head(found.name):
-        return False
+        return False  # "David Brown": a person's name, not a body
+    if len(words) > 2 and _looks_like_person(words[-2:]) and words[-1] not in ORG_HEADS:
+        return False  # "Energy Policy Yoo Jin-ho": a title's end and a person
     if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS for w in words):
         return False  # "Korean", "Deputy U.S.": places and titles name no body
     if words[0] in _RANKS and not _has_head(found.name):
