@@ -165,3 +165,8 @@ def test_the_start_of_a_title_is_not_an_org() -> None:
 
 def test_region_adjectives_are_not_orgs() -> None:
     assert names("European Trade Commissioner Ana Silva met Asian ministers.") == []
+
+
+def test_counterparties_of_an_agreement() -> None:
+    text = "KAI signed MOUs with Boeing, Lockheed Martin and Airbus, and a deal with Washington."
+    assert [n for n, _ in names(text)] == ["Boeing", "Lockheed Martin", "Airbus"]

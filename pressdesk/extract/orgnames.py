@@ -21,6 +21,7 @@ from pressdesk.extract.lexicon import (
     COMPLEMENT_HEADS,
     DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
+    GEO_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
     KNOWN_NAMES,
@@ -56,6 +57,7 @@ _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
     rf"(?:such as|include|includes|including|like|—|–|:){_SP}"
     rf"|\b(?i:representatives|executives|officials) (?:from|of){_SP}"
+    rf"|\b(?:MOUs?|MoUs?|memorand(?:um|a)|agreements?|contracts?|deals?|partnerships?) with{_SP}(?:the{_SP})?"
 )
 _LIST_ITEM = re.compile(
     rf"({RUN})(?: [a-z][\w-]+(?=,| and ))?(?:\s*\([^)]*\))?(?:,\s*(?:and{_SP})?|{_SP}and{_SP}|\s*$)?"
@@ -433,6 +435,8 @@ def is_plausible(found: FoundName) -> bool:
         return False  # "David Brown": a person's name, not a body
     if len(words) > 2 and _looks_like_person(words[-2:]) and words[-1] not in ORG_HEADS:
         return False  # "Energy Policy Yoo Jin-ho": a title's end and a person
+    if len(words) == 1 and words[0] in GEO_WORDS:
+        return False  # "Washington", "Seoul": a city or state standing for its government
     if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS for w in words):
         return False  # "Korean", "Deputy U.S.": places and titles name no body
     if words[0] in _RANKS and not _has_head(found.name):
