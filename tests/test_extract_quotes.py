@@ -105,3 +105,11 @@ def test_a_titled_speaker_is_the_last_person_with_that_title() -> None:
         "“Inflation is falling faster than we expected this year,” the minister said."
     )
     assert speakers(text) == [("Inflation is", "Eva Lind")]
+
+
+def test_an_unclosed_quote_stops_at_the_end_of_its_paragraph() -> None:
+    text = (
+        "Minister Jo Won-ki said, “We will act swiftly on this issue\n\nThe next paragraph is not part of it."
+    )
+    ((quote, _),) = speakers(text)
+    assert quote == "We will act "

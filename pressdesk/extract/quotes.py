@@ -17,7 +17,7 @@ from pressdesk.extract.facts import Person, Quote, Span
 
 __all__ = ["extract_quotes"]
 
-_QUOTED = re.compile(r"“([^“”]+)(?:”|$)|\"([^\"\n]+)\"", re.MULTILINE)
+_QUOTED = re.compile(r"“([^“”\n]+)(?:”|$)|\"([^\"\n]+)\"", re.MULTILINE)
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+|\n")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|noted|stated|told|explained|continued|according to)\b")
