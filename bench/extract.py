@@ -24,15 +24,19 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import spacy
 from extract_peer import load_peer, run_ner, run_search_dates, to_peer_prediction
 from spacy.language import Language
 from threadpoolctl import threadpool_limits
@@ -152,6 +156,16 @@ def accuracy_rows(shared: Path, nlp: Language) -> list[str]:
     return rows
 
 
+def describe_run(started: str, load_before: tuple[float, float, float], nlp: Language) -> str:
+    """When, on what and under which load (1, 5 and 15 minute averages) the figures were taken."""
+    load = " → ".join("/".join(f"{x:.2f}" for x in avg) for avg in (load_before, os.getloadavg()))
+    return (
+        f"Run {started}; load average {load}; {os.cpu_count()} cores ({platform.machine()}); "
+        f"Python {platform.python_version()}, spaCy {spacy.about.__version__}, "
+        f"model {nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}."
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=10_000, help="Reuters stories to time (default 10,000)")
@@ -159,6 +173,7 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=500, help="releases per turn of each system")
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     args = ap.parse_args()
+    started, load_before = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), os.getloadavg()
     threadpool_limits(limits=1)  # one core each: thinc's BLAS and OpenMP pools too
     nlp = load_peer()
     sample = read_releases(str(SAMPLE)) * args.repeat
@@ -174,6 +189,8 @@ def main() -> None:
     print("| gold set | system | overall F1 | " + " | ".join(FIELDS) + " |")
     print("|---|---|---:|" + "---:|" * len(FIELDS))
     print("\n".join(accuracy_rows(args.shared, nlp)))
+    print()
+    print(describe_run(started, load_before, nlp))
 
 
 if __name__ == "__main__":
