@@ -118,8 +118,12 @@ def extraction_to_dict(found: Extraction) -> dict[str, Any]:
 
 def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     """The inverse of ``extraction_to_dict``."""
-    return Extraction(**{key: tuple(_build(cls, item) for item in data.get(key, ()))
-                         for key, cls in _PARTS.items()})
+    return Extraction(
+        **{
+            key: tuple(_build(cls, item) for item in data.get(key, ()))
+            for key, cls in _PARTS.items()
+        }
+    )
 
 
 def _build(cls: type, item: dict[str, Any]) -> Any:
