@@ -181,3 +181,34 @@ def test_a_role_reaches_back_only_over_a_portfolio() -> None:
         "Director General for Energy Policy Yoo Jin-ho and Korea Gas Corp. (KOGAS) President Ra Mi-ok spoke."
     )
     assert people(text)[1] == ("Ra Mi-ok", "Korea Gas Corp. (KOGAS) President")
+
+
+def test_honourable_frame_and_letters_after_the_name_are_not_the_name() -> None:
+    text = (
+        "The Hon Rowan Pettigrew MP\nMinister for Regional Development\n\n"
+        "Minister Pettigrew said the grants were welcome. Senator the Hon Kirra Wakefield said"
+        " so too, as did the Rt Hon Oliver Brant KC."
+    )
+    assert people(text) == [
+        ("Rowan Pettigrew", "Minister for Regional Development"),
+        ("Kirra Wakefield", "Senator"),
+        ("Oliver Brant", None),
+    ]
+
+
+def test_courtesy_title_between_a_role_and_a_name() -> None:
+    text = "Minister of State for Rural Affairs Smt. Meena Devraj said the plan was sound."
+    assert people(text) == [("Meena Devraj", "Minister of State for Rural Affairs")]
+
+
+def test_name_on_its_own_line_takes_the_title_on_the_next() -> None:
+    text = (
+        "The fund opens in May.\n\nContacts\nMarie-Claude Fortin\nPress Secretary\n"
+        "Office of the Minister\n613-555-0100"
+    )
+    assert people(text) == [("Marie-Claude Fortin", "Press Secretary")]
+
+
+def test_chaired_by_gives_the_role_chair() -> None:
+    text = "The review panel was chaired by Ms Ilse Vandermeer (Belgium)."
+    assert people(text) == [("Ilse Vandermeer", "chair")]

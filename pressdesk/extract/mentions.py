@@ -41,7 +41,11 @@ from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case
 __all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
 
 _TOKEN = rf"(?:{CAP})(?:['’](?=[ \u00a0]))?"
-_JOIN = rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0]){{0,2}}|[ ]\([A-Z]{{2,6}}\)[ ])"
+_FRAME_START = r"(?:Rt\.?|Right|Hon\.?|Honourable|Honorable)[ \u00a0]"
+_JOIN = (
+    rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0]){{0,2}}|[ ]\([A-Z]{{2,6}}\)[ ]"
+    rf"|[ \u00a0]the[ \u00a0](?={_FRAME_START}))"  # "Senator the Hon Jane Smith"
+)
 _PRUN = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*")
 _PIECE = re.compile(rf"\([A-Z]{{2,6}}\)|{_TOKEN}|[a-z]+")
 
@@ -80,8 +84,22 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|r
 _SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:[Tt]he|at|from|of|by|with|for|in|on)\s+$")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-_COURTESY = frozenset({"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Shri", "Smt."})
-TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | {"Gov.", "Sen.", "Rep.", "Prof.", "Dr."}
+_COURTESY = words("Mr Mr. Ms Ms. Mrs Mrs. Mx Shri Sri Smt Smt. Shrimati Kumari")
+_ACADEMIC = words("Dr Dr. Prof Prof.")  # a courtesy after another title: "Director Dr Jane Roe"
+TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | _ACADEMIC | {"Gov.", "Sen.", "Rep."}
+# The frame of an honourable's name: "The Hon", "the Rt Hon", "The Right Honourable".
+_FRAME_WORDS = words("The the Rt Rt. Right Hon Hon. Honourable Honorable")
+# Letters after a name: offices and honours ("Jane Smith MP", "John Roe KC OBE").
+POST_NOMINALS = words("MP MEP MSP MLA MPP MHA MNA QC KC SC OBE CBE MBE KBE DBE AO AC OAM FRS")
+# Participles that make the person after "by" the holder of a role: "chaired by Ms Ana Ferraro".
+_PARTICIPLE_ROLES: dict[str, str] = {
+    "chaired": "chair",
+    "co-chaired": "co-chair",
+    "headed": "head",
+    "moderated": "moderator",
+    "presided": "presiding officer",
+}
+_PARTICIPLE = re.compile(rf"\b({'|'.join(_PARTICIPLE_ROLES)})(?: over)? by\s+$", re.IGNORECASE)
 _LOWER_TITLES = {t.lower().rstrip(".") for t in TITLE_WORDS} | set(ROLE_WORDS)
 _NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | TITLE_WORDS | NOT_NAME_WORDS | DOMAIN_WORDS
 _STRONG_TITLES = words(
@@ -250,9 +268,10 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     headline = _in_title_case_headline(text, name[0][1].start)
     if headline and len(name) > 1 and not _has_name_shape([w for w, _ in name]):
         return None
-    courtesy = pieces[t][0] in _COURTESY  # "Mr Gan", "Shri Piyush Goyal": no role in it
+    # "Mr Gan", "Shri Piyush Goyal", "Director Dr Jane Roe": no role in the courtesy title
+    courtesy = pieces[t][0] in _COURTESY or (pieces[t][0] in _ACADEMIC and _last_title(pieces[:t]) >= 0)
     role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
-    role = role or _apposition_role(text, name[-1][1].end) or ""
+    role = role or _apposition_role(text, name[-1][1].end) or _context_role(text, pieces) or ""
     prefix_ok = org is None or is_acronym(org) or len(name) > 1
     if not (role or courtesy) or not prefix_ok:
         return None
@@ -353,7 +372,7 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role, org = _role_before(text, span.start)
-    role = role or _title_comma_before(text, span.start, span.end)
+    role = role or _title_comma_before(text, span.start, span.end) or _context_role(text, pieces)
     spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
@@ -380,10 +399,79 @@ def _single(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     return None
 
 
+_LINE_ROLE = re.compile(r"[ \t]*\n[ \t]*([A-Z][^\n.;:!?]{2,58})[ \t]*(?=\n|$)")
+
+
+def _role_line(text: str, end: int) -> str | None:
+    """ "Jean Tremblay\nPress Secretary": a name alone on its line, its title on the next."""
+    tail = re.match(r"(?:[ \t]+[A-Z]{2,4}\b)*", text[end:])
+    m = _LINE_ROLE.match(text, end + (tail.end() if tail else 0))
+    line = m.group(1).split() if m else []
+    if not line or not set(line[:3]) & TITLE_WORDS - _COURTESY - _ACADEMIC:
+        return None
+    if not all(w[0].isupper() or w in {"of", "for", "and", "the", "to", "&"} for w in line):
+        return None
+    return m.group(1).strip() if m else None
+
+
+def _alone_on_line(text: str, start: int) -> bool:
+    head = text[text.rfind("\n", 0, start) + 1 : start].split()
+    return all(w in _FRAME_WORDS | _COURTESY | HONORIFICS for w in head)
+
+
+def _context_role(text: str, pieces: list[tuple[str, Span]]) -> str | None:
+    """A role from around the name: the next line of a block, or "chaired by"."""
+    start, end = pieces[0][1].start, pieces[-1][1].end
+    by = _PARTICIPLE.search(text, max(0, start - 30), start)
+    if by:
+        return _PARTICIPLE_ROLES[by.group(1).lower()]
+    return _role_line(text, end) if _alone_on_line(text, start) else None
+
+
+def _unframed(pieces: list[tuple[str, Span]]) -> Iterator[tuple[list[tuple[str, Span]], bool]]:
+    """A run cut at letters after a name ("Jane Smith MP Minister ...") and cleared of the
+    frame of an honourable's name ("The Rt Hon"); True where a frame or letters were seen."""
+    part: list[tuple[str, Span]] = []
+    for piece in pieces:
+        if piece[0] in POST_NOMINALS and part and not is_acronym(part[-1][0]):
+            yield _without_frame(part, True)
+            part = []
+            continue
+        part.append(piece)
+    if part:
+        yield _without_frame(part, False)
+
+
+def _without_frame(pieces: list[tuple[str, Span]], framed: bool) -> tuple[list[tuple[str, Span]], bool]:
+    words_ = [w for w, _ in pieces]
+    for i, word in enumerate(words_):
+        if word not in {"Hon", "Hon.", "Honourable", "Honorable"}:
+            continue
+        lead = i
+        while lead > 0 and words_[lead - 1] in _FRAME_WORDS:
+            lead -= 1
+        if lead < i or word != "Hon":  # "Hon Hai" alone is a firm's name, "The Hon" a frame
+            return pieces[:lead] + pieces[i + 1 :], True
+    return pieces, framed
+
+
+def _framed_name(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
+    """ "The Hon Kirra Wakefield MP": the frame alone says a person is named."""
+    words_ = [w for w, _ in pieces]
+    if len(words_) < 2 or not _is_name(words_):
+        return None
+    role = _context_role(text, pieces)
+    return replace(_full(text, pieces, role, None), strong=True)
+
+
 def find_mentions(text: str) -> Iterator[Mention]:
     """Every reference to a person, full or short, in text order."""
     for m in _PRUN.finditer(text):
-        pieces = _pieces(text, m.start(), m.end())
-        found = _titled(text, pieces) or _untitled(text, pieces) or _single(text, pieces)
-        if found:
-            yield found
+        for pieces, framed in _unframed(_pieces(text, m.start(), m.end())):
+            if not pieces:
+                continue
+            found = _titled(text, pieces) or _untitled(text, pieces) or _single(text, pieces)
+            if framed and (found is None or found.weak or " " not in found.name):
+                found = _framed_name(text, pieces) or found
+            if found:
+                yield found

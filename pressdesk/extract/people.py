@@ -19,7 +19,7 @@ from pressdesk.extract.facts import Org, Person, Span
 from pressdesk.extract.lexicon import EAST_ASIAN_SURNAMES, TITLE_MODIFIERS
 from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, person_key, strip_honorifics
 from pressdesk.extract.orgs import org_key
-from pressdesk.extract.text import soften_newlines
+from pressdesk.extract.text import soften_wrapped
 
 __all__ = ["extract_people", "person_key"]
 
@@ -184,7 +184,7 @@ def _confirm_weak(mentions: list[Mention]) -> list[Mention]:
 def extract_people(text: str, orgs: list[Org]) -> list[Person]:
     """Every named person in ``text``, once each, in order of first mention; ``orgs`` are the
     release's organisations (names inside them are not people; roles name them)."""
-    text = soften_newlines(text)
+    text = soften_wrapped(text)
     mentions = [m for m in find_mentions(text) if person_key(m.name) and not _inside_org(m, orgs)]
     mentions = _confirm_weak(mentions)
     book = _Book(text, orgs)

@@ -7,10 +7,19 @@ from collections.abc import Iterator
 
 from pressdesk.extract.facts import Span
 
-__all__ = ["CAP", "RUN", "find_runs", "headline_end", "is_title_case", "soften_newlines", "words_of"]
+__all__ = [
+    "CAP",
+    "RUN",
+    "find_runs",
+    "headline_end",
+    "is_title_case",
+    "soften_newlines",
+    "soften_wrapped",
+    "words_of",
+]
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_ABBREV = r"(?:Co|Inc|Corp|Ltd|Gov|Dr|Mr|Ms|Mrs|Prof|Jr|Sr|St|Sen|Rep|Gen|Lt|Col|Capt|Adm)\."
+_ABBREV = r"(?:Co|Inc|Corp|Ltd|Gov|Dr|Mr|Ms|Mrs|Prof|Jr|Sr|St|Sen|Rep|Gen|Lt|Col|Capt|Adm|Smt|Hon|Rt)\."
 
 # One capitalised word: "U.S.", "Co.", "Jung-kwan"-style compounds, "S-OIL", "Muñoz", "A." initials.
 CAP = (
@@ -40,6 +49,24 @@ def soften_newlines(text: str) -> str:
     A newline after sentence punctuation, or before or after a blank line, is kept.
     """
     return _SOFT_NEWLINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_BLOCK_LINE = 60  # a line this short, after or before another, is a line of its own
+
+
+def _joins(text: str, m: re.Match[str]) -> bool:
+    """A newline inside wrapped prose, not between two short lines of a block
+    ("Jean Tremblay\nPress Secretary\nGlobal Affairs Canada")."""
+    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    end = text.find("\n", m.end())
+    after = text[m.end() : end if end >= 0 else len(text)]
+    return len(before.strip()) >= _BLOCK_LINE or len(after.strip()) >= _BLOCK_LINE
+
+
+def soften_wrapped(text: str) -> str:
+    """``soften_newlines``, but keeping the lines of a block of short lines (a letterhead,
+    a contact block) apart, so that a name on one line and a title on the next stay two."""
+    return _SOFT_NEWLINE.sub(lambda m: " " * len(m.group(0)) if _joins(text, m) else m.group(0), text)
 
 
 def is_title_case(line: str) -> bool:
