@@ -33,9 +33,10 @@ def main() -> None:
     ap.add_argument("corpus")
     ap.add_argument("out")
     ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     records = read_records(args.corpus)
-    embedder = MiniLMEmbedder(batch_size=args.batch)
+    embedder = MiniLMEmbedder(batch_size=args.batch, threads=args.threads)
     texts = [release_text(r["title"], r["body"]) for r in records]
     started = time.perf_counter()
     parts = []

