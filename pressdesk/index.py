@@ -353,14 +353,15 @@ class SearchIndex:
         return found[0][1] if found else None
 
     def matching_ids(self, query: tantivy.Query, ids: Sequence[str]) -> set[str]:
-        """Which of ``ids`` also match ``query``."""
+        """Which of ``ids`` also match ``query`` (read from the key fast field, no loads)."""
         among = tantivy.Query.term_set_query(self.schema, "id", list(ids))
         both = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, among)]
         )
         searcher = self.searcher()
-        found = searcher.search(both, max(1, len(ids)), count=False).hits
-        return {str(searcher.doc(address).get_first("id")) for _, address in found}
+        found = [a for _, a in searcher.search(both, max(1, len(ids)), count=False).hits]
+        keys = set(searcher.fast_field_values("key", found)) if found else set()
+        return {i for i in ids if id_key(i) in keys}
 
     def stored(self, addresses: Iterable[tantivy.DocAddress]) -> Iterator[tantivy.Document]:
         searcher = self.searcher()
