@@ -170,3 +170,21 @@ def test_region_adjectives_are_not_orgs() -> None:
 def test_counterparties_of_an_agreement() -> None:
     text = "KAI signed MOUs with Boeing, Lockheed Martin and Airbus, and a deal with Washington."
     assert [n for n, _ in names(text)] == ["Boeing", "Lockheed Martin", "Airbus"]
+
+
+def test_directorate_and_directorate_general_are_heads() -> None:
+    text = (
+        "The Directorate General of Civil Aviation (DGCA) issued rules. "
+        "The Directorate-General for Competition agreed."
+    )
+    assert names(text) == [
+        ("Directorate General of Civil Aviation", ("DGCA",)),
+        ("Directorate-General for Competition", ()),
+    ]
+
+
+def test_last_conjunct_joins_a_name_its_acronym_covers() -> None:
+    text = "The Federation of Makers of Glass and Ceramic-Wares (FMGC) objected."
+    assert names(text) == [("Federation of Makers of Glass and Ceramic-Wares", ("FMGC",))]
+    text = "The Ministry of Health and Acme (XYZ) met."
+    assert names(text) == [("Ministry of Health", ())]

@@ -28,7 +28,7 @@ ORG_HEADS = words(
     Semiconductor Petroleum Oil Railways Railroad Networks Bancorp Energy Construction Engineering
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
     Pharma News Works Party Senate Zeitung Societe Société Banque Groupe Compagnie Gesellschaft
-    Kaisha Sdn Bhd Tbk PT JSC
+    Kaisha Sdn Bhd Tbk PT JSC Directorate Directorate-General Inspectorate Commissariat
     SpA S.p.A. SA NV BV Pty Limited
     """
 )
@@ -317,7 +317,7 @@ COMPLEMENT_HEADS = words(
     Ministry Department Agency Administration Office Bureau Authority Commission Council Board
     Institute Foundation Association Federation Union Chamber Society Academy University College
     School Center Centre Organization Organisation Bank Embassy Consulate Service Corporation
-    Secretariat
+    Secretariat Directorate Directorate-General Inspectorate
     """
 )
 

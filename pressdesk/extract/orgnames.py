@@ -64,6 +64,21 @@ _LIST_ITEM = re.compile(
 )
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
+# Heads written in two words: "Directorate General of ...", "Secretariat General".
+_GENERAL_HEADS = frozenset({"Directorate", "Secretariat", "Inspectorate"})
+
+
+def _head_tail_ok(run: list[str], head: int) -> bool:
+    """What follows the head word of a run: nothing, trailers, or "General" after a Directorate."""
+    tail = run[head + 1 :]
+    return set(tail) <= TRAILERS or (tail == ["General"] and run[head] in _GENERAL_HEADS)
+
+
+def _takes_complement(words: list[str]) -> bool:
+    """ "Ministry" of "Ministry of ...", "Directorate General" of "Directorate General of ..."."""
+    return words[-1] in COMPLEMENT_HEADS or (len(words) > 1 and _head_tail_ok(words, len(words) - 2))
+
+
 _APPOSITION = re.compile(
     rf"({RUN}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
@@ -146,7 +161,7 @@ def _is_org_phrase(phrase: str, lone_ok: bool, head_run: str | None = None) -> b
     words = phrase.split()
     run = (head_run or phrase).split()
     head = _head_index(run)
-    if head < 0 or 0 < head < len(run) - 1 and not set(run[head + 1 :]) <= TRAILERS:
+    if head < 0 or 0 < head < len(run) - 1 and not _head_tail_ok(run, head):
         return False
     if any(w in NON_ORG_WORDS for w in words[head + 1 :]) or words[-1] in NON_ORG_WORDS:
         return False
@@ -164,12 +179,25 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
         if conn in _COMPLEMENT:
             seen_complement = True
         elif not seen_complement or _has_head(phrase) or not _is_portfolio(phrase):
+            if seen_complement and conn in {" and ", " & "} and _acronym_covers(text, chain[i][1].start, run):
+                return run.end  # "... Light Industrial Products and Arts-Crafts (CCCLA)"
             break
         parts = phrase.split()
         if any(w in NON_ORG_WORDS | MONTHS for w in parts) or set(parts[:-1]) & NAME_TITLES:
             break  # "Ministry of Finance Minister Kim": the complement ends before the title
         end = run.end
     return end
+
+
+def _acronym_covers(text: str, start: int, run: Span) -> bool:
+    """The acronym defined right after ``run`` spells the name from ``start`` through it: its
+    letters are among the name's initials, in order, the last of them the run's."""
+    m = _ACRONYM_DEF.match(text, run.end)
+    letters = m.group(1).replace("&", "").rstrip("s") if m else ""
+    if not letters or letters[-1] != initials(text[run.start : run.end])[-1:]:
+        return False
+    rest = iter(initials(text[start : run.end]))
+    return all(c in rest for c in letters)
 
 
 def _is_portfolio(phrase: str) -> bool:
@@ -189,7 +217,7 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         if i > 0 and conn in {" and ", " & "} and _ends_in_domain(text, chain[i - 1][1]):
             start = _trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
         end = run.end
-        if words[-1] in COMPLEMENT_HEADS and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
+        if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
             skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
         lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in {"Congress"}
@@ -417,7 +445,7 @@ def is_plausible(found: FoundName) -> bool:
     if (
         not words
         or words[0] in HONORIFICS
-        or len(words) > 12
+        or len(words) > (16 if found.acronym else 12)
         or found.name in SENTENCE_WORDS | MONTHS | TITLES
     ):
         return False
