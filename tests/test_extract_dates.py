@@ -176,9 +176,25 @@ def test_named_days_and_opening_hours_are_not_dates() -> None:
     assert values("Black Friday sales; open Monday through Friday") == []
 
 
-def test_a_month_with_a_relative_year() -> None:
-    assert values("Sales peaked in February last year.") == ["2023-02", "2023"]
-    assert values("between April and June this year") == ["2024-04", "2024-06", "2024"]
+def test_a_month_with_a_relative_year_is_one_reference() -> None:
+    assert values("Sales peaked in February last year.") == ["2023-02"]
+    assert values("between April and June this year") == ["2024-04", "2024-06"]
+    assert values("Compared with August of last year, exports fell; next year they rise.") == [
+        "2023-08",
+        "2025",
+    ]
+
+
+def test_capitalised_month_next_to_a_day_or_a_year() -> None:
+    assert values("Posted On: 09 FEB 2024 4:15PM by the press office") == ["2024-02-09"]
+    assert values("REPORT FOR MARCH 2024. PRICES MAY RISE.") == ["2024-03"]
+
+
+def test_weekday_of_a_reported_statement_or_a_closing_price_is_past() -> None:
+    # values() resolves against a Wednesday: the past Monday, not the next one
+    assert values("The minister said on Monday that the bank would cut rates.") == ["2024-03-11"]
+    assert values("The offer, which will close soon, is 28% above Monday's closing price.") == ["2024-03-11"]
+    assert values("The minister will say on Monday that rates would fall.") == ["2024-03-18"]
 
 
 def test_a_participle_after_a_modal_is_not_past() -> None:

@@ -40,7 +40,12 @@ _FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH}\.?)"  # before a day: "Dec 29", "Dec. 29"
+# In capitals ("09 FEB 2026", "MARCH 2026"): only next to a day or a year, never alone.
+_CAPS_MONTH = (
+    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\.?(?![A-Za-z])"
+)
+_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH}\.?|{_CAPS_MONTH})"  # before a day: "Dec 29", "Dec. 29"
 _LONE_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH}\.)"  # alone: "in November", "in Nov."
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%])"
@@ -49,6 +54,8 @@ _TO = r"\s*(?:-|–|—|to|through|until|and)\s*"
 _REL_YEAR = r"(?:(?:this|next|last|the\s+(?:current|coming))\s+year)"
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?P<{{p}}year>{_YEAR})|\s+(?:of\s+)?(?P<{{p}}rel>{_REL_YEAR}))?"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+# "August last year": one reference, the month of that year (no separate "last year").
+_REL_AFTER = r"(?:\s+(?:of\s+)?(?i:this|last|next)\s+year\b)"
 
 # Weekdays that are names of days, not dates: "Black Friday", "Super Tuesday".
 _NAMED_DAY = "".join(
@@ -66,9 +73,10 @@ _KINDS: dict[str, str] = {
         rf"(?:,?\s+(?P<dm_y>{_YEAR}))?"
     ),
     "mr": (
-        rf"\b(?P<mr_m>{_LONE_MONTH}){_TO}(?P<mr_m2>{_LONE_MONTH})(?![\w])(?:,?\s+(?P<mr_y>{_YEAR}))?"
+        rf"\b(?P<mr_m>{_LONE_MONTH}){_TO}(?P<mr_m2>{_LONE_MONTH})(?![\w])"
+        rf"(?:,?\s+(?P<mr_y>{_YEAR})|{_REL_AFTER})?"
     ),
-    "my": rf"\b(?P<my_m>{_LONE_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})",
+    "my": rf"\b(?P<my_m>{_LONE_MONTH}|{_CAPS_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})",
     "quarter": (
         rf"\b(?P<q_n>(?i:{_ORD}))[\s-]+quarter\b" + _OF_YEAR.format(p="q_")
         + r"|\b(?:Q(?P<q_n2>[1-4])|(?P<q_n3>[1-4])Q|Quarter\s(?P<q_n4>[1-4])(?:\s\([^)]{0,20}\))?)"
@@ -86,7 +94,7 @@ _KINDS: dict[str, str] = {
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
     "weekday": _NAMED_DAY + rf"\b(?P<wd>{_WEEKDAY})\b(?!\s+(?:through|to|-|–)\s+{_WEEKDAY})",
-    "lone_month": rf"\b(?P<lm>{_LONE_MONTH})(?![\w])",
+    "lone_month": rf"\b(?P<lm>{_LONE_MONTH})(?![\w]){_REL_AFTER}?",
     "years": r"(?<![\w$€£¥₩.,/])(?P<ys1>(?:1[89]|20)\d\d)\s?[-–—]\s?(?P<ys2>(?:1[89]|20)\d\d)(?![\w%])",
     "year": (
         r"(?<![\w$€£¥₩.,/])(?<!\d[-–])(?:FY\s?)?(?P<y>(?:1[89]|20)\d\d)(?![\w%]|[.,]\d|/\d|-\d\d-)"
@@ -102,6 +110,7 @@ _KINDS: dict[str, str] = {
 _FIRST = (
     rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
     r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
     r"|(?i:t(?:his|he|hird|oday|onight|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
     r"|f(?:irst|ourth|inal)|second))"
 )
@@ -118,6 +127,15 @@ _MODAL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+){0,3}\w+ed$", re.IGNORE
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"\b(?:in|for|of|by|the|during|until|since|from)\s+$", re.IGNORECASE)
 _SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
+# A weekday governed by a verb of reporting in the past ("said on Wednesday that ... would"),
+# or a trading day gone by ("a premium to Tuesday's closing price"): the past one.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|told|announced|reported|stated|showed|confirmed|revealed|disclosed|published"
+    r"|unveiled|signed|met|held)\s+(?P<between>(?:[\w-]+\s+){0,3}?)(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SESSION_AFTER = re.compile(r"['’]s\s+(?:closing|close|trading|session|settlement)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|planning|scheduled|expects?|expected|slated|upcoming"
     r"|due|intends?|aims?|going\s+to|set\s+(?:to|for)|to\s+be\s+held|starting|beginning"
@@ -319,7 +337,8 @@ def _resolve_month(ctx: _Context, month: int, span: Span) -> int:
 
 def _resolve_mr(m: re.Match[str], ctx: _Context) -> _Found:
     first, last = _month_of(m["mr_m"]), _month_of(m["mr_m2"])
-    end = int(m["mr_y"]) * 12 + last - 1 if m["mr_y"] else _resolve_month(ctx, last, _span(m))
+    written = Span(m.start(), m.end("mr_m2"))  # before any "last year": _resolve_month reads it
+    end = int(m["mr_y"]) * 12 + last - 1 if m["mr_y"] else _resolve_month(ctx, last, written)
     start = (end // 12) * 12 + first - 1
     start -= 12 if start > end else 0
     return [(_month_value(start), _span(m)), (_month_value(end), _span(m))]
@@ -403,8 +422,18 @@ def _resolve_rel_wd(m: re.Match[str], ctx: _Context) -> _Found:
 def _resolve_weekday(m: re.Match[str], ctx: _Context) -> _Found:
     if _SPAN_OF_DAYS.search(ctx.text, max(0, m.start() - 20), m.start()):
         return []  # "Monday through Friday": opening hours
-    tense = _tense(ctx, _span(m))
+    tense = -1 if _reported_or_traded(ctx.text, m.start(), m.end()) else _tense(ctx, _span(m))
     return [(_day(_weekday_near(ctx.today, _WEEKDAYS[m["wd"].lower()], tense or -1)), _span(m))]
+
+
+def _reported_or_traded(text: str, start: int, end: int) -> bool:
+    """ "said on Wednesday", "told reporters Thursday", "Tuesday's closing price"."""
+    if _SESSION_AFTER.match(text, end):
+        return True
+    verb = _REPORTED_ON.search(text, max(0, start - 60), start)
+    if not verb or _FUTURE.search(verb["between"]):
+        return False
+    return not _AUXILIARY_BEFORE.search(text, max(0, verb.start() - 30), verb.start())
 
 
 def _resolve_lone_month(m: re.Match[str], ctx: _Context) -> _Found:
@@ -412,7 +441,8 @@ def _resolve_lone_month(m: re.Match[str], ctx: _Context) -> _Found:
     cue = _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start())
     if _AMBIGUOUS_MONTH.fullmatch(word) and not cue:
         return []  # "May" the verb, "March" the noun
-    return [(_month_value(_resolve_month(ctx, _month_of(word), _span(m))), _span(m))]
+    written = Span(m.start(), m.end("lm"))  # before any "last year": _resolve_month reads it
+    return [(_month_value(_resolve_month(ctx, _month_of(word), written)), _span(m))]
 
 
 def _resolve_years(m: re.Match[str], ctx: _Context) -> _Found:
