@@ -188,3 +188,14 @@ def test_last_conjunct_joins_a_name_its_acronym_covers() -> None:
     assert names(text) == [("Federation of Makers of Glass and Ceramic-Wares", ("FMGC",))]
     text = "The Ministry of Health and Acme (XYZ) met."
     assert names(text) == [("Ministry of Health", ())]
+
+
+def test_lower_case_head_after_a_name_and_its_full_form() -> None:
+    text = "Orders fell, the Zeller institute said. The Zeller Institute for Trade Studies (ZITS) agreed."
+    assert names(text) == [("Zeller Institute for Trade Studies", ("Zeller institute", "ZITS"))]
+    assert names("The German agency and the European commission disagreed.") == []
+
+
+def test_research_descriptors_name_a_firm() -> None:
+    text = "According to industry tracker Quanta Metrics, demand grew. Market researcher Dataroo agreed."
+    assert names(text) == [("Quanta Metrics", ()), ("Dataroo", ())]

@@ -188,7 +188,7 @@ ORG_DESCRIPTORS = words(
     affiliate subsidiary rival bellwether developer provider carrier airline distributor exporter
     importer outlet daily newspaper broadcaster regulator watchdog brokerage retailer e-tailer
     group agency association institute university partner contractor miner refiner utility
-    unit automakers carmakers firms companies banks lenders makers
+    unit automakers carmakers firms companies banks lenders makers tracker consultancy pollster
     """
 )
 
@@ -210,6 +210,17 @@ DOMAIN_WORDS = words(
     Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
     Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics
     Negotiations Negotiation Multilateral Bilateral International Regional Overseas
+    """
+)
+
+# Descriptors of two words whose second word alone may describe a person ("researcher").
+ORG_DESCRIPTOR_PHRASES = ("market researcher", "market research firm", "think tank", "research house")
+
+# Lower-case head words after a capitalised name: "the Ifo institute", "the Bruegel think tank".
+LOWER_HEADS = words(
+    """
+    institute institution agency association federation foundation council commission bureau
+    authority chamber university
     """
 )
 

@@ -27,9 +27,11 @@ from pressdesk.extract.lexicon import (
     KNOWN_NAMES,
     KNOWN_ORGS,
     LONE_HEADS,
+    LOWER_HEADS,
     MONTHS,
     NAME_TITLES,
     NON_ORG_WORDS,
+    ORG_DESCRIPTOR_PHRASES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     ORG_LIST_NOUNS,
@@ -51,8 +53,10 @@ _ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
 _SP = r"[ \t\u00a0]+"  # spaces within a line: a cue never reaches across a paragraph
 _DESCRIPTOR = re.compile(
-    rf"\b(?:(?i:{'|'.join(sorted(ORG_DESCRIPTORS))})|[\w.]+-based){_SP}(?:the{_SP})?({RUN})"
+    rf"\b(?:(?i:{'|'.join((*ORG_DESCRIPTOR_PHRASES, *sorted(ORG_DESCRIPTORS)))})|[\w.]+-based)"
+    rf"{_SP}(?:the{_SP})?({RUN})"
 )
+_LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
     rf"(?:such as|include|includes|including|like|—|–|:){_SP}"
@@ -360,6 +364,18 @@ def _country_agency_names(text: str) -> Iterator[FoundName]:
             )
 
 
+def _lower_headed_names(text: str) -> Iterator[FoundName]:
+    """ "the Ifo institute said": a name with its head word written in lower case."""
+    for m in _LOWER_HEADED.finditer(text):
+        name = m.group(1).rsplit(maxsplit=1)[0]
+        words = name.split()
+        if any(w in SENTENCE_WORDS | MONTHS | REGION_WORDS or _is_place(w) for w in words):
+            continue  # "the European commission", "the Korean agency": no name of a body
+        if _has_head(name) or _titled_person(text, name) or _is_place(re.sub(r"['’]s$", "", name)):
+            continue
+        yield _with_acronym(text, Span(m.start(1), m.end(1)))
+
+
 def _according_to_names(text: str) -> Iterator[FoundName]:
     """ "According to Eurostat": a source that is not a person."""
     for m in _ACCORDING_TO.finditer(text):
@@ -510,6 +526,7 @@ CUE_FINDERS = (
     _listed_names,
     _pattern_names,
     _according_to_names,
+    _lower_headed_names,
     _corporate_names,
     _deal_names,
 )

@@ -85,7 +85,9 @@ class _Groups:
 
 
 def _starts_with(group: list[FoundName], word: str) -> bool:
-    return any(f.name.startswith(word + " ") and not is_acronym(f.name) for f in group)
+    """ "Coupang Inc." starts with "Coupang"; "Kiel Institute for ..." with "Kiel institute"."""
+    short = word.casefold() + " "
+    return any(f.name.casefold().startswith(short) and not is_acronym(f.name) for f in group)
 
 
 def _canonical(group: list[FoundName]) -> str:
