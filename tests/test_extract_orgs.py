@@ -199,3 +199,10 @@ def test_lower_case_head_after_a_name_and_its_full_form() -> None:
 def test_research_descriptors_name_a_firm() -> None:
     text = "According to industry tracker Quanta Metrics, demand grew. Market researcher Dataroo agreed."
     assert names(text) == [("Quanta Metrics", ()), ("Dataroo", ())]
+
+
+def test_led_by_names_a_leader_that_is_no_person() -> None:
+    text = "Shipments of tablets, led by Orvano, rose. A delegation led by Mr Brandt left."
+    assert names(text) == [("Orvano", ())]
+    text = "Talks resumed. Petra Lindgren chaired them; the panel was led by Lindgren."
+    assert names(text) == []

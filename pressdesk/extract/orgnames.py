@@ -56,6 +56,7 @@ _DESCRIPTOR = re.compile(
     rf"\b(?:(?i:{'|'.join((*ORG_DESCRIPTOR_PHRASES, *sorted(ORG_DESCRIPTORS)))})|[\w.]+-based)"
     rf"{_SP}(?:the{_SP})?({RUN})"
 )
+_LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}({RUN})(?![\w’'-])(?!{_SP}(?:and|or){_SP})")
 _LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
@@ -376,6 +377,29 @@ def _lower_headed_names(text: str) -> Iterator[FoundName]:
         yield _with_acronym(text, Span(m.start(1), m.end(1)))
 
 
+def _led_by_names(text: str) -> Iterator[FoundName]:
+    """ "Exports of phones, led by Samsung": a leader that is no person's name."""
+    for m in _LED_BY.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        name = text[span.start : span.end] if span else ""
+        if span and not _titled_person(text, name) and not _surname_elsewhere(text, name):
+            yield _with_acronym(text, span)
+
+
+def _surname_elsewhere(text: str, name: str) -> bool:
+    """ "Jane Smith ... led by Smith", "Mr Smith": the name is someone's surname."""
+    befores = (m.group(1) for m in re.finditer(rf"(\S+) {re.escape(name)}(?![\w-])", text))
+    return any(_given_or_courtesy(w) for w in befores)
+
+
+def _given_or_courtesy(word: str) -> bool:
+    """A word that may stand before a surname: "Mr", "Jane"; not "The", "Bank", "KEPCO"."""
+    if word in HONORIFICS:
+        return True
+    capital = word[:1].isupper() and word.isalpha() and not is_acronym(word)
+    return capital and word not in SENTENCE_WORDS and word not in ORG_HEADS
+
+
 def _according_to_names(text: str) -> Iterator[FoundName]:
     """ "According to Eurostat": a source that is not a person."""
     for m in _ACCORDING_TO.finditer(text):
@@ -527,6 +551,7 @@ CUE_FINDERS = (
     _pattern_names,
     _according_to_names,
     _lower_headed_names,
+    _led_by_names,
     _corporate_names,
     _deal_names,
 )
