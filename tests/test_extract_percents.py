@@ -161,3 +161,8 @@ def test_numbers_in_words() -> None:
 def test_change_nouns_after_the_number() -> None:
     text = "a 2.1 percent annual uptick, a 3% q/q downturn and a 4 percent depreciation"
     assert read(text) == [(2.1, "up"), (3.0, "down"), (4.0, "down")]
+
+
+def test_a_change_noun_naming_a_forecast_is_not_the_change() -> None:
+    assert read("The central bank will cut its 2027 growth forecast to 0.4%.") == [(0.4, "down")]
+    assert read("The agency raised its growth target to 2.5 percent.") == [(2.5, "up")]

@@ -92,6 +92,7 @@ _RIGHT_WORD = re.compile(
     r"|(?P<none>of|share|stake|target|threshold|mark|level|rate))\b",
     re.IGNORECASE,
 )
+_NAMES_A_FIGURE = re.compile(r"\s+(?:forecasts?|targets?|outlook|projections?|estimates?|goals?)\b")
 _OWNED = re.compile(r"\b(?:its|their|his|her|our|the|this|that)\s+$", re.IGNORECASE)
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _CHANGE_NOUN = re.compile(
@@ -133,6 +134,8 @@ def _clause(text: str, start: int) -> int:
 def _left_word(text: str, lo: int, start: int) -> re.Match[str] | None:
     """The nearest direction word before the number, within ``_MAX_WORDS`` words."""
     found = list(_LEFT_WORD.finditer(text, lo, start))
+    while found and _NAMES_A_FIGURE.match(text, found[-1].end()):
+        found.pop()  # "cut its growth forecast to 0.2%": "growth" names the figure, "cut" moves it
     if not found or len(text[found[-1].end() : start].split()) > _MAX_WORDS:
         return None
     if _OWNED.search(text, found[-1].end(), start):
