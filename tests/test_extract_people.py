@@ -212,3 +212,19 @@ def test_name_on_its_own_line_takes_the_title_on_the_next() -> None:
 def test_chaired_by_gives_the_role_chair() -> None:
     text = "The review panel was chaired by Ms Ilse Vandermeer (Belgium)."
     assert people(text) == [("Ilse Vandermeer", "chair")]
+
+
+def test_letters_after_a_name_do_not_hide_its_apposition() -> None:
+    text = (
+        "The Rt Hon Kemi Bakare MP, Secretary of State for Business and Trade, spoke."
+        " Dr. Imogen Frail agreed."
+    )
+    assert people(text) == [
+        ("Kemi Bakare", "Secretary of State for Business and Trade"),
+        ("Imogen Frail", None),
+    ]
+
+
+def test_title_line_with_a_comma_in_a_contact_block() -> None:
+    text = "Grants open soon.\n\nMedia contact:\nSiobhan Carroll\nDirector, Communications\n+61 2 6277 7420"
+    assert people(text) == [("Siobhan Carroll", "Director, Communications")]

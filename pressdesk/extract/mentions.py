@@ -84,13 +84,14 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|stated|added|noted|told|explained|r
 _SPEECH_BEFORE = re.compile(r"(?:said|says|stated|added|noted)\s+$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:[Tt]he|at|from|of|by|with|for|in|on)\s+$")
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-_COURTESY = words("Mr Mr. Ms Ms. Mrs Mrs. Mx Shri Sri Smt Smt. Shrimati Kumari")
-_ACADEMIC = words("Dr Dr. Prof Prof.")  # a courtesy after another title: "Director Dr Jane Roe"
+_COURTESY = words("Mr Mr. Ms Ms. Mrs Mrs. Mx Dr Dr. Shri Sri Smt Smt. Shrimati Kumari")
+_ACADEMIC = words("Prof Prof.")  # a courtesy after another title: "Director Prof Jane Roe"
 TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | _ACADEMIC | {"Gov.", "Sen.", "Rep."}
 # The frame of an honourable's name: "The Hon", "the Rt Hon", "The Right Honourable".
 _FRAME_WORDS = words("The the Rt Rt. Right Hon Hon. Honourable Honorable")
 # Letters after a name: offices and honours ("Jane Smith MP", "John Roe KC OBE").
 POST_NOMINALS = words("MP MEP MSP MLA MPP MHA MNA QC KC SC OBE CBE MBE KBE DBE AO AC OAM FRS")
+_LETTERS_AFTER = re.compile(rf"(?:,?[ \u00a0](?:{'|'.join(sorted(POST_NOMINALS))})\b)+")
 # Participles that make the person after "by" the holder of a role: "chaired by Ms Ana Ferraro".
 _PARTICIPLE_ROLES: dict[str, str] = {
     "chaired": "chair",
@@ -299,8 +300,14 @@ def _describes_thing(text: str, end: int) -> bool:
     return any(w.lower().strip(",") in THING_WORDS for w in head)
 
 
+def _past_letters(text: str, end: int) -> int:
+    """Where a name ends once the letters after it are passed: "Jane Roe MP, Minister"."""
+    m = _LETTERS_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 def _apposition_role(text: str, end: int) -> str | None:
-    m = _APPOSITION.match(text, end)
+    m = _APPOSITION.match(text, _past_letters(text, end))
     if not m:
         return None
     head = m.group(1).split()[:7]
@@ -373,7 +380,9 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role, org = _role_before(text, span.start)
     role = role or _title_comma_before(text, span.start, span.end) or _context_role(text, pieces)
-    spoken = bool(_SPEECH_AFTER.match(text, span.end) or _SPEECH_BEFORE.search(text, 0, span.start))
+    spoken = bool(
+        _SPEECH_AFTER.match(text, _past_letters(text, span.end)) or _SPEECH_BEFORE.search(text, 0, span.start)
+    )
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
     if len(parts) in (2, 3) and _plain_name(parts) and not _in_title_case_headline(text, span.start):
@@ -406,7 +415,7 @@ def _role_line(text: str, end: int) -> str | None:
     """ "Jean Tremblay\nPress Secretary": a name alone on its line, its title on the next."""
     tail = re.match(r"(?:[ \t]+[A-Z]{2,4}\b)*", text[end:])
     m = _LINE_ROLE.match(text, end + (tail.end() if tail else 0))
-    line = m.group(1).split() if m else []
+    line = [w.strip(",") for w in m.group(1).split()] if m else []
     if not line or not set(line[:3]) & TITLE_WORDS - _COURTESY - _ACADEMIC:
         return None
     if not all(w[0].isupper() or w in {"of", "for", "and", "the", "to", "&"} for w in line):
