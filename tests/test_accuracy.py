@@ -7,7 +7,8 @@ reports them. Floors may only rise.
 
 Sets: the public seed sample and USTR releases (texts in ``data/samples``,
 gold copied under ``tests/golden``), releases of our own writing
-(``tests/golden/own*.jsonl``: government releases and trade news), and the copyrighted news set, read from
+(``tests/golden/own*.jsonl``: government releases and trade news), a held-out set of our own writing
+in other governments' styles (``tests/golden/holdout*.jsonl``), and the copyrighted news set, read from
 ``../shared`` and never copied into the repository.
 """
 
@@ -36,6 +37,7 @@ SETS: dict[str, tuple[Path, Path]] = {
     "ustr-2019": (REPO / "data/samples/ustr-2019.jsonl", GOLDEN / "ustr-2019-gold.jsonl"),
     "own": (GOLDEN / "own.jsonl", GOLDEN / "own-gold.jsonl"),
     "own-news": (GOLDEN / "own-news.jsonl", GOLDEN / "own-news-gold.jsonl"),
+    "holdout": (GOLDEN / "holdout-input.jsonl", GOLDEN / "holdout-gold.jsonl"),
     "korea-news-dev": (
         SHARED / "data/news/korea-news-dev.jsonl",
         SHARED / "eval/gold/korea-news-dev.jsonl",
