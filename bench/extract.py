@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Extraction speed and accuracy: pressdesk against spaCy en_core_web_sm + dateparser, side by side.
 
-    python bench/extract.py [--limit N] [--repeat R] [--chunk C] [--shared ../shared]
+    python bench/extract.py [--limit N] [--repeat R] [--chunk C] [--sample-chunk C] [--shared ../shared]
 
 Throughput: the whole of ``pressdesk.extract.extract`` on each release, and the
 peer (spaCy ``nlp.pipe`` with the model's default pipeline and batch size,
 ``n_process=1``, then dateparser ``search_dates`` on each text), over the same
 texts: (a) the ten sample releases of data/samples/motir-2025-11.txt repeated
-R times, (b) the first N (10,000) Reuters stories of the shared corpus. Both
-run in this one process, one thread each (threadpoolctl holds thinc's BLAS and
-OpenMP pools to one thread), taking turns chunk by chunk so that a change in
-the machine's load hits both alike. Figures are per core: releases and words (whitespace-split
-words of title and body) per second of the process's CPU time, which is what
-one core delivers; wall-clock rates are printed too.
+R times (30), (b) the first N (10,000) Reuters stories of the shared corpus.
+Both run in this one process, one thread each (threadpoolctl holds thinc's BLAS
+and OpenMP pools to one thread), taking turns chunk by chunk (50 sample
+releases, 500 stories) so that a change in the machine's load hits both alike;
+each is warmed up first. Figures are per core: releases and words
+(whitespace-split words of title and body) per second of the process's CPU
+time, which is what one core delivers; wall-clock rates are printed too.
 
 Accuracy: overall and per-field F1 of both on the three gold sets, scored by
 ../shared/eval/score.py (pressdesk as bench/accuracy.py predicts; the peer
@@ -169,8 +170,9 @@ def describe_run(started: str, load_before: tuple[float, float, float], nlp: Lan
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=10_000, help="Reuters stories to time (default 10,000)")
-    ap.add_argument("--repeat", type=int, default=20, help="times the ten sample releases are repeated")
-    ap.add_argument("--chunk", type=int, default=500, help="releases per turn of each system")
+    ap.add_argument("--repeat", type=int, default=30, help="times the ten sample releases are repeated")
+    ap.add_argument("--chunk", type=int, default=500, help="Reuters stories per turn of each system")
+    ap.add_argument("--sample-chunk", type=int, default=50, help="sample releases per turn (they are long)")
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     args = ap.parse_args()
     started, load_before = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), os.getloadavg()
@@ -178,7 +180,7 @@ def main() -> None:
     nlp = load_peer()
     sample = read_releases(str(SAMPLE)) * args.repeat
     runs = [
-        time_side_by_side(f"sample ×{args.repeat}", sample, nlp, args.chunk),
+        time_side_by_side(f"sample ×{args.repeat}", sample, nlp, args.sample_chunk),
         time_side_by_side("Reuters", read_releases(str(args.shared / REUTERS), args.limit), nlp, args.chunk),
     ]
     print("| input | system | " + " | ".join(RATES) + " |")
