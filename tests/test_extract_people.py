@@ -228,3 +228,26 @@ def test_letters_after_a_name_do_not_hide_its_apposition() -> None:
 def test_title_line_with_a_comma_in_a_contact_block() -> None:
     text = "Grants open soon.\n\nMedia contact:\nSiobhan Carroll\nDirector, Communications\n+61 2 6277 7420"
     assert people(text) == [("Siobhan Carroll", "Director, Communications")]
+
+
+def test_title_before_a_courtesy_title_and_a_name() -> None:
+    text = (
+        "The Secretary for Commerce and Economic Development, Mr Algernon Yuen, said trade grew. "
+        "Secretary, Department of Commerce, Shri Ravi Barthwal briefed the media. "
+        "At a dinner with the Minister, Mr Lim Boon Heng said so."
+    )
+    assert people(text) == [
+        ("Algernon Yuen", "Secretary for Commerce and Economic Development"),
+        ("Ravi Barthwal", "Secretary, Department of Commerce"),
+        ("Lim Boon Heng", None),
+    ]
+
+
+def test_bare_hon_before_a_name_and_irish_letters() -> None:
+    text = (
+        "Hon Todd McKinley, Minister for Trade, welcomed it, as did Simon Harte TD, Minister for Enterprise."
+    )
+    assert people(text) == [
+        ("Todd McKinley", "Minister for Trade"),
+        ("Simon Harte", "Minister for Enterprise"),
+    ]

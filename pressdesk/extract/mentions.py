@@ -90,7 +90,7 @@ TITLE_WORDS = NAME_TITLES | TITLES | _COURTESY | _ACADEMIC | {"Gov.", "Sen.", "R
 # The frame of an honourable's name: "The Hon", "the Rt Hon", "The Right Honourable".
 _FRAME_WORDS = words("The the Rt Rt. Right Hon Hon. Honourable Honorable")
 # Letters after a name: offices and honours ("Jane Smith MP", "John Roe KC OBE").
-POST_NOMINALS = words("MP MEP MSP MLA MPP MHA MNA QC KC SC OBE CBE MBE KBE DBE AO AC OAM FRS")
+POST_NOMINALS = words("MP MEP MSP MLA MLC MPP MHA MNA TD QC KC SC OBE CBE MBE KBE DBE AO AC AM OAM FRS")
 _LETTERS_AFTER = re.compile(rf"(?:,?[ \u00a0](?:{'|'.join(sorted(POST_NOMINALS))})\b)+")
 # Participles that make the person after "by" the holder of a role: "chaired by Ms Ana Ferraro".
 _PARTICIPLE_ROLES: dict[str, str] = {
@@ -273,6 +273,8 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     courtesy = pieces[t][0] in _COURTESY or (pieces[t][0] in _ACADEMIC and _last_title(pieces[:t]) >= 0)
     role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
     role = role or _apposition_role(text, name[-1][1].end) or _context_role(text, pieces) or ""
+    if courtesy and not role:  # "The Secretary for Commerce, Mr Algernon Yuen, said"
+        role = _title_comma_before(text, pieces[0][1].start, name[-1][1].end, courtesy=True) or ""
     prefix_ok = org is None or is_acronym(org) or len(name) > 1
     if not (role or courtesy) or not prefix_ok:
         return None
@@ -324,12 +326,30 @@ _TITLE_COMMA = re.compile(
 )
 
 
-def _title_comma_before(text: str, start: int, end: int) -> str | None:
-    """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said"."""
-    if text[end : end + 1] != ",":
+# "Secretary, Department of Commerce, Shri Sunil Barthwal": a title and its body before a courtesy.
+_TITLE_BODY_COMMA = re.compile(
+    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    r"(?: (?:of|for|to) [^.;:()“”\",]{0,80}?)?, (?:the )?[A-Z][^.;:()“”\",]{2,60}),\s*$"
+)
+
+
+def _title_comma_before(text: str, start: int, end: int, courtesy: bool = False) -> str | None:
+    """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said";
+    before a courtesy title ("..., Shri Piyush Goyal said") the name need not close with a
+    comma when the title opens its sentence."""
+    closed = text[_past_letters(text, end) : _past_letters(text, end) + 1] == ","
+    if not closed and not courtesy:
         return None
-    m = _TITLE_COMMA.search(text, max(0, start - 120), start)
-    return _last_sentence(m.group(1)) if m else None
+    lo = max(0, start - 120)
+    m = _TITLE_COMMA.search(text, lo, start) or (
+        _TITLE_BODY_COMMA.search(text, lo, start) if courtesy else None
+    )
+    if not m:
+        return None
+    role = _last_sentence(m.group(1))
+    before = text[: m.end(1) - len(role)].rstrip(" \t")
+    opens = not before or before[-1] in ".!?:\n"
+    return re.sub(r"^The ", "", role) if closed or opens else None
 
 
 def _last_sentence(phrase: str) -> str:
@@ -459,7 +479,9 @@ def _without_frame(pieces: list[tuple[str, Span]], framed: bool) -> tuple[list[t
         lead = i
         while lead > 0 and words_[lead - 1] in _FRAME_WORDS:
             lead -= 1
-        if lead < i or word != "Hon":  # "Hon Hai" alone is a firm's name, "The Hon" a frame
+        rest = [w for w in words_[i + 1 :] if w not in NAME_PARTICLES]
+        named = len(rest) >= 2 and _is_name(rest) and not set(rest) & ORG_HEADS
+        if lead < i or word != "Hon" or named:  # "Hon Todd McKinley"; "Hon Hai" is a firm's name
             return pieces[:lead] + pieces[i + 1 :], True
     return pieces, framed
 
