@@ -29,8 +29,10 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from search_quality.quality import MODES, mean_ndcg, read_judgements  # noqa: E402
 
-from pressdesk.embed import MiniLMEmbedder  # noqa: E402
+from pressdesk.embed import Embedder, MiniLMEmbedder  # noqa: E402
 from pressdesk.index import IndexDoc, SearchIndex  # noqa: E402
+from pressdesk.models import Release  # noqa: E402
+from pressdesk.readers import read_path  # noqa: E402
 from pressdesk.search import search  # noqa: E402
 from pressdesk.vectors import VectorSet  # noqa: E402
 
@@ -39,12 +41,37 @@ JUDGED = REPO / "bench" / "search_quality" / "reuters.jsonl"
 OUT = REPO / "bench" / "out" / "quality-reuters"
 
 
+class WordLlamaEmbedder:
+    """The alternative measured (not shipped): wordllama's static l2_supercat 256-d embeddings,
+    loaded from the files inside its wheel (its own loader would try to download a tokenizer)."""
+
+    name = "wordllama-l2-supercat-256"
+    dimensions = 256
+
+    def __init__(self) -> None:
+        import wordllama
+        from safetensors import safe_open
+        from wordllama import WordLlama
+        from wordllama.inference import WordLlamaInference
+
+        root = Path(wordllama.__file__).parent
+        tokenizer = WordLlama.load_tokenizer(
+            root / "tokenizers" / "l2_supercat_tokenizer_config.json", hf_model_id=None
+        )
+        with safe_open(root / "weights" / "l2_supercat_256.safetensors", "np", device="cpu") as f:
+            weights = f.get_tensor("embedding.weight")
+        self.model = WordLlamaInference(weights, tokenizer, binary=False)
+
+    def embed(self, texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        return np.asarray(self.model.embed(list(texts), norm=True), dtype=np.float32)
+
+
 def reuters() -> list[dict[str, str]]:
     with gzip.open(BASE, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def build(records: list[dict[str, str]], embedder: MiniLMEmbedder) -> tuple[SearchIndex, VectorSet]:
+def build(records: list[dict[str, str]], embedder: Embedder) -> tuple[SearchIndex, VectorSet]:
     shutil.rmtree(OUT, ignore_errors=True)
     index = SearchIndex.open(str(OUT))
     index.add(
@@ -52,17 +79,44 @@ def build(records: list[dict[str, str]], embedder: MiniLMEmbedder) -> tuple[Sear
         for r in records
     )
     index.close()
-    matrix = np.load(REPO / "bench" / "out" / "reuters.npy")
+    if isinstance(embedder, MiniLMEmbedder):
+        matrix = np.load(REPO / "bench" / "out" / "reuters.npy")
+    else:
+        matrix = embedder.embed([f"{r['title']}\n\n{r['body']}" for r in records])
     vectors = VectorSet(embedder.name, embedder.dimensions, None)
     vectors.add([(r["id"], "") for r in records], matrix)
     return index, vectors
 
 
-def runner(index: SearchIndex, vectors: VectorSet, embedder: MiniLMEmbedder, mode: str):  # type: ignore[no-untyped-def]
+def runner(index: SearchIndex, vectors: VectorSet, embedder: Embedder, mode: str):  # type: ignore[no-untyped-def]
     return lambda q: [h.id for h in search(index, q, mode=mode, vectors=vectors, embedder=embedder).hits]
 
 
-def print_pool(index: SearchIndex, vectors: VectorSet, embedder: MiniLMEmbedder,
+def sample_scores(embedder: Embedder) -> list[float]:
+    """nDCG@10 per mode on the sample releases (judged by title start)."""
+    paths = [REPO / "data/samples/motir-2025-11.txt", REPO / "data/samples/ustr-2019.jsonl"]
+    releases = [r for p in paths for r in read_path(str(p)) if isinstance(r, Release)]
+    index = SearchIndex.open(None)
+    index.add(IndexDoc(r.id, r.title, r.body, r.date, r.category, r.source) for r in releases)
+    index.commit()
+    vectors = VectorSet(embedder.name, embedder.dimensions, None)
+    texts = [f"{r.title}\n\n{r.body}" for r in releases]
+    vectors.add([(r.id, r.content_hash) for r in releases], embedder.embed(texts))
+    judged = read_judgements(REPO / "tests" / "search_quality" / "sample.jsonl")
+    keys = {k for j in judged for k in j.relevant}
+    titles = {r.id: r.title for r in releases}
+
+    def key(release_id: str) -> str:
+        return next((k for k in keys if titles[release_id].startswith(k)), release_id)
+
+    def run(mode: str):  # type: ignore[no-untyped-def]
+        ranked = runner(index, vectors, embedder, mode)
+        return lambda q: [key(i) for i in ranked(q)]
+
+    return [mean_ndcg(run(m), judged) for m in MODES]
+
+
+def print_pool(index: SearchIndex, vectors: VectorSet, embedder: Embedder,
                records: list[dict[str, str]]) -> None:
     by_id = {r["id"]: r for r in records}
     for judged in read_judgements(JUDGED):
@@ -80,15 +134,19 @@ def print_pool(index: SearchIndex, vectors: VectorSet, embedder: MiniLMEmbedder,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pool", action="store_true")
+    ap.add_argument("--embedder", choices=["minilm", "wordllama"], default="minilm")
     args = ap.parse_args()
-    embedder = MiniLMEmbedder()
+    embedder = MiniLMEmbedder() if args.embedder == "minilm" else WordLlamaEmbedder()
     records = reuters()
     index, vectors = build(records, embedder)
     if args.pool:
         print_pool(index, vectors, embedder, records)
         return
     judged = read_judgements(JUDGED)
+    print(f"embedder: {embedder.name}")
     print("| set | queries | lexical | semantic | hybrid |\n|---|---:|---:|---:|---:|")
+    cells = " | ".join(f"{s:.3f}" for s in sample_scores(embedder))
+    print(f"| sample: MOTIR + USTR releases (19) | 32 | {cells} |")
     scores = [mean_ndcg(runner(index, vectors, embedder, m), judged) for m in MODES]
     cells = " | ".join(f"{s:.3f}" for s in scores)
     print(f"| Reuters-21578 (18,261 stories) | {len(judged)} | {cells} |")
