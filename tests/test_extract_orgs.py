@@ -206,3 +206,16 @@ def test_led_by_names_a_leader_that_is_no_person() -> None:
     assert names(text) == [("Orvano", ())]
     text = "Talks resumed. Petra Lindgren chaired them; the panel was led by Lindgren."
     assert names(text) == []
+
+
+def test_acronym_with_lower_case_letters_or_built_from_an_acronym() -> None:
+    text = "The Ministry of Planning and Investment (MoPI) and HM Land & Property (HMLP) met."
+    assert names(text) == [
+        ("Ministry of Planning and Investment", ("MoPI",)),
+        ("HM Land & Property", ("HMLP",)),
+    ]
+
+
+def test_country_agency_takes_its_short_name() -> None:
+    text = "Enterprise Norway (EnterpriseNO) raised its forecast."
+    assert names(text) == [("Enterprise Norway", ("EnterpriseNO",))]

@@ -360,9 +360,7 @@ def _country_agency_names(text: str) -> Iterator[FoundName]:
             continue
         lead = m.group(1).split()
         if all(w in DOMAIN_WORDS for w in lead) and text[span.end : span.end + 2] not in {"’s", "'s"}:
-            yield FoundName(
-                m.group(1) + text[span.start : span.end], Span(span.start - len(m.group(1)), span.end)
-            )
+            yield _with_acronym(text, Span(span.start - len(m.group(1)), span.end))
 
 
 def _lower_headed_names(text: str) -> Iterator[FoundName]:
@@ -520,18 +518,28 @@ def _looks_like_person(words: list[str]) -> bool:
     return bool(korean) or words[0] in GIVEN_NAMES
 
 
-_DEFINED = re.compile(rf"((?:{RUN})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Z&]+)\)")
+_DEFINED = re.compile(
+    rf"((?:{RUN})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Za-z&]*[A-Z])\)"
+)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """ "MoIT" spells "Ministry of Industry and Trade", "HMRC" "HM Revenue & Customs": the
+    acronym's capitals are the initials of the name's capitalised words (all of an acronym's)."""
+    letters = "".join(c for c in acronym if c.isupper())
+    words = re.findall(r"[\w’'.-]+", name)
+    spelled = "".join(w.replace(".", "") if is_acronym(w) else w[0] for w in words if w[0].isupper())
+    return letters in {initials(name), spelled}
 
 
 def _defined_names(text: str) -> Iterator[FoundName]:
     """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
     for m in _DEFINED.finditer(text):
-        acronym = m.group(2).replace("&", "")
         words = m.group(1).split()
         for i in range(len(words) - 1):
             tail = " ".join(words[i:])
             titled = set(words[i:]) & (TITLES | NAME_TITLES)
-            if initials(tail) == acronym and words[i][0].isupper() and not titled:
+            if _spells(m.group(2), tail) and words[i][0].isupper() and not titled:
                 start = m.start(1) + len(" ".join(words[:i])) + (1 if i else 0)
                 yield FoundName(tail, Span(start, m.end(1)), m.group(2))
                 break
