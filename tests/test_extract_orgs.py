@@ -219,3 +219,8 @@ def test_acronym_with_lower_case_letters_or_built_from_an_acronym() -> None:
 def test_country_agency_takes_its_short_name() -> None:
     text = "Enterprise Norway (EnterpriseNO) raised its forecast."
     assert names(text) == [("Enterprise Norway", ("EnterpriseNO",))]
+
+
+def test_speaker_shaped_like_a_firm() -> None:
+    text = "“Demand is weak,” DataVista said. QX Mobility said it would invest. Minister SATO Ken said no."
+    assert names(text) == [("DataVista", ()), ("QX Mobility", ())]

@@ -57,6 +57,10 @@ _DESCRIPTOR = re.compile(
     rf"{_SP}(?:the{_SP})?({RUN})"
 )
 _LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}({RUN})(?![\w’'-])(?!{_SP}(?:and|or){_SP})")
+_SPEAKER = re.compile(
+    rf"(?<![\w’'-])({RUN}) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b"
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
@@ -375,6 +379,24 @@ def _lower_headed_names(text: str) -> Iterator[FoundName]:
         yield _with_acronym(text, Span(m.start(1), m.end(1)))
 
 
+def _speaker_names(text: str) -> Iterator[FoundName]:
+    """ "TrendForce said", "SK On said": a speaker whose name is shaped like a firm's."""
+    for m in _SPEAKER.finditer(text):
+        span = _cue_span(text, m.start(1), m.end(1))
+        words = text[span.start : span.end].split() if span else []
+        if span and len(words) <= 4 and _firm_shaped(words) and not _titled_person(text, " ".join(words)):
+            yield _with_acronym(text, span)
+
+
+def _firm_shaped(words: list[str]) -> bool:
+    """A CamelCase word ("TrendForce") or an acronym ("SK On", "KEPCO"), no person's "MUTO Yoji"."""
+    if any(_is_place(w) or w in TITLES | REGION_WORDS for w in words):
+        return False
+    if len(words) >= 2 and words[-2].isupper() and len(words[-2]) >= 3 and words[-1][1:].islower():
+        return False  # a family name in capitals before a given name: "Industry HAYASHIDA Kenji"
+    return any(_CAMEL.search(w) or (is_acronym(w) and w.isalpha()) for w in words)
+
+
 def _led_by_names(text: str) -> Iterator[FoundName]:
     """ "Exports of phones, led by Samsung": a leader that is no person's name."""
     for m in _LED_BY.finditer(text):
@@ -560,6 +582,7 @@ CUE_FINDERS = (
     _according_to_names,
     _lower_headed_names,
     _led_by_names,
+    _speaker_names,
     _corporate_names,
     _deal_names,
 )
