@@ -251,3 +251,11 @@ def test_bare_hon_before_a_name_and_irish_letters() -> None:
         ("Todd McKinley", "Minister for Trade"),
         ("Simon Harte", "Minister for Enterprise"),
     ]
+
+
+def test_names_with_central_european_capitals() -> None:
+    text = "Trade Commissioner Maroš Šefčovič met Łukasz Nowak, Poland's deputy minister of development."
+    assert people(text) == [
+        ("Maroš Šefčovič", "Trade Commissioner"),
+        ("Łukasz Nowak", "Poland's deputy minister of development"),
+    ]

@@ -18,7 +18,7 @@ __all__ = [
     "words_of",
 ]
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1 capitals, and Latin Extended-A letters ("Šefčovič", "Łukasz")
 _ABBREV = r"(?:Co|Inc|Corp|Ltd|Gov|Dr|Mr|Ms|Mrs|Prof|Jr|Sr|St|Sen|Rep|Gen|Lt|Col|Capt|Adm|Smt|Hon|Rt)\."
 
 # One capitalised word: "U.S.", "Co.", "Jung-kwan"-style compounds, "S-OIL", "Muñoz", "A." initials.
