@@ -224,3 +224,18 @@ def test_country_agency_takes_its_short_name() -> None:
 def test_speaker_shaped_like_a_firm() -> None:
     text = "“Demand is weak,” DataVista said. QX Mobility said it would invest. Minister SATO Ken said no."
     assert names(text) == [("DataVista", ()), ("QX Mobility", ())]
+
+
+def test_bodies_named_by_their_kind_or_their_products() -> None:
+    text = (
+        "The Confederation of Nordic Industry said exports fell. Spain's CEOE business lobby agreed."
+        " Airlines ordered more Vantor jets. The Landesbank and Zellerbank cut rates."
+        " Shops sell Korean cars and Japanese chips."
+    )
+    assert names(text) == [
+        ("Confederation of Nordic Industry", ()),
+        ("CEOE", ()),
+        ("Vantor", ()),
+        ("Landesbank", ()),
+        ("Zellerbank", ()),
+    ]

@@ -29,6 +29,7 @@ ORG_HEADS = words(
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
     Pharma News Works Party Senate Zeitung Societe Société Banque Groupe Compagnie Gesellschaft
     Kaisha Sdn Bhd Tbk PT JSC Directorate Directorate-General Inspectorate Commissariat
+    Confederation Consortium Cooperative Co-operative Observatory Laboratory
     SpA S.p.A. SA NV BV Pty Limited
     """
 )
@@ -328,7 +329,7 @@ COMPLEMENT_HEADS = words(
     Ministry Department Agency Administration Office Bureau Authority Commission Council Board
     Institute Foundation Association Federation Union Chamber Society Academy University College
     School Center Centre Organization Organisation Bank Embassy Consulate Service Corporation
-    Secretariat Directorate Directorate-General Inspectorate
+    Secretariat Directorate Directorate-General Inspectorate Confederation Observatory
     """
 )
 

@@ -61,6 +61,17 @@ _SPEAKER = re.compile(
     rf"(?<![\w’'-])({RUN}) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b"
 )
 _CAMEL = re.compile(r"[a-z][A-Z]")
+# "Germany's BDI industry association": a body named before what kind of body it is.
+_KIND_AFTER = re.compile(
+    rf"(?<![\w’'-])({RUN}){_SP}(?:industry|trade|business|employers['’]?|farm|manufacturing|banking"
+    rf"|exporters['’]?|lobby){_SP}(?:association|federation|lobby|group|body|union)\b"
+)
+# "Boeing aircraft", "Airbus jets": a maker named by what it makes.
+_MAKER_OF = re.compile(
+    r"(?<=[a-z,] )([A-Z][\w-]+) (?:aircraft|jets|jetliners|airliners|planes|smartphones"
+    r"|handsets|chips|chipsets|cars|vehicles|trucks|engines)\b"
+)
+_BANK_WORD = re.compile(r"\b[A-Z][a-z]{3,}bank\b")  # "the Bundesbank", "Rabobank"
 _LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
     rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
@@ -397,6 +408,21 @@ def _firm_shaped(words: list[str]) -> bool:
     return any(_CAMEL.search(w) or (is_acronym(w) and w.isalpha()) for w in words)
 
 
+def _kind_after_names(text: str) -> Iterator[FoundName]:
+    """ "the BDI industry association", "Boeing aircraft", "the Bundesbank"."""
+    for pattern in (_KIND_AFTER, _MAKER_OF, _BANK_WORD):
+        for m in pattern.finditer(text):
+            group = 1 if pattern.groups else 0
+            name = m.group(group)
+            if _is_place(name) or name in REGION_WORDS | GIVEN_NAMES | SENTENCE_WORDS | MONTHS:
+                continue
+            if re.search(r"(?:an|ese|ish|ian)$", name) and not is_acronym(name):
+                continue  # "Korean cars", "Japanese chips": a nation's, no maker's
+            start = _trim_leading(text, m.start(group), m.end(group))
+            if start < m.end(group) and not _titled_person(text, text[start : m.end(group)]):
+                yield _with_acronym(text, Span(start, m.end(group)))
+
+
 def _led_by_names(text: str) -> Iterator[FoundName]:
     """ "Exports of phones, led by Samsung": a leader that is no person's name."""
     for m in _LED_BY.finditer(text):
@@ -583,6 +609,7 @@ CUE_FINDERS = (
     _lower_headed_names,
     _led_by_names,
     _speaker_names,
+    _kind_after_names,
     _corporate_names,
     _deal_names,
 )
