@@ -259,3 +259,8 @@ def test_names_with_central_european_capitals() -> None:
         ("Maroš Šefčovič", "Trade Commissioner"),
         ("Łukasz Nowak", "Poland's deputy minister of development"),
     ]
+
+
+def test_who_heads_gives_a_role() -> None:
+    text = "Tomas Brenner, who heads the Alpine Institute, said so. Vilja Roe, who said no, left."
+    assert people(text) == [("Tomas Brenner", "head")]

@@ -100,6 +100,8 @@ _PARTICIPLE_ROLES: dict[str, str] = {
     "moderated": "moderator",
     "presided": "presiding officer",
 }
+# Verbs of office after "who": "Jane Roe, who heads the institute, said".
+_WHO_ROLES: dict[str, str] = {"heads": "head", "leads": "head", "chairs": "chair", "directs": "director"}
 _PARTICIPLE = re.compile(rf"\b({'|'.join(_PARTICIPLE_ROLES)})(?: over)? by\s+$", re.IGNORECASE)
 _LOWER_TITLES = {t.lower().rstrip(".") for t in TITLE_WORDS} | set(ROLE_WORDS)
 _NOT_NAME_WORDS = ORG_HEADS | NON_ORG_WORDS | MONTHS | TITLE_WORDS | NOT_NAME_WORDS | DOMAIN_WORDS
@@ -313,6 +315,8 @@ def _apposition_role(text: str, end: int) -> str | None:
     if not m:
         return None
     head = m.group(1).split()[:7]
+    if head[0] == "who" and len(head) > 1 and head[1] in _WHO_ROLES:  # "Jane Roe, who heads X,"
+        return _WHO_ROLES[head[1]]
     if head[0].lower() in {"who", "which", "that", "whose", "where", "when", "but", "and"}:
         return None
     if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
