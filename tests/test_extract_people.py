@@ -264,3 +264,8 @@ def test_names_with_central_european_capitals() -> None:
 def test_who_heads_gives_a_role() -> None:
     text = "Tomas Brenner, who heads the Alpine Institute, said so. Vilja Roe, who said no, left."
     assert people(text) == [("Tomas Brenner", "head")]
+
+
+def test_portfolio_line_after_a_titled_name_line() -> None:
+    text = "Joint media release\nSenator the Hon Don Farrow\nMinister for Trade and Tourism\n\nExports rose."
+    assert people(text) == [("Don Farrow", "Minister for Trade and Tourism")]

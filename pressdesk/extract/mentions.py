@@ -274,6 +274,8 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     # "Mr Gan", "Shri Piyush Goyal", "Director Dr Jane Roe": no role in the courtesy title
     courtesy = pieces[t][0] in _COURTESY or (pieces[t][0] in _ACADEMIC and _last_title(pieces[:t]) >= 0)
     role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
+    if _alone_on_line(text, pieces[0][1].start):  # "Senator the Hon Don Farrow\nMinister for Trade"
+        role = _role_line(text, name[-1][1].end) or role
     role = role or _apposition_role(text, name[-1][1].end) or _context_role(text, pieces) or ""
     if courtesy and not role:  # "The Secretary for Commerce, Mr Algernon Yuen, said"
         role = _title_comma_before(text, pieces[0][1].start, name[-1][1].end, courtesy=True) or ""
