@@ -205,3 +205,8 @@ def test_a_participle_after_a_modal_is_not_past() -> None:
 def test_abbreviated_month_ranges() -> None:
     assert values("Exports in the Jan.-Feb. period rose.") == ["2024-01", "2024-02"]
     assert values("in Jan.-Feb. 2023") == ["2023-01", "2023-02"]
+
+
+def test_year_first_dates_with_dots_or_slashes_and_dashed_day_first() -> None:
+    assert values("Published 2024.03.04, updated 2024/3/12.") == ["2024-03-04", "2024-03-12"]
+    assert values("Date: 11-03-2024. Version 2024.1.2.3 shipped.") == ["2024-03-11"]

@@ -62,8 +62,14 @@ _NAMED_DAY = "".join(
     rf"(?<!\b{w} )" for w in ("Black", "Cyber", "Good", "Super", "Ash", "Holy", "Easter", "Bloody")
 )
 _KINDS: dict[str, str] = {
-    "iso": r"\b(?P<iso_y>(?:1[89]|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b",
-    "numeric": r"\b(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.])(?P<nu_b>[0-3]?\d)(?P=nu_sep)(?P<nu_y>(?:19|20)\d\d)\b",
+    # "2026-03-04", and as East Asian releases write it, "2026.03.04", "2026/3/4"
+    "iso": (
+        r"\b(?P<iso_y>(?:1[89]|20)\d\d)(?:-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
+        r"|(?P<iso_sep>[/.])(?P<iso_m2>[01]?\d)(?P=iso_sep)(?P<iso_d2>[0-3]?\d))\b(?![.,/]\d)"
+    ),
+    "numeric": (
+        r"\b(?P<nu_a>[0-3]?\d)(?P<nu_sep>[/.-])(?P<nu_b>[0-3]?\d)(?P=nu_sep)(?P<nu_y>(?:19|20)\d\d)\b"
+    ),
     "md": (
         rf"(?:(?P<md_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})"
         rf"(?:{_TO}(?:(?P<md_m2>{_MONTH})\s+)?(?P<md_d2>{_DAY}))?(?:,?\s+(?P<md_y>{_YEAR}))?"
@@ -270,7 +276,7 @@ def _span(m: re.Match[str]) -> Span:
 
 
 def _resolve_iso(m: re.Match[str], ctx: _Context) -> _Found:
-    d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+    d = _safe_date(int(m["iso_y"]), int(m["iso_m"] or m["iso_m2"]), int(m["iso_d"] or m["iso_d2"]))
     return [(_day(d), _span(m))] if d else []
 
 
