@@ -210,3 +210,7 @@ def test_abbreviated_month_ranges() -> None:
 def test_year_first_dates_with_dots_or_slashes_and_dashed_day_first() -> None:
     assert values("Published 2024.03.04, updated 2024/3/12.") == ["2024-03-04", "2024-03-12"]
     assert values("Date: 11-03-2024. Version 2024.1.2.3 shipped.") == ["2024-03-11"]
+
+
+def test_semester_is_a_half_year() -> None:
+    assert values("Investments rose in the first semester of 2023.") == ["2023-H1"]

@@ -269,3 +269,14 @@ def test_who_heads_gives_a_role() -> None:
 def test_portfolio_line_after_a_titled_name_line() -> None:
     text = "Joint media release\nSenator the Hon Don Farrow\nMinister for Trade and Tourism\n\nExports rose."
     assert people(text) == [("Don Farrow", "Minister for Trade and Tourism")]
+
+
+def test_malay_honorifics_are_neither_name_nor_role() -> None:
+    text = (
+        "Minister of Investment, Trade and Industry YB Tengku Datuk Seri Utama Rahim Aziz said so."
+        " Dato' Sri Lim Kok Wing spoke."
+    )
+    assert people(text) == [
+        ("Tengku Rahim Aziz", "Minister of Investment, Trade and Industry"),
+        ("Lim Kok Wing", None),
+    ]

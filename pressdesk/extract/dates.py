@@ -91,7 +91,7 @@ _KINDS: dict[str, str] = {
     ),
     "rel_quarter": r"\b(?P<rq>(?i:this|next|last|current|coming))\s+quarter\b",
     "half": (
-        r"\b(?P<h_n>(?i:first|second|latter|1st|2nd))[\s-]+half\b" + _OF_YEAR.format(p="h_")
+        r"\b(?P<h_n>(?i:first|second|latter|1st|2nd))[\s-]+(?:half|semester)\b" + _OF_YEAR.format(p="h_")
         + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b"
         + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),

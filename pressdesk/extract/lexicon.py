@@ -155,7 +155,8 @@ REGION_WORDS = words(
 HONORIFICS = words(
     """
     Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr Prof. Sir Dame Dato' Dato’ Datuk Dato Datin Tan Sri Tun Haji Hajji
-    H.E. Hon. Honorable Honourable Excellency Shri Smt. Smt Shrimati Pak Bapak Ibu
+    H.E. Hon. Honorable Honourable Excellency Shri Smt. Smt Shrimati Pak Bapak Ibu YB YAB YBhg
+    Seri Utama
     """
 ) - {"Tan"}
 

@@ -172,7 +172,7 @@ def _capitalised_surname(parts: list[str]) -> bool:
 
 def _is_name(parts: list[str]) -> bool:
     """Capitalised words that can be a personal name (particles and honorifics allowed)."""
-    core = [p for p in parts if p not in NAME_PARTICLES]
+    core = [p for p in parts if p not in NAME_PARTICLES and p not in HONORIFICS]
     if _capitalised_surname(core) and core[1] not in TITLE_WORDS and not _is_place(core[0]):
         core = [core[0].capitalize(), core[1]]
     if not core or len(core) > 5 or _is_place(" ".join(core)):
@@ -191,10 +191,11 @@ def _span_of(pieces: list[tuple[str, Span]]) -> Span:
 
 
 def strip_honorifics(name: str) -> str:
+    """ "Dato' Mohd Zamruni bin Khalid" -> "Mohd Zamruni bin Khalid"; honorifics inside a name
+    ("Tengku Datuk Seri Zafrul Aziz") go too, as long as two words are left."""
     parts = name.split()
-    while len(parts) > 2 and parts[0] in HONORIFICS:
-        parts.pop(0)
-    return " ".join(parts)
+    kept = [p for p in parts if p not in HONORIFICS]
+    return " ".join(kept if len([p for p in kept if p not in NAME_PARTICLES]) >= 2 else parts)
 
 
 def _full(text: str, pieces: list[tuple[str, Span]], role: str | None, org: str | None) -> Mention:
@@ -273,7 +274,8 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
         return None
     # "Mr Gan", "Shri Piyush Goyal", "Director Dr Jane Roe": no role in the courtesy title
     courtesy = pieces[t][0] in _COURTESY or (pieces[t][0] in _ACADEMIC and _last_title(pieces[:t]) >= 0)
-    role, org = _role_text(text, pieces[:t] if courtesy else pieces[: t + 1])
+    before = [p for p in pieces[:t] if p[0] not in HONORIFICS]  # "Dato' Sri Lim": no role
+    role, org = _role_text(text, before if courtesy else pieces[: t + 1])
     if _alone_on_line(text, pieces[0][1].start):  # "Senator the Hon Don Farrow\nMinister for Trade"
         role = _role_line(text, name[-1][1].end) or role
     role = role or _apposition_role(text, name[-1][1].end) or _context_role(text, pieces) or ""
