@@ -146,7 +146,7 @@ def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
         places=unique(p.code for p in places),
         orgs=unique(o.name for o in orgs),
         people=unique(p.name for p in facts.people) if facts else (),
-        sectors=find_sectors(f"{release.title}\n{release.body}"),
+        sectors=find_sectors(f"{release.title}\n{release.body}") if facts is not None else (),
         place_names=unique(p.name for p in places),
         org_aliases=unique(a for o in orgs for a in o.aliases),
     )
@@ -275,11 +275,15 @@ class SearchIndex:
                 raise StoreError(f"search index is locked by another writer: {err}") from err
         return self.writer_
 
-    def add(self, docs: Iterable[IndexDoc]) -> None:
-        """Upsert by id: delete any document with the same id, then add."""
+    def add(self, docs: Iterable[IndexDoc], replace: bool = True) -> None:
+        """Upsert by id: delete any document with the same id, then add.
+
+        ``replace=False`` skips the delete, for documents known never to have been indexed.
+        """
         writer = self.writer
         for doc in docs:
-            writer.delete_documents_by_term("id", doc.id)
+            if replace:
+                writer.delete_documents_by_term("id", doc.id)
             writer.add_document(to_document(doc))
 
     def delete(self, ids: Iterable[str]) -> None:

@@ -18,13 +18,14 @@ from typing import Any, Protocol
 from pressdesk.entities import entity_refs
 from pressdesk.extract import extract
 from pressdesk.extract.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import IngestReport, Rejection, Release
+from pressdesk.models import IngestReport, Rejection, Release, StoredRelease
 from pressdesk.readers import read_path
 from pressdesk.store import Store
 
 log = logging.getLogger(__name__)
 
 INDEXED_SEQ = "indexed_seq"
+INDEX_PENDING = "index_pending_seq"
 Progress = Callable[[int], None]
 OnReject = Callable[[Rejection], None]
 
@@ -40,7 +41,7 @@ class IngestOptions:
 
 
 class Indexer(Protocol):
-    def add(self, docs: Iterable[Any]) -> None: ...
+    def add(self, docs: Iterable[Any], replace: bool = True) -> None: ...
     def commit(self) -> None: ...
 
 
@@ -169,19 +170,42 @@ def _extract(release: Release) -> Extraction:
 
 
 def sync_index(store: Store, index: Indexer, batch: int = 2000) -> int:
-    """Index every release stored since the index's watermark; returns how many."""
+    """Index every release stored since the index's watermark; returns how many.
+
+    Two marks make this exact and cheap: ``indexed_seq`` is written after the
+    index commits, ``index_pending_seq`` before it starts. Releases in between
+    may or may not have reached the index when a process died, so they (and
+    every revised release) replace their old document; the rest are added
+    without the cost of a delete.
+    """
     from pressdesk.index import index_doc
 
     mark = int(store.get_meta(INDEXED_SEQ) or 0)
+    uncertain = int(store.get_meta(INDEX_PENDING) or 0)
+    store.set_meta(INDEX_PENDING, str(max(store.max_seq(), uncertain)))
     last, count = mark, 0
     for chunk in batched(store.changed_since(mark, batch), batch):
-        facts = store.facts_for([release.id for _, release in chunk])
-        index.add(
-            index_doc(release, extraction_from_dict(facts[release.id]) if release.id in facts else None)
-            for _, release in chunk
-        )
+        facts = store.facts_for([s.release.id for _, s in chunk])
+        for replace, group in _by_replace(chunk, uncertain):
+            index.add((_doc(index_doc, s, facts) for _, s in group), replace=replace)
         last, count = chunk[-1][0], count + len(chunk)
     if count:
         index.commit()
         store.set_meta(INDEXED_SEQ, str(last))
     return count
+
+
+def _by_replace(
+    chunk: tuple[tuple[int, StoredRelease], ...], uncertain: int
+) -> list[tuple[bool, list[tuple[int, StoredRelease]]]]:
+    """Split a chunk into the releases that may already be indexed and those that cannot be."""
+    groups: dict[bool, list[tuple[int, StoredRelease]]] = {True: [], False: []}
+    for seq, stored in chunk:
+        groups[seq <= uncertain or stored.revision > 1].append((seq, stored))
+    return list(groups.items())
+
+
+def _doc(make: Callable[[Release, Extraction | None], Any], stored: StoredRelease,
+         facts: dict[str, dict[str, Any]]) -> Any:
+    found = facts.get(stored.release.id)
+    return make(stored.release, None if found is None else extraction_from_dict(found))

@@ -25,9 +25,12 @@ class FakeIndex:
         self.docs: dict[str, Any] = {}
         self.pending: list[Any] = []
         self.commits = 0
+        self.adds = 0  # documents added without a delete
 
-    def add(self, docs: Iterable[Any]) -> None:
-        self.pending += list(docs)
+    def add(self, docs: Iterable[Any], replace: bool = True) -> None:
+        docs = list(docs)
+        self.pending += docs
+        self.adds += 0 if replace else len(docs)
 
     def commit(self) -> None:
         self.docs.update({d.id: d for d in self.pending})
@@ -93,6 +96,18 @@ def test_index_catches_up_after_an_interrupted_ingest(store: Store, tmp_path: Pa
     index = FakeIndex()
     report = ingest(store, [str(path)], NO_EXTRACT, index=index)
     assert report.unchanged == 5 and len(index.docs) == 5
+
+
+def test_only_documents_that_may_be_indexed_are_replaced(store: Store, tmp_path: Path) -> None:
+    index = FakeIndex()
+    path = write_jsonl(tmp_path / "a.jsonl", [record(i) for i in range(4)])
+    ingest(store, [str(path)], NO_EXTRACT, index=index)
+    assert index.adds == 4  # a fresh index: no deletes needed
+    write_jsonl(path, [record(0, body="Revised."), *[record(i) for i in range(1, 4)], record(9)])
+    ingest(store, [str(path)], NO_EXTRACT, index=index)
+    assert index.adds == 5  # the revised release replaced its document, the new one was added
+    store.set_meta(INDEXED_SEQ, "0")  # as if killed after the index committed, before the mark
+    assert sync_index(store, index) == 5 and index.adds == 5  # all five replaced, none doubled
 
 
 BIG = 60_000

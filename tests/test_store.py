@@ -40,9 +40,9 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
 def test_changed_release_moves_to_end_of_sequence(store: Store) -> None:
     store.save_batch([make_release(i) for i in range(3)], "t")
     store.save_batch([make_release(0, body="revised")], "t2")
-    order = [r.title for _, r in store.changed_since(0, batch=2)]
+    order = [s.release.title for _, s in store.changed_since(0, batch=2)]
     assert order == ["Release number 1", "Release number 2", "Release number 0"]
-    assert [r.title for _, r in store.changed_since(3)] == ["Release number 0"]
+    assert [s.release.title for _, s in store.changed_since(3)] == ["Release number 0"]
 
 
 def test_find_by_prefix(store: Store) -> None:

@@ -121,6 +121,9 @@ class SQLiteStore:
         )
         return {rid: (chash, rev) for rid, chash, rev in rows}
 
+    def max_seq(self) -> int:
+        return self._max_seq()
+
     def _max_seq(self) -> int:
         value: int | None = self.db.execute("SELECT max(seq) FROM releases").fetchone()[0]
         return value or 0
@@ -276,7 +279,7 @@ class SQLiteStore:
                           r.content_hash, updated, current.origin)
         return [Revision(*row) for row in rows] + [latest]
 
-    def changed_since(self, seq: int, batch: int = 1000) -> Iterator[tuple[int, Release]]:
+    def changed_since(self, seq: int, batch: int = 1000) -> Iterator[tuple[int, StoredRelease]]:
         """Releases stored or revised after ``seq``, in order, read in batches."""
         while True:
             rows = self.db.execute(
@@ -284,7 +287,7 @@ class SQLiteStore:
                 (seq, batch),
             ).fetchall()
             for row in rows:
-                yield row[0], _row_to_stored(row[1:]).release
+                yield row[0], _row_to_stored(row[1:])
             if len(rows) < batch:
                 return
             seq = rows[-1][0]
