@@ -214,3 +214,12 @@ def test_year_first_dates_with_dots_or_slashes_and_dashed_day_first() -> None:
 
 def test_semester_is_a_half_year() -> None:
     assert values("Investments rose in the first semester of 2023.") == ["2023-H1"]
+
+
+def test_day_month_year_joined_by_hyphens() -> None:
+    assert values("Posted 09-FEB-2024 and 9-Feb-2024; from 5-10 March.") == [
+        "2024-02-09",
+        "2024-02-09",
+        "2024-03-05",
+        "2024-03-10",
+    ]

@@ -75,8 +75,8 @@ _KINDS: dict[str, str] = {
         rf"(?:{_TO}(?:(?P<md_m2>{_MONTH})\s+)?(?P<md_d2>{_DAY}))?(?:,?\s+(?P<md_y>{_YEAR}))?"
     ),
     "dm": (
-        rf"\b(?P<dm_d>{_DAY})(?:{_TO}(?P<dm_d2>{_DAY}))?\s+(?:of\s+)?(?P<dm_m>{_MONTH})"
-        rf"(?:,?\s+(?P<dm_y>{_YEAR}))?"
+        rf"\b(?P<dm_d>{_DAY})(?:{_TO}(?P<dm_d2>{_DAY}))?(?:\s+(?:of\s+)?|-(?=[A-Za-z]))(?P<dm_m>{_MONTH})"
+        rf"(?:(?:,?\s+|-)(?P<dm_y>{_YEAR}))?"  # "09-FEB-2026" too
     ),
     "mr": (
         rf"\b(?P<mr_m>{_LONE_MONTH}){_TO}(?P<mr_m2>{_LONE_MONTH})(?![\w])"
