@@ -239,3 +239,8 @@ def test_bodies_named_by_their_kind_or_their_products() -> None:
         ("Landesbank", ()),
         ("Zellerbank", ()),
     ]
+
+
+def test_lower_case_brand_before_a_country_after_a_title() -> None:
+    text = "Mina Park, Executive Director at veltrix Korea, spoke. A manager at leading Zeller Zinc agreed."
+    assert names(text) == [("veltrix Korea", ()), ("Zeller Zinc", ())]

@@ -332,8 +332,22 @@ _TITLE_OF = re.compile(
     r"\b(?:CEO|COO|CFO|CTO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]irector|[Ff]ounder|"
     r"[Aa]nalyst|[Pp]rofessor|[Oo]fficial|[Hh]ead|[Ee]conomist|[Ss]pokesperson|[Rr]esearcher|"
     r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer)\s+(?:of|at)\s+(?:the\s+)?"
-    rf"({RUN})"
+    rf"((?P<brand>[a-z]{{4,}} )?{RUN})"
 )
+# Endings of English adjectives and participles: "rival", "leading", "Japanese" are no brands.
+_NOT_BRAND = re.compile(r"(?:ed|ing|al|ic|ive|ous|ern|ese|ian|an|ly|est|er)$")
+
+
+def _brand_name(text: str, m: re.Match[str]) -> Iterator[FoundName]:
+    """ "Executive Director at onsemi Korea": a lower-case brand before a country's name."""
+    brand = m.group("brand").strip()
+    country = text[m.end("brand") : m.end(1)].split()[0]
+    if not _NOT_BRAND.search(brand) and brand not in ORG_DESCRIPTORS and _is_place(country):
+        yield _with_acronym(text, Span(m.start(1), m.end("brand") + len(country)))
+        return
+    span = _cue_span(text, m.end("brand"), m.end(1))  # "analyst at leading Korea Zinc"
+    if span:
+        yield _with_acronym(text, span)
 
 
 def _titled_names(text: str) -> Iterator[FoundName]:
@@ -349,6 +363,9 @@ def _titled_names(text: str) -> Iterator[FoundName]:
             if span:
                 yield _with_acronym(text, span)
     for m in _TITLE_OF.finditer(text):
+        if m.group("brand"):
+            yield from _brand_name(text, m)
+            continue
         span = _cue_span(text, m.start(1), m.end(1))
         if span:
             yield _with_acronym(text, span)
