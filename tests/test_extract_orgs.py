@@ -244,3 +244,11 @@ def test_bodies_named_by_their_kind_or_their_products() -> None:
 def test_lower_case_brand_before_a_country_after_a_title() -> None:
     text = "Mina Park, Executive Director at veltrix Korea, spoke. A manager at leading Zeller Zinc agreed."
     assert names(text) == [("veltrix Korea", ()), ("Zeller Zinc", ())]
+
+
+def test_what_only_a_firm_has_and_analysts_at_it() -> None:
+    text = (
+        "Vantor's revenue rose 5%. Analysts at Kestrel Partners said so. Europe's profit fell."
+        " Jane Whitfield runs a shop; Whitfield's customers are loyal."
+    )
+    assert names(text) == [("Vantor", ()), ("Kestrel Partners", ())]

@@ -151,6 +151,14 @@ REGION_WORDS = words(
     """
 )
 
+# Continents and the words that divide them: "Europe", "Southeast Asia", "the Middle East".
+CONTINENT_WORDS = words(
+    """
+    Europe Asia Africa America Americas Oceania Eurasia Antarctica Arctic North South East West
+    Middle Latin Sub-Saharan
+    """
+)
+
 # Honorifics and courtesy titles that are not part of a canonical name.
 HONORIFICS = words(
     """

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pressdesk.extract.facts import Span
 from pressdesk.extract.lexicon import (
     COMPLEMENT_HEADS,
+    CONTINENT_WORDS,
     DOMAIN_WORDS,
     EAST_ASIAN_SURNAMES,
     GEO_WORDS,
@@ -111,6 +112,8 @@ _PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
 _CORPORATE_NOUNS = (
     "shares|stock|stocks|shareholders|board|subsidiary|subsidiaries|affiliate|affiliates|unit|division"
     "|plant|plants|factory|factories|chairman|chairwoman|CEO|chief executive|earnings|brand|products"
+    "|revenue|revenues|profit|profits|customers|suppliers|chips|smartphones"
+    "|market share|market value|valuation"
 )
 _POSSESSIVE_CUE = re.compile(
     rf"(?<![\w’'-])({RUN})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
@@ -331,7 +334,7 @@ _TITLE_NAME_OF = re.compile(
 _TITLE_OF = re.compile(
     r"\b(?:CEO|COO|CFO|CTO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]irector|[Ff]ounder|"
     r"[Aa]nalyst|[Pp]rofessor|[Oo]fficial|[Hh]ead|[Ee]conomist|[Ss]pokesperson|[Rr]esearcher|"
-    r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer)\s+(?:of|at)\s+(?:the\s+)?"
+    r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer|[Ss]trategist)s?\s+(?:of|at)\s+(?:the\s+)?"
     rf"((?P<brand>[a-z]{{4,}} )?{RUN})"
 )
 # Endings of English adjectives and participles: "rival", "leading", "Japanese" are no brands.
@@ -476,7 +479,8 @@ def _corporate_names(text: str) -> Iterator[FoundName]:
     for m in _POSSESSIVE_CUE.finditer(text):
         group = next(g for g in (1, 2, 3) if m.group(g))
         span = _cue_span(text, m.start(group), m.end(group))
-        if span and not _titled_person(text, text[span.start : span.end]):
+        name = text[span.start : span.end] if span else ""
+        if span and not _titled_person(text, name) and not _surname_elsewhere(text, name):
             yield _with_acronym(text, span)
 
 
@@ -568,8 +572,8 @@ def is_plausible(found: FoundName) -> bool:
         return False  # "Energy Policy Yoo Jin-ho": a title's end and a person
     if len(words) == 1 and words[0] in GEO_WORDS:
         return False  # "Washington", "Seoul": a city or state standing for its government
-    if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS for w in words):
-        return False  # "Korean", "Deputy U.S.": places and titles name no body
+    if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS | CONTINENT_WORDS for w in words):
+        return False  # "Korean", "Deputy U.S.", "Southeast Asia": places and titles name no body
     if words[0] in _RANKS and not _has_head(found.name):
         return False  # "Deputy China International ...": the start of a title
     return not _is_place(found.name) and not found.name.isdigit()
