@@ -166,3 +166,7 @@ def test_change_nouns_after_the_number() -> None:
 def test_a_change_noun_naming_a_forecast_is_not_the_change() -> None:
     assert read("The central bank will cut its 2027 growth forecast to 0.4%.") == [(0.4, "down")]
     assert read("The agency raised its growth target to 2.5 percent.") == [(2.5, "up")]
+
+
+def test_pc_as_written_in_british_papers() -> None:
+    assert read("Prices rose 5pc and output fell 2.1 pc; they sold 500 pcs.") == [(5.0, "up"), (2.1, "down")]
