@@ -206,6 +206,7 @@ def test_led_by_names_a_leader_that_is_no_person() -> None:
     assert names(text) == [("Orvano", ())]
     text = "Talks resumed. Petra Lindgren chaired them; the panel was led by Lindgren."
     assert names(text) == []
+    assert names("Sales, led by Acme Bolt and Kestrel, rose.") == [("Acme Bolt", ()), ("Kestrel", ())]
 
 
 def test_acronym_with_lower_case_letters_or_built_from_an_acronym() -> None:

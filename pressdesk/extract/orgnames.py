@@ -57,7 +57,7 @@ _DESCRIPTOR = re.compile(
     rf"\b(?:(?i:{'|'.join((*ORG_DESCRIPTOR_PHRASES, *sorted(ORG_DESCRIPTORS)))})|[\w.]+-based)"
     rf"{_SP}(?:the{_SP})?({RUN})"
 )
-_LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}({RUN})(?![\w’'-])(?!{_SP}(?:and|or){_SP})")
+_LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}((?>{RUN}))(?![\w’'-])")
 # Cues found first, the capitalised run before them second (scanning every run is slow).
 _RUN_BEFORE = re.compile(rf"(?<![\w’'-])({RUN})$")
 _SPEAKER = re.compile(r"(?<=\w) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b")
