@@ -225,6 +225,7 @@ def test_country_agency_takes_its_short_name() -> None:
 def test_speaker_shaped_like_a_firm() -> None:
     text = "“Demand is weak,” DataVista said. QX Mobility said it would invest. Minister SATO Ken said no."
     assert names(text) == [("DataVista", ()), ("QX Mobility", ())]
+    assert names("McKinley said it was good. DeSantis said no. MacArthur said so.") == []
 
 
 def test_bodies_named_by_their_kind_or_their_products() -> None:

@@ -61,7 +61,8 @@ _LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}((?>{RUN}))(?![\w
 # Cues found first, the capitalised run before them second (scanning every run is slow).
 _RUN_BEFORE = re.compile(rf"(?<![\w’'-])({RUN})$")
 _SPEAKER = re.compile(r"(?<=\w) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b")
-_CAMEL = re.compile(r"[a-z][A-Z]")
+# A capital inside a word ("TrendForce"), but not a surname's ("McKinley", "DeSantis", "LeBlanc").
+_CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?<!^D[aeiu])(?<!^L[ae])(?<!^Van)(?<!^Von)[A-Z]")
 # "Germany's BDI industry association": a body named before what kind of body it is.
 _KIND_AFTER = re.compile(
     rf"(?<=\w){_SP}(?:industry|trade|business|employers['’]?|farm|manufacturing|banking"
@@ -416,7 +417,10 @@ def _speaker_names(text: str) -> Iterator[FoundName]:
         m = _RUN_BEFORE.search(text, max(0, cue.start() - 80), cue.start())
         span = _cue_span(text, m.start(1), m.end(1)) if m else None
         words = text[span.start : span.end].split() if span else []
-        if span and len(words) <= 4 and _firm_shaped(words) and not _titled_person(text, " ".join(words)):
+        name = " ".join(words)
+        if not span or len(words) > 4 or not _firm_shaped(words):
+            continue
+        if not _titled_person(text, name) and not _surname_elsewhere(text, name):
             yield _with_acronym(text, span)
 
 
