@@ -4,8 +4,12 @@ A reference is found from a title written before a name ("Trade Minister Yeo
 Han-koo", "FOMEK Chairman Choi Jin-shik", "Coupang founder Kim Bom-suk"), an
 apposition after it ("Tran Quoc Phuong, Vietnam's Vice Minister of
 Finance"), a title between commas before it, a speech verb ("..., said Lee
-Ho-geun"), or a name's own shape (a Korean "Kim Jung-kwan", a known given
-name "Robert Lighthizer"). ``people`` resolves them into persons.
+Ho-geun"), a title on the next line of a block ("Jean Tremblay\nPress
+Secretary"), a participle ("chaired by Ms Ana Ferraro"), or a name's own shape
+(a Korean "Kim Jung-kwan", a known given name "Robert Lighthizer"). The frame
+of an honourable's name ("The Rt Hon ... MP", "Senator the Hon ...") and
+courtesy titles ("Smt.", "Shri", "Dr") are neither name nor role. ``people``
+resolves the references into persons.
 """
 
 from __future__ import annotations

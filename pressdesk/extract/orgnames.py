@@ -5,8 +5,9 @@ Industry and Resources") and kept when a head word says they are a body
 ("... Association", "... Co.", "Ministry of ..."), when their acronym spells
 them ("Korea Hydro & Nuclear Power (KHNP)"), when a cue around them says so
 ("chip giant X", "companies such as X and Y", "X Chairman <person>", "CEO of
-X", "X's plant", "shares of X"), or when they are well-known international
-bodies. Committees, meetings, programmes, funds and agreements are left out.
+X", "X's plant", "shares of X", "led by X", "the X institute", "TrendForce
+said", "Boeing aircraft"), or when they are well-known international bodies.
+Committees, meetings, programmes, funds and agreements are left out.
 """
 
 from __future__ import annotations
