@@ -7,8 +7,9 @@
 For each size N it builds the corpus with ``../shared/bench/make_corpus.py N``
 (cached in bench/out/), builds one index per engine, runs every query of
 ``../shared/bench/queries.txt`` (top 10 with snippets) for a warm-up round and
-then ROUNDS timed rounds, and reports p50/p99 latency, index size and build
-time, one JSON line per engine in bench/out/search.jsonl and a Markdown table.
+then ROUNDS timed rounds, each query on every engine in turn, and reports
+p50/p99 latency, index size and build time, one JSON line per engine in
+bench/out/search.jsonl and a Markdown table.
 
 --hybrid also times semantic and hybrid search (query embedding included) over
 an HNSW vector set. Embedding a million releases on two cores takes hours, so
@@ -259,22 +260,44 @@ ENGINES: dict[str, Callable[[Path], Any]] = {
 }
 
 
-def bench_engine(
-    name: str, n: int, corpus: Path, folder: Path, queries: list[str], reuse: bool = False
-) -> Figures:
-    """Build (or, with reuse, take the one built before and its recorded time), then time."""
+def build_engine(name: str, corpus: Path, folder: Path, reuse: bool = False) -> tuple[Any, float]:
+    """Build (or, with reuse, take the one built before and its recorded time)."""
     engine = ENGINES[name](folder)
     record = folder / f"{name}.build.json"
     if reuse and record.exists():
-        built = json.loads(record.read_text())["build_s"]
-    else:
-        started = time.perf_counter()
-        engine.build(read_records(corpus))
-        built = time.perf_counter() - started
-        record.write_text(json.dumps({"build_s": built}))
-    times = time_queries(engine.open(), queries)
-    return Figures(name, n, round(built, 1), round(engine.size_mb(), 1),
-                   round(percentile(times, 50), 2), round(percentile(times, 99), 2))
+        return engine, float(json.loads(record.read_text())["build_s"])
+    started = time.perf_counter()
+    engine.build(read_records(corpus))
+    built = time.perf_counter() - started
+    record.write_text(json.dumps({"build_s": built}))
+    return engine, built
+
+
+def time_side_by_side(
+    runners: dict[str, Callable[[str], object]], queries: list[str], rounds: int = ROUNDS
+) -> dict[str, list[float]]:
+    """Each query on every engine in turn, so that a busy moment falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    for round_ in range(rounds + 1):  # the first round warms up
+        for q in queries:
+            for name, run in runners.items():
+                started = time.perf_counter()
+                run(q)
+                if round_:
+                    times[name].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def bench_engines(
+    names: list[str], n: int, corpus: Path, folder: Path, queries: list[str], reuse: bool
+) -> list[Figures]:
+    built = {name: build_engine(name, corpus, folder, reuse) for name in names}
+    times = time_side_by_side({name: e.open() for name, (e, _) in built.items()}, queries)
+    return [
+        Figures(name, n, round(seconds, 1), round(engine.size_mb(), 1),
+                round(percentile(times[name], 50), 2), round(percentile(times[name], 99), 2))
+        for name, (engine, seconds) in built.items()
+    ]
 
 
 # ---- semantic and hybrid ---------------------------------------------------------------------------
@@ -416,12 +439,12 @@ def main() -> None:
         corpus = corpus_path(n, out)
         folder = out / f"search-{n}"
         folder.mkdir(exist_ok=True)
-        for name in args.engines:
-            rows.append(bench_engine(name, n, corpus, folder, [] if args.build_only else queries,
-                                     args.reuse))
-            print(markdown(rows[-1:]), flush=True)
         if args.build_only:
+            for name in args.engines:
+                build_engine(name, corpus, folder)
             continue
+        rows += bench_engines(args.engines, n, corpus, folder, queries, args.reuse)
+        print(markdown(rows), flush=True)
         if "pressdesk" in args.engines:
             rows.append(bench_facets(n, folder, queries))
         if args.hybrid:
