@@ -1,0 +1,93 @@
+"""Format detection: what the first bytes of an input look like, else what its extension says."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from pressdesk.readers.lines import MOTIR_DATE
+from pressdesk.readers.records import REQUIRED_FIELDS
+
+PARQUET_MAGIC = b"PAR1"
+
+_EXTENSIONS: dict[str, str] = {
+    ".motir": "motir",
+    ".txt": "motir",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".rss": "rss",
+    ".rdf": "rss",
+    ".xml": "rss",
+    ".atom": "atom",
+    ".html": "html",
+    ".htm": "html",
+    ".parquet": "parquet",
+}
+_MARKUP_ROOTS: tuple[tuple[str, str], ...] = (
+    ("<!doctype html", "html"),
+    ("<html", "html"),
+    ("<head", "html"),
+    ("<rss", "rss"),
+    ("<rdf", "rss"),
+    ("<feed", "atom"),
+)
+_MARKUP_PROLOG = re.compile(
+    r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype(?!\s+html)[^>]*>)*", re.IGNORECASE | re.DOTALL
+)
+_CSV_DELIMITERS = (",", "\t", ";", "|")
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
+
+
+def guess_format(head: bytes, name: str) -> str | None:
+    """The format the first bytes look like, else the one the name's extension says, else None."""
+    return sniff_format(head) or _EXTENSIONS.get(_extension(name))
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The format the first bytes of an input look like, or None if they say nothing."""
+    text = head.decode("utf-8", "replace").lstrip()
+    if text.startswith("{"):
+        return "json" if text.split("\n", 1)[0].strip() == "{" else "jsonl"
+    if text.startswith("["):
+        return "json"
+    if text.startswith("<"):
+        return _sniff_markup(text)
+    if _looks_like_motir(text):
+        return "motir"
+    return "csv" if csv_dialect(text.split("\n", 1)[0]) else None
+
+
+def is_binary(head: bytes) -> bool:
+    """NUL bytes, or more than one byte in twenty a control character text never holds."""
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return b"\x00" in head or controls > len(head) // 20
+
+
+def csv_dialect(header: str) -> str | None:
+    """The delimiter under which ``header`` names title, date and body, if any."""
+    for delimiter in _CSV_DELIMITERS:
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        if {name.strip().lower() for name in names} >= REQUIRED_FIELDS:
+            return delimiter
+    return None
+
+
+def _sniff_markup(text: str) -> str | None:
+    start = text[_MARKUP_PROLOG.match(text).end() :].lower()  # type: ignore[union-attr]
+    return next((name for prefix, name in _MARKUP_ROOTS if start.startswith(prefix)), None)
+
+
+def _looks_like_motir(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines()]
+    filled = [line for line in lines if line]
+    if len(filled) >= 3 and filled[0] == "-":
+        return lines[lines.index("-") + 1] != "" and filled[1] != "-" and filled[2] != "-"
+    return "-" in lines and any(MOTIR_DATE.search(line) for line in lines)
+
+
+def _extension(name: str) -> str:
+    return Path(name.removesuffix(".gz")).suffix.lower()
