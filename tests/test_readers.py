@@ -636,3 +636,10 @@ def test_damaged_inputs_never_break_the_stream(tmp_path: Path, fixture: str) -> 
         for item in read_path(str(path), format=format):
             assert isinstance(item, Release | Rejection)
             assert item.origin is not None and item.origin.path == str(path)
+
+
+def test_a_lone_carriage_return_in_the_first_line_is_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"title,date\rx,body\nA,2024-01-01,B\n")
+    items = list(read_path(str(path)))
+    assert items and all(isinstance(i, Rejection) for i in items)

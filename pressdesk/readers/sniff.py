@@ -70,7 +70,10 @@ def is_binary(head: bytes) -> bool:
 def csv_dialect(header: str) -> str | None:
     """The delimiter under which ``header`` names title, date and body, if any."""
     for delimiter in _CSV_DELIMITERS:
-        names = next(csv.reader([header], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:  # a lone carriage return, say: not a header we can read
+            continue
         if {name.strip().lower() for name in names} >= REQUIRED_FIELDS:
             return delimiter
     return None
