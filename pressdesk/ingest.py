@@ -18,7 +18,8 @@ from typing import Any, Protocol
 from pressdesk.entities import entity_refs
 from pressdesk.extract import extract
 from pressdesk.extract.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import IngestReport, Rejection, Release, StoredRelease
+from pressdesk.errors import InputError
+from pressdesk.models import IngestReport, Origin, Rejection, Release, StoredRelease
 from pressdesk.readers import read_path
 from pressdesk.store import Store
 
@@ -88,9 +89,10 @@ def ingest(
     if index is not None:
         sync_index(store, index)  # finish what an interrupted ingest left
     releases = _releases(paths, options, reject)
-    tally = (_ingest_strict if options.strict else _ingest_batches)(
-        store, releases, options, index, progress, rejected
-    )
+    if options.strict:
+        tally = _ingest_strict(store, releases, options, progress, rejected)
+    else:
+        tally = _ingest_batches(store, releases, options, index, progress)
     if index is not None:
         sync_index(store, index)
     return IngestReport(tally.new, tally.changed, tally.unchanged, tuple(rejected))
@@ -98,7 +100,12 @@ def ingest(
 
 def _releases(paths: Iterable[str], options: IngestOptions, reject: OnReject) -> Iterator[Release]:
     for path in paths:
-        for item in read_path(path, format=options.format, source=options.source):
+        try:
+            items = read_path(path, format=options.format, source=options.source)
+        except InputError as err:  # a missing path: report it, go on with the others
+            reject(Rejection(Origin(err.path, err.line), err.reason))
+            continue
+        for item in items:
             if isinstance(item, Rejection):
                 reject(item)
             else:
@@ -111,7 +118,6 @@ def _ingest_batches(
     options: IngestOptions,
     index: Indexer | None,
     progress: Progress | None,
-    rejected: list[Rejection],
 ) -> _Tally:
     tally = _Tally()
     seen_at = now_iso()
@@ -129,14 +135,13 @@ def _ingest_strict(
     store: Store,
     releases: Iterator[Release],
     options: IngestOptions,
-    index: Indexer | None,
     progress: Progress | None,
     rejected: list[Rejection],
 ) -> _Tally:
     """All or nothing: one transaction, rolled back if anything was rejected."""
     try:
         with store.transaction():
-            tally = _ingest_batches(store, releases, options, None, progress, rejected)
+            tally = _ingest_batches(store, releases, options, None, progress)
             if rejected:
                 raise _StrictAbort
     except _StrictAbort:

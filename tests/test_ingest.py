@@ -156,3 +156,9 @@ def test_feed_ids_keep_same_titled_releases_apart(store: Store, tmp_path: Path) 
     twins = [record(1, id="a-1"), record(1, id="a-2", body="Another story, same headline.")]
     report = ingest(store, [str(write_jsonl(tmp_path / "t.jsonl", twins))], NO_EXTRACT)
     assert report.new == 2
+
+
+def test_a_missing_path_is_reported_and_the_others_go_on(store: Store, tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.jsonl")
+    report = ingest(store, [missing, str(SAMPLE)], NO_EXTRACT)
+    assert report.new == 10 and [r.origin.path for r in report.rejected] == [missing]
