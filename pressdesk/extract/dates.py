@@ -110,14 +110,16 @@ _KINDS: dict[str, str] = {
         r"|trillion|pieces|items|cases|times|points)\b)"
     ),
 }
-# Every reference starts at a digit, a month, a weekday or one of a few words, after a
-# non-word character (only "Monday, March 3" may follow a digit): checking that first
-# makes the scan several times faster than trying each kind.
+# Every reference starts at a digit, a month, a weekday or one of a few words ("the" only
+# before a month or "coming"), after a non-word character (only "Monday, March 3" may
+# follow a digit): checking that first makes the scan several times faster than trying
+# each kind.
 _FIRST = (
     rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
     r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-    r"|(?i:t(?:his|he|hird|oday|onight|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
+    r"|(?i:t(?:his|he\s+(?:coming|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|hird|oday|onight"
+    r"|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
     r"|f(?:irst|ourth|inal)|second))"
 )
 _DATES = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS.items()) + ")")
