@@ -252,13 +252,27 @@ def _written_currency(m: re.Match[str]) -> str | None:
     return m.group("pre1") or m.group("pre2") or m.group("post")
 
 
+# Each home pattern without its word boundaries: a search the engine runs fast (it starts
+# with a set of letters), to skip counting a country the text never names.
+_LOOSE: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern.pattern.replace(r"\b", ""))
+    for _, _, homes in _FAMILIES.values()
+    for code, pattern in homes.items()
+}
+
+
+def _count(text: str, code: str, pattern: re.Pattern[str]) -> int:
+    return len(pattern.findall(text)) if _LOOSE[code].search(text) else 0
+
+
 def _home_currency(text: str, family: str) -> str:
     """The currency a bare "$" or "pesos" means in this text: the default unless another
-    country of that currency is named often and far more than the default's."""
+    country of that currency is named often and far more than the default's (the
+    default wins a tie, so it is counted only when another country is named enough)."""
     default, least, homes = _FAMILIES[family]
-    counts = {code: len(pattern.findall(text)) for code, pattern in homes.items()}
-    best = max(counts, key=lambda code: counts[code])
-    if best != default and counts[best] >= least and counts[best] > 2 * counts.get(default, 0):
+    others = {code: _count(text, code, pattern) for code, pattern in homes.items() if code != default}
+    best = max(others, key=lambda code: others[code])
+    if others[best] >= least and others[best] > 2 * _count(text, default, homes[default]):
         return best
     return default
 
