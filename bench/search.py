@@ -387,7 +387,10 @@ def ingest_alongside(path: str, corpus: str, count: int) -> None:
 
 
 def bench_under_ingest(n: int, corpus: Path, folder: Path, queries: list[str]) -> Figures:
-    path = str(Pressdesk(folder).path)
+    """Queries on a copy of the index while another process adds to that copy."""
+    path = str(folder / "pressdesk-live.db.index")
+    shutil.rmtree(path, ignore_errors=True)
+    shutil.copytree(Pressdesk(folder).path, path)
     child = subprocess.Popen(
         [sys.executable, __file__, "--ingest-child", path, str(corpus), "100000"]
     )

@@ -244,9 +244,10 @@ class Ranked:
 class SearchIndex:
     """A tantivy index of releases: upsert, commit, count, search with snippets."""
 
-    def __init__(self, index: tantivy.Index, path: str | None) -> None:
+    def __init__(self, index: tantivy.Index, path: str | None, writer_threads: int = 1) -> None:
         self.path = path
         self.index = index
+        self.writer_threads = writer_threads
         self.schema = index.schema
         self.analyzers = build_analyzers()
         for name, analyzer in self.analyzers.items():
@@ -254,14 +255,18 @@ class SearchIndex:
         self.writer_: tantivy.IndexWriter | None = None
 
     @classmethod
-    def open(cls, path: str | None) -> SearchIndex:
-        """Open (creating if absent) the index in directory ``path``; None: in memory."""
+    def open(cls, path: str | None, *, writer_threads: int = 1) -> SearchIndex:
+        """Open (creating if absent) the index in directory ``path``; None: in memory.
+
+        ``writer_threads`` indexing threads serve writes (one leaves a core to
+        readers and to the rest of an ingest on a small machine).
+        """
         schema = build_schema()
         if path is None:
-            return cls(tantivy.Index(schema), None)
+            return cls(tantivy.Index(schema), None, writer_threads)
         try:
             os.makedirs(path, exist_ok=True)
-            return cls(tantivy.Index(schema, path=path, reuse=True), path)
+            return cls(tantivy.Index(schema, path=path, reuse=True), path, writer_threads)
         except (OSError, ValueError) as err:
             raise StoreError(f"cannot open search index at {path}: {err}") from err
 
@@ -270,7 +275,7 @@ class SearchIndex:
         """The one writer of this index, created on first write (it takes a lock)."""
         if self.writer_ is None:
             try:
-                self.writer_ = self.index.writer(WRITER_HEAP, 0)
+                self.writer_ = self.index.writer(WRITER_HEAP, self.writer_threads)
             except ValueError as err:
                 raise StoreError(f"search index is locked by another writer: {err}") from err
         return self.writer_
