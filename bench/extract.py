@@ -132,11 +132,12 @@ def throughput_rows(run: Run) -> list[str]:
 
 
 def score(shared: Path, gold: str, predictions: list[dict[str, Any]]) -> dict[str, Any]:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as out:
-        out.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
-    cmd = [sys.executable, str(shared / "eval/score.py"), str(shared / gold), out.name, "--json"]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    Path(out.name).unlink()
+    """The scorer's --json report (it prints one more line after the JSON)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "predictions.jsonl"
+        out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), "utf-8")
+        cmd = [sys.executable, str(shared / "eval/score.py"), str(shared / gold), str(out), "--json"]
+        result = subprocess.run(cmd, capture_output=True, text=True, check=True)
     scores: dict[str, Any] = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
     return scores
 
