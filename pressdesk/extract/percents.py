@@ -33,7 +33,8 @@ _WORD_PERCENT = re.compile(
     r"(?P<sign>(?!))?(?P<tail>(?!))?\b(?P<num>[A-Za-z]+(?:-[A-Za-z]+)?)"
     r"(?:(?P<points>[ -](?i:percentage)[ -](?i:points?))|(?P<unit>[ -](?i:percent|per cent|pct)))\b"
 )
-_UNIT_WORD = re.compile(r"(?<=[A-Za-z])[ -](?:percent|per cent|pct|percentage)\b", re.IGNORECASE)
+# The space or hyphen first, then the letter before it: the engine skips to spaces quickly.
+_UNIT_WORD = re.compile(r"[ -](?<=[A-Za-z][ -])(?:percent|per cent|pct|percentage)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)?$")
 
 # Phrasal verbs whose particle is no change: "set up a fund", "stepped down as CEO".
