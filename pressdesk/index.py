@@ -36,6 +36,7 @@ __all__ = [
     "FACT_FIELDS",
     "IndexDoc",
     "Ranked",
+    "Snapshot",
     "SearchIndex",
     "StoredHit",
     "analyze",
@@ -320,6 +321,23 @@ class SearchIndex:
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()
 
+    def snapshot(self) -> Snapshot:
+        """A reader's view of the index as last committed; it does not change under ingest.
+
+        Every step of one search (ranking, loading documents, snippets, facets)
+        must go through one snapshot: document addresses are only valid in the
+        searcher that found them.
+        """
+        return Snapshot(self.schema, self.index.searcher())
+
+
+class Snapshot:
+    """One committed state of the index: rank, count, load and cut snippets, count facets."""
+
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher) -> None:
+        self.schema = schema
+        self.searcher = searcher
+
     def top(
         self, query: tantivy.Query, limit: int, order_by: str | None = None, newest: bool = True
     ) -> Ranked:
@@ -328,7 +346,7 @@ class SearchIndex:
         Counting rides on the same pass over the matches, so it costs next to nothing.
         """
         order = tantivy.Order.Desc if newest else tantivy.Order.Asc
-        found = self.searcher().search(query, limit, count=True, order_by_field=order_by, order=order)
+        found = self.searcher.search(query, limit, count=True, order_by_field=order_by, order=order)
         total = int(getattr(found, "count", 0) or 0)
         if order_by is not None:  # the hit's "score" is then the field value: report none
             return Ranked([(0.0, address) for _, address in found.hits], total)
@@ -338,7 +356,7 @@ class SearchIndex:
         """The best ``limit`` by score as (id_key, address), no document loaded; and the count."""
         ranked = self.top(query, limit)
         addresses = [address for _, address in ranked.hits]
-        keys = self.searcher().fast_field_values("key", addresses) if addresses else []
+        keys = self.searcher.fast_field_values("key", addresses) if addresses else []
         return [(int(k or 0), a) for k, a in zip(keys, addresses, strict=True)], ranked.total
 
     def hits(
@@ -348,7 +366,7 @@ class SearchIndex:
         marks: tuple[str, str] = ("[", "]"),
     ) -> list[StoredHit]:
         """Load the ranked documents and cut a highlighted body snippet for each."""
-        searcher = self.searcher()
+        searcher = self.searcher
         generator = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
         generator.set_max_num_chars(SNIPPET_CHARS)
         return [
@@ -358,7 +376,7 @@ class SearchIndex:
     def address(self, release_id: str) -> tantivy.DocAddress | None:
         """Where the document of ``release_id`` is, if indexed."""
         query = tantivy.Query.term_query(self.schema, "id", release_id)
-        found = self.searcher().search(query, 1, count=False).hits
+        found = self.searcher.search(query, 1, count=False).hits
         return found[0][1] if found else None
 
     def matching_ids(self, query: tantivy.Query, ids: Sequence[str]) -> set[str]:
@@ -367,13 +385,13 @@ class SearchIndex:
         both = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, among)]
         )
-        searcher = self.searcher()
+        searcher = self.searcher
         found = [a for _, a in searcher.search(both, max(1, len(ids)), count=False).hits]
         keys = set(searcher.fast_field_values("key", found)) if found else set()
         return {i for i in ids if id_key(i) in keys}
 
     def stored(self, addresses: Iterable[tantivy.DocAddress]) -> Iterator[tantivy.Document]:
-        searcher = self.searcher()
+        searcher = self.searcher
         return (searcher.doc(address) for address in addresses)
 
     def facet_counts(
@@ -381,11 +399,13 @@ class SearchIndex:
     ) -> dict[str, tuple[tuple[str, int], ...]]:
         """Value counts of each facet over every document that matches ``query``."""
         spec = {name: {"terms": {"field": f"{name}_f", "size": size}} for name in names}
-        found = self.searcher().aggregate(query, spec)
+        found = self.searcher.aggregate(query, spec)
         return {
             name: tuple((str(b["key"]), int(b["doc_count"])) for b in found[name]["buckets"])
             for name in spec
         }
+
+
 
 
 def to_hit(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import tantivy
 
 from pressdesk.errors import NotFound, QueryError
-from pressdesk.index import FACET_FIELDS, SearchIndex, StoredHit, id_key
+from pressdesk.index import FACET_FIELDS, SearchIndex, Snapshot, StoredHit, id_key
 from pressdesk.query import Node, compile_query, filter_part, free_text, has_text, parse_query
 
 if TYPE_CHECKING:
@@ -73,6 +73,7 @@ class Request:
     """One parsed search: what the mode functions share."""
 
     index: SearchIndex
+    view: Snapshot  # every step of the search reads this one committed state
     text: str
     tree: Node
     query: tantivy.Query
@@ -107,12 +108,14 @@ def search_with(
 ) -> SearchResult:
     check_options(options)
     tree = parse_query(query)
-    request = Request(index, query, tree, compile_query(tree, index), options, vectors, embedder)
+    compiled = compile_query(tree, index)
+    view = index.snapshot()
+    request = Request(index, view, query, tree, compiled, options, vectors, embedder)
     hits, total = MODES[options.mode](request)
     return SearchResult(
         hits=tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits),
         total=total,
-        facets=index.facet_counts(request.query, FACET_FIELDS, options.facet_size)
+        facets=view.facet_counts(request.query, FACET_FIELDS, options.facet_size)
         if options.facets
         else {},
     )
@@ -144,8 +147,8 @@ def search_lexical(request: Request) -> Found:
     order_by, newest = SORTS[request.options.sort]
     if order_by is None and not has_text(request.tree):
         order_by = "day"  # a query of filters alone ranks nothing: newest first
-    ranked = request.index.top(request.query, request.options.limit, order_by, newest)
-    return request.index.hits(request.query, ranked.hits, request.options.marks), ranked.total
+    ranked = request.view.top(request.query, request.options.limit, order_by, newest)
+    return request.view.hits(request.query, ranked.hits, request.options.marks), ranked.total
 
 
 # ---- semantic and hybrid -----------------------------------------------------------------------
@@ -165,7 +168,7 @@ def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
     if filters is None:
         return vectors.nearest(vector, limit)
     candidates = vectors.nearest(vector, limit * FILTER_WIDENING)
-    allowed = request.index.matching_ids(
+    allowed = request.view.matching_ids(
         compile_query(filters, request.index), [i for i, _ in candidates]
     )
     return [(i, s) for i, s in candidates if i in allowed][:limit]
@@ -173,14 +176,14 @@ def semantic_top(request: Request, limit: int) -> list[tuple[str, float]]:
 
 def search_hybrid(request: Request) -> Found:
     """Fuse the lexical and semantic top lists by rank; load and cut snippets for the winners."""
-    lexical, total = request.index.top_keys(request.query, DEPTH)
+    lexical, total = request.view.top_keys(request.query, DEPTH)
     semantic = semantic_top(request, DEPTH)
     by_vector = {id_key(i): i for i, _ in semantic}
     fused = fuse([[k for k, _ in lexical], list(by_vector)])[: request.options.limit]
     addresses = dict(lexical)
-    ranked = [(score, addresses.get(k) or request.index.address(by_vector[k])) for k, score in fused]
+    ranked = [(score, addresses.get(k) or request.view.address(by_vector[k])) for k, score in fused]
     found = [(score, a) for score, a in ranked if a is not None]
-    hits = request.index.hits(request.query, found, request.options.marks)
+    hits = request.view.hits(request.query, found, request.options.marks)
     return sort_hits(request, hits), max(total, len(hits))
 
 
@@ -201,9 +204,9 @@ def need_vectors(request: Request) -> tuple[VectorSet, Embedder]:
 
 def stored_hits(request: Request, ranked: Sequence[tuple[str, float]]) -> list[StoredHit]:
     """Hits for ids found by vector, with snippets highlighting the query's words."""
-    addresses = [(score, request.index.address(i)) for i, score in ranked]
+    addresses = [(score, request.view.address(i)) for i, score in ranked]
     found = [(score, a) for score, a in addresses if a is not None]
-    return request.index.hits(request.query, found, request.options.marks)
+    return request.view.hits(request.query, found, request.options.marks)
 
 
 def sort_hits(request: Request, hits: list[StoredHit]) -> list[StoredHit]:
@@ -231,7 +234,8 @@ def similar(
     if vector is None:
         raise NotFound(f"no release {release_id} with a vector to compare")
     nearest = [(i, s) for i, s in vectors.nearest(vector, limit + 1) if i != release_id][:limit]
-    addresses = [(s, index.address(i)) for i, s in nearest]
+    view = index.snapshot()
+    addresses = [(s, view.address(i)) for i, s in nearest]
     ranked = [(s, a) for s, a in addresses if a is not None]
-    hits = index.hits(tantivy.Query.empty_query(), ranked)
+    hits = view.hits(tantivy.Query.empty_query(), ranked)
     return tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits)

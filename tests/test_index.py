@@ -172,3 +172,21 @@ def test_a_reader_sees_whole_batches_only(tmp_path: Path) -> None:
     thread.join()
     assert reader.count() == 241
     writer.close()
+
+
+def test_a_snapshot_keeps_its_documents_while_the_index_changes(tmp_path: Path) -> None:
+    """Addresses found in a snapshot stay loadable there after later commits and merges."""
+    import tantivy
+
+    index = SearchIndex.open(str(tmp_path / "i"))
+    for batch in range(4):  # several segments
+        index.add([doc(10 * batch + i, "steel", f"steel {batch} {i}") for i in range(5)])
+        index.commit()
+    view = index.snapshot()
+    query = tantivy.Query.term_query(view.schema, "title", "steel")
+    ranked = view.top(query, 20)
+    index.clear()
+    index.add([doc(99, "other", "nothing")])
+    index.close()  # commits and waits for merges
+    assert index.count() == 1
+    assert len(view.hits(query, ranked.hits)) == 20
