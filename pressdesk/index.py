@@ -16,6 +16,7 @@ batches, so it never sees half of one.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
 import re
@@ -425,24 +426,23 @@ def to_hit(
 
 
 def cut_snippet(snippet: tantivy.Snippet, body: str, marks: tuple[str, str]) -> str:
-    """The fragment with each highlighted range wrapped in ``marks``; else the body's start."""
+    """The fragment with each highlighted word wrapped in ``marks``; else the body's start.
+
+    tantivy marks the words (``<b>``, HTML-escaped text: a literal ``<b>`` in a
+    release reads ``&lt;b&gt;`` and is restored by the unescape); the cut is
+    extended over what follows the last word up to a space (a full stop).
+    """
     fragment = snippet.fragment()
     if not fragment:
         return lead(body)
-    raw = fragment.encode("utf-8")  # tantivy's highlight ranges are byte offsets
-    out: list[str] = []
-    at = 0
-    for span in snippet.highlighted():
-        out += [raw[at : span.start].decode(), marks[0], raw[span.start : span.end].decode()]
-        out.append(marks[1])
-        at = span.end
-    out.append(raw[at:].decode())
-    return "".join(out) + trailing_word(body, snippet.fragment_range().end)
+    marked = snippet.to_html().replace("<b>", marks[0]).replace("</b>", marks[1])
+    return html.unescape(marked) + trailing_word(body, fragment)
 
 
-def trailing_word(body: str, end: int) -> str:
+def trailing_word(body: str, fragment: str) -> str:
     """What the fragment cut off after its last token (a full stop, a closing quote)."""
-    rest = body.encode("utf-8")[end : end + 40].decode("utf-8", "ignore")
+    at = body.find(fragment)
+    rest = body[at + len(fragment) : at + len(fragment) + 40] if at >= 0 else ""
     return rest.split(maxsplit=1)[0] if rest and not rest[0].isspace() else ""
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from pressdesk.errors import StoreError
 from pressdesk.extract.facts import Extraction, Org, Person, Place
-from pressdesk.index import IndexDoc, SearchIndex, cut_snippet, find_sectors, index_doc, index_path
+from pressdesk.index import IndexDoc, SearchIndex, find_sectors, index_doc, index_path
 from pressdesk.models import Release
 from pressdesk.search import search
 
@@ -121,26 +121,11 @@ def test_find_sectors() -> None:
     assert find_sectors("Nothing relevant") == ()
 
 
-class FakeSnippet:
-    def __init__(self, fragment: str, spans: list[tuple[int, int]]) -> None:
-        self.text = fragment
-        self.spans = spans
-
-    def fragment(self) -> str:
-        return self.text
-
-    def highlighted(self) -> list[object]:
-        return [type("R", (), {"start": a, "end": b})() for a, b in self.spans]
-
-    def fragment_range(self) -> object:
-        return type("R", (), {"start": 0, "end": len(self.text.encode())})()
-
-
-def test_cut_snippet_uses_byte_offsets() -> None:
-    fragment = "“한국” exports"
-    start = len("“한국” ".encode())
-    snippet = FakeSnippet(fragment, [(start, start + 7)])
-    assert cut_snippet(snippet, "", ("<b>", "</b>")) == "“한국” <b>exports</b>"  # type: ignore[arg-type]
+def test_snippet_marks_survive_markup_in_the_text() -> None:
+    index = SearchIndex.open(None)
+    index.add([doc(1, "Tags", "A literal <b>bold</b> & “exports” here.")])
+    index.commit()
+    assert search(index, "exports").hits[0].snippet == "A literal <b>bold</b> & “[exports]” here."
 
 
 def test_a_reader_sees_whole_batches_only(tmp_path: Path) -> None:
