@@ -40,7 +40,7 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.places import is_place_name
-from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case
+from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, lead_cap
 
 __all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
 
@@ -50,7 +50,10 @@ _JOIN = (
     rf"(?:[ \u00a0](?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \u00a0]){{0,2}}|[ ]\([A-Z]{{2,6}}\)[ ]"
     rf"|[ \u00a0]the[ \u00a0](?={_FRAME_START}))"  # "Senator the Hon Jane Smith"
 )
-_PRUN = re.compile(rf"(?<![\w’'])(?:{_TOKEN})(?:{_JOIN}(?:{_TOKEN}))*")
+_LEAD_CAP = lead_cap("’'")
+# The first token written to start with its capital, so that the search skips to capitals.
+_FIRST_TOKEN = rf"{_LEAD_CAP}(?:['’](?=[ \u00a0]))?"
+_PRUN = re.compile(rf"{_FIRST_TOKEN}(?:{_JOIN}(?:{_TOKEN}))*")
 _PIECE = re.compile(rf"\([A-Z]{{2,6}}\)|{_TOKEN}|[a-z]+")
 
 # Lower-case words that are titles or roles when written next to a name.
@@ -116,6 +119,70 @@ _STRONG_TITLES = words(
     Director Speaker King Queen Prince Princess Emperor Judge Envoy CEO
     """
 )
+
+
+# The patterns below are anchored at the end of a window before a name ("$"); each is searched
+# only when the window ends as the pattern must, which a glance at its last characters tells.
+_ROLE_BACK_ENDS = (" of ", " for ", " to ", " the ", " and ", ", ")
+_ROLE_WORD_ENDS = tuple(ROLE_WORDS)
+_SPEECH_WORDS = ("said", "says", "stated", "added", "noted")
+
+
+def _space_start(text: str, lo: int, end: int) -> int:
+    """Where the whitespace that ends ``text[lo:end]`` begins."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _window_ends(text: str, lo: int, end: int, endings: tuple[str, ...]) -> bool:
+    """``text[lo:end]`` ends with one of ``endings``, or does before a last newline (where "$"
+    matches too)."""
+    if text.endswith(endings, lo, end):
+        return True
+    return text[end - 1 : end] == "\n" and text.endswith(endings, lo, end - 1)
+
+
+def _role_back(text: str, start: int) -> re.Match[str] | None:
+    """``_ROLE_BACK`` in the 80 characters before ``start``."""
+    lo = max(0, start - 80)
+    return _ROLE_BACK.search(text, lo, start) if _window_ends(text, lo, start, _ROLE_BACK_ENDS) else None
+
+
+def _role_word_before(text: str, start: int) -> re.Match[str] | None:
+    """``_ROLE_BEFORE`` in the 80 characters before ``start``: a role word, then spaces and commas."""
+    lo = max(0, start - 80)
+    ends = (start, start - 1) if text[start - 1 : start] == "\n" else (start,)
+    if not any(text.endswith(_ROLE_WORD_ENDS, lo, _comma_start(text, lo, end)) for end in ends):
+        return None
+    return _ROLE_BEFORE.search(text, lo, start)
+
+
+def _ends_in_comma(text: str, lo: int, end: int) -> bool:
+    end = _space_start(text, lo, end)
+    return end > lo and text[end - 1] == ","
+
+
+def _comma_start(text: str, lo: int, end: int) -> int:
+    """Where the spaces and commas that end ``text[lo:end]`` begin."""
+    while end > lo and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _said_before(text: str, start: int) -> bool:
+    """A speech verb and nothing but whitespace before ``start``: ``_SPEECH_BEFORE``."""
+    end = _space_start(text, 0, start)
+    return end < start and text.endswith(_SPEECH_WORDS, 0, end)
+
+
+def _participle_before(text: str, start: int) -> re.Match[str] | None:
+    """``_PARTICIPLE`` ("chaired by ") in the 30 characters before ``start``."""
+    lo = max(0, start - 30)
+    end = _space_start(text, lo, start)
+    if end == start or text[max(lo, end - 2) : end].casefold() != "by":
+        return None
+    return _PARTICIPLE.search(text, lo, start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +313,7 @@ def _role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None
         return "", None
     span = _span_of(role)
     start = span.start
-    back = _ROLE_BACK.search(text, max(0, start - 80), start)
+    back = _role_back(text, start)
     words_ = [w for w, _ in role]
     continues = not set(words_) & ORG_HEADS and (  # "... for | Trade Policy", "... for the | Western ..."
         words_[0] in DOMAIN_WORDS | TITLE_MODIFIERS | TITLE_WORDS | REGION_WORDS or _is_place(words_[0])
@@ -353,6 +420,8 @@ def _title_comma_before(text: str, start: int, end: int, courtesy: bool = False)
     if not closed and not courtesy:
         return None
     lo = max(0, start - 120)
+    if not _ends_in_comma(text, lo, start):
+        return None  # both patterns end in a comma and spaces
     m = _TITLE_COMMA.search(text, lo, start) or (
         _TITLE_BODY_COMMA.search(text, lo, start) if courtesy else None
     )
@@ -370,7 +439,7 @@ def _last_sentence(phrase: str) -> str:
 
 
 def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
-    m = _ROLE_BEFORE.search(text, max(0, start - 80), start)
+    m = _role_word_before(text, start)
     if not m:
         return None, None
     org = m.group("org")
@@ -381,7 +450,7 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
 
 def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
     """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
-    back = _ROLE_BACK.search(text, max(0, pieces[0][1].start - 80), pieces[0][1].start)
+    back = _role_back(text, pieces[0][1].start)
     if not back or not any(w in TITLE_WORDS for w in _back_phrase(back).split()):
         return 0
     n = 0
@@ -412,9 +481,7 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role, org = _role_before(text, span.start)
     role = role or _title_comma_before(text, span.start, span.end) or _context_role(text, pieces)
-    spoken = bool(
-        _SPEECH_AFTER.match(text, _past_letters(text, span.end)) or _SPEECH_BEFORE.search(text, 0, span.start)
-    )
+    spoken = bool(_SPEECH_AFTER.match(text, _past_letters(text, span.end)) or _said_before(text, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)
     if len(parts) in (2, 3) and _plain_name(parts) and not _in_title_case_headline(text, span.start):
@@ -463,7 +530,7 @@ def _alone_on_line(text: str, start: int) -> bool:
 def _context_role(text: str, pieces: list[tuple[str, Span]]) -> str | None:
     """A role from around the name: the next line of a block, or "chaired by"."""
     start, end = pieces[0][1].start, pieces[-1][1].end
-    by = _PARTICIPLE.search(text, max(0, start - 30), start)
+    by = _participle_before(text, start)
     if by:
         return _PARTICIPLE_ROLES[by.group(1).lower()]
     return _role_line(text, end) if _alone_on_line(text, start) else None

@@ -45,10 +45,22 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.places import find_place_mentions, is_place_name
-from pressdesk.extract.text import RUN, find_runs, headline_end, is_acronym, is_title_case
+from pressdesk.extract.text import (
+    RUN,
+    find_runs,
+    headline_end,
+    is_acronym,
+    is_title_case,
+    lead_alternation,
+    lead_run,
+)
 
 __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "initials", "is_plausible"]
 
+# RUN written to start with its capital (fast to search for); not after an apostrophe or a hyphen.
+_RUN_LED = lead_run()
+_RUN_UNQUOTED = lead_run("’'")
+_RUN_ALONE = lead_run("’'-")
 _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in "})
 _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 _ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
@@ -60,7 +72,7 @@ _DESCRIPTOR = re.compile(
 )
 _LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}((?>{RUN}))(?![\w’'-])")
 # Cues found first, the capitalised run before them second (scanning every run is slow).
-_RUN_BEFORE = re.compile(rf"(?<![\w’'-])({RUN})$")
+_RUN_BEFORE = re.compile(rf"({_RUN_ALONE})$")
 _SPEAKER = re.compile(r"(?<=\w) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b")
 # A capital inside a word ("TrendForce"), but not a surname's ("McKinley", "DeSantis", "LeBlanc").
 _CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?<!^D[aeiu])(?<!^L[ae])(?<!^Van)(?<!^Von)[A-Z]")
@@ -103,14 +115,14 @@ def _takes_complement(words: list[str]) -> bool:
 
 
 _APPOSITION = re.compile(
-    rf"({RUN}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
+    rf"({_RUN_LED}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
 )
 _TRAILING_NOUN = re.compile(rf"(?:the{_SP})({RUN}){_SP}(?:union|conglomerate|group)\b")
-_SUFFIXED = re.compile(rf"({RUN}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
+_SUFFIXED = re.compile(rf"({_RUN_LED}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
-_PAIR = re.compile(rf"({RUN}),?\s+(?:and|or)\s+(?=({RUN}))")
+_PAIR = re.compile(rf"({_RUN_LED}),?\s+(?:and|or)\s+(?=({RUN}))")
 _CORPORATE_NOUNS = (
     "shares|stock|stocks|shareholders|board|subsidiary|subsidiaries|affiliate|affiliates|unit|division"
     "|plant|plants|factory|factories|chairman|chairwoman|CEO|chief executive|earnings|brand|products"
@@ -123,7 +135,7 @@ _POSSESSIVE_CUE = re.compile(
     rf"|(?<![\w’'-])({RUN}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
 )
 _DEAL_CUE = re.compile(
-    rf"(?<![\w’'-])({RUN})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
+    rf"({_RUN_ALONE})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
     r"(?:[\w-]+ ){0,3}?(?:memorandum|MOU|MoU|agreement|deal|contract|order|orders)\b"
 )
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
@@ -327,7 +339,7 @@ def _listed_names(text: str) -> Iterator[FoundName]:
 
 
 _TITLED = re.compile(
-    rf"(?<![\w’'])((?:{RUN}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
+    rf"((?:{_RUN_UNQUOTED}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
     rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
 )
 _TITLE_NAME_OF = re.compile(
@@ -520,7 +532,8 @@ def _ministry_names(text: str) -> Iterator[FoundName]:
 @functools.cache
 def _known_pattern() -> re.Pattern[str]:
     forms = sorted({*KNOWN_ORGS, *KNOWN_ORGS.values(), *KNOWN_NAMES}, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])")
+    alternation = lead_alternation(forms, r"[\w-]")
+    return re.compile(rf"(?:{alternation})(?![\w-])")
 
 
 _ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
@@ -599,7 +612,7 @@ def _looks_like_person(words: list[str]) -> bool:
 
 
 _DEFINED = re.compile(
-    rf"((?:{RUN})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Za-z&]*[A-Z])\)"
+    rf"((?:{_RUN_LED})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Za-z&]*[A-Z])\)"
 )
 
 

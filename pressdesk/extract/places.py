@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pycountry
 
 from pressdesk.extract.facts import Place, Span
+from pressdesk.extract.text import lead_alternation
 
 __all__ = ["extract_places", "find_place_mentions", "is_place_name", "place_name"]
 
@@ -194,11 +195,14 @@ def _forms() -> dict[str, str]:
     return table
 
 
+_CAPITAL = re.compile("[A-ZÀ-ÖØ-Þ]")  # a form starts with one to be found
+
+
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    forms = sorted(_forms(), key=len, reverse=True)
-    body = "|".join(re.escape(f) for f in forms)
-    return re.compile(rf"(?=[A-ZÀ-ÖØ-Þ])(?<![\w.$])(?:{body})(?![\w$])")
+    forms = [f for f in sorted(_forms(), key=len, reverse=True) if _CAPITAL.match(f)]
+    alternation = lead_alternation(forms, r"[\w.$]")
+    return re.compile(rf"(?:{alternation})(?![\w$])")
 
 
 def place_name(code: str) -> str:

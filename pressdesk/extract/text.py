@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pressdesk.extract.facts import Span
 
@@ -13,13 +13,21 @@ __all__ = [
     "find_runs",
     "headline_end",
     "is_title_case",
+    "lead_alternation",
+    "lead_cap",
+    "lead_run",
     "soften_newlines",
     "soften_wrapped",
     "words_of",
 ]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1 capitals, and Latin Extended-A letters ("Šefčovič", "Łukasz")
-_ABBREV = r"(?:Co|Inc|Corp|Ltd|Gov|Dr|Mr|Ms|Mrs|Prof|Jr|Sr|St|Sen|Rep|Gen|Lt|Col|Capt|Adm|Smt|Hon|Rt)\."
+_ABBREVIATIONS = (
+    "Co", "Inc", "Corp", "Ltd", "Gov", "Dr", "Mr", "Ms", "Mrs", "Prof", "Jr", "Sr",
+    "St", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Adm", "Smt", "Hon", "Rt",
+)  # fmt: skip
+_ABBREV = rf"(?:{'|'.join(_ABBREVIATIONS)})\."
+_ABBREV_REST = rf"(?:{'|'.join(f'(?<={a[0]}){a[1:]}' for a in _ABBREVIATIONS)})\."
 
 # One capitalised word: "U.S.", "Co.", "Jung-kwan"-style compounds, "S-OIL", "Muñoz", "A." initials.
 CAP = (
@@ -30,7 +38,45 @@ CAP = (
 # A run of capitalised words separated by single spaces.
 RUN = rf"(?<!\w)(?:{CAP})(?:[ \u00a0](?:{CAP}))*"
 
-_RUN = re.compile(RUN)
+# CAP with its first letter already matched: each alternative in CAP's order, its first letter
+# checked by a look-behind where CAP names it ("Co." -> "(?<=C)o\.").
+_CAP_REST = (
+    rf"(?:\.(?:[{_UPPER}]\.)+|{_ABBREV_REST}|\.(?=\s[{_UPPER}])"
+    rf"|(?:[\w&]|[-'’](?!s\b)(?=\w))*)"
+)
+
+
+def lead_cap(not_after: str = "") -> str:
+    """``CAP`` not preceded by a word character or one of ``not_after`` ("’'-"), written to
+    begin with its first capital.
+
+    The same matches as ``rf"(?<![\\w{not_after}]){CAP}"``, but a pattern that starts with a
+    character class lets the regex engine skip straight to the next capital instead of trying
+    a match at every character (several times faster on prose).
+    """
+    return rf"[{_UPPER}](?<![\w{not_after}].)(?:{_CAP_REST})"
+
+
+def lead_run(not_after: str = "") -> str:
+    """``RUN`` not preceded by a character of ``not_after``, beginning with its first capital
+    (see ``lead_cap``)."""
+    return rf"{lead_cap(not_after)}(?:[ \u00a0](?:{CAP}))*"
+
+
+def lead_alternation(forms: Iterable[str], not_after: str) -> str:
+    """The alternation of ``forms`` (tried in the order given), not preceded by a character of
+    the class ``not_after``, grouped by first character so that the regex engine skips to
+    possible first letters: the same matches as ``rf"(?<!{not_after})(?:{'|'.join(forms)})"``
+    with every form escaped."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(re.escape(form[1:]))
+    return "|".join(
+        rf"{re.escape(first)}(?<!{not_after}.)(?:{'|'.join(rest)})" for first, rest in groups.items()
+    )
+
+
+_RUN = re.compile(lead_run())
 _WORD = re.compile(CAP)
 
 
