@@ -246,10 +246,13 @@ class Ranked:
 class SearchIndex:
     """A tantivy index of releases: upsert, commit, count, search with snippets."""
 
-    def __init__(self, index: tantivy.Index, path: str | None, writer_threads: int = 1) -> None:
+    def __init__(
+        self, index: tantivy.Index, path: str | None, writer_threads: int = 1, created: bool = True
+    ) -> None:
         self.path = path
         self.index = index
         self.writer_threads = writer_threads
+        self.created = created  # new and empty: whoever feeds it must index everything again
         self.schema = index.schema
         self.analyzers = build_analyzers()
         for name, analyzer in self.analyzers.items():
@@ -266,11 +269,14 @@ class SearchIndex:
         schema = build_schema()
         if path is None:
             return cls(tantivy.Index(schema), None, writer_threads)
+        created = not os.path.exists(os.path.join(path, "meta.json"))
         try:
             os.makedirs(path, exist_ok=True)
-            return cls(tantivy.Index(schema, path=path, reuse=True), path, writer_threads)
+            index = tantivy.Index(schema, path=path, reuse=True)
         except (OSError, ValueError) as err:
-            raise StoreError(f"cannot open search index at {path}: {err}") from err
+            hint = "; it is derived from the store: delete the folder and index again"
+            raise StoreError(f"cannot open search index at {path}: {err}{hint}") from err
+        return cls(index, path, writer_threads, created)
 
     @property
     def writer(self) -> tantivy.IndexWriter:

@@ -66,6 +66,25 @@ def test_on_disk_index_is_seen_by_a_second_reader(tmp_path: Path) -> None:
     writer.close()
 
 
+def test_created_tells_a_new_index_from_an_existing_one(tmp_path: Path) -> None:
+    first = SearchIndex.open(str(tmp_path / "i"))
+    assert first.created
+    first.add([doc(1, "a", "b")])
+    first.close()
+    assert not SearchIndex.open(str(tmp_path / "i")).created
+
+
+def test_an_index_of_another_schema_is_a_store_error(tmp_path: Path) -> None:
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True)
+    (tmp_path / "old").mkdir()
+    tantivy.Index(builder.build(), path=str(tmp_path / "old"))
+    with pytest.raises(StoreError, match="delete the folder and index again"):
+        SearchIndex.open(str(tmp_path / "old"))
+
+
 def test_second_writer_is_refused_with_a_store_error(tmp_path: Path) -> None:
     first = SearchIndex.open(str(tmp_path / "i"))
     first.add([doc(1, "a", "b")])
