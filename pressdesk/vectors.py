@@ -27,11 +27,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from pressdesk.embed import Embedder, release_text
+from pressdesk.embed import DEFAULT_EMBEDDER, Embedder, open_embedder, release_text
 from pressdesk.errors import QueryError
 
 __all__ = [
     "VectorSet",
+    "open_vectors",
     "embed_missing",
     "get_vectors",
     "put_vectors",
@@ -289,3 +290,13 @@ class VectorSet:
         if key is None:
             return None
         return np.asarray(self.graph.get(key, dtype=np.float32), dtype=np.float32)
+
+
+def open_vectors(
+    db: sqlite3.Connection, folder: str | None, embedder: str = DEFAULT_EMBEDDER
+) -> tuple[VectorSet, Embedder]:
+    """What semantic and hybrid search and ``similar`` need, for the store ``db`` whose
+    search index lives in ``folder`` (None: in memory): the named embedder (its model
+    loads on first use) and its vector set, in step with the store."""
+    chosen = open_embedder(embedder)
+    return VectorSet.open(db, chosen, folder), chosen

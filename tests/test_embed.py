@@ -13,7 +13,7 @@ from pressdesk.errors import QueryError
 from pressdesk.models import Release
 from pressdesk.store import open_store
 from pressdesk.store.sqlite import SQLiteStore
-from pressdesk.vectors import VectorSet, embed_missing, pack, unpack
+from pressdesk.vectors import VectorSet, embed_missing, open_vectors, pack, unpack
 
 
 class CountingEmbedder(HashEmbedder):
@@ -122,3 +122,13 @@ def test_empty_vector_set() -> None:
     vectors = VectorSet.open(store.db, HashEmbedder(8), None)
     with pytest.raises(QueryError, match="no release has a vector yet"):
         vectors.nearest(np.ones(8, dtype=np.float32), 5)
+
+
+def test_open_vectors_gives_the_set_and_its_embedder(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "x.db"))
+    assert isinstance(store, SQLiteStore)
+    fill(store, [release(0, BODIES[0])])
+    embed_missing(store.db, HashEmbedder())
+    vectors, embedder = open_vectors(store.db, str(tmp_path / "x.db.index"), "fake")
+    assert embedder.name == "fake-hash" and len(vectors) == 1
+    store.close()
