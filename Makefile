@@ -29,8 +29,11 @@ lint: install
 	$(BIN)/ruff check pressdesk tests bench
 	$(BIN)/mypy pressdesk
 
+# The full runs take a while (1M releases); docs/benchmarks.md has each command and its figures.
 bench: install
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/search.py --sizes 10000 100000 --hybrid --ingest
 
 clean:
 	rm -rf $(VENV) demo.db demo.db.index .pytest_cache .mypy_cache
