@@ -396,13 +396,16 @@ def ingest_alongside(path: str, corpus: str, count: int) -> None:
     add_all(index, docs, every=5_000)
 
 
-def bench_under_ingest(n: int, corpus: Path, folder: Path, queries: list[str]) -> Figures:
+def bench_under_ingest(
+    n: int, corpus: Path, folder: Path, queries: list[str], nice: int = 0
+) -> Figures:
     """Queries on a copy of the index while another process adds to that copy."""
     path = str(folder / "pressdesk-live.db.index")
     shutil.rmtree(path, ignore_errors=True)
     shutil.copytree(Pressdesk(folder).path, path)
     child = subprocess.Popen(
-        [sys.executable, __file__, "--ingest-child", path, str(corpus), "100000"]
+        [sys.executable, __file__, "--ingest-child", path, str(corpus), "100000"],
+        preexec_fn=(lambda: os.nice(nice)) if nice else None,
     )
     index = SearchIndex.open(path)
     times: list[float] = []
@@ -414,7 +417,7 @@ def bench_under_ingest(n: int, corpus: Path, folder: Path, queries: list[str]) -
     child.wait()
     return Figures("pressdesk-during-ingest", n, 0.0, 0.0, round(percentile(times, 50), 2),
                    round(percentile(times, 99), 2),
-                   f"{len(times)} queries while another process adds 100,000 releases")
+                   f"{len(times)} queries while another process (nice {nice}) adds 100,000")
 
 
 # ---- main -----------------------------------------------------------------------------------------
@@ -434,6 +437,7 @@ def main() -> None:
     ap.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
     ap.add_argument("--hybrid", action="store_true")
     ap.add_argument("--ingest", action="store_true")
+    ap.add_argument("--ingest-nice", type=int, default=0, help="CPU niceness of the ingest")
     ap.add_argument("--reuse", action="store_true", help="time indexes built by an earlier run")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--vectors", default=str(REPO / "bench" / "out" / "reuters"))
@@ -463,7 +467,7 @@ def main() -> None:
         if args.hybrid:
             rows += bench_semantic(n, corpus, folder, queries, Path(args.vectors), args.reuse)
         if args.ingest:
-            rows.append(bench_under_ingest(n, corpus, folder, queries))
+            rows.append(bench_under_ingest(n, corpus, folder, queries, args.ingest_nice))
         with (out / "search.jsonl").open("a", encoding="utf-8") as f:
             f.writelines(json.dumps(asdict(r)) + "\n" for r in rows if r.size == n)
     print(markdown(rows))
