@@ -325,6 +325,9 @@ def release_vectors(n: int, vectors_path: Path) -> Any:
 
     with gzip.open(BASE, "rt", encoding="utf-8") as f:
         base = [json.loads(line) for line in f if line.strip()]
+    if not vectors_path.with_suffix(".npy").exists():  # first run: embed the real stories once
+        embed = Path(__file__).resolve().parent / "embed_corpus.py"
+        subprocess.run([sys.executable, str(embed), str(BASE), str(vectors_path)], check=True)
     real = np.load(vectors_path.with_suffix(".npy"))
     out = np.empty((n, real.shape[1]), dtype=np.float32)
     for i, (a, b) in enumerate(remix_sources(n, base)):
