@@ -47,6 +47,7 @@ from pressdesk.extract.lexicon import (
 from pressdesk.extract.places import find_place_mentions, is_place_name
 from pressdesk.extract.text import (
     RUN,
+    caseless_words,
     find_runs,
     headline_end,
     is_acronym,
@@ -67,7 +68,7 @@ _ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
 _SP = r"[ \t\u00a0]+"  # spaces within a line: a cue never reaches across a paragraph
 _DESCRIPTOR = re.compile(
-    rf"\b(?:(?i:{'|'.join((*ORG_DESCRIPTOR_PHRASES, *sorted(ORG_DESCRIPTORS)))})|[\w.]+-based)"
+    rf"\b(?:{caseless_words((*ORG_DESCRIPTOR_PHRASES, *sorted(ORG_DESCRIPTORS)))}|[\w.]++-based)"
     rf"{_SP}(?:the{_SP})?({RUN})"
 )
 _LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}((?>{RUN}))(?![\w’'-])")
@@ -89,9 +90,9 @@ _MAKER_OF = re.compile(
 _BANK_WORD = re.compile(r"\b[A-Z][a-z]{3,}bank\b")  # "the Bundesbank", "Rabobank"
 _LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
-    rf"\b(?i:{'|'.join(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
+    rf"\b(?:{caseless_words(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
     rf"(?:such as|include|includes|including|like|—|–|:){_SP}"
-    rf"|\b(?i:representatives|executives|officials) (?:from|of){_SP}"
+    rf"|\b(?:{caseless_words(('representatives', 'executives', 'officials'))}) (?:from|of){_SP}"
     rf"|\b(?:MOUs?|MoUs?|memorand(?:um|a)|agreements?|contracts?|deals?|partnerships?) with{_SP}(?:the{_SP})?"
 )
 _LIST_ITEM = re.compile(
@@ -130,9 +131,9 @@ _CORPORATE_NOUNS = (
     "|market share|market value|valuation"
 )
 _POSSESSIVE_CUE = re.compile(
-    rf"(?<![\w’'-])({RUN})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
-    rf"|\b(?i:shares|stock) (?:of|in) ({RUN})"
-    rf"|(?<![\w’'-])({RUN}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
+    rf"({_RUN_ALONE})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
+    rf"|\b(?:{caseless_words(('shares', 'stock'))}) (?:of|in) ({RUN})"
+    rf"|({_RUN_ALONE}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
 )
 _DEAL_CUE = re.compile(
     rf"({_RUN_ALONE})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
@@ -342,13 +343,25 @@ _TITLED = re.compile(
     rf"((?:{_RUN_UNQUOTED}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
     rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
 )
+_WORD_CHAR = r"\w"
+# Titles before "of" or "at" and a body: "CEO of S-OIL", "analyst at Kiwoom Securities".
+_TITLES_OF = [
+    *("CEO", "COO", "CFO", "CTO"),
+    *(
+        form
+        for title in (
+            *("chairman", "chairwoman", "president", "director", "founder", "analyst", "professor"),
+            *("official", "head", "economist", "spokesperson", "researcher", "partner", "executive"),
+            *("manager", "officer", "strategist"),
+        )
+        for form in (title.capitalize(), title)
+    ),
+]
 _TITLE_NAME_OF = re.compile(
-    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))}) {RUN} of (?:the )?({RUN})"
+    rf"(?:{lead_alternation(sorted(NAME_TITLES), _WORD_CHAR)}) {RUN} of (?:the )?({RUN})"
 )
 _TITLE_OF = re.compile(
-    r"\b(?:CEO|COO|CFO|CTO|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Dd]irector|[Ff]ounder|"
-    r"[Aa]nalyst|[Pp]rofessor|[Oo]fficial|[Hh]ead|[Ee]conomist|[Ss]pokesperson|[Rr]esearcher|"
-    r"[Pp]artner|[Ee]xecutive|[Mm]anager|[Oo]fficer|[Ss]trategist)s?\s+(?:of|at)\s+(?:the\s+)?"
+    rf"(?:{lead_alternation(_TITLES_OF, _WORD_CHAR)})s?\s+(?:of|at)\s+(?:the\s+)?"
     rf"((?P<brand>[a-z]{{4,}} )?{RUN})"
 )
 # Endings of English adjectives and participles: "rival", "leading", "Japanese" are no brands.
