@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -17,10 +18,13 @@ from pressdesk.errors import PressdeskError
 from pressdesk.export import WRITERS, release_record
 from pressdesk.extract import extract as extract_release
 from pressdesk.extract import to_prediction
-from pressdesk.ingest import IngestOptions, ingest
+from pressdesk.ingest import IngestOptions, ingest, open_search_index
 from pressdesk.models import Rejection, StoredRelease
 from pressdesk.readers import FORMATS, read_path
 from pressdesk.store import EntityFilter, ReleaseFilter, Store, open_store
+
+AUTO_EMBED = 500  # semantic search embeds this many missing releases itself; more: `embed`
+DEFAULT_MODEL = "minilm"
 
 
 @dataclass
@@ -40,12 +44,28 @@ class Context:
     @property
     def index(self) -> Any:
         if self._index is None:
-            from pressdesk.index import SearchIndex
+            from pressdesk.index import index_path
 
-            self._index = SearchIndex.open(None if self.db == ":memory:" else f"{self.db}.index")
+            self._index = open_search_index(self.store, index_path(self.db))
         return self._index
 
+    def vectors(self, embed_up_to: int = AUTO_EMBED) -> tuple[Any, Any]:
+        """The vector set and embedder for semantic search; embeds a few missing releases."""
+        from pressdesk.index import index_path
+        from pressdesk.vectors import missing_hashes, open_vectors
+
+        db = self.store.db  # type: ignore[attr-defined]
+        missing = len(missing_hashes(db, DEFAULT_MODEL))
+        if 0 < missing <= embed_up_to:
+            _embed(self.store, quiet=True)
+        elif missing:
+            click.echo(f"note: {missing:,} releases have no vector yet; run `pressdesk embed`",
+                       err=True)
+        return open_vectors(db, index_path(self.db))
+
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
         if self._store is not None:
             self._store.close()
 
@@ -84,15 +104,16 @@ def _reject_to_stderr(item: Rejection) -> None:
 class _Progress:
     """A count and rate on standard error, redrawn at most ten times a second."""
 
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream, self.count, self.start, self.drawn = stream, 0, time.monotonic(), 0.0
+    def __init__(self, stream: IO[str], label: str = "releases read") -> None:
+        self.stream, self.label = stream, label
+        self.count, self.start, self.drawn = 0, time.monotonic(), 0.0
 
     def __call__(self, n: int) -> None:
         self.count += n
         now = time.monotonic()
         if now - self.drawn >= 0.1:
             rate = self.count / max(now - self.start, 1e-9)
-            self.stream.write(f"\r{self.count:,} releases read ({rate:,.0f}/s)")
+            self.stream.write(f"\r{self.count:,} {self.label} ({rate:,.0f}/s)")
             self.stream.flush()
             self.drawn = now
 
@@ -102,11 +123,11 @@ class _Progress:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[_Progress | None]:
+def _progress(quiet: bool, label: str = "releases read") -> Iterator[_Progress | None]:
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    bar = _Progress(sys.stderr)
+    bar = _Progress(sys.stderr, label)
     yield bar
     bar.done()
 
@@ -130,6 +151,7 @@ def ingest_command(
     on standard error; the exit status is 1 when anything was rejected.
     """
     options = IngestOptions(format=fmt, source=source, strict=strict, extract=not no_extract)
+    os.nice(10)  # a long ingest yields the CPU to searches running beside it
     with _progress(quiet) as bar:
         report = ingest(obj.store, paths, options, index=obj.index, progress=bar,
                         on_reject=_reject_to_stderr)
@@ -211,13 +233,14 @@ def vars_of(obj: Any) -> dict[str, Any]:
 def search_command(
     obj: Context, query: str, mode: str, facets: bool, limit: int, sort: str, as_json: bool
 ) -> None:
-    """Search releases; see the README for the query language."""
+    """Search releases; see the README and docs/search.md for the query language."""
     from pressdesk.search import search
 
-    result = search(obj.index, query, mode=mode, limit=limit, facets=facets, sort=sort)
+    vectors, embedder = obj.vectors() if mode != "lexical" else (None, None)
+    result = search(obj.index, query, mode=mode, limit=limit, facets=facets, sort=sort,
+                    vectors=vectors, embedder=embedder)
     if as_json:
-        hits = [{"id": h.id, "title": h.title, "date": h.date, "score": h.score,
-                 "snippet": h.snippet} for h in result.hits]
+        hits = [_hit_record(h) for h in result.hits]
         _print_json({"hits": hits, "total": result.total, "facets": result.facets}
                     if facets else hits)
         return
@@ -227,6 +250,52 @@ def search_command(
         click.echo(f"   {h.snippet}")
     for name, counts in (result.facets or {}).items():
         click.echo(f"\n{name}: " + ", ".join(f"{value} ({n})" for value, n in counts))
+
+
+@cli.command("similar")
+@click.argument("release_id")
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of {id, title, date, score, snippet}.")
+@click.pass_obj
+def similar_command(obj: Context, release_id: str, limit: int, as_json: bool) -> None:
+    """Releases most like a given one (an unambiguous id prefix is enough), by meaning."""
+    from pressdesk.search import similar
+
+    stored = obj.store.find(release_id)
+    vectors, _ = obj.vectors()
+    hits = similar(obj.index, stored.release.id, vectors=vectors, limit=limit)
+    if as_json:
+        _print_json([_hit_record(h) for h in hits])
+        return
+    for rank, h in enumerate(hits, start=1):
+        click.echo(f"{rank}. {h.title} ({h.date})  [{h.id}]  similarity {h.score:.3f}")
+
+
+@cli.command("embed")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.pass_obj
+def embed_command(obj: Context, quiet: bool) -> None:
+    """Compute the vectors semantic search needs, once per release text.
+
+    Runs the all-MiniLM-L6-v2 model on every core; about a dozen releases a
+    second per core, so a large store takes a while. Already embedded texts
+    are skipped.
+    """
+    count = _embed(obj.store, quiet)
+    click.echo(f"{count:,} releases embedded")
+
+
+def _embed(store: Store, quiet: bool) -> int:
+    from pressdesk.embed import MiniLMEmbedder
+    from pressdesk.vectors import embed_missing
+
+    embedder = MiniLMEmbedder(threads=os.cpu_count() or 1)
+    with _progress(quiet, "releases embedded") as bar:
+        return embed_missing(store.db, embedder, progress=bar)  # type: ignore[attr-defined]
+
+
+def _hit_record(h: Any) -> dict[str, Any]:
+    return {"id": h.id, "title": h.title, "date": h.date, "score": h.score, "snippet": h.snippet}
 
 
 @cli.command("entities")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pressdesk.entities import entity_refs
 from pressdesk.errors import InputError
@@ -22,6 +22,9 @@ from pressdesk.extract.facts import Extraction, extraction_from_dict, extraction
 from pressdesk.models import IngestReport, Origin, Rejection, Release, StoredRelease
 from pressdesk.readers import read_path
 from pressdesk.store import Store
+
+if TYPE_CHECKING:
+    from pressdesk.index import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -214,3 +217,15 @@ def _doc(make: Callable[[Release, Extraction | None], Any], stored: StoredReleas
          facts: dict[str, dict[str, Any]]) -> Any:
     found = facts.get(stored.release.id)
     return make(stored.release, None if found is None else extraction_from_dict(found))
+
+
+def open_search_index(store: Store, path: str | None) -> SearchIndex:
+    """The search index beside the store; a new (or deleted) index is rebuilt from the store."""
+    from pressdesk.index import SearchIndex
+
+    index = SearchIndex.open(path)
+    if index.created:
+        store.set_meta(INDEXED_SEQ, "0")
+        store.set_meta(INDEX_PENDING, "0")
+        sync_index(store, index)
+    return index

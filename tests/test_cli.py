@@ -152,3 +152,32 @@ def test_progress_counts_and_rate() -> None:
 def test_no_progress_when_not_a_terminal(db: str) -> None:
     _, out, err = run(db, "ingest", str(SAMPLE))
     assert "releases read" not in err + out
+
+
+@pytest.mark.embed
+def test_semantic_hybrid_and_similar(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    assert run(db, "embed")[1] == "10 releases embedded\n"
+    assert run(db, "embed")[1] == "0 releases embedded\n"  # once per text
+    for mode in ("semantic", "hybrid"):
+        hits = json.loads(run(db, "search", "carbon border tax on imports", "--mode", mode, "--json")[1])
+        assert hits and "CBAM" in run(db, "show", hits[0]["id"])[1]
+    rid = json.loads(run(db, "search", "ICT exports", "--json")[1])[0]["id"]
+    alike = json.loads(run(db, "similar", rid[:8], "--json")[1])
+    assert alike and rid not in {h["id"] for h in alike}
+
+
+@pytest.mark.embed
+def test_semantic_search_embeds_a_small_store_itself(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, out, err = run(db, "search", "WTO complaints about foreign certification rules",
+                         "--mode", "semantic", "--json")
+    assert code == 0 and json.loads(out)
+
+
+def test_deleted_index_is_rebuilt_from_the_store(db: str) -> None:
+    import shutil
+
+    run(db, "ingest", str(SAMPLE))
+    shutil.rmtree(f"{db}.index")
+    assert json.loads(run(db, "search", "semiconductor", "--json")[1])
