@@ -48,6 +48,7 @@ from pressdesk.extract.places import find_place_mentions, is_place_name
 from pressdesk.extract.text import (
     RUN,
     caseless_words,
+    find_first_of,
     find_runs,
     headline_end,
     is_acronym,
@@ -130,10 +131,13 @@ _CORPORATE_NOUNS = (
     "|revenue|revenues|profit|profits|customers|suppliers|chips|smartphones"
     "|market share|market value|valuation"
 )
-_POSSESSIVE_CUE = re.compile(
-    rf"({_RUN_ALONE})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"
-    rf"|\b(?:{caseless_words(('shares', 'stock'))}) (?:of|in) ({RUN})"
-    rf"|({_RUN_ALONE}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
+# "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": searched as one alternation.
+_CORPORATE_CUES = (
+    re.compile(rf"({_RUN_ALONE})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"),
+    re.compile(rf"\b(?:{caseless_words(('shares', 'stock'))}) (?:of|in) ({RUN})"),
+    re.compile(
+        rf"({_RUN_ALONE}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
+    ),
 )
 _DEAL_CUE = re.compile(
     rf"({_RUN_ALONE})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
@@ -490,6 +494,8 @@ def _led_by_names(text: str) -> Iterator[FoundName]:
 
 def _surname_elsewhere(text: str, name: str) -> bool:
     """ "Jane Smith ... led by Smith", "Mr Smith": the name is someone's surname."""
+    if f" {name}" not in text:
+        return False
     befores = (m.group(1) for m in re.finditer(rf"(\S+) {re.escape(name)}(?![\w-])", text))
     return any(_given_or_courtesy(w) for w in befores)
 
@@ -512,9 +518,8 @@ def _according_to_names(text: str) -> Iterator[FoundName]:
 
 def _corporate_names(text: str) -> Iterator[FoundName]:
     """ "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": a company by what it has."""
-    for m in _POSSESSIVE_CUE.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        span = _cue_span(text, m.start(group), m.end(group))
+    for _, m in find_first_of(_CORPORATE_CUES, text):
+        span = _cue_span(text, m.start(1), m.end(1))
         name = text[span.start : span.end] if span else ""
         if span and not _titled_person(text, name) and not _surname_elsewhere(text, name):
             yield _with_acronym(text, span)
@@ -533,7 +538,7 @@ def _titled_person(text: str, name: str) -> bool:
     """A name written after a title somewhere ("President Trump"), or shaped like a person's."""
     if _looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
         return True
-    return any(f"{title} {name}" in text for title in NAME_TITLES)
+    return f" {name}" in text and any(f"{title} {name}" in text for title in NAME_TITLES)
 
 
 def _ministry_names(text: str) -> Iterator[FoundName]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from pressdesk.extract.facts import Span
 
@@ -11,6 +11,7 @@ __all__ = [
     "CAP",
     "RUN",
     "caseless_words",
+    "find_first_of",
     "find_runs",
     "headline_end",
     "is_title_case",
@@ -106,6 +107,28 @@ def find_runs(text: str) -> Iterator[Span]:
     """Every maximal run of capitalised words."""
     for m in _RUN.finditer(text):
         yield Span(m.start(), m.end())
+
+
+def find_first_of(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches ``re.finditer`` finds for the alternation of ``patterns`` (none matching an
+    empty string), with the index of the pattern each is from: leftmost first, the earlier
+    pattern where two match at one place, the search going on after each match.
+
+    Searched one by one, each pattern can begin with a character the regex engine skips to,
+    where their alternation would be tried at every character.
+    """
+    found = [p.search(text) for p in patterns]
+    pos = 0
+    while True:
+        for i, m in enumerate(found):
+            if m is not None and m.start() < pos:
+                found[i] = patterns[i].search(text, pos)
+        hits = [(m.start(), i, m) for i, m in enumerate(found) if m is not None]
+        if not hits:
+            return
+        _, index, match = min(hits, key=lambda hit: hit[:2])
+        yield index, match
+        pos = match.end()
 
 
 _SOFT_NEWLINE = re.compile(r"(?<=[^\s.:;!?”\"])[ \t]*\n(?=[ \t]*[^\s])")
