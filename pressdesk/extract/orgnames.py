@@ -75,7 +75,7 @@ _DESCRIPTOR = re.compile(
 _LED_BY = re.compile(rf"\b(?:led|dominated|spearheaded) by{_SP}((?>{RUN}))(?![\w’'-])")
 # Cues found first, the capitalised run before them second (scanning every run is slow).
 _RUN_BEFORE = re.compile(rf"({_RUN_ALONE})$")
-_SPEAKER = re.compile(r"(?<=\w) (?:said|says|announced|reported|added|noted|stated|estimated|expects)\b")
+_SPEAKER = re.compile(r" (?<=\w )(?:said|says|announced|reported|added|noted|stated|estimated|expects)\b")
 # A capital inside a word ("TrendForce"), but not a surname's ("McKinley", "DeSantis", "LeBlanc").
 _CAMEL = re.compile(r"(?<=[a-z])(?<!^Mc)(?<!^Mac)(?<!^D[aeiu])(?<!^L[ae])(?<!^Van)(?<!^Von)[A-Z]")
 # "Germany's BDI industry association": a body named before what kind of body it is.
@@ -85,10 +85,10 @@ _KIND_AFTER = re.compile(
 )
 # "Boeing aircraft", "Airbus jets": a maker named by what it makes.
 _MAKER_OF = re.compile(
-    r"(?<=[a-z,] )([A-Z][\w-]+) (?:aircraft|jets|jetliners|airliners|planes|smartphones"
+    r"([A-Z](?<=[a-z,] [A-Z])[\w-]+) (?:aircraft|jets|jetliners|airliners|planes|smartphones"
     r"|handsets|chips|chipsets|cars|vehicles|trucks|engines)\b"
 )
-_BANK_WORD = re.compile(r"\b[A-Z][a-z]{3,}bank\b")  # "the Bundesbank", "Rabobank"
+_BANK_WORD = re.compile(r"[A-Z](?<!\w.)[a-z]{3,}bank\b")  # "the Bundesbank", "Rabobank"
 _LOWER_HEADED = re.compile(rf"\b[Tt]he{_SP}((?:{RUN}){_SP}(?:{'|'.join(sorted(LOWER_HEADS))}))\b")
 _LIST_CUE = re.compile(
     rf"\b(?:{caseless_words(sorted(ORG_LIST_NOUNS))})\b[^.;:]{{0,40}}?"
@@ -147,6 +147,35 @@ _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
 _FUNCTION_WORDS = words(
     "and or the a an of to in on at for with said has is was will common preferred form stock class"
 )
+
+# Words without one of which a cue cannot match: a text that has none is not searched for it.
+_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _LOWER_HEADED: tuple(sorted(LOWER_HEADS)),
+    _LED_BY: ("led by", "dominated by", "spearheaded by"),
+    _ACCORDING_TO: ("ccording to ",),
+    _DEAL_CUE: (" signed ", " inked ", " won ", " clinched ", " secured "),
+    _LOWER_MINISTRY: (" ministry",),
+    _TRAILING_NOUN: ("union", "conglomerate", "group"),
+    _SUFFIXED: (" Co.", " Inc.", " Corp.", " Ltd.", " LLC"),
+    _KIND_AFTER: ("association", "federation", "lobby", "group", "body", "union"),
+    _MAKER_OF: (" aircraft", " jet", " airliners", " planes", " smartphones", " handsets", " chip")
+    + (" cars", " vehicles", " trucks", " engines"),
+    _BANK_WORD: ("bank",),
+    _SPEAKER: (" said", " says", " announced", " reported", " added", " noted", " stated")
+    + (" estimated", " expects"),
+}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when the text lacks every word the pattern needs."""
+    triggers = _TRIGGERS.get(pattern, ("",))
+    return pattern.finditer(text) if any(t in text for t in triggers) else iter(())
+
+
+def _after_lower_word(text: str, start: int) -> bool:
+    """A lower-case letter and a space just before ``start`` (a newline may follow the space)."""
+    end = start - 1 if text[start - 1 : start] == "\n" else start
+    return text[end - 1 : end] == " " and text[end - 2 : end - 1].islower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +441,7 @@ def _titled_names(text: str) -> Iterator[FoundName]:
 def _pattern_names(text: str) -> Iterator[FoundName]:
     """Appositions ("X, a producer of ..."), "the X union", "X ecoplant Co."."""
     for pattern in (_APPOSITION, _TRAILING_NOUN, _SUFFIXED):
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             span = _cue_span(text, m.start(1), m.end(1))
             if span:
                 yield _with_acronym(text, span)
@@ -421,8 +450,10 @@ def _pattern_names(text: str) -> Iterator[FoundName]:
 def _country_agency_names(text: str) -> Iterator[FoundName]:
     """ "Export Finance Australia", "Statistics Korea": domain words before a country's name."""
     for code, span in find_place_mentions(text):
+        if len(code) != 2 or not _after_lower_word(text, span.start):
+            continue
         m = re.search(r"((?:[A-Z][a-z]+ ){1,3})$", text[max(0, span.start - 40) : span.start])
-        if not m or len(code) != 2:
+        if not m:
             continue
         lead = m.group(1).split()
         if all(w in DOMAIN_WORDS for w in lead) and text[span.end : span.end + 2] not in {"’s", "'s"}:
@@ -431,7 +462,7 @@ def _country_agency_names(text: str) -> Iterator[FoundName]:
 
 def _lower_headed_names(text: str) -> Iterator[FoundName]:
     """ "the Ifo institute said": a name with its head word written in lower case."""
-    for m in _LOWER_HEADED.finditer(text):
+    for m in _finditer(_LOWER_HEADED, text):
         name = m.group(1).rsplit(maxsplit=1)[0]
         words = name.split()
         if any(w in SENTENCE_WORDS | MONTHS | REGION_WORDS or _is_place(w) for w in words):
@@ -443,7 +474,7 @@ def _lower_headed_names(text: str) -> Iterator[FoundName]:
 
 def _speaker_names(text: str) -> Iterator[FoundName]:
     """ "TrendForce said", "SK On said": a speaker whose name is shaped like a firm's."""
-    for cue in _SPEAKER.finditer(text):
+    for cue in _finditer(_SPEAKER, text):
         m = _RUN_BEFORE.search(text, max(0, cue.start() - 80), cue.start())
         span = _cue_span(text, m.start(1), m.end(1)) if m else None
         words = text[span.start : span.end].split() if span else []
@@ -467,10 +498,10 @@ def _kind_after_names(text: str) -> Iterator[FoundName]:
     """ "the BDI industry association", "Boeing aircraft", "the Bundesbank"."""
     kinds = (
         m
-        for cue in _KIND_AFTER.finditer(text)
+        for cue in _finditer(_KIND_AFTER, text)
         if (m := _RUN_BEFORE.search(text, max(0, cue.start() - 80), cue.start()))
     )
-    for pattern in (kinds, _MAKER_OF.finditer(text), _BANK_WORD.finditer(text)):
+    for pattern in (kinds, _finditer(_MAKER_OF, text), _finditer(_BANK_WORD, text)):
         for m in pattern:
             group = 1 if m.re.groups else 0
             name = m.group(group)
@@ -485,7 +516,7 @@ def _kind_after_names(text: str) -> Iterator[FoundName]:
 
 def _led_by_names(text: str) -> Iterator[FoundName]:
     """ "Exports of phones, led by Samsung": a leader that is no person's name."""
-    for m in _LED_BY.finditer(text):
+    for m in _finditer(_LED_BY, text):
         span = _cue_span(text, m.start(1), m.end(1))
         name = text[span.start : span.end] if span else ""
         if span and not _titled_person(text, name) and not _surname_elsewhere(text, name):
@@ -510,7 +541,7 @@ def _given_or_courtesy(word: str) -> bool:
 
 def _according_to_names(text: str) -> Iterator[FoundName]:
     """ "According to Eurostat": a source that is not a person."""
-    for m in _ACCORDING_TO.finditer(text):
+    for m in _finditer(_ACCORDING_TO, text):
         span = _cue_span(text, m.start(1), m.end(1))
         if span and len(text[span.start : span.end].split()) <= 4:
             yield _with_acronym(text, span)
@@ -527,7 +558,7 @@ def _corporate_names(text: str) -> Iterator[FoundName]:
 
 def _deal_names(text: str) -> Iterator[FoundName]:
     """ "Saudi Aramco and BP signed a memorandum": the parties to a deal."""
-    for m in _DEAL_CUE.finditer(text):
+    for m in _finditer(_DEAL_CUE, text):
         for group in (1, 2):
             span = _cue_span(text, m.start(group), m.end(group)) if m.group(group) else None
             if span and not _titled_person(text, text[span.start : span.end]):
@@ -543,7 +574,7 @@ def _titled_person(text: str, name: str) -> bool:
 
 def _ministry_names(text: str) -> Iterator[FoundName]:
     """ "the labor ministry": a ministry named by its portfolio."""
-    for m in _LOWER_MINISTRY.finditer(text):
+    for m in _finditer(_LOWER_MINISTRY, text):
         yield FoundName(m.group(1), Span(m.start(1), m.end(1)))
 
 
@@ -645,7 +676,7 @@ def _spells(acronym: str, name: str) -> bool:
 
 def _defined_names(text: str) -> Iterator[FoundName]:
     """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
-    for m in _DEFINED.finditer(text):
+    for m in _DEFINED.finditer(text) if "(" in text else ():
         words = m.group(1).split()
         for i in range(len(words) - 1):
             tail = " ".join(words[i:])
