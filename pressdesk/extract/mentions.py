@@ -448,13 +448,18 @@ def _role_before(text: str, start: int) -> tuple[str | None, str | None]:
     return (f"{org} {m.group('role')}" if org else m.group("role")), org
 
 
+_PORTFOLIO_WORDS = DOMAIN_WORDS | TITLE_MODIFIERS
+
+
 def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
     """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
+    if len(pieces) <= 2 or pieces[0][0] not in _PORTFOLIO_WORDS:
+        return 0  # (checked first: the look-back is slow)
     back = _role_back(text, pieces[0][1].start)
     if not back or not any(w in TITLE_WORDS for w in _back_phrase(back).split()):
         return 0
     n = 0
-    while len(pieces) - n > 2 and pieces[n][0] in DOMAIN_WORDS | TITLE_MODIFIERS:
+    while len(pieces) - n > 2 and pieces[n][0] in _PORTFOLIO_WORDS:
         n += 1
     return n
 

@@ -61,6 +61,7 @@ __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "ini
 
 # RUN written to start with its capital (fast to search for); not after an apostrophe or a hyphen.
 _RUN_LED = lead_run()
+_WORD_CHAR = r"\w"
 _RUN_UNQUOTED = lead_run("’'")
 _RUN_ALONE = lead_run("’'-")
 _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in "})
@@ -134,7 +135,7 @@ _CORPORATE_NOUNS = (
 # "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": searched as one alternation.
 _CORPORATE_CUES = (
     re.compile(rf"({_RUN_ALONE})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_CORPORATE_NOUNS})\b"),
-    re.compile(rf"\b(?:{caseless_words(('shares', 'stock'))}) (?:of|in) ({RUN})"),
+    re.compile(rf"(?:{caseless_words(('shares', 'stock'), _WORD_CHAR)}) (?:of|in) ({RUN})"),
     re.compile(
         rf"({_RUN_ALONE}) shares (?:rose|fell|jumped|gained|slid|dropped|climbed|surged|plunged|closed)\b"
     ),
@@ -187,10 +188,13 @@ class FoundName:
     acronym: str | None = None
 
 
+_WORD_AND_SPACE = re.compile(r"\S+\s")
+
+
 def _trim_leading(text: str, start: int, end: int) -> int:
     """Skip capitalised sentence words ("The", "Meanwhile") at the front of a run."""
     while True:
-        m = re.match(r"\S+\s", text[start:end])
+        m = _WORD_AND_SPACE.match(text, start, end)
         if m is None:
             return start
         word = m.group(0).strip()
@@ -198,7 +202,7 @@ def _trim_leading(text: str, start: int, end: int) -> int:
         compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
         if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
             return start
-        start += m.end()
+        start = m.end()
 
 
 def _chains(text: str) -> Iterator[list[tuple[str, Span]]]:
@@ -376,7 +380,6 @@ _TITLED = re.compile(
     rf"((?:{_RUN_UNQUOTED}))[ \u00a0](?:(?:{'|'.join(sorted(TITLE_MODIFIERS))})\s)*"
     rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
 )
-_WORD_CHAR = r"\w"
 # Titles before "of" or "at" and a body: "CEO of S-OIL", "analyst at Kiwoom Securities".
 _TITLES_OF = [
     *("CEO", "COO", "CFO", "CTO"),

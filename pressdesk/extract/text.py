@@ -89,14 +89,17 @@ def _caseless_class(letter: str) -> str:
     return f"[{''.join(re.escape(c) for c in sorted(chars))}]"
 
 
-def caseless_words(forms: Iterable[str]) -> str:
+def caseless_words(forms: Iterable[str], not_after: str = "") -> str:
     """The alternation ``(?i:form|form|...)`` (tried in the order given), grouped by first letter
     behind a character class: the same matches, but the regex engine tells at once which group
-    can start at a character instead of trying every form."""
+    can start at a character instead of trying every form. With ``not_after`` (a character
+    class), no form may follow one of its characters; forms that all start with one letter then
+    make a pattern the engine skips through to that letter."""
+    guard = f"(?<!{not_after}.)" if not_after else ""
     groups: dict[str, list[str]] = {}
     for form in forms:
         groups.setdefault(form[0].casefold(), []).append(re.escape(form[1:]))
-    return "|".join(f"{_caseless_class(first)}(?i:{'|'.join(rest)})" for first, rest in groups.items())
+    return "|".join(f"{_caseless_class(first)}{guard}(?i:{'|'.join(rest)})" for first, rest in groups.items())
 
 
 _RUN = re.compile(lead_run())
