@@ -1,0 +1,102 @@
+"""A found organisation name, and the word tests every organisation finder shares.
+
+``FoundName`` is a name with its span and the acronym defined right after it.
+A name's head word ("... Association", "Ministry of ...") says it is a body;
+sentence words and descriptors before a run ("The", "Meanwhile", "Ohio-based")
+are trimmed off; a two- or three-word name shaped like a person's ("David
+Brown", "Kim Ho-jin") is not a body's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressdesk.extract.facts import Span
+from pressdesk.extract.lexicon import (
+    EAST_ASIAN_SURNAMES,
+    GIVEN_NAMES,
+    MONTHS,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    SENTENCE_WORDS,
+    WEAK_HEADS,
+)
+from pressdesk.extract.places import is_place_name
+from pressdesk.extract.text import (
+    is_acronym,
+    lead_run,
+)
+
+__all__ = [
+    "ACRONYM_DEF",
+    "FoundName",
+    "has_head",
+    "head_index",
+    "looks_like_person",
+    "RUN_ALONE",
+    "RUN_LED",
+    "RUN_UNQUOTED",
+    "trim_leading",
+    "with_acronym",
+]
+
+# RUN written to start with its capital (fast to search for); not after an apostrophe or a hyphen.
+RUN_LED = lead_run()
+RUN_UNQUOTED = lead_run("’'")
+RUN_ALONE = lead_run("’'-")
+ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
+_SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundName:
+    """One name found, with the acronym defined right after it, if any."""
+
+    name: str
+    span: Span
+    acronym: str | None = None
+
+
+_WORD_AND_SPACE = re.compile(r"\S+\s")
+
+
+def trim_leading(text: str, start: int, end: int) -> int:
+    """Skip capitalised sentence words ("The", "Meanwhile") at the front of a run."""
+    while True:
+        m = _WORD_AND_SPACE.match(text, start, end)
+        if m is None:
+            return start
+        word = m.group(0).strip()
+        descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
+        compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
+        if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
+            return start
+        start = m.end()
+
+
+def head_index(words: list[str]) -> int:
+    """Index of the last organisation head word, or -1."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in ORG_HEADS and not (words[i] in WEAK_HEADS and len(words) < 2):
+            return i
+    return -1
+
+
+def has_head(phrase: str) -> bool:
+    return head_index(phrase.split()) >= 0
+
+
+def with_acronym(text: str, span: Span) -> FoundName:
+    m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
+    short = m.group(1) if m else None
+    ok = short and (is_acronym(short) or not (is_place_name(short) or short in MONTHS))
+    return FoundName(text[span.start : span.end], span, short if ok else None)
+
+
+def looks_like_person(words: list[str]) -> bool:
+    """ "David Brown", "Kim Ho-jin": a name shaped like a person's."""
+    if len(words) not in (2, 3):
+        return False
+    korean = words[0] in EAST_ASIAN_SURNAMES and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1])
+    return bool(korean) or words[0] in GIVEN_NAMES
