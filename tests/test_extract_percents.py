@@ -170,3 +170,8 @@ def test_a_change_noun_naming_a_forecast_is_not_the_change() -> None:
 
 def test_pc_as_written_in_british_papers() -> None:
     assert read("Prices rose 5pc and output fell 2.1 pc; they sold 500 pcs.") == [(5.0, "up"), (2.1, "down")]
+
+
+def test_a_full_stop_after_the_unit_is_not_part_of_the_mention() -> None:
+    (found,) = extract_percents("Shipments to Chile fell 4.6 percent.")
+    assert found.text == "4.6 percent"
