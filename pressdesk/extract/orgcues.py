@@ -45,6 +45,7 @@ from pressdesk.extract.lexicon import (
 from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import (
     RUN,
+    UPPER,
     caseless_words,
     find_first_of,
     is_acronym,
@@ -54,6 +55,7 @@ from pressdesk.extract.text import (
 __all__ = ["CUE_FINDERS", "cue_span"]
 
 _WORD_CHAR = r"\w"
+_CAPITAL = re.compile(f"[{UPPER}]")
 _LOWER_TAIL = re.compile(r" ([a-z][a-z-]+)(?= (?:Co\.|Inc\.|Corp\.|Ltd\.)| [a-z]|[,;])")
 _SP = r"[ \t\u00a0]+"  # spaces within a line: a cue never reaches across a paragraph
 _DESCRIPTOR = re.compile(
@@ -95,6 +97,7 @@ _APPOSITION = re.compile(
     rf"({RUN_LED}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
 )
+_APPOSITION_CUE = re.compile(rf",{_SP}(?:a|an|the){_SP}")  # without which no apposition matches
 _TRAILING_NOUN = re.compile(rf"(?:the{_SP})({RUN}){_SP}(?:union|conglomerate|group)\b")
 _SUFFIXED = re.compile(rf"({RUN_LED}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
@@ -268,8 +271,9 @@ def _titled_names(text: str) -> Iterator[FoundName]:
 
 def _pattern_names(text: str) -> Iterator[FoundName]:
     """Appositions ("X, a producer of ..."), "the X union", "X ecoplant Co."."""
+    appositions = _APPOSITION_CUE.search(text) is not None
     for pattern in (_APPOSITION, _TRAILING_NOUN, _SUFFIXED):
-        for m in _finditer(pattern, text):
+        for m in _finditer(pattern, text) if appositions or pattern is not _APPOSITION else ():
             span = cue_span(text, m.start(1), m.end(1))
             if span:
                 yield with_acronym(text, span)
@@ -290,6 +294,8 @@ def _lower_headed_names(text: str) -> Iterator[FoundName]:
 def _speaker_names(text: str) -> Iterator[FoundName]:
     """ "TrendForce said", "SK On said": a speaker whose name is shaped like a firm's."""
     for cue in _finditer(_SPEAKER, text):
+        if not _capital_in_last_word(text, cue.start()):
+            continue  # "he said": no capitalised run ends at the cue
         m = _RUN_BEFORE.search(text, max(0, cue.start() - 80), cue.start())
         span = cue_span(text, m.start(1), m.end(1)) if m else None
         words = text[span.start : span.end].split() if span else []
@@ -298,6 +304,11 @@ def _speaker_names(text: str) -> Iterator[FoundName]:
             continue
         if not _titled_person(text, name) and not _surname_elsewhere(text, name):
             yield with_acronym(text, span)
+
+
+def _capital_in_last_word(text: str, end: int) -> bool:
+    """A capital in the word before ``end`` (after its last space), where a run's last word starts."""
+    return _CAPITAL.search(text, text.rfind(" ", max(0, end - 80), end) + 1, end) is not None
 
 
 def _firm_shaped(words: list[str]) -> bool:

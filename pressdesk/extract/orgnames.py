@@ -277,6 +277,9 @@ _DEFINED = re.compile(
 )
 
 
+_ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z&]*[A-Z]\)")  # without which no definition matches
+
+
 def _spells(acronym: str, name: str) -> bool:
     """ "MoIT" spells "Ministry of Industry and Trade", "HMRC" "HM Revenue & Customs": the
     acronym's capitals are the initials of the name's capitalised words (all of an acronym's)."""
@@ -288,7 +291,7 @@ def _spells(acronym: str, name: str) -> bool:
 
 def _defined_names(text: str) -> Iterator[FoundName]:
     """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
-    for m in _DEFINED.finditer(text) if "(" in text else ():
+    for m in _DEFINED.finditer(text) if _ACRONYM_PAREN.search(text) else ():
         words = m.group(1).split()
         for i in range(len(words) - 1):
             tail = " ".join(words[i:])

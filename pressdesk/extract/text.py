@@ -10,6 +10,7 @@ from pressdesk.extract.facts import Span
 __all__ = [
     "CAP",
     "RUN",
+    "UPPER",
     "caseless_words",
     "find_first_of",
     "find_runs",
@@ -23,7 +24,8 @@ __all__ = [
     "words_of",
 ]
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin-1 capitals, and Latin Extended-A letters ("Šefčovič", "Łukasz")
+# Latin-1 capitals, and Latin Extended-A letters ("Šefčovič", "Łukasz"): the first letters of CAP.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _ABBREVIATIONS = (
     "Co", "Inc", "Corp", "Ltd", "Gov", "Dr", "Mr", "Ms", "Mrs", "Prof", "Jr", "Sr",
     "St", "Sen", "Rep", "Gen", "Lt", "Col", "Capt", "Adm", "Smt", "Hon", "Rt",
@@ -33,8 +35,8 @@ _ABBREV_REST = rf"(?:{'|'.join(f'(?<={a[0]}){a[1:]}' for a in _ABBREVIATIONS)})\
 
 # One capitalised word: "U.S.", "Co.", "Jung-kwan"-style compounds, "S-OIL", "Muñoz", "A." initials.
 CAP = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}|{_ABBREV}|[{_UPPER}]\.(?=\s[{_UPPER}])"
-    rf"|[{_UPPER}](?:[\w&]|[-'’](?!s\b)(?=\w))*)"
+    rf"(?:(?:[{UPPER}]\.){{2,}}|{_ABBREV}|[{UPPER}]\.(?=\s[{UPPER}])"
+    rf"|[{UPPER}](?:[\w&]|[-'’](?!s\b)(?=\w))*)"
 )
 
 # A run of capitalised words separated by single spaces.
@@ -43,7 +45,7 @@ RUN = rf"(?<!\w)(?:{CAP})(?:[ \u00a0](?:{CAP}))*"
 # CAP with its first letter already matched: each alternative in CAP's order, its first letter
 # checked by a look-behind where CAP names it ("Co." -> "(?<=C)o\.").
 _CAP_REST = (
-    rf"(?:\.(?:[{_UPPER}]\.)+|{_ABBREV_REST}|\.(?=\s[{_UPPER}])"
+    rf"(?:\.(?:[{UPPER}]\.)+|{_ABBREV_REST}|\.(?=\s[{UPPER}])"
     rf"|(?:[\w&]|[-'’](?!s\b)(?=\w))*)"
 )
 
@@ -56,7 +58,7 @@ def lead_cap(not_after: str = "") -> str:
     character class lets the regex engine skip straight to the next capital instead of trying
     a match at every character (several times faster on prose).
     """
-    return rf"[{_UPPER}](?<![\w{not_after}].)(?:{_CAP_REST})"
+    return rf"[{UPPER}](?<![\w{not_after}].)(?:{_CAP_REST})"
 
 
 def lead_run(not_after: str = "") -> str:
