@@ -14,6 +14,7 @@ resolves the references into persons.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -216,6 +217,7 @@ def _is_place(word: str) -> bool:
     return is_place_name(word)
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred words recur across releases ("The", "U.S.")
 def _name_word_ok(word: str) -> bool:
     bare = word.rstrip("'’")
     if bare in EAST_ASIAN_SURNAMES or bare in GIVEN_NAMES:
