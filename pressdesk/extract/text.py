@@ -153,10 +153,12 @@ _BLOCK_LINE = 60  # a line this short, after or before another, is a line of its
 def _joins(text: str, m: re.Match[str]) -> bool:
     """A newline inside wrapped prose, not between two short lines of a block
     ("Jean Tremblay\nPress Secretary\nGlobal Affairs Canada")."""
-    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if m.start() - line_start >= _BLOCK_LINE and len(text[line_start : m.start()].strip()) >= _BLOCK_LINE:
+        return True
     end = text.find("\n", m.end())
-    after = text[m.end() : end if end >= 0 else len(text)]
-    return len(before.strip()) >= _BLOCK_LINE or len(after.strip()) >= _BLOCK_LINE
+    end = end if end >= 0 else len(text)
+    return end - m.end() >= _BLOCK_LINE and len(text[m.end() : end].strip()) >= _BLOCK_LINE
 
 
 def soften_wrapped(text: str) -> str:
