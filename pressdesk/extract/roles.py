@@ -155,7 +155,7 @@ def _comma_start(text: str, lo: int, end: int) -> int:
 
 def said_before(text: str, start: int) -> bool:
     """A speech verb and nothing but whitespace before ``start``: the pattern
-    ``(?:said|says|stated|added|noted)\s+$`` searched in ``text[:start]``, answered from its end."""
+    ``(?:said|says|stated|added|noted)\\s+$`` searched in ``text[:start]``, answered from its end."""
     end = _space_start(text, 0, start)
     return end < start and text.endswith(_SPEECH_WORDS, 0, end)
 
