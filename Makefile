@@ -19,7 +19,11 @@ demo: install
 	rm -f demo.db; rm -rf demo.db.index
 	$(BIN)/pressdesk --db demo.db ingest data/samples/motir-2025-11.txt
 	$(BIN)/pressdesk --db demo.db list
-	$(BIN)/pressdesk --db demo.db search 'semiconductor exports'
+	$(BIN)/pressdesk --db demo.db search 'semiconductor exports' --limit 3
+	$(BIN)/pressdesk --db demo.db search 'carbon border tax on imports' --mode hybrid --limit 3
+	$(BIN)/pressdesk --db demo.db show $$($(BIN)/pressdesk --db demo.db search 'ICT exports' --json \
+	  | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+	$(BIN)/pressdesk --db demo.db entities --limit 10
 	$(BIN)/pressdesk --db demo.db stats
 
 test: install

@@ -53,5 +53,5 @@ def entity_refs(found: Extraction) -> list[EntityRef]:
     return (
         [EntityRef("org", o.name, (o.name, *o.aliases)) for o in found.orgs]
         + [EntityRef("person", p.name, (p.name,)) for p in found.people]
-        + [EntityRef("place", p.code, (p.code,)) for p in found.places]
+        + [EntityRef("place", p.name, (p.code,)) for p in found.places]
     )

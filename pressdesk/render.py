@@ -21,9 +21,21 @@ def _org(o: Fact) -> str:
     return f"{o['name']} ({', '.join(aliases)})" if aliases else str(o["name"])
 
 
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def amount(value: float, unit: str | None) -> str:
+    """ "USD 23.3 billion", "4.1%": a figure as a reader would write it."""
+    if unit == "percent":
+        return f"{value:g}%"
+    scaled = next((f"{value / size:,.4g} {word}" for size, word in SCALES if abs(value) >= size),
+                  f"{value:,.0f}")
+    return f"{unit} {scaled}" if unit else scaled
+
+
 def _money(m: Fact) -> str:
     qualifier = f"{m['qualifier']} " if m.get("qualifier") else ""
-    return f"{m['text']} = {qualifier}{m['currency']} {m['value']:,.0f}"
+    return f"{m['text']} = {qualifier}{amount(m['value'], m['currency'])}"
 
 
 def _percent(p: Fact) -> str:
@@ -33,7 +45,7 @@ def _percent(p: Fact) -> str:
 
 
 def _figure(f: Fact) -> str:
-    value = f"{f['unit'] or ''} {f['value']:,}".strip() if f.get("value") is not None else ""
+    value = amount(f["value"], f.get("unit")) if f.get("value") is not None else ""
     change = f"{f['direction'] or ''} {f['change']}%".strip() if f.get("change") is not None else ""
     parts = [f.get("subject"), f.get("period"), value, change, f.get("basis")]
     return ", ".join(str(x) for x in parts if x)
@@ -65,8 +77,8 @@ def format_release(
         lines.append(r.url)
     lines += ["", r.body]
     for key, heading, fmt in SECTIONS:
-        if facts.get(key):
-            lines += ["", f"{heading}:"] + [f"  {fmt(item)}" for item in facts[key]]
+        if facts.get(key):  # each fact once, though the text may mention it often
+            lines += ["", f"{heading}:"] + [f"  {line}" for line in dict.fromkeys(map(fmt, facts[key]))]
     if entities:
         lines += ["", "Entities (ids shared by every release):"]
         lines += [f"  #{e.id} {e.kind}: {e.name}" for e in entities]

@@ -16,7 +16,7 @@ def test_refs_from_an_extraction() -> None:
     assert entity_refs(found) == [
         EntityRef("org", "Korea Trade Agency", ("Korea Trade Agency", "KTA")),
         EntityRef("person", "Lee Soo-min", ("Lee Soo-min",)),
-        EntityRef("place", "VN", ("VN",)),
+        EntityRef("place", "Viet Nam", ("VN",)),
     ]
 
 
