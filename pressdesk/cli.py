@@ -24,7 +24,6 @@ from pressdesk.readers import FORMATS, read_path
 from pressdesk.store import EntityFilter, ReleaseFilter, Store, open_store
 
 AUTO_EMBED = 500  # semantic search embeds this many missing releases itself; more: `embed`
-DEFAULT_MODEL = "minilm"
 
 
 @dataclass
@@ -51,11 +50,12 @@ class Context:
 
     def vectors(self, embed_up_to: int = AUTO_EMBED) -> tuple[Any, Any]:
         """The vector set and embedder for semantic search; embeds a few missing releases."""
+        from pressdesk.embed import DEFAULT_EMBEDDER
         from pressdesk.index import index_path
         from pressdesk.vectors import missing_hashes, open_vectors
 
         db = self.store.db  # type: ignore[attr-defined]
-        missing = len(missing_hashes(db, DEFAULT_MODEL))
+        missing = len(missing_hashes(db, DEFAULT_EMBEDDER))
         if 0 < missing <= embed_up_to:
             _embed(self.store, quiet=True)
         elif missing:
