@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pressdesk.embed import MiniLMEmbedder, release_text
+from pressdesk.search.embed import MiniLMEmbedder, release_text
 
 
 def read_records(path: str) -> list[dict[str, str]]:

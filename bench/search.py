@@ -51,9 +51,9 @@ sys.path.insert(0, str(REPO))
 
 import tantivy  # noqa: E402
 
-from pressdesk.index import IndexDoc, SearchIndex, index_doc  # noqa: E402
 from pressdesk.models import Release  # noqa: E402
 from pressdesk.search import search  # noqa: E402
+from pressdesk.search.index import IndexDoc, SearchIndex, index_doc  # noqa: E402
 
 Record = dict[str, Any]
 
@@ -356,8 +356,8 @@ def build_vectors(vectors: Any, n: int, corpus: Path, vectors_path: Path) -> flo
 def bench_semantic(
     n: int, corpus: Path, folder: Path, queries: list[str], vectors_path: Path, reuse: bool
 ) -> list[Figures]:
-    from pressdesk.embed import MiniLMEmbedder
-    from pressdesk.vectors import VectorSet
+    from pressdesk.search.embed import MiniLMEmbedder
+    from pressdesk.search.vectors import VectorSet
 
     embedder = MiniLMEmbedder()
     vectors = VectorSet(embedder.name, embedder.dimensions, str(folder / "vectors"))

@@ -29,12 +29,12 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from search_quality.quality import MODES, mean_ndcg, read_judgements  # noqa: E402
 
-from pressdesk.embed import Embedder, MiniLMEmbedder  # noqa: E402
-from pressdesk.index import IndexDoc, SearchIndex  # noqa: E402
 from pressdesk.models import Release  # noqa: E402
 from pressdesk.readers import read_path  # noqa: E402
 from pressdesk.search import search  # noqa: E402
-from pressdesk.vectors import VectorSet  # noqa: E402
+from pressdesk.search.embed import Embedder, MiniLMEmbedder  # noqa: E402
+from pressdesk.search.index import IndexDoc, SearchIndex  # noqa: E402
+from pressdesk.search.vectors import VectorSet  # noqa: E402
 
 BASE = REPO.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl.gz"
 JUDGED = REPO / "bench" / "search_quality" / "reuters.jsonl"

@@ -43,16 +43,16 @@ class Context:
     @property
     def index(self) -> Any:
         if self._index is None:
-            from pressdesk.index import index_path
+            from pressdesk.search.index import index_path
 
             self._index = open_search_index(self.store, index_path(self.db))
         return self._index
 
     def vectors(self, embed_up_to: int = AUTO_EMBED) -> tuple[Any, Any]:
         """The vector set and embedder for semantic search; embeds a few missing releases."""
-        from pressdesk.embed import DEFAULT_EMBEDDER
-        from pressdesk.index import index_path
-        from pressdesk.vectors import missing_hashes, open_vectors
+        from pressdesk.search.embed import DEFAULT_EMBEDDER
+        from pressdesk.search.index import index_path
+        from pressdesk.search.vectors import missing_hashes, open_vectors
 
         db = self.store.db  # type: ignore[attr-defined]
         missing = len(missing_hashes(db, DEFAULT_EMBEDDER))
@@ -286,8 +286,8 @@ def embed_command(obj: Context, quiet: bool) -> None:
 
 
 def _embed(store: Store, quiet: bool) -> int:
-    from pressdesk.embed import MiniLMEmbedder
-    from pressdesk.vectors import embed_missing
+    from pressdesk.search.embed import MiniLMEmbedder
+    from pressdesk.search.vectors import embed_missing
 
     embedder = MiniLMEmbedder(threads=os.cpu_count() or 1)
     with _progress(quiet, "releases embedded") as bar:

@@ -24,7 +24,7 @@ from pressdesk.readers import read_path
 from pressdesk.store import Store
 
 if TYPE_CHECKING:
-    from pressdesk.index import SearchIndex
+    from pressdesk.search.index import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ def sync_index(store: Store, index: Indexer, batch: int = 2000) -> int:
     every revised release) replace their old document; the rest are added
     without the cost of a delete.
     """
-    from pressdesk.index import index_doc
+    from pressdesk.search.index import index_doc
 
     mark = int(store.get_meta(INDEXED_SEQ) or 0)
     uncertain = int(store.get_meta(INDEX_PENDING) or 0)
@@ -221,7 +221,7 @@ def _doc(make: Callable[[Release, Extraction | None], Any], stored: StoredReleas
 
 def open_search_index(store: Store, path: str | None) -> SearchIndex:
     """The search index beside the store; a new (or deleted) index is rebuilt from the store."""
-    from pressdesk.index import SearchIndex
+    from pressdesk.search.index import SearchIndex
 
     index = SearchIndex.open(path)
     if index.created:

@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pressdesk.embed import HashEmbedder, Vectors, open_embedder
 from pressdesk.errors import QueryError
 from pressdesk.models import Release
+from pressdesk.search.embed import HashEmbedder, Vectors, open_embedder
+from pressdesk.search.vectors import VectorSet, embed_missing, open_vectors, pack, unpack
 from pressdesk.store import open_store
 from pressdesk.store.sqlite import SQLiteStore
-from pressdesk.vectors import VectorSet, embed_missing, open_vectors, pack, unpack
 
 
 class CountingEmbedder(HashEmbedder):

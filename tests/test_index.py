@@ -8,9 +8,9 @@ import pytest
 
 from pressdesk.errors import StoreError
 from pressdesk.extract.facts import Extraction, Org, Person, Place
-from pressdesk.index import IndexDoc, SearchIndex, find_sectors, index_doc, index_path
 from pressdesk.models import Release
 from pressdesk.search import search
+from pressdesk.search.index import IndexDoc, SearchIndex, find_sectors, index_doc, index_path
 
 
 def doc(n: int, title: str, body: str, **fields: object) -> IndexDoc:

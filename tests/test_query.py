@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressdesk.errors import QueryError
-from pressdesk.query import And, DateRange, Not, Or, Seq, Text, has_text, parse_query
+from pressdesk.search.query import And, DateRange, Not, Or, Seq, Text, has_text, parse_query
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from pressdesk.embed import HashEmbedder
 from pressdesk.errors import NotFound, QueryError
-from pressdesk.index import IndexDoc, SearchIndex
 from pressdesk.models import Release
 from pressdesk.search import Hit, SearchOptions, fuse, search, search_with, similar
+from pressdesk.search.embed import HashEmbedder
+from pressdesk.search.index import IndexDoc, SearchIndex
+from pressdesk.search.vectors import VectorSet, embed_missing
 from pressdesk.store import open_store
 from pressdesk.store.sqlite import SQLiteStore
-from pressdesk.vectors import VectorSet, embed_missing
 
 DOCS = [
     IndexDoc(

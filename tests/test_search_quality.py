@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from search_quality.quality import HERE, MODES, mean_ndcg, read_judgements
 
-from pressdesk.embed import Embedder, MiniLMEmbedder
-from pressdesk.index import SearchIndex, index_doc
 from pressdesk.models import Release
 from pressdesk.readers import read_path
 from pressdesk.search import search
+from pressdesk.search.embed import Embedder, MiniLMEmbedder
+from pressdesk.search.index import SearchIndex, index_doc
+from pressdesk.search.vectors import VectorSet, embed_missing
 from pressdesk.store import open_store
 from pressdesk.store.sqlite import SQLiteStore
-from pressdesk.vectors import VectorSet, embed_missing
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = [REPO / "data/samples/motir-2025-11.txt", REPO / "data/samples/ustr-2019.jsonl"]

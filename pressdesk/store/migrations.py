@@ -88,7 +88,7 @@ def create_facts(db: sqlite3.Connection) -> None:
 
 @migration
 def create_vectors(db: sqlite3.Connection) -> None:
-    """Embedding vectors (packed float32) per content hash and model; see pressdesk.vectors."""
+    """Embedding vectors (packed float32) per content hash and model; see pressdesk.search.vectors."""
     db.execute(
         """CREATE TABLE vectors (
             content_hash TEXT NOT NULL,

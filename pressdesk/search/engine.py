@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, TypeVar
 import tantivy
 
 from pressdesk.errors import NotFound, QueryError
-from pressdesk.index import FACET_FIELDS, SearchIndex, Snapshot, StoredHit, id_key
-from pressdesk.query import Node, compile_query, filter_part, free_text, has_text, parse_query
+from pressdesk.search.index import FACET_FIELDS, SearchIndex, Snapshot, StoredHit, id_key
+from pressdesk.search.query import Node, compile_query, filter_part, free_text, has_text, parse_query
 
 if TYPE_CHECKING:
-    from pressdesk.embed import Embedder
-    from pressdesk.vectors import VectorSet
+    from pressdesk.search.embed import Embedder
+    from pressdesk.search.vectors import VectorSet
 
 __all__ = [
     "Hit",
@@ -93,7 +93,7 @@ def search(
     vectors: VectorSet | None = None,
     embedder: Embedder | None = None,
 ) -> SearchResult:
-    """Run ``query`` (see ``pressdesk.query`` for the language) in one mode."""
+    """Run ``query`` (see ``pressdesk.search.query`` for the language) in one mode."""
     options = SearchOptions(mode=mode, limit=limit, facets=facets, sort=sort)
     return search_with(index, query, options, vectors=vectors, embedder=embedder)
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from pressdesk.embed import DEFAULT_EMBEDDER, Embedder, open_embedder, release_text
 from pressdesk.errors import QueryError
+from pressdesk.search.embed import DEFAULT_EMBEDDER, Embedder, open_embedder, release_text
 
 __all__ = [
     "VectorSet",

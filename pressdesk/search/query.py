@@ -27,7 +27,7 @@ from datetime import date
 import tantivy
 
 from pressdesk.errors import QueryError
-from pressdesk.index import FACT_FIELDS, SearchIndex, analyze
+from pressdesk.search.index import FACT_FIELDS, SearchIndex, analyze
 
 __all__ = [
     "And",
