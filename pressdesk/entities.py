@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pressdesk.extract.facts import Extraction
 from pressdesk.extract.orgs import org_key
+from pressdesk.facts import Extraction
 
 
 @dataclass(frozen=True, slots=True)

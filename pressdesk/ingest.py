@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pressdesk.entities import entity_refs
 from pressdesk.errors import InputError
 from pressdesk.extract import extract
-from pressdesk.extract.facts import Extraction, extraction_from_dict, extraction_to_dict
+from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
 from pressdesk.models import IngestReport, Origin, Rejection, Release, StoredRelease
 from pressdesk.readers import read_path
 from pressdesk.store import Store

@@ -3,7 +3,7 @@ from __future__ import annotations
 from conftest import make_release
 
 from pressdesk.entities import EntityRef, entity_refs, name_key
-from pressdesk.extract.facts import Extraction, Org, Person, Place, Span
+from pressdesk.facts import Extraction, Org, Person, Place, Span
 from pressdesk.store import EntityFilter, Store
 
 

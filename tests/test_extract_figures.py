@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from pressdesk.extract.dates import extract_dates
-from pressdesk.extract.facts import Figure
 from pressdesk.extract.figures import extract_figures
 from pressdesk.extract.money import extract_money
 from pressdesk.extract.percents import extract_percents
+from pressdesk.facts import Figure
 
 TODAY = date(2024, 7, 15)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressdesk.extract.facts import Money, Span
 from pressdesk.extract.money import distinct_money, extract_money
+from pressdesk.facts import Money, Span
 
 
 def amounts(text: str) -> list[tuple[float, str]]:

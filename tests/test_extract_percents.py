@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressdesk.extract.facts import Percent, Span
 from pressdesk.extract.percents import distinct_percents, extract_percents
+from pressdesk.facts import Percent, Span
 
 
 def read(text: str) -> list[tuple[float, str]]:

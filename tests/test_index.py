@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from pressdesk.errors import StoreError
-from pressdesk.extract.facts import Extraction, Org, Person, Place
+from pressdesk.facts import Extraction, Org, Person, Place
 from pressdesk.models import Release
 from pressdesk.search import search
-from pressdesk.search.index import IndexDoc, SearchIndex, find_sectors, index_doc, index_path
+from pressdesk.search.index import IndexDoc, SearchIndex, index_doc, index_path
 
 
 def doc(n: int, title: str, body: str, **fields: object) -> IndexDoc:
@@ -125,6 +125,7 @@ def test_index_doc_takes_facts_and_aliases() -> None:
         orgs=(Org("Korea Institute for Advancement of Technology", ("KIAT",), ()),),
         people=(Person("Yeo Han-koo", "Trade Minister", None, ("Minister Yeo",), ()),),
         places=(Place("KR", "South Korea", ()),),
+        sectors=("semiconductors",),
     )
     d = index_doc(release, facts)
     assert d.orgs == ("Korea Institute for Advancement of Technology",)
@@ -133,11 +134,6 @@ def test_index_doc_takes_facts_and_aliases() -> None:
     assert d.places == ("KR",) and d.place_names == ("South Korea",)
     assert d.sectors == ("semiconductors",)
     assert index_doc(release, None).orgs == ()
-
-
-def test_find_sectors() -> None:
-    assert find_sectors("Shipyards and lithium batteries") == ("batteries", "shipbuilding")
-    assert find_sectors("Nothing relevant") == ()
 
 
 def test_snippet_marks_survive_markup_in_the_text() -> None:

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from pressdesk.extract.dates import extract_dates
-from pressdesk.extract.facts import Extraction
 from pressdesk.extract.figures import extract_figures
 from pressdesk.extract.money import distinct_money, extract_money
 from pressdesk.extract.orgs import extract_orgs, org_key
@@ -20,6 +19,8 @@ from pressdesk.extract.people import extract_people
 from pressdesk.extract.percents import distinct_percents, extract_percents
 from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
+from pressdesk.extract.sectors import extract_sectors
+from pressdesk.facts import Extraction
 from pressdesk.models import Release
 
 __all__ = ["document_text", "extract", "org_key", "to_prediction"]
@@ -47,6 +48,7 @@ def extract(release: Release) -> Extraction:
         dates=tuple(dates),
         quotes=tuple(extract_quotes(text, people)),
         figures=tuple(extract_figures(text, day, money, percents, dates)),
+        sectors=extract_sectors(text),
     )
 
 
@@ -76,4 +78,5 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
         "dates": [{"text": d.text, "value": d.value} for d in found.dates],
         "quotes": [{"text": q.text, "speaker": q.speaker} for q in found.quotes],
         "figures": [asdict(f) for f in found.figures],
+        "sectors": list(found.sectors),
     }

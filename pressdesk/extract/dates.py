@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from pressdesk.extract.facts import DateRef, Span
+from pressdesk.facts import DateRef, Span
 
 __all__ = ["extract_dates"]
 

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from pressdesk.extract.facts import DateRef, Figure, Money, Percent, Span
+from pressdesk.facts import DateRef, Figure, Money, Percent, Span
 
 __all__ = ["extract_figures"]
 

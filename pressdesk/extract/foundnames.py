@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pressdesk.extract.facts import Span
 from pressdesk.extract.lexicon import (
     EAST_ASIAN_SURNAMES,
     GIVEN_NAMES,
@@ -27,6 +26,7 @@ from pressdesk.extract.text import (
     is_acronym,
     lead_run,
 )
+from pressdesk.facts import Span
 
 __all__ = [
     "ACRONYM_DEF",

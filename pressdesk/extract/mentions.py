@@ -21,7 +21,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from pressdesk.extract.facts import Span
 from pressdesk.extract.lexicon import (
     COMPOUND_TAILS,
     DOMAIN_WORDS,
@@ -61,6 +60,7 @@ from pressdesk.extract.roles import (
     trim_sentence_words,
 )
 from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, lead_cap
+from pressdesk.facts import Span
 
 __all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
 

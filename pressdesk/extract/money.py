@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import pycountry
 
-from pressdesk.extract.facts import Money, Span
 from pressdesk.extract.numbers import NUMBER, SCALE, is_year, parse_number, scale_of
+from pressdesk.facts import Money, Span
 
 __all__ = ["distinct_money", "extract_money"]
 

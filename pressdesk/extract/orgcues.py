@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pressdesk.extract.facts import Span
 from pressdesk.extract.foundnames import (
     RUN_ALONE,
     RUN_LED,
@@ -51,6 +50,7 @@ from pressdesk.extract.text import (
     is_acronym,
     lead_alternation,
 )
+from pressdesk.facts import Span
 
 __all__ = ["CUE_FINDERS", "cue_span"]
 

@@ -15,7 +15,6 @@ import functools
 import re
 from collections.abc import Iterator
 
-from pressdesk.extract.facts import Span
 from pressdesk.extract.foundnames import (
     ACRONYM_DEF,
     RUN_LED,
@@ -54,6 +53,7 @@ from pressdesk.extract.text import (
     is_title_case,
     lead_alternation,
 )
+from pressdesk.facts import Span
 
 __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "initials", "is_plausible"]
 

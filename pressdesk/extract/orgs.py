@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from pressdesk.extract.facts import Org, Span
 from pressdesk.extract.orgnames import (
     FoundName,
     coordinated_names,
@@ -25,6 +24,7 @@ from pressdesk.extract.orgnames import (
     is_plausible,
 )
 from pressdesk.extract.text import is_acronym, soften_newlines
+from pressdesk.facts import Org, Span
 
 __all__ = ["extract_orgs", "org_key"]
 

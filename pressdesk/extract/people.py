@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pressdesk.extract.facts import Org, Person, Span
 from pressdesk.extract.lexicon import EAST_ASIAN_SURNAMES, TITLE_MODIFIERS
 from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, person_key, strip_honorifics
 from pressdesk.extract.orgs import org_key
 from pressdesk.extract.text import soften_wrapped
+from pressdesk.facts import Org, Person, Span
 
 __all__ = ["extract_people", "person_key"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.extract.facts import Percent, Span
 from pressdesk.extract.numbers import NUMBER, is_year, parse_number, word_value
+from pressdesk.facts import Percent, Span
 
 __all__ = ["distinct_percents", "extract_percents"]
 

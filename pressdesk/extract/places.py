@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import pycountry
 
-from pressdesk.extract.facts import Place, Span
 from pressdesk.extract.text import lead_alternation
+from pressdesk.facts import Place, Span
 
 __all__ = ["extract_places", "find_place_mentions", "is_place_name", "place_name"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pressdesk.extract.facts import Person, Quote, Span
+from pressdesk.facts import Person, Quote, Span
 
 __all__ = ["extract_quotes"]
 

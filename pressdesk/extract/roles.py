@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.extract.facts import Span
 from pressdesk.extract.lexicon import (
     DOMAIN_WORDS,
     HONORIFICS,
@@ -27,6 +26,7 @@ from pressdesk.extract.lexicon import (
 )
 from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import is_acronym
+from pressdesk.facts import Span
 
 __all__ = [
     "ACADEMIC",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from pressdesk.extract.facts import Span
+from pressdesk.facts import Span
 
 __all__ = [
     "CAP",

@@ -19,7 +19,6 @@ import hashlib
 import html
 import logging
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,7 +29,7 @@ from pressdesk.errors import StoreError
 from pressdesk.models import Release
 
 if TYPE_CHECKING:  # not at run time: searching needs no extractor loaded
-    from pressdesk.extract.facts import Extraction
+    from pressdesk.facts import Extraction
 
 __all__ = [
     "FACET_FIELDS",
@@ -41,7 +40,6 @@ __all__ = [
     "SearchIndex",
     "StoredHit",
     "analyze",
-    "find_sectors",
     "id_key",
     "index_doc",
     "index_path",
@@ -95,45 +93,6 @@ class StoredHit:
     snippet: str
 
 
-# Sector name -> word stems that signal it (matched as whole-word prefixes, case-insensitive).
-SECTORS: dict[str, tuple[str, ...]] = {
-    "semiconductors": ("semiconductor", "chip", "chipmaker", "foundr", "wafer"),
-    "batteries": ("batter", "secondary batter", "lithium", "cathode", "anode"),
-    "automobiles": ("automobile", "automotive", "carmaker", "vehicle", "auto part"),
-    "shipbuilding": ("shipbuild", "shipyard", "vessel", "ship "),
-    "steel": ("steel", "iron ore"),
-    "energy": ("energy", "power plant", "electricity", "nuclear", "renewable", "solar"),
-    "oil and gas": ("crude", "oil", "petroleum", "natural gas", "lng", "refin"),
-    "biotechnology": ("biotech", "bio-", "pharmaceutical", "biopharm"),
-    "displays": ("display", "oled"),
-    "robotics": ("robot",),
-    "defense": ("defense", "defence", "weapon"),
-    "agriculture": ("agricultur", "farm", "wheat", "corn", "soybean", "grain", "coffee", "sugar"),
-    "finance": ("bank", "interest rate", "bond", "stock market", "securities"),
-    "artificial intelligence": ("artificial intelligence", "ai "),
-    "textiles": ("textile", "apparel", "garment"),
-    "aerospace": ("aerospace", "aircraft", "aviation"),
-}
-SECTOR_WORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    name: tuple((w, re.compile(r"\b" + re.escape(w))) for w in words)
-    for name, words in SECTORS.items()
-}
-
-
-def find_sectors(text: str) -> tuple[str, ...]:
-    """The industrial sectors a text talks about, by keyword, in a fixed order.
-
-    A plain substring test screens each keyword before the word-boundary regex
-    confirms it: many times faster than running every regex over every text.
-    """
-    low = text.lower()
-    return tuple(
-        name
-        for name, words in SECTOR_WORDS.items()
-        if any(word in low and pattern.search(low) for word, pattern in words)
-    )
-
-
 def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
     """The index document of a release and (when extraction ran) its facts."""
     places = facts.places if facts else ()
@@ -148,7 +107,7 @@ def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
         places=unique(p.code for p in places),
         orgs=unique(o.name for o in orgs),
         people=unique(p.name for p in facts.people) if facts else (),
-        sectors=find_sectors(f"{release.title}\n{release.body}") if facts is not None else (),
+        sectors=facts.sectors if facts else (),
         place_names=unique(p.name for p in places),
         org_aliases=unique(a for o in orgs for a in o.aliases),
     )

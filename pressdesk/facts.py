@@ -2,7 +2,9 @@
 
 Offsets are into the text given to the extractor (title + "\\n\\n" + body, see
 ``pressdesk.extract.document_text``), as ``Span(start, end)`` with Python slice
-semantics.
+semantics. These records are what crosses the store boundary: the store keeps
+them (``extraction_to_dict``/``extraction_from_dict`` turn them into plain data
+and back) without importing a single extractor.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ class Extraction:
     dates: tuple[DateRef, ...] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
+    sectors: tuple[str, ...] = ()  # industrial sectors the release is about: "semiconductors"
 
 
 _PARTS: dict[str, type] = {
@@ -122,7 +125,8 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         **{
             key: tuple(_build(cls, item) for item in data.get(key, ()))
             for key, cls in _PARTS.items()
-        }
+        },
+        sectors=tuple(data.get("sectors", ())),
     )
 
 
