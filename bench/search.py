@@ -349,7 +349,7 @@ def build_vectors(vectors: Any, n: int, corpus: Path, vectors_path: Path) -> flo
     started = time.perf_counter()
     for at in range(0, n, 50_000):
         vectors.add(ids[at : at + 50_000], matrix[at : at + 50_000])
-    vectors.save([])
+    vectors.save("")
     return time.perf_counter() - started
 
 

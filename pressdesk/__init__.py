@@ -1,9 +1,31 @@
-"""pressdesk: government press releases as a searchable knowledge base."""
+"""pressdesk: government press releases as a searchable knowledge base.
 
+    from pressdesk import Desk
+
+    with Desk.open("pressdesk.db") as desk:
+        desk.ingest(["releases.jsonl"])
+        print(desk.search("semiconductor exports").hits[0].title)
+"""
+
+from pressdesk.desk import Desk, ReleaseView, Settings
 from pressdesk.errors import InputError, NotFound, PressdeskError, QueryError, StoreError
-from pressdesk.models import IngestReport, Origin, Rejection, Release, Revision, StoredRelease
+from pressdesk.models import (
+    Entity,
+    IngestReport,
+    Origin,
+    Rejection,
+    Release,
+    Revision,
+    StoredRelease,
+)
+from pressdesk.search import Hit, SearchOptions, SearchResult
+from pressdesk.store import EntityFilter, ReleaseFilter, Stats
 
 __all__ = [
+    "Desk",
+    "Entity",
+    "EntityFilter",
+    "Hit",
     "IngestReport",
     "InputError",
     "NotFound",
@@ -12,7 +34,13 @@ __all__ = [
     "QueryError",
     "Rejection",
     "Release",
+    "ReleaseFilter",
+    "ReleaseView",
     "Revision",
+    "SearchOptions",
+    "SearchResult",
+    "Settings",
+    "Stats",
     "StoreError",
     "StoredRelease",
 ]

@@ -1,37 +1,22 @@
 """Entities: one organisation, person or place, with one id across every release.
 
-Extraction finds names per release; ``entity_refs`` turns them into the keys
-that identify an entity anywhere in the store, so "KIAT" in one release and
-"Korea Institute for Advancement of Technology (KIAT)" in another link to the
-same organisation, which then answers to all of its names.
+Extraction finds names per release; ``entity_refs`` turns them into references
+keyed so that "KIAT" in one release and "Korea Institute for Advancement of
+Technology (KIAT)" in another link to the same organisation, which then answers
+to all of its names. The keys are computed here, before the store sees them,
+so the store needs no extractor.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from pressdesk.extract.orgs import org_key
 from pressdesk.facts import Extraction
+from pressdesk.models import EntityRef
 
-
-@dataclass(frozen=True, slots=True)
-class EntityRef:
-    """An entity as one release names it."""
-
-    kind: str  # "org" | "person" | "place"
-    name: str  # the fullest name the release uses
-    names: tuple[str, ...]  # every name that identifies it (acronyms included)
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    id: int
-    kind: str
-    name: str
-    names: tuple[str, ...]
-    releases: int
+__all__ = ["entity_key", "entity_refs", "name_key"]
 
 
 def name_key(name: str) -> str:
@@ -48,10 +33,16 @@ def entity_key(kind: str, name: str) -> str:
     return KEYS[kind](name)
 
 
+def entity_ref(kind: str, name: str, names: tuple[str, ...]) -> EntityRef:
+    """A reference with the key of every name (names that fold to nothing are dropped)."""
+    keyed = {entity_key(kind, n): n for n in names}
+    return EntityRef(kind, name, tuple((k, n) for k, n in keyed.items() if k))
+
+
 def entity_refs(found: Extraction) -> list[EntityRef]:
     """Every organisation, person and place of one release, as entity references."""
     return (
-        [EntityRef("org", o.name, (o.name, *o.aliases)) for o in found.orgs]
-        + [EntityRef("person", p.name, (p.name,)) for p in found.people]
-        + [EntityRef("place", p.name, (p.code,)) for p in found.places]
+        [entity_ref("org", o.name, (o.name, *o.aliases)) for o in found.orgs]
+        + [entity_ref("person", p.name, (p.name,)) for p in found.people]
+        + [entity_ref("place", p.name, (p.code,)) for p in found.places]
     )

@@ -1,12 +1,21 @@
-"""Export: every stored release, in the shape ``ingest`` reads back without loss."""
+"""Export: stored releases, in the shapes ``ingest`` reads back without loss.
+
+Each writer takes (release, facts) pairs; facts are None unless the caller
+asked for them. JSON Lines then carries a ``facts`` object in the evaluation
+guidelines' shape; CSV and Parquet carry the entity and sector names as
+columns (``; ``-joined in CSV, lists in Parquet). Reading an export back
+ignores those fields: facts are extracted again from the text.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
+from pressdesk.facts import Extraction
 from pressdesk.ingest import batched
 from pressdesk.models import StoredRelease
 
@@ -14,6 +23,8 @@ FIELDS = (
     "id", "title", "date", "category", "body", "source", "url", "language",
     "external_id", "content_hash", "revision", "first_seen", "last_seen",
 )
+FACT_COLUMNS = ("people", "orgs", "places", "sectors")
+Row = tuple[StoredRelease, Extraction | None]
 
 
 def release_record(stored: StoredRelease) -> dict[str, Any]:
@@ -27,44 +38,66 @@ def release_record(stored: StoredRelease) -> dict[str, Any]:
     }
 
 
-def write_jsonl(releases: Iterable[StoredRelease], out: IO[bytes]) -> int:
+def fact_names(found: Extraction | None) -> dict[str, list[str]]:
+    """The names of a release's people, organisations, places (ISO codes) and sectors."""
+    if found is None:
+        return {name: [] for name in FACT_COLUMNS}
+    return {
+        "people": [p.name for p in found.people],
+        "orgs": [o.name for o in found.orgs],
+        "places": [p.code for p in found.places],
+        "sectors": list(found.sectors),
+    }
+
+
+def write_jsonl(rows: Iterable[Row], out: IO[bytes], facts: bool = False) -> int:
+    from pressdesk.extract import to_prediction
+
     count = 0
-    for stored in releases:
-        out.write(json.dumps(release_record(stored), ensure_ascii=False).encode("utf-8") + b"\n")
+    for stored, found in rows:
+        record = release_record(stored)
+        if facts:
+            record["facts"] = None
+        if found is not None:
+            predicted = to_prediction(stored.release, found)
+            record["facts"] = {k: v for k, v in predicted.items() if k not in ("id", "doc")}
+        out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         count += 1
     return count
 
 
-def write_csv(releases: Iterable[StoredRelease], out: IO[bytes]) -> int:
-    import io
-
+def write_csv(rows: Iterable[Row], out: IO[bytes], facts: bool = False) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=FIELDS)
+    writer = csv.DictWriter(text, fieldnames=FIELDS + (FACT_COLUMNS if facts else ()))
     writer.writeheader()
     count = 0
-    for stored in releases:
-        writer.writerow(release_record(stored))
+    for stored, found in rows:
+        record = release_record(stored)
+        if facts:
+            record |= {k: "; ".join(v) for k, v in fact_names(found).items()}
+        writer.writerow(record)
         count += 1
     text.detach()
     return count
 
 
-def write_parquet(releases: Iterable[StoredRelease], out: IO[bytes], batch: int = 10_000) -> int:
+def write_parquet(rows: Iterable[Row], out: IO[bytes], facts: bool = False) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema(
-        [(f, pa.int64() if f == "revision" else pa.string()) for f in FIELDS]
-    )
+    columns = [(f, pa.int64() if f == "revision" else pa.string()) for f in FIELDS]
+    columns += [(f, pa.list_(pa.string())) for f in FACT_COLUMNS] if facts else []
+    schema = pa.schema(columns)
     count = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
-        for rows in batched(releases, batch):
-            writer.write_table(pa.Table.from_pylist([release_record(s) for s in rows], schema))
-            count += len(rows)
+        for group in batched(rows, 10_000):
+            records = [release_record(s) | (fact_names(f) if facts else {}) for s, f in group]
+            writer.write_table(pa.Table.from_pylist(records, schema))
+            count += len(group)
     return count
 
 
-WRITERS: dict[str, Callable[[Iterable[StoredRelease], IO[bytes]], int]] = {
+WRITERS: dict[str, Callable[[Iterable[Row], IO[bytes], bool], int]] = {
     "jsonl": write_jsonl,
     "csv": write_csv,
     "parquet": write_parquet,

@@ -1,37 +1,36 @@
-"""Ingest: read inputs, store every good release once, keep the search index in step.
+"""Ingest: store every good release once, with what extraction finds in it.
 
-Each batch of releases is stored in one transaction together with what
-extraction found in it, so a release is either wholly stored or absent. The
-search index is derived: ``sync_index`` feeds it every release stored since
-its watermark, so an ingest killed half-way is completed by the next one.
+Each batch of releases is stored in one transaction together with its facts
+and entity links, so a release is either wholly stored or absent. The store
+queues every new or changed release for the search index in that same
+transaction; ``sync`` (given by the caller, see ``pressdesk.search.sync``) is
+called every so often to index what is queued, so a long ingest becomes
+searchable as it goes.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from pressdesk.entities import entity_refs
 from pressdesk.errors import InputError
 from pressdesk.extract import extract
-from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import IngestReport, Origin, Rejection, Release, StoredRelease
+from pressdesk.facts import Extraction
+from pressdesk.models import IngestReport, Origin, Rejection, Release
 from pressdesk.readers import read_path
 from pressdesk.store import Store
 
-if TYPE_CHECKING:
-    from pressdesk.search.index import SearchIndex
-
 log = logging.getLogger(__name__)
 
-INDEXED_SEQ = "indexed_seq"
-INDEX_PENDING = "index_pending_seq"
 Progress = Callable[[int], None]
 OnReject = Callable[[Rejection], None]
+Sync = Callable[[], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +40,8 @@ class IngestOptions:
     strict: bool = False
     extract: bool = True
     batch_size: int = 1000
-    sync_every: int = 50_000  # releases stored between two index commits
-
-
-class Indexer(Protocol):
-    def add(self, docs: Iterable[Any], replace: bool = True) -> None: ...
-    def commit(self) -> None: ...
+    sync_every: int = 50_000  # releases stored between two index syncs
+    sync_seconds: float = 10.0  # ... or seconds, whichever comes first
 
 
 @dataclass(slots=True)
@@ -55,6 +50,7 @@ class _Tally:
     changed: int = 0
     unchanged: int = 0
     since_sync: int = 0
+    synced_at: float = 0.0
 
 
 class _StrictAbort(Exception):
@@ -72,16 +68,16 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def ingest(
+def ingest_paths(
     store: Store,
     paths: Iterable[str],
     options: IngestOptions = IngestOptions(),
     *,
-    index: Indexer | None = None,
+    sync: Sync | None = None,
     progress: Progress | None = None,
     on_reject: OnReject | None = None,
 ) -> IngestReport:
-    """Read every path, store what is new or changed, and bring the index up to date."""
+    """Read every path and store what is new or changed; bad records are reported, not stored."""
     rejected: list[Rejection] = []
 
     def reject(item: Rejection) -> None:
@@ -89,19 +85,33 @@ def ingest(
         if on_reject:
             on_reject(item)
 
-    if index is not None:
-        sync_index(store, index)  # finish what an interrupted ingest left
-    releases = _releases(paths, options, reject)
+    releases = read_releases(paths, options, reject)
+    report = ingest_releases(store, releases, options, sync=sync, progress=progress,
+                             rejected=rejected)
+    return IngestReport(report.new, report.changed, report.unchanged, tuple(rejected))
+
+
+def ingest_releases(
+    store: Store,
+    releases: Iterable[Release],
+    options: IngestOptions = IngestOptions(),
+    *,
+    sync: Sync | None = None,
+    progress: Progress | None = None,
+    rejected: list[Rejection] | None = None,
+) -> IngestReport:
+    """Store releases given in memory. With ``options.strict``, nothing is stored if
+    ``rejected`` (filled while ``releases`` is read) holds anything at the end."""
     if options.strict:
-        tally = _ingest_strict(store, releases, options, progress, rejected)
+        tally = _ingest_strict(store, iter(releases), options, progress,
+                               rejected if rejected is not None else [])
     else:
-        tally = _ingest_batches(store, releases, options, index, progress)
-    if index is not None:
-        sync_index(store, index)
-    return IngestReport(tally.new, tally.changed, tally.unchanged, tuple(rejected))
+        tally = _ingest_batches(store, iter(releases), options, sync, progress)
+    return IngestReport(tally.new, tally.changed, tally.unchanged)
 
 
-def _releases(paths: Iterable[str], options: IngestOptions, reject: OnReject) -> Iterator[Release]:
+def read_releases(paths: Iterable[str], options: IngestOptions, reject: OnReject) -> Iterator[Release]:
+    """The good releases of every path; each bad record (or missing path) goes to ``reject``."""
     for path in paths:
         try:
             items = read_path(path, format=options.format, source=options.source)
@@ -119,19 +129,25 @@ def _ingest_batches(
     store: Store,
     releases: Iterator[Release],
     options: IngestOptions,
-    index: Indexer | None,
+    sync: Sync | None,
     progress: Progress | None,
 ) -> _Tally:
-    tally = _Tally()
+    tally = _Tally(synced_at=time.monotonic())
     seen_at = now_iso()
     for batch in batched(releases, options.batch_size):
         _save(store, batch, options, seen_at, tally)
         if progress:
             progress(len(batch))
-        if index is not None and tally.since_sync >= options.sync_every:
-            sync_index(store, index)
-            tally.since_sync = 0
+        if sync is not None and _sync_due(tally, options):
+            sync()
+            tally.since_sync, tally.synced_at = 0, time.monotonic()
     return tally
+
+
+def _sync_due(tally: _Tally, options: IngestOptions) -> bool:
+    return tally.since_sync >= options.sync_every or (
+        time.monotonic() - tally.synced_at >= options.sync_seconds
+    )
 
 
 def _ingest_strict(
@@ -155,18 +171,30 @@ def _ingest_strict(
 def _save(
     store: Store, batch: tuple[Release, ...], options: IngestOptions, seen_at: str, tally: _Tally
 ) -> None:
+    """Extract outside the write transaction (it takes seconds; other writers wait for the
+    transaction), then store the batch with the facts of whatever proved new or changed."""
+    found = _extract_fresh(store, batch) if options.extract else {}
     with store.transaction():
         outcome = store.save_batch(batch, seen_at)
         fresh = outcome.new + outcome.changed
         if options.extract and fresh:
-            found = [(r, _extract(r)) for r in fresh]
-            store.save_facts((r, extraction_to_dict(facts)) for r, facts in found)
-            for r, facts in found:
-                store.link_entities(r.id, entity_refs(facts))
+            # another writer may have changed a release since the look-up: extract it now
+            facts = [(r, found.get(r.content_hash) or _extract(r)) for r in fresh]
+            store.save_facts(facts)
+            for r, extraction in facts:
+                store.link_entities(r.id, entity_refs(extraction))
     tally.new += len(outcome.new)
     tally.changed += len(outcome.changed)
     tally.unchanged += outcome.unchanged
     tally.since_sync += len(fresh)
+
+
+def _extract_fresh(store: Store, batch: tuple[Release, ...]) -> dict[str, Extraction]:
+    """Facts of the releases whose text the store does not hold yet, by content hash."""
+    stored = store.content_hashes([r.id for r in batch])
+    return {
+        r.content_hash: _extract(r) for r in batch if stored.get(r.id) != r.content_hash
+    }
 
 
 def _extract(release: Release) -> Extraction:
@@ -175,57 +203,3 @@ def _extract(release: Release) -> Extraction:
     except Exception:  # an extractor bug must not cost the user a release
         log.exception("extraction failed for release %s (%s)", release.id, release.origin)
         return Extraction()
-
-
-def sync_index(store: Store, index: Indexer, batch: int = 2000) -> int:
-    """Index every release stored since the index's watermark; returns how many.
-
-    Two marks make this exact and cheap: ``indexed_seq`` is written after the
-    index commits, ``index_pending_seq`` before it starts. Releases in between
-    may or may not have reached the index when a process died, so they (and
-    every revised release) replace their old document; the rest are added
-    without the cost of a delete.
-    """
-    from pressdesk.search.index import index_doc
-
-    mark = int(store.get_meta(INDEXED_SEQ) or 0)
-    uncertain = int(store.get_meta(INDEX_PENDING) or 0)
-    store.set_meta(INDEX_PENDING, str(max(store.max_seq(), uncertain)))
-    last, count = mark, 0
-    for chunk in batched(store.changed_since(mark, batch), batch):
-        facts = store.facts_for([s.release.id for _, s in chunk])
-        for replace, group in _by_replace(chunk, uncertain):
-            index.add((_doc(index_doc, s, facts) for _, s in group), replace=replace)
-        last, count = chunk[-1][0], count + len(chunk)
-    if count:
-        index.commit()
-        store.set_meta(INDEXED_SEQ, str(last))
-    return count
-
-
-def _by_replace(
-    chunk: tuple[tuple[int, StoredRelease], ...], uncertain: int
-) -> list[tuple[bool, list[tuple[int, StoredRelease]]]]:
-    """Split a chunk into the releases that may already be indexed and those that cannot be."""
-    groups: dict[bool, list[tuple[int, StoredRelease]]] = {True: [], False: []}
-    for seq, stored in chunk:
-        groups[seq <= uncertain or stored.revision > 1].append((seq, stored))
-    return list(groups.items())
-
-
-def _doc(make: Callable[[Release, Extraction | None], Any], stored: StoredRelease,
-         facts: dict[str, dict[str, Any]]) -> Any:
-    found = facts.get(stored.release.id)
-    return make(stored.release, None if found is None else extraction_from_dict(found))
-
-
-def open_search_index(store: Store, path: str | None) -> SearchIndex:
-    """The search index beside the store; a new (or deleted) index is rebuilt from the store."""
-    from pressdesk.search.index import SearchIndex
-
-    index = SearchIndex.open(path)
-    if index.created:
-        store.set_meta(INDEXED_SEQ, "0")
-        store.set_meta(INDEX_PENDING, "0")
-        sync_index(store, index)
-    return index

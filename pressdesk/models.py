@@ -130,7 +130,34 @@ class IngestReport:
     changed: int = 0
     unchanged: int = 0
     rejected: tuple[Rejection, ...] = ()
+    unindexed: int = 0  # stored but not yet searchable: another process kept the index busy
 
     def __str__(self) -> str:
         text = f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged"
-        return text + (f", {len(self.rejected)} rejected" if self.rejected else "")
+        text += f", {len(self.rejected)} rejected" if self.rejected else ""
+        return text + (f", {self.unindexed} not yet indexed" if self.unindexed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An organisation, person or place as one release names it.
+
+    ``keys`` pairs every name that identifies it (acronyms included) with its
+    normalised key, computed by ``pressdesk.entities`` before the store sees it:
+    two references share an entity when any of their keys meet.
+    """
+
+    kind: str  # "org" | "person" | "place"
+    name: str  # the fullest name the release uses
+    keys: tuple[tuple[str, str], ...]  # (key, name as written)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One organisation, person or place with one id across the store."""
+
+    id: int
+    kind: str
+    name: str
+    names: tuple[str, ...]
+    releases: int  # how many releases name it

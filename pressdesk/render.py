@@ -1,25 +1,14 @@
-"""Plain-text rendering of a stored release and its facts, for the terminal."""
+"""Plain-text rendering for the terminal: a release with its facts, search results, stats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from pressdesk.entities import Entity
-from pressdesk.models import Revision, StoredRelease
-
-Fact = dict[str, Any]
-
-
-def _person(p: Fact) -> str:
-    extra = ", ".join(x for x in (p.get("role"), p.get("org")) if x)
-    return f"{p['name']} ({extra})" if extra else str(p["name"])
-
-
-def _org(o: Fact) -> str:
-    aliases = o.get("aliases") or []
-    return f"{o['name']} ({', '.join(aliases)})" if aliases else str(o["name"])
-
+from pressdesk.desk import ReleaseView
+from pressdesk.facts import DateRef, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
+from pressdesk.search import SearchResult
+from pressdesk.store import Stats
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -33,40 +22,69 @@ def amount(value: float, unit: str | None) -> str:
     return f"{unit} {scaled}" if unit else scaled
 
 
-def _money(m: Fact) -> str:
-    qualifier = f"{m['qualifier']} " if m.get("qualifier") else ""
-    return f"{m['text']} = {qualifier}{amount(m['value'], m['currency'])}"
+def _person(p: Person) -> str:
+    extra = ", ".join(x for x in (p.role, p.org) if x)
+    return f"{p.name} ({extra})" if extra else p.name
 
 
-def _percent(p: Fact) -> str:
-    unit = " points" if p.get("points") else "%"
-    parts = [f"{p['value']}{unit} {p['direction']}", p.get("basis"), p.get("subject")]
+def _org(o: Org) -> str:
+    return f"{o.name} ({', '.join(o.aliases)})" if o.aliases else o.name
+
+
+def _place(p: Place) -> str:
+    return f"{p.name} ({p.code})"
+
+
+def _money(m: Money) -> str:
+    qualifier = f"{m.qualifier} " if m.qualifier else ""
+    return f"{m.text} = {qualifier}{amount(m.value, m.currency)}"
+
+
+def _percent(p: Percent) -> str:
+    unit = " points" if p.points else "%"
+    parts = [f"{p.value}{unit} {p.direction}", p.basis, p.subject]
     return " · ".join(str(x) for x in parts if x)
 
 
-def _figure(f: Fact) -> str:
-    value = amount(f["value"], f.get("unit")) if f.get("value") is not None else ""
-    change = f"{f['direction'] or ''} {f['change']}%".strip() if f.get("change") is not None else ""
-    parts = [f.get("subject"), f.get("period"), value, change, f.get("basis")]
+def _date(d: DateRef) -> str:
+    return f"{d.text} = {d.value}"
+
+
+def _figure(f: Figure) -> str:
+    value = amount(f.value, f.unit) if f.value is not None else ""
+    change = f"{f.direction or ''} {f.change}%".strip() if f.change is not None else ""
+    parts = [f.subject, f.period, value, change, f.basis]
     return ", ".join(str(x) for x in parts if x)
 
 
-SECTIONS: tuple[tuple[str, str, Callable[[Fact], str]], ...] = (
+def _quote(q: Quote) -> str:
+    return f"{q.speaker or '?'}: “{q.text}”"
+
+
+SECTIONS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
     ("people", "People", _person),
     ("orgs", "Organisations", _org),
-    ("places", "Places", lambda p: f"{p['name']} ({p['code']})"),
+    ("places", "Places", _place),
     ("money", "Money", _money),
     ("percents", "Percentages", _percent),
-    ("dates", "Dates", lambda d: f"{d['text']} = {d['value']}"),
+    ("dates", "Dates", _date),
     ("figures", "Figures", _figure),
-    ("quotes", "Quotes", lambda q: f"{q.get('speaker') or '?'}: “{q['text']}”"),
+    ("quotes", "Quotes", _quote),
+    ("sectors", "Sectors", str),
 )
 
 
-def format_release(
-    stored: StoredRelease, facts: Fact, history: list[Revision], entities: list[Entity]
-) -> str:
-    r = stored.release
+def format_facts(facts: Extraction) -> list[str]:
+    lines: list[str] = []
+    for key, heading, fmt in SECTIONS:
+        found: Sequence[Any] = getattr(facts, key)
+        if found:  # each fact once, though the text may mention it often
+            lines += ["", f"{heading}:"] + [f"  {line}" for line in dict.fromkeys(map(fmt, found))]
+    return lines
+
+
+def format_release(view: ReleaseView) -> str:
+    stored, r = view.stored, view.stored.release
     lines = [
         r.title,
         f"id {r.id} · {r.date} · {r.category or '(no category)'} · {r.source or '(no source)'}",
@@ -76,12 +94,33 @@ def format_release(
     if r.url:
         lines.append(r.url)
     lines += ["", r.body]
-    for key, heading, fmt in SECTIONS:
-        if facts.get(key):  # each fact once, though the text may mention it often
-            lines += ["", f"{heading}:"] + [f"  {line}" for line in dict.fromkeys(map(fmt, facts[key]))]
-    if entities:
+    if view.facts is not None:
+        lines += format_facts(view.facts)
+    if view.entities:
         lines += ["", "Entities (ids shared by every release):"]
-        lines += [f"  #{e.id} {e.kind}: {e.name}" for e in entities]
-    for rev in history:
+        lines += [f"  #{e.id} {e.kind}: {e.name}" for e in view.entities]
+    for rev in view.revisions:
         lines += ["", f"--- revision {rev.revision}, stored {rev.seen_at} ---", rev.title, rev.body]
     return "\n".join(lines)
+
+
+def format_search(result: SearchResult) -> str:
+    lines = [f"{result.total:,} matching"]
+    for rank, h in enumerate(result.hits, start=1):
+        lines += ["", f"{rank}. {h.title} ({h.date})  [{h.id}]  score {h.score:.3f}", f"   {h.snippet}"]
+    for name, counts in result.facets.items():
+        lines += ["", f"{name}: " + ", ".join(f"{value} ({n})" for value, n in counts)]
+    return "\n".join(lines)
+
+
+def format_stats(stats: Stats) -> str:
+    def counts(pairs: tuple[tuple[str, int], ...]) -> str:
+        return ", ".join(f"{name or '(none)'} ({n:,})" for name, n in pairs)
+
+    return "\n".join([
+        f"releases:  {stats.releases:,}",
+        f"revisions: {stats.revisions:,} earlier texts kept",
+        f"dates:     {stats.first_date or '-'} .. {stats.last_date or '-'}",
+        f"sources:   {counts(stats.sources)}",
+        f"categories: {counts(stats.categories)}",
+    ])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pressdesk.desk import Desk
 from pressdesk.models import Release
 from pressdesk.store import Store, open_store
 
@@ -47,3 +48,11 @@ def store() -> Iterator[Store]:
     s = open_store(":memory:")
     yield s
     s.close()
+
+
+@pytest.fixture
+def desk() -> Iterator[Desk]:
+    """An in-memory desk (store and index) with the deterministic fake embedder."""
+    d = Desk.open(":memory:", embedder="fake")
+    yield d
+    d.close()

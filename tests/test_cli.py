@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from click.testing import CliRunner
 from conftest import SAMPLE, record, write_jsonl
 
 from pressdesk.cli import cli
+from pressdesk.desk import Desk
 
 
 @pytest.fixture
@@ -165,6 +167,27 @@ def test_semantic_hybrid_and_similar(db: str) -> None:
     rid = json.loads(run(db, "search", "ICT exports", "--json")[1])[0]["id"]
     alike = json.loads(run(db, "similar", rid[:8], "--json")[1])
     assert alike and rid not in {h["id"] for h in alike}
+
+
+@pytest.mark.embed
+def test_after_embed_nothing_is_missing_or_embedded_again(db: str) -> None:
+    """Regression: vectors were stored under the embedder's name and looked up under its
+    registry key, so every semantic search found every release "missing"."""
+    run(db, "ingest", str(SAMPLE))
+    run(db, "embed")
+    with Desk.open(db, auto_embed=0) as desk:  # a store too big to embed itself
+        assert desk.unembedded() == 0
+    written = _vector_writes(db)
+    code, _, err = run(db, "search", "tariff talks", "--mode", "semantic")
+    assert code == 0 and "no vector yet" not in err and _vector_writes(db) == written
+
+
+def _vector_writes(db: str) -> str | None:
+    con = sqlite3.connect(db)
+    row = con.execute("SELECT group_concat(value) FROM meta WHERE key LIKE 'vectors_version:%'")
+    found: str | None = row.fetchone()[0]
+    con.close()
+    return found
 
 
 @pytest.mark.embed

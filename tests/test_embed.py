@@ -11,9 +11,8 @@ import pytest
 from pressdesk.errors import QueryError
 from pressdesk.models import Release
 from pressdesk.search.embed import HashEmbedder, Vectors, open_embedder
-from pressdesk.search.vectors import VectorSet, embed_missing, open_vectors, pack, unpack
-from pressdesk.store import open_store
-from pressdesk.store.sqlite import SQLiteStore
+from pressdesk.search.vectors import VectorSet, embed_missing, pack, unpack
+from pressdesk.store import Store, open_store
 
 
 class CountingEmbedder(HashEmbedder):
@@ -39,7 +38,7 @@ BODIES = [
 ]
 
 
-def fill(store: SQLiteStore, releases: list[Release]) -> None:
+def fill(store: Store, releases: list[Release]) -> None:
     store.save_batch(releases, "2025-11-30T00:00:00Z")
 
 
@@ -65,26 +64,24 @@ def test_vectors_pack_as_float32_blobs() -> None:
 
 def test_embed_missing_embeds_each_content_hash_once() -> None:
     store = open_store(":memory:")
-    assert isinstance(store, SQLiteStore)
     # two releases with the same text share one vector
     twins = [release(1, BODIES[0], "Same"), release(2, BODIES[0], "Same")]
     fill(store, [*twins, release(3, BODIES[1])])
     embedder = CountingEmbedder()
-    assert embed_missing(store.db, embedder, batch=2) == 2
-    assert embed_missing(store.db, embedder) == 0
+    assert embed_missing(store.vectors, embedder, batch=2) == 2
+    assert embed_missing(store.vectors, embedder) == 0
     assert len(embedder.seen) == 2
     fill(store, [release(3, BODIES[2])])  # a new revision: new text, new vector
-    assert embed_missing(store.db, embedder) == 1
+    assert embed_missing(store.vectors, embedder) == 1
 
 
 def test_vector_set_in_memory_finds_nearest() -> None:
     store = open_store(":memory:")
-    assert isinstance(store, SQLiteStore)
     releases = [release(n, body) for n, body in enumerate(BODIES)]
     fill(store, releases)
     embedder = HashEmbedder(32)
-    embed_missing(store.db, embedder)
-    vectors = VectorSet.open(store.db, embedder, None)
+    embed_missing(store.vectors, embedder)
+    vectors = VectorSet.open(store.vectors, embedder, None)
     assert len(vectors) == 3
     nearest = vectors.nearest(embedder.embed(["crude oil prices"])[0], 2)
     assert nearest[0][0] == releases[1].id
@@ -96,20 +93,19 @@ def test_vector_set_in_memory_finds_nearest() -> None:
 
 def test_vector_set_on_disk_is_saved_and_kept_in_step(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "x.db"))
-    assert isinstance(store, SQLiteStore)
     fill(store, [release(0, BODIES[0]), release(1, BODIES[1])])
     embedder = HashEmbedder(32)
-    embed_missing(store.db, embedder)
+    embed_missing(store.vectors, embedder)
     folder = str(tmp_path / "x.db.index")
-    assert len(VectorSet.open(store.db, embedder, folder)) == 2
+    assert len(VectorSet.open(store.vectors, embedder, folder)) == 2
     assert (tmp_path / "x.db.index" / "fake-hash.usearch").exists()
     # unchanged store: opened from the saved files
-    again = VectorSet.open(store.db, embedder, folder)
+    again = VectorSet.open(store.vectors, embedder, folder)
     assert again.viewed and len(again) == 2
     # a changed release and a new one: the set follows the store
     fill(store, [release(0, BODIES[2]), release(5, BODIES[1])])
-    embed_missing(store.db, embedder)
-    updated = VectorSet.open(store.db, embedder, folder)
+    embed_missing(store.vectors, embedder)
+    updated = VectorSet.open(store.vectors, embedder, folder)
     assert len(updated) == 3
     top = updated.nearest(embedder.embed([BODIES[2]])[0], 1)
     assert top[0][0] == release(0, BODIES[2]).id
@@ -118,17 +114,6 @@ def test_vector_set_on_disk_is_saved_and_kept_in_step(tmp_path: Path) -> None:
 
 def test_empty_vector_set() -> None:
     store = open_store(":memory:")
-    assert isinstance(store, SQLiteStore)
-    vectors = VectorSet.open(store.db, HashEmbedder(8), None)
+    vectors = VectorSet.open(store.vectors, HashEmbedder(8), None)
     with pytest.raises(QueryError, match="no release has a vector yet"):
         vectors.nearest(np.ones(8, dtype=np.float32), 5)
-
-
-def test_open_vectors_gives_the_set_and_its_embedder(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "x.db"))
-    assert isinstance(store, SQLiteStore)
-    fill(store, [release(0, BODIES[0])])
-    embed_missing(store.db, HashEmbedder())
-    vectors, embedder = open_vectors(store.db, str(tmp_path / "x.db.index"), "fake")
-    assert embedder.name == "fake-hash" and len(vectors) == 1
-    store.close()

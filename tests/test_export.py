@@ -1,39 +1,73 @@
 from __future__ import annotations
 
+import csv
 import io
+import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import SAMPLE, record, write_jsonl
 
+from pressdesk.desk import Desk
 from pressdesk.export import WRITERS
-from pressdesk.ingest import IngestOptions, ingest
-from pressdesk.store import ReleaseFilter, Store, open_store
+from pressdesk.extract.sectors import SECTORS
+from pressdesk.ingest import IngestOptions
 
 CONTENT = ("id", "title", "date", "category", "body", "source", "url", "language", "content_hash")
 
 
-def _content(store: Store) -> list[tuple[object, ...]]:
-    rows = (s.release for s in store.releases(ReleaseFilter()))
-    return sorted(tuple(getattr(r, f) for f in CONTENT) for r in rows)
+def _content(desk: Desk) -> list[tuple[object, ...]]:
+    return sorted(tuple(getattr(s.release, f) for f in CONTENT) for s in desk.releases())
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
-def test_export_then_ingest_is_lossless(store: Store, tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize("facts", [False, True])
+def test_export_then_ingest_is_lossless(desk: Desk, tmp_path: Path, fmt: str, facts: bool) -> None:
     tricky = record(99, body='Quotes “curly”, dashes – —, ① circled, commas, "straight"\nand a newline.',
                     url="https://example.org/a?b=1")
-    ingest(store, [str(SAMPLE), str(write_jsonl(tmp_path / "x.jsonl", [tricky]))])
+    desk.ingest([str(SAMPLE), str(write_jsonl(tmp_path / "x.jsonl", [tricky]))])
     out = tmp_path / f"export.{fmt}"
     with out.open("wb") as f:
-        assert WRITERS[fmt](store.releases(ReleaseFilter()), f) == 11
-    copy = open_store(":memory:")
-    report = ingest(copy, [str(out)], IngestOptions(extract=False))
-    assert report.new == 11 and not report.rejected
-    assert _content(copy) == _content(store)
+        assert desk.export(f, fmt, facts=facts) == 11
+    with Desk.open(":memory:") as copy:
+        report = copy.ingest([str(out)], IngestOptions(extract=False))
+        assert report.new == 11 and not report.rejected
+        assert _content(copy) == _content(desk)
 
 
-def test_jsonl_export_is_one_object_per_line(store: Store) -> None:
-    ingest(store, [str(SAMPLE)], IngestOptions(extract=False))
+def test_jsonl_export_is_one_object_per_line(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)], IngestOptions(extract=False))
     buf = io.BytesIO()
-    WRITERS["jsonl"](store.releases(ReleaseFilter()), buf)
+    desk.export(buf)
     assert len(buf.getvalue().splitlines()) == 10
+
+
+def test_facts_go_out_with_the_releases(desk: Desk, tmp_path: Path) -> None:
+    desk.ingest([str(SAMPLE)])
+    buf = io.BytesIO()
+    desk.export(buf, "jsonl", facts=True)
+    rows = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert all("semiconductors" in r["facts"]["sectors"] for r in rows if "chip" in r["body"])
+    assert any(p["code"] == "KR" for r in rows for p in r["facts"]["places"])
+    buf = io.BytesIO()
+    desk.export(buf, "csv", facts=True)
+    table = list(csv.DictReader(io.StringIO(buf.getvalue().decode())))
+    assert all(set(row["sectors"].split("; ")) <= {"", *SECTORS} for row in table)
+    assert any("KR" in row["places"].split("; ") for row in table)
+    out = tmp_path / "x.parquet"
+    with out.open("wb") as f:
+        desk.export(f, "parquet", facts=True)
+    assert pq.read_table(out).schema.field("sectors").type.value_type == "string"
+
+
+def test_a_release_without_facts_exports_empty_fact_fields(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)], IngestOptions(extract=False))
+    buf = io.BytesIO()
+    desk.export(buf, "jsonl", facts=True)
+    assert all(json.loads(line)["facts"] is None for line in buf.getvalue().splitlines())
+
+
+def test_unknown_format_is_named(desk: Desk) -> None:
+    with pytest.raises(Exception, match="unknown export format 'xml'"):
+        desk.export(io.BytesIO(), "xml")

@@ -3,8 +3,12 @@ from __future__ import annotations
 import pytest
 from conftest import make_release
 
+from pressdesk.desk import ReleaseView
+from pressdesk.facts import DateRef, Extraction, Span
 from pressdesk.models import StoredRelease
-from pressdesk.render import amount, format_release
+from pressdesk.render import amount, format_release, format_search, format_stats
+from pressdesk.search import Hit, SearchResult
+from pressdesk.store import Stats
 
 
 @pytest.mark.parametrize(
@@ -23,6 +27,21 @@ def test_amount(value: float, unit: str, text: str) -> None:
 
 def test_each_fact_is_shown_once() -> None:
     stored = StoredRelease(make_release(1), 1, "t1", "t2", "feed.jsonl:3")
-    facts = {"dates": [{"text": "October", "value": "2025-10"}] * 2}
-    text = format_release(stored, facts, [], [])
+    october = DateRef("October", "2025-10", Span(0, 7))
+    facts = Extraction(dates=(october, october), sectors=("steel",))
+    text = format_release(ReleaseView(stored, facts, (), ()))
     assert text.count("October = 2025-10") == 1 and "from feed.jsonl:3" in text
+    assert "Sectors:\n  steel" in text
+
+
+def test_search_results_and_facets() -> None:
+    hit = Hit("abc", "Steel tariffs", "2025-11-01", 1.5, "on [steel]")
+    result = SearchResult((hit,), 7, {"place": (("KR", 3),)})
+    text = format_search(result)
+    assert text.startswith("7 matching") and "1. Steel tariffs (2025-11-01)  [abc]" in text
+    assert "place: KR (3)" in text
+
+
+def test_stats_lines() -> None:
+    text = format_stats(Stats(2, 1, (("MOTIR", 2),), (("", 2),), "2025-11-01", "2025-11-02"))
+    assert "releases:  2" in text and "categories: (none) (2)" in text

@@ -13,7 +13,6 @@ from pressdesk.search.embed import HashEmbedder
 from pressdesk.search.index import IndexDoc, SearchIndex
 from pressdesk.search.vectors import VectorSet, embed_missing
 from pressdesk.store import open_store
-from pressdesk.store.sqlite import SQLiteStore
 
 DOCS = [
     IndexDoc(
@@ -198,7 +197,6 @@ def test_fuse_is_reciprocal_rank_fusion() -> None:
 @pytest.fixture(scope="module")
 def semantic() -> tuple[SearchIndex, VectorSet, HashEmbedder]:
     store = open_store(":memory:")
-    assert isinstance(store, SQLiteStore)
     releases = [
         Release.create(title=d.title, date=d.date, body=d.body, category=d.category,
                        source=d.source, url=d.id)
@@ -209,8 +207,8 @@ def semantic() -> tuple[SearchIndex, VectorSet, HashEmbedder]:
     ix.add(replace(d, id=r.id) for d, r in zip(DOCS, releases, strict=True))
     ix.commit()
     embedder = HashEmbedder(256)
-    embed_missing(store.db, embedder)
-    return ix, VectorSet.open(store.db, embedder, None), embedder
+    embed_missing(store.vectors, embedder)
+    return ix, VectorSet.open(store.vectors, embedder, None), embedder
 
 
 def titles(hits: tuple[Hit, ...]) -> list[str]:

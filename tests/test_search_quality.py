@@ -21,7 +21,6 @@ from pressdesk.search.embed import Embedder, MiniLMEmbedder
 from pressdesk.search.index import SearchIndex, index_doc
 from pressdesk.search.vectors import VectorSet, embed_missing
 from pressdesk.store import open_store
-from pressdesk.store.sqlite import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = [REPO / "data/samples/motir-2025-11.txt", REPO / "data/samples/ustr-2019.jsonl"]
@@ -62,14 +61,13 @@ def sample_releases() -> Iterator[Release]:
 def corpus() -> Corpus:
     releases = list(sample_releases())
     store = open_store(":memory:")
-    assert isinstance(store, SQLiteStore)
     store.save_batch(releases, "2025-11-30T00:00:00Z")
     index = SearchIndex.open(None)
     index.add(index_doc(r, None) for r in releases)
     index.commit()
     embedder = MiniLMEmbedder()
-    embed_missing(store.db, embedder)
-    vectors = VectorSet.open(store.db, embedder, None)
+    embed_missing(store.vectors, embedder)
+    vectors = VectorSet.open(store.vectors, embedder, None)
     return Corpus(index, vectors, embedder, {r.id: r.title for r in releases})
 
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from conftest import make_release
 
 from pressdesk.errors import NotFound, StoreError
+from pressdesk.facts import Extraction, Place, Span
 from pressdesk.store import ReleaseFilter, Store, open_store
 from pressdesk.store.migrations import MIGRATIONS
 
@@ -37,12 +39,18 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
     assert store.get(make_release(1).id).release.body == "b"
 
 
-def test_changed_release_moves_to_end_of_sequence(store: Store) -> None:
+def test_new_and_changed_releases_are_queued_for_the_index(store: Store) -> None:
     store.save_batch([make_release(i) for i in range(3)], "t")
-    store.save_batch([make_release(0, body="revised")], "t2")
-    order = [s.release.title for _, s in store.changed_since(0, batch=2)]
-    assert order == ["Release number 1", "Release number 2", "Release number 0"]
-    assert [s.release.title for _, s in store.changed_since(3)] == ["Release number 0"]
+    store.save_batch([make_release(0, body="revised"), make_release(1)], "t2")
+    queued = store.queued(10)
+    assert [(q.release_id, q.fresh) for q in queued] == [
+        (make_release(0).id, True), (make_release(1).id, True), (make_release(2).id, True),
+        (make_release(0).id, False),  # the revision; the unchanged release is not queued
+    ]
+    assert store.last_queued() == queued[-1].entry and store.count_queued(queued[1].entry) == 2
+    store.mark_indexed([q.entry for q in queued[:3]])
+    assert [q.release_id for q in store.queued(10)] == [make_release(0).id]
+    assert store.queue_all() == 3 and store.count_queued() == 4
 
 
 def test_find_by_prefix(store: Store) -> None:
@@ -94,9 +102,29 @@ def test_not_a_database(tmp_path: Path) -> None:
         open_store(str(bad))
 
 
-def test_facts_round_trip(store: Store) -> None:
+def test_facts_round_trip_as_typed_records(store: Store) -> None:
     release = make_release(1)
     store.save_batch([release], "t")
-    store.save_facts([(release, {"places": [{"code": "KR"}]})])
-    assert store.get_facts(release.id) == {"places": [{"code": "KR"}]}
-    assert store.facts_for([release.id, "nope"]) == {release.id: {"places": [{"code": "KR"}]}}
+    found = Extraction(places=(Place("KR", "South Korea", (Span(0, 5),)),), sectors=("steel",))
+    store.save_facts([(release, found)])
+    assert store.facts(release.id) == found
+    assert store.facts_for([release.id, "nope"]) == {release.id: found}
+    assert store.facts("nope") is None
+
+
+def test_many_by_id_in_the_order_asked(store: Store) -> None:
+    a, b = make_release(1), make_release(2)
+    store.save_batch([a, b], "t")
+    assert [s.release.id for s in store.get_many([b.id, "nope", a.id])] == [b.id, a.id]
+    assert store.content_hashes([a.id, "nope"]) == {a.id: a.content_hash}
+
+
+def test_each_thread_has_its_own_connection(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "t.db"))
+    store.save_batch([make_release(1)], "t")
+    seen: list[int] = []
+    worker = threading.Thread(target=lambda: seen.append(store.stats().releases))
+    worker.start()
+    worker.join()
+    assert seen == [1]
+    store.close()

@@ -7,6 +7,7 @@ the evaluation guidelines (and of ``pressdesk extract --format jsonl``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -21,9 +22,9 @@ from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
 from pressdesk.extract.sectors import extract_sectors
 from pressdesk.facts import Extraction
-from pressdesk.models import Release
+from pressdesk.models import Rejection, Release
 
-__all__ = ["document_text", "extract", "org_key", "to_prediction"]
+__all__ = ["document_text", "extract", "org_key", "predict_paths", "to_prediction"]
 
 
 def document_text(release: Release) -> str:
@@ -80,3 +81,15 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
         "figures": [asdict(f) for f in found.figures],
         "sectors": list(found.sectors),
     }
+
+
+def predict_paths(
+    paths: Iterable[str], *, format: str | None = None, source: str | None = None
+) -> Iterator[dict[str, Any] | Rejection]:
+    """What ``pressdesk extract`` prints: the prediction of every release read, and every
+    record that could not be read."""
+    from pressdesk.readers import read_path
+
+    for path in paths:
+        for item in read_path(path, format=format, source=source):
+            yield item if isinstance(item, Rejection) else to_prediction(item, extract(item))

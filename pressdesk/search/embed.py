@@ -139,16 +139,17 @@ class HashEmbedder:
         return digest % self.dimensions, 1.0 if (digest >> 32) & 1 else -1.0
 
 
-EMBEDDERS: dict[str, Callable[[], Embedder]] = {
-    "minilm": MiniLMEmbedder,
-    "fake": HashEmbedder,
+EMBEDDERS: dict[str, Callable[[int], Embedder]] = {
+    "minilm": lambda threads: MiniLMEmbedder(threads=threads),
+    "fake": lambda threads: HashEmbedder(),
 }
 
 
-def open_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
-    """The embedder registered under ``name`` (its model loads on first use)."""
+def open_embedder(name: str = DEFAULT_EMBEDDER, *, threads: int = 1) -> Embedder:
+    """The embedder registered under ``name`` (its model loads on first use), running on
+    ``threads`` threads (one suits a query; bulk embedding may ask for every core)."""
     try:
-        return EMBEDDERS[name]()
+        return EMBEDDERS[name](threads)
     except KeyError:
         from pressdesk.errors import QueryError
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import tantivy
 
 from pressdesk.errors import NotFound, QueryError
-from pressdesk.search.index import FACET_FIELDS, SearchIndex, Snapshot, StoredHit, id_key
+from pressdesk.search.index import FACET_FIELDS, Hit, SearchIndex, Snapshot, id_key
 from pressdesk.search.query import Node, compile_query, filter_part, free_text, has_text, parse_query
 
 if TYPE_CHECKING:
@@ -43,19 +43,11 @@ FILTER_WIDENING = 8  # semantic candidates fetched per wanted hit when the query
 
 
 @dataclass(frozen=True, slots=True)
-class Hit:
-    id: str
-    title: str
-    date: str
-    score: float
-    snippet: str
-
-
-@dataclass(frozen=True, slots=True)
 class SearchResult:
     hits: tuple[Hit, ...]
     total: int  # releases the query matches lexically (semantic mode: hits returned)
     facets: dict[str, tuple[tuple[str, int], ...]]
+    unembedded: int = 0  # releases that had no vector yet, so semantic ranking could not see them
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +105,7 @@ def search_with(
     request = Request(index, view, query, tree, compiled, options, vectors, embedder)
     hits, total = MODES[options.mode](request)
     return SearchResult(
-        hits=tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits),
+        hits=tuple(hits),
         total=total,
         facets=view.facet_counts(request.query, FACET_FIELDS, options.facet_size)
         if options.facets
@@ -140,7 +132,7 @@ SORTS: dict[str, tuple[str | None, bool]] = {
 }
 
 
-Found = tuple[list[StoredHit], int]  # hits, and how many releases match in all
+Found = tuple[list[Hit], int]  # hits, and how many releases match in all
 
 
 def search_lexical(request: Request) -> Found:
@@ -202,14 +194,14 @@ def need_vectors(request: Request) -> tuple[VectorSet, Embedder]:
     return request.vectors, request.embedder
 
 
-def stored_hits(request: Request, ranked: Sequence[tuple[str, float]]) -> list[StoredHit]:
+def stored_hits(request: Request, ranked: Sequence[tuple[str, float]]) -> list[Hit]:
     """Hits for ids found by vector, with snippets highlighting the query's words."""
     addresses = [(score, request.view.address(i)) for i, score in ranked]
     found = [(score, a) for score, a in addresses if a is not None]
     return request.view.hits(request.query, found, request.options.marks)
 
 
-def sort_hits(request: Request, hits: list[StoredHit]) -> list[StoredHit]:
+def sort_hits(request: Request, hits: list[Hit]) -> list[Hit]:
     order_by, newest = SORTS[request.options.sort]
     if order_by is None:
         return hits
@@ -237,5 +229,4 @@ def similar(
     view = index.snapshot()
     addresses = [(s, view.address(i)) for i, s in nearest]
     ranked = [(s, a) for s, a in addresses if a is not None]
-    hits = view.hits(tantivy.Query.empty_query(), ranked)
-    return tuple(Hit(h.id, h.title, h.date, h.score, h.snippet) for h in hits)
+    return tuple(view.hits(tantivy.Query.empty_query(), ranked))

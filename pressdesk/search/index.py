@@ -38,7 +38,7 @@ __all__ = [
     "Ranked",
     "Snapshot",
     "SearchIndex",
-    "StoredHit",
+    "Hit",
     "analyze",
     "id_key",
     "index_doc",
@@ -83,8 +83,8 @@ class IndexDoc:
 
 
 @dataclass(frozen=True, slots=True)
-class StoredHit:
-    """One ranked document as the index holds it, with its snippet."""
+class Hit:
+    """One ranked release: its id, title and date, score, and a snippet of its body."""
 
     id: str
     title: str
@@ -240,12 +240,19 @@ class SearchIndex:
     @property
     def writer(self) -> tantivy.IndexWriter:
         """The one writer of this index, created on first write (it takes a lock)."""
+        if not self.try_lock():
+            raise StoreError(f"search index {self.path} is being written by another process")
+        assert self.writer_ is not None
+        return self.writer_
+
+    def try_lock(self) -> bool:
+        """Take the index's writer lock if no other process holds it; True if this one does."""
         if self.writer_ is None:
             try:
                 self.writer_ = self.index.writer(WRITER_HEAP, self.writer_threads)
-            except ValueError as err:
-                raise StoreError(f"search index is locked by another writer: {err}") from err
-        return self.writer_
+            except ValueError:
+                return False
+        return True
 
     def add(self, docs: Iterable[IndexDoc], replace: bool = True) -> None:
         """Upsert by id: delete any document with the same id, then add.
@@ -274,7 +281,7 @@ class SearchIndex:
         self.index.reload()
 
     def close(self) -> None:
-        """Commit, finish background merges and release the writer lock."""
+        """Commit, finish background merges and release the writer lock (others may write)."""
         if self.writer_ is not None:
             self.commit()
             self.writer_.wait_merging_threads()
@@ -330,7 +337,7 @@ class Snapshot:
         query: tantivy.Query,
         ranked: Iterable[tuple[float, tantivy.DocAddress]],
         marks: tuple[str, str] = ("[", "]"),
-    ) -> list[StoredHit]:
+    ) -> list[Hit]:
         """Load the ranked documents and cut a highlighted body snippet for each."""
         searcher = self.searcher
         generator = tantivy.SnippetGenerator.create(searcher, query, self.schema, "body")
@@ -379,9 +386,9 @@ def to_hit(
     score: float,
     generator: tantivy.SnippetGenerator,
     marks: tuple[str, str],
-) -> StoredHit:
+) -> Hit:
     body = str(doc.get_first("body") or "")
-    return StoredHit(
+    return Hit(
         id=str(doc.get_first("id")),
         title=str(doc.get_first("title") or ""),
         date=str(doc.get_first("date") or ""),

@@ -1,19 +1,27 @@
-"""The store: the system of record for releases and their revisions.
+"""The store: the system of record for releases, their revisions, facts, entities and vectors.
 
 ``open_store(url)`` picks a backend by URL: a file path or ``sqlite:///path``
-for SQLite (the default, embedded), ``:memory:`` for a throwaway store.
-Every backend implements the ``Store`` protocol.
+for SQLite (the default, embedded), ``:memory:`` for a throwaway store (one
+thread). Every backend implements the ``Store`` protocol, and its vectors the
+``VectorStore`` protocol; nothing outside this package touches a database.
+
+Everything derived from the store (the search index, the vector graph) follows
+it through the *index queue*: every batch that stores a new or changed release
+also queues its id, in the same transaction. Whoever keeps the index reads the
+queue, indexes, commits, then marks exactly those entries done. That needs no
+ordering between writers' commits, so several processes (or a PostgreSQL
+backend with concurrent transactions) can write at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
-from pressdesk.entities import Entity, EntityRef
-from pressdesk.models import Release, Revision, StoredRelease
+from pressdesk.facts import Extraction
+from pressdesk.models import Entity, EntityRef, Release, Revision, StoredRelease
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +49,6 @@ class BatchOutcome:
     new: tuple[Release, ...]
     changed: tuple[Release, ...]
     unchanged: int
-    last_seq: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,24 +61,76 @@ class Stats:
     last_date: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """One entry of the index queue: a release stored or revised since the index last synced."""
+
+    entry: int  # the queue's own id, to mark it done
+    release_id: str
+    fresh: bool  # a new release: it cannot be in the index yet, unless a sync died part-way
+
+
+class VectorStore(Protocol):
+    """Embedding vectors per content hash and model, kept as packed little-endian float32."""
+
+    def unembedded(self, model: str) -> list[str]:
+        """Content hashes of stored releases with no vector for ``model``, one per text."""
+        ...
+
+    def count_unembedded(self, model: str) -> int: ...
+
+    def texts(self, hashes: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Title and body of a release with each content hash."""
+        ...
+
+    def put(self, model: str, vectors: Iterable[tuple[str, bytes]]) -> None: ...
+
+    def get(self, model: str, hashes: Sequence[str]) -> dict[str, bytes]: ...
+
+    def embedded(self, model: str) -> Iterator[tuple[str, str]]:
+        """(release id, content hash) of every release whose current text has a vector."""
+        ...
+
+    def version(self, model: str) -> str:
+        """Changes whenever the releases or ``model``'s vectors change; cheap to read."""
+        ...
+
+
 class Store(Protocol):
-    def save_batch(self, releases: Iterable[Release], seen_at: str) -> BatchOutcome: ...
-    def save_facts(self, facts: Iterable[tuple[Release, dict[str, Any]]]) -> None: ...
-    def get_facts(self, release_id: str) -> dict[str, Any] | None: ...
-    def facts_for(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
-    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None: ...
-    def entities(self, where: EntityFilter) -> list[Entity]: ...
-    def entity_names(self, kind: str, name: str) -> tuple[str, ...]: ...
+    @property
+    def vectors(self) -> VectorStore: ...
+
     def transaction(self) -> AbstractContextManager[object]: ...
+
+    # writing
+    def save_batch(self, releases: Iterable[Release], seen_at: str) -> BatchOutcome: ...
+    def save_facts(self, facts: Iterable[tuple[Release, Extraction]]) -> None: ...
+    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None: ...
+
+    # reading
     def get(self, release_id: str) -> StoredRelease: ...
+    def get_many(self, ids: Sequence[str]) -> list[StoredRelease]: ...
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]: ...
     def find(self, prefix: str) -> StoredRelease: ...
     def releases(self, where: ReleaseFilter) -> Iterator[StoredRelease]: ...
     def revisions(self, release_id: str) -> list[Revision]: ...
-    def changed_since(self, seq: int, batch: int = 1000) -> Iterator[tuple[int, StoredRelease]]: ...
-    def max_seq(self) -> int: ...
+    def facts(self, release_id: str) -> Extraction | None: ...
+    def facts_for(self, ids: Sequence[str]) -> dict[str, Extraction]: ...
+    def entities(self, where: EntityFilter) -> list[Entity]: ...
+    def entity(self, entity_id: int) -> Entity: ...
     def stats(self) -> Stats: ...
+
+    # the index queue
+    def queued(self, limit: int) -> list[Queued]: ...
+    def count_queued(self, upto: int | None = None) -> int: ...
+    def last_queued(self) -> int: ...
+    def mark_indexed(self, entries: Sequence[int]) -> None: ...
+    def queue_all(self) -> int: ...
+
+    # small settings and marks kept with the data
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -79,8 +138,16 @@ def open_store(url: str) -> Store:
     """Open (creating and migrating as needed) the store named by ``url``."""
     from pressdesk.store.sqlite import SQLiteStore
 
-    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
-    return SQLiteStore(path)
+    return SQLiteStore(url.removeprefix("sqlite:///"))
 
 
-__all__ = ["BatchOutcome", "EntityFilter", "ReleaseFilter", "Stats", "Store", "open_store"]
+__all__ = [
+    "BatchOutcome",
+    "EntityFilter",
+    "Queued",
+    "ReleaseFilter",
+    "Stats",
+    "Store",
+    "VectorStore",
+    "open_store",
+]

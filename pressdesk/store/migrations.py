@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from pressdesk.store.transactions import transaction
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = []
 
@@ -21,16 +23,13 @@ def migration(fn: Migration) -> Migration:
 
 def apply_migrations(db: sqlite3.Connection) -> int:
     """Run every migration the database has not seen, each in its own transaction."""
-    version: int = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, fn in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            fn(db)
-            db.execute(f"PRAGMA user_version = {number}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+    for number, fn in enumerate(MIGRATIONS, start=1):
+        if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+            continue
+        with transaction(db):  # the version is read again inside: another process may have won
+            if db.execute("PRAGMA user_version").fetchone()[0] < number:
+                fn(db)
+                db.execute(f"PRAGMA user_version = {number}")
     return len(MIGRATIONS)
 
 
@@ -127,3 +126,25 @@ def create_entities(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     db.execute("CREATE INDEX release_entities_entity ON release_entities(entity_id)")
+
+
+@migration
+def create_index_queue(db: sqlite3.Connection) -> None:
+    """The index queue replaces the watermarks on ``releases.seq`` (which assumed that
+    writers commit in the order of their sequence numbers). What the old marks had
+    not yet indexed is queued, so an upgraded store stays in step."""
+    db.execute(
+        """CREATE TABLE index_queue (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            release_id TEXT NOT NULL,
+            fresh INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """INSERT INTO index_queue (release_id, fresh)
+           SELECT id, 0 FROM releases
+           WHERE seq > coalesce((SELECT CAST(value AS INTEGER) FROM meta
+                                 WHERE key = 'indexed_seq'), 0)
+           ORDER BY seq"""
+    )
+    db.execute("DELETE FROM meta WHERE key IN ('indexed_seq', 'index_pending_seq')")

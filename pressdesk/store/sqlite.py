@@ -1,35 +1,44 @@
-"""The SQLite store: one file in WAL mode, every batch one transaction."""
+"""The SQLite store: one file in WAL mode, one connection per thread, every batch one transaction.
+
+Threads (a web server's pool) each get their own connection on first use;
+processes (two ingests, a collector beside a server) meet in SQLite's own
+locking: a writer waits up to ``BUSY_TIMEOUT`` seconds for another to commit.
+``:memory:`` gives a throwaway store on one shared connection, for one thread.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any
 
-from pressdesk.entities import Entity, EntityRef, entity_key
 from pressdesk.errors import NotFound, StoreError
-from pressdesk.models import Origin, Release, Revision, StoredRelease
-from pressdesk.store import BatchOutcome, EntityFilter, ReleaseFilter, Stats
+from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
+from pressdesk.models import Entity, EntityRef, Origin, Release, Revision, StoredRelease
+from pressdesk.store import BatchOutcome, EntityFilter, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
+from pressdesk.store.transactions import transaction
 
 COLUMNS = (
     "id, title, date, category, body, source, url, language, content_hash,"
     " revision, first_seen, last_seen, origin, external_id"
 )
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's transaction
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
 
 
 def connect(path: str) -> sqlite3.Connection:
-    """A connection tuned for a single-writer, many-reader embedded store."""
+    """A connection tuned for an embedded store with one writer at a time and many readers."""
     try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                             timeout=BUSY_TIMEOUT)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA cache_size = -65536")
         db.execute("PRAGMA temp_store = MEMORY")
-        apply_migrations(db)
     except sqlite3.DatabaseError as err:
         raise StoreError(f"{path}: cannot open store: {err}") from err
     return db
@@ -59,34 +68,66 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
         yield run
 
 
+class Connections:
+    """One connection per thread to one database file (one shared for ``:memory:``)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.all: list[sqlite3.Connection] = []
+        first = self.get()
+        try:
+            apply_migrations(first)
+        except sqlite3.DatabaseError as err:
+            self.close()
+            raise StoreError(f"{path}: cannot open store: {err}") from err
+
+    def get(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self.local, "db", None)
+        if db is None:
+            db = self.all[0] if self.path == ":memory:" and self.all else connect(self.path)
+            self.local.db = db
+            with self.lock:
+                if db not in self.all:
+                    self.all.append(db)
+        return db
+
+    def close(self) -> None:
+        with self.lock:
+            for db in self.all:
+                db.close()
+            self.all.clear()
+        self.local = threading.local()
+
+
 class SQLiteStore:
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:
+        from pressdesk.store.sqlite_vectors import SQLiteVectors
+
         self.path = path
-        self.db = connect(path)
+        self.connections = Connections(path)
+        self.vectors = SQLiteVectors(self.connections.get)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        return self.connections.get()
 
     def close(self) -> None:
-        self.db.close()
+        self.connections.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; nested inside another it becomes a savepoint."""
-        nested = self.db.in_transaction
-        self.db.execute("SAVEPOINT inner" if nested else "BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK TO inner" if nested else "ROLLBACK")
-            if nested:
-                self.db.execute("RELEASE inner")
-            raise
-        self.db.execute("RELEASE inner" if nested else "COMMIT")
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction on this thread's connection; nested, a savepoint."""
+        return transaction(self.db)
 
     # -- writing ---------------------------------------------------------
 
     def save_batch(self, releases: Iterable[Release], seen_at: str) -> BatchOutcome:
-        """Store a batch in one transaction: insert new, revise changed, touch unchanged."""
+        """Store a batch in one transaction: insert new, revise changed, touch unchanged,
+        and queue the new and changed for the index."""
         new: list[Release] = []
         changed: list[Release] = []
         unchanged = 0
@@ -96,8 +137,8 @@ class SQLiteStore:
                 new += n
                 changed += c
                 unchanged += u
-            last_seq = self._max_seq()
-        return BatchOutcome(tuple(new), tuple(changed), unchanged, last_seq)
+            self._queue([(r.id, 1) for r in new] + [(r.id, 0) for r in changed])
+        return BatchOutcome(tuple(new), tuple(changed), unchanged)
 
     def _save_run(
         self, run: list[Release], seen_at: str
@@ -117,33 +158,24 @@ class SQLiteStore:
         rows = self.db.execute(
             "SELECT id, content_hash, revision FROM releases"
             " WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_list(ids),),
+            (json.dumps(ids),),
         )
         return {rid: (chash, rev) for rid, chash, rev in rows}
 
-    def max_seq(self) -> int:
-        return self._max_seq()
-
-    def _max_seq(self) -> int:
-        value: int | None = self.db.execute("SELECT max(seq) FROM releases").fetchone()[0]
-        return value or 0
-
     def _insert(self, releases: list[Release], seen_at: str) -> None:
-        start = self._max_seq() + 1
         self.db.executemany(
-            "INSERT INTO releases (seq, id, title, date, category, body, source, url, language,"
+            "INSERT INTO releases (id, title, date, category, body, source, url, language,"
             " content_hash, revision, first_seen, last_seen, updated_at, origin, external_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
             [
-                (start + i, r.id, r.title, r.date, r.category, r.body, r.source, r.url,
-                 r.language, r.content_hash, seen_at, seen_at, seen_at, _origin(r.origin),
-                 r.external_id)
-                for i, r in enumerate(releases)
+                (r.id, r.title, r.date, r.category, r.body, r.source, r.url, r.language,
+                 r.content_hash, seen_at, seen_at, seen_at, _origin(r.origin), r.external_id)
+                for r in releases
             ],
         )
 
     def _revise(self, releases: list[Release], seen_at: str) -> None:
-        """Keep the old text as a revision, then move the release to its new text and seq."""
+        """Keep the old text as a revision, then move the release to its new text."""
         if not releases:
             return
         self.db.executemany(
@@ -151,92 +183,55 @@ class SQLiteStore:
             " content_hash, updated_at, origin FROM releases WHERE id = ?",
             [(r.id,) for r in releases],
         )
-        start = self._max_seq() + 1
         self.db.executemany(
-            "UPDATE releases SET seq = ?, title = ?, date = ?, category = ?, body = ?,"
+            "UPDATE releases SET title = ?, date = ?, category = ?, body = ?,"
             " source = ?, url = ?, language = ?, content_hash = ?, revision = revision + 1,"
             " last_seen = ?, updated_at = ?, origin = ? WHERE id = ?",
             [
-                (start + i, r.title, r.date, r.category, r.body, r.source, r.url, r.language,
+                (r.title, r.date, r.category, r.body, r.source, r.url, r.language,
                  r.content_hash, seen_at, seen_at, _origin(r.origin), r.id)
-                for i, r in enumerate(releases)
+                for r in releases
             ],
         )
 
-    def save_facts(self, facts: Iterable[tuple[Release, dict[str, Any]]]) -> None:
+    def _queue(self, entries: list[tuple[str, int]]) -> None:
+        self.db.executemany("INSERT INTO index_queue (release_id, fresh) VALUES (?, ?)", entries)
+
+    def save_facts(self, facts: Iterable[tuple[Release, Extraction]]) -> None:
         """Store what extraction found for each release (replacing older findings)."""
         self.db.executemany(
             "INSERT OR REPLACE INTO facts (release_id, content_hash, data) VALUES (?, ?, ?)",
-            [(r.id, r.content_hash, json.dumps(data, ensure_ascii=False)) for r, data in facts],
+            [(r.id, r.content_hash, json.dumps(extraction_to_dict(found), ensure_ascii=False))
+             for r, found in facts],
         )
-
-    def get_facts(self, release_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT data FROM facts WHERE release_id = ?", (release_id,))
-        found = row.fetchone()
-        return None if found is None else dict(json.loads(found[0]))
-
-    def facts_for(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT release_id, data FROM facts WHERE release_id IN (SELECT value FROM json_each(?))",
-            (_json_list(ids),),
-        )
-        return {rid: json.loads(data) for rid, data in rows}
 
     def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None:
         """Tie a release to its entities, creating or growing them as needed."""
         self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
         self.db.executemany(
             "INSERT OR IGNORE INTO release_entities (release_id, entity_id) VALUES (?, ?)",
-            [(release_id, self._entity_id(ref)) for ref in refs],
+            [(release_id, self._entity_id(ref)) for ref in refs if ref.keys],
         )
 
     def _entity_id(self, ref: EntityRef) -> int:
-        """The entity any of the names already belongs to, else a new one; learn every name."""
-        keyed = {entity_key(ref.kind, n): n for n in ref.names if entity_key(ref.kind, n)}
+        """The entity any of the keys already belongs to, else a new one; learn every name."""
         row = self.db.execute(
             "SELECT entity_id FROM entity_names WHERE kind = ?"
             " AND key IN (SELECT value FROM json_each(?)) LIMIT 1",
-            (ref.kind, _json_list(list(keyed))),
+            (ref.kind, json.dumps([key for key, _ in ref.keys])),
         ).fetchone()
         entity_id = int(row[0] if row else self.db.execute(
             "INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name)
         ).lastrowid or 0)
         self.db.executemany(
             "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
-            [(ref.kind, key, name, entity_id) for key, name in keyed.items()],
+            [(ref.kind, key, name, entity_id) for key, name in ref.keys],
         )
         self.db.execute(  # the fullest name wins
             "UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)",
             (ref.name, entity_id, ref.name),
         )
         return entity_id
-
-    def entities(self, where: EntityFilter) -> list[Entity]:
-        """Entities by how many releases name them, most first."""
-        clauses, params = ["1"], []
-        if where.kind:
-            clauses.append("e.kind = ?")
-            params.append(where.kind)
-        if where.release_id:
-            clauses.append("e.id IN (SELECT entity_id FROM release_entities WHERE release_id = ?)")
-            params.append(where.release_id)
-        rows = self.db.execute(
-            "SELECT e.id, e.kind, e.name,"
-            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
-            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
-            f" FROM entities e WHERE {' AND '.join(clauses)} ORDER BY n DESC, e.name LIMIT ?",
-            [*params, where.limit],
-        )
-        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
-
-    def entity_names(self, kind: str, name: str) -> tuple[str, ...]:
-        """Every name of the entity that ``name`` belongs to (just ``name`` if none)."""
-        rows = self.db.execute(
-            "SELECT n2.name FROM entity_names n1 JOIN entity_names n2 ON n2.entity_id = n1.entity_id"
-            " WHERE n1.kind = ? AND n1.key = ?",
-            (kind, entity_key(kind, name)),
-        ).fetchall()
-        return tuple(r[0] for r in rows) or (name,)
 
     # -- reading ---------------------------------------------------------
 
@@ -247,14 +242,27 @@ class SQLiteStore:
             raise NotFound(f"no release with id {release_id!r}")
         return _row_to_stored(found)
 
+    def get_many(self, ids: Sequence[str]) -> list[StoredRelease]:
+        """The releases with these ids, in the order given (unknown ids left out)."""
+        rows = self.db.execute(
+            f"SELECT {COLUMNS} FROM releases WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        found = {row[0]: _row_to_stored(row) for row in rows}
+        return [found[i] for i in ids if i in found]
+
+    def content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The current content hash of each of these ids that is stored."""
+        return {rid: chash for rid, (chash, _) in self._known(list(ids)).items()}
+
     def find(self, prefix: str) -> StoredRelease:
         """The release whose id is, or starts with, ``prefix`` (which must be unambiguous)."""
         rows = self.db.execute(
             f"SELECT {COLUMNS} FROM releases WHERE id >= ? AND id < ? LIMIT 2",
             (prefix, prefix + "\uffff"),
         ).fetchall()
-        if len(rows) != 1:
-            reason = "no release" if not rows else "more than one release"
+        if len(rows) != 1 or not prefix:
+            reason = "more than one release" if len(rows) > 1 else "no release"
             raise NotFound(f"{reason} with an id starting {prefix!r}")
         return _row_to_stored(rows[0])
 
@@ -279,18 +287,43 @@ class SQLiteStore:
                           r.content_hash, updated, current.origin)
         return [Revision(*row) for row in rows] + [latest]
 
-    def changed_since(self, seq: int, batch: int = 1000) -> Iterator[tuple[int, StoredRelease]]:
-        """Releases stored or revised after ``seq``, in order, read in batches."""
-        while True:
-            rows = self.db.execute(
-                f"SELECT seq, {COLUMNS} FROM releases WHERE seq > ? ORDER BY seq LIMIT ?",
-                (seq, batch),
-            ).fetchall()
-            for row in rows:
-                yield row[0], _row_to_stored(row[1:])
-            if len(rows) < batch:
-                return
-            seq = rows[-1][0]
+    def facts(self, release_id: str) -> Extraction | None:
+        return self.facts_for([release_id]).get(release_id)
+
+    def facts_for(self, ids: Sequence[str]) -> dict[str, Extraction]:
+        rows = self.db.execute(
+            "SELECT release_id, data FROM facts WHERE release_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        return {rid: extraction_from_dict(json.loads(data)) for rid, data in rows}
+
+    def entities(self, where: EntityFilter) -> list[Entity]:
+        """Entities by how many releases name them, most first."""
+        clauses, params = ["1"], []
+        if where.kind:
+            clauses.append("e.kind = ?")
+            params.append(where.kind)
+        if where.release_id:
+            clauses.append("e.id IN (SELECT entity_id FROM release_entities WHERE release_id = ?)")
+            params.append(where.release_id)
+        return self._entities(f"WHERE {' AND '.join(clauses)} ORDER BY n DESC, e.name LIMIT ?",
+                              [*params, where.limit])
+
+    def entity(self, entity_id: int) -> Entity:
+        found = self._entities("WHERE e.id = ?", [entity_id])
+        if not found:
+            raise NotFound(f"no entity with id {entity_id}")
+        return found[0]
+
+    def _entities(self, tail: str, params: list[Any]) -> list[Entity]:
+        rows = self.db.execute(
+            "SELECT e.id, e.kind, e.name,"
+            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
+            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
+            f" FROM entities e {tail}",
+            params,
+        )
+        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
 
     def stats(self) -> Stats:
         count, first, last = self.db.execute(
@@ -306,6 +339,44 @@ class SQLiteStore:
         )
         return tuple((name, n) for name, n in rows)
 
+    # -- the index queue ---------------------------------------------------
+
+    def queued(self, limit: int) -> list[Queued]:
+        """The oldest ``limit`` entries of the index queue."""
+        rows = self.db.execute(
+            "SELECT id, release_id, fresh FROM index_queue ORDER BY id LIMIT ?", (limit,)
+        )
+        return [Queued(entry, rid, bool(fresh)) for entry, rid, fresh in rows]
+
+    def count_queued(self, upto: int | None = None) -> int:
+        """Entries still queued (only those up to entry ``upto``, if given)."""
+        row = self.db.execute(
+            "SELECT count(*) FROM index_queue WHERE id <= ?", (upto if upto is not None else 2**63 - 1,)
+        ).fetchone()
+        return int(row[0])
+
+    def last_queued(self) -> int:
+        """The newest entry ever queued (0 if none): what this store has written so far."""
+        row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'index_queue'").fetchone()
+        return int(row[0]) if row else 0
+
+    def mark_indexed(self, entries: Sequence[int]) -> None:
+        """Drop these entries from the queue: their releases are in a committed index."""
+        with self.transaction():
+            for start in range(0, len(entries), 10_000):
+                self.db.execute(
+                    "DELETE FROM index_queue WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(entries[start : start + 10_000])),),
+                )
+
+    def queue_all(self) -> int:
+        """Queue every release (a new, empty index needs them all); returns how many."""
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO index_queue (release_id, fresh) SELECT id, 0 FROM releases ORDER BY seq"
+            )
+        return cursor.rowcount
+
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
@@ -320,10 +391,6 @@ class SQLiteStore:
 
 def _origin(origin: Origin | None) -> str:
     return "" if origin is None else str(origin)
-
-
-def _json_list(items: list[str]) -> str:
-    return json.dumps(items)
 
 
 FILTERS = {

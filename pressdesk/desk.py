@@ -1,0 +1,293 @@
+"""The front door: a ``Desk`` owns a store, its search index, vectors and embedder.
+
+    from pressdesk import Desk
+
+    with Desk.open("pressdesk.db") as desk:
+        desk.ingest(["releases.jsonl"])
+        for hit in desk.search("semiconductor exports").hits:
+            print(hit.title)
+
+Every edge (the CLI, the web app, a collector, a worker) opens a Desk once
+from its settings and calls it; none of them touches the store, the index or
+the vectors directly. A Desk may be shared by threads: the store gives each
+thread its own connection, and the index and vectors are opened once, under a
+lock. Heavy parts load on first use: the index when something is searched or
+ingested, the extractors when something is ingested, the embedding model when
+something is embedded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import IO, TYPE_CHECKING, Any
+
+from pressdesk.errors import PressdeskError
+from pressdesk.facts import Extraction
+from pressdesk.models import Entity, IngestReport, Rejection, Release, Revision, StoredRelease
+from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
+from pressdesk.search.index import SearchIndex, index_path
+from pressdesk.search.sync import open_search_index, sync_index, wait_until_indexed
+from pressdesk.store import EntityFilter, ReleaseFilter, Stats, Store, open_store
+
+if TYPE_CHECKING:
+    from pressdesk.ingest import IngestOptions
+    from pressdesk.search.embed import Embedder
+    from pressdesk.search.vectors import VectorSet
+
+__all__ = ["Desk", "ReleaseView", "Settings"]
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How a Desk is opened; the edges read these once (options, environment) and pass them."""
+
+    db: str = "pressdesk.db"  # a SQLite file, sqlite:///path, or :memory:
+    index: str | None = None  # the search index folder; default: beside the store, PATH.index
+    embedder: str = "minilm"  # the embedder semantic search uses, by registry name
+    auto_embed: int = 500  # a semantic search embeds up to this many missing releases itself
+    writer_threads: int = 1  # indexing threads while ingesting (one leaves a core to readers)
+    lock_wait: float = 600.0  # seconds an ingest waits for another process's index writer
+
+    @property
+    def index_folder(self) -> str | None:
+        return self.index if self.index is not None else index_path(self.db.removeprefix("sqlite:///"))
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseView:
+    """One release with everything known about it."""
+
+    stored: StoredRelease
+    facts: Extraction | None  # None: stored without extraction
+    entities: tuple[Entity, ...]
+    revisions: tuple[Revision, ...]  # every text, oldest first (empty unless asked for)
+
+
+class Desk:
+    """A pressdesk knowledge base: ingest, search, read, embed and export, one object."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.lock = threading.RLock()  # opening the derived parts
+        self.write_lock = threading.Lock()  # one write at a time per process
+        self._index: SearchIndex | None = None
+        self._embedder: Embedder | None = None
+        self._vectors: VectorSet | None = None
+        self._vectors_version = ""
+
+    @classmethod
+    def open(cls, db: str = "pressdesk.db", **settings: Any) -> Desk:
+        """Open (creating and migrating as needed) the store at ``db``; see ``Settings``."""
+        return cls.from_settings(Settings(db=db, **settings))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Desk:
+        return cls(open_store(settings.db), settings)
+
+    def close(self) -> None:
+        with self.lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+            self.store.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the derived parts, opened once ------------------------------------
+
+    @property
+    def index(self) -> SearchIndex:
+        """The full-text index; a missing one is rebuilt from the store on first use."""
+        with self.lock:
+            if self._index is None:
+                self._index = open_search_index(
+                    self.store, self.settings.index_folder, writer_threads=self.settings.writer_threads
+                )
+            return self._index
+
+    @property
+    def embedder(self) -> Embedder:
+        with self.lock:
+            if self._embedder is None:
+                from pressdesk.search.embed import open_embedder
+
+                self._embedder = open_embedder(self.settings.embedder)
+            return self._embedder
+
+    def vectors(self) -> VectorSet:
+        """The nearest-neighbour graph of the embedder's vectors, in step with the store."""
+        from pressdesk.search.vectors import VectorSet
+
+        with self.lock:
+            version = self.store.vectors.version(self.embedder.name)
+            if self._vectors is None or version != self._vectors_version:
+                self._vectors = VectorSet.open(self.store.vectors, self.embedder,
+                                               self.settings.index_folder)
+                self._vectors_version = version
+            return self._vectors
+
+    # -- writing -------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str],
+        options: IngestOptions | None = None,
+        *,
+        progress: Progress | None = None,
+        on_reject: Callable[[Rejection], None] | None = None,
+    ) -> IngestReport:
+        """Read files, folders, .gz files or ``-`` into the store; searchable when it returns."""
+        from pressdesk.ingest import IngestOptions, ingest_paths
+
+        with self.write_lock:
+            writing = _Writing(self)
+            try:
+                report = ingest_paths(self.store, paths, options or IngestOptions(),
+                                      sync=writing.sync, progress=progress, on_reject=on_reject)
+            finally:
+                unindexed = writing.finish()
+        return replace(report, unindexed=unindexed)
+
+    def add(
+        self, releases: Iterable[Release], options: IngestOptions | None = None,
+        *, progress: Progress | None = None,
+    ) -> IngestReport:
+        """Store releases made in memory (``Release.create(...)``), as ``ingest`` stores files."""
+        from pressdesk.ingest import IngestOptions, ingest_releases
+
+        with self.write_lock:
+            writing = _Writing(self)
+            try:
+                report = ingest_releases(self.store, releases, options or IngestOptions(),
+                                         sync=writing.sync, progress=progress)
+            finally:
+                unindexed = writing.finish()
+        return replace(report, unindexed=unindexed)
+
+    def sync(self) -> int:
+        """Index whatever the store has queued, waiting for another process's writer if need
+        be; returns how many releases are still not searchable (0 unless it waited in vain)."""
+        with self.write_lock:
+            return _Writing(self).finish()
+
+    def embed(self, *, progress: Progress | None = None, threads: int | None = None) -> int:
+        """Compute the vectors semantic search needs, once per release text; returns how many."""
+        from pressdesk.search.embed import open_embedder
+        from pressdesk.search.vectors import embed_missing
+
+        bulk = open_embedder(self.settings.embedder, threads=threads or os.cpu_count() or 1)
+        return embed_missing(self.store.vectors, bulk, progress=progress)
+
+    def unembedded(self) -> int:
+        """How many release texts have no vector for the embedder yet."""
+        return self.store.vectors.count_unembedded(self.embedder.name)
+
+    # -- reading ---------------------------------------------------------------
+
+    def releases(self, where: ReleaseFilter | None = None) -> Iterator[StoredRelease]:
+        """Stored releases, newest first, narrowed by ``where``."""
+        return self.store.releases(where or ReleaseFilter())
+
+    def release(self, id_or_prefix: str, *, revisions: bool = False) -> ReleaseView:
+        """One release (an unambiguous id prefix is enough) with its facts and entities."""
+        stored = self.store.find(id_or_prefix)
+        rid = stored.release.id
+        return ReleaseView(
+            stored=stored,
+            facts=self.store.facts(rid),
+            entities=tuple(self.store.entities(EntityFilter(release_id=rid, limit=10_000))),
+            revisions=tuple(self.store.revisions(rid)) if revisions else (),
+        )
+
+    def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
+        """Run a query of the query language (see ``docs/search.md``) in any mode."""
+        chosen = options or SearchOptions()
+        if chosen.mode == "lexical":
+            return search_with(self.index, query, chosen)
+        missing = self._embed_a_few()
+        result = search_with(self.index, query, chosen, vectors=self.vectors(),
+                             embedder=self.embedder)
+        return replace(result, unembedded=missing)
+
+    def _embed_a_few(self) -> int:
+        """Embed the missing releases of a small store; how many are still missing."""
+        missing = self.unembedded()
+        if 0 < missing <= self.settings.auto_embed:
+            from pressdesk.search.vectors import embed_missing
+
+            embed_missing(self.store.vectors, self.embedder)
+            return 0
+        return missing
+
+    def similar(self, id_or_prefix: str, limit: int = 10) -> tuple[Hit, ...]:
+        """The releases most like one (by meaning), itself left out."""
+        rid = self.store.find(id_or_prefix).release.id
+        self._embed_a_few()
+        return similar(self.index, rid, vectors=self.vectors(), limit=limit)
+
+    def entities(self, where: EntityFilter | None = None) -> list[Entity]:
+        """Organisations, people and places, most mentioned first."""
+        return self.store.entities(where or EntityFilter())
+
+    def entity(self, entity_id: int) -> Entity:
+        return self.store.entity(entity_id)
+
+    def stats(self) -> Stats:
+        return self.store.stats()
+
+    def export(
+        self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,
+        *, facts: bool = False,
+    ) -> int:
+        """Write releases (with their facts if asked) in a format ``ingest`` reads back."""
+        from pressdesk.export import WRITERS
+
+        if format not in WRITERS:
+            raise PressdeskError(f"unknown export format {format!r} (formats: {', '.join(WRITERS)})")
+        rows = self.releases(where)
+        if not facts:
+            return WRITERS[format](((s, None) for s in rows), out, False)
+        return WRITERS[format](self._with_facts(rows), out, True)
+
+    def _with_facts(
+        self, rows: Iterator[StoredRelease], chunk: int = 1000
+    ) -> Iterator[tuple[StoredRelease, Extraction | None]]:
+        from pressdesk.ingest import batched
+
+        for group in batched(rows, chunk):
+            found = self.store.facts_for([s.release.id for s in group])
+            yield from ((s, found.get(s.release.id)) for s in group)
+
+
+class _Writing:
+    """One write's hold on the index: sync when the ingest asks, and before leaving make
+    everything this process queued searchable, here or by whichever process holds the
+    index's writer meanwhile. The writer is released at the end, for other processes."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def sync(self) -> object:
+        index = self.desk.index
+        return sync_index(self.desk.store, index) if index.try_lock() else None
+
+    def finish(self) -> int:
+        """Wait until what was queued is indexed; how many are not (after ``lock_wait``)."""
+        store, index = self.desk.store, self.desk.index
+        upto = store.last_queued()
+        try:
+            if wait_until_indexed(store, index, upto, timeout=self.desk.settings.lock_wait):
+                return 0
+            return store.count_queued(upto)
+        finally:
+            index.close()

@@ -1,0 +1,69 @@
+"""The JSON shapes of pressdesk's answers: one place, shared by the CLI and the web API.
+
+Library calls return frozen dataclasses; these functions turn them into the
+plain dicts and lists that ``--json`` prints and the API serves. A shape that
+an edge shows is a contract: extend it, never rename a field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from pressdesk.desk import ReleaseView
+from pressdesk.export import release_record
+from pressdesk.facts import extraction_to_dict
+from pressdesk.models import Entity, StoredRelease
+from pressdesk.search import Hit, SearchResult
+from pressdesk.store import Stats
+
+__all__ = [
+    "entity_record",
+    "hit_record",
+    "release_detail",
+    "release_summary",
+    "search_record",
+    "stats_record",
+]
+
+
+def release_summary(stored: StoredRelease) -> dict[str, Any]:
+    """A release in a list: ``id``, ``title``, ``date``, ``category``, ``source``, ``url``, ``revision``."""
+    r = stored.release
+    return {"id": r.id, "title": r.title, "date": r.date, "category": r.category,
+            "source": r.source, "url": r.url, "revision": stored.revision}
+
+
+def release_detail(view: ReleaseView) -> dict[str, Any]:
+    """A release with every stored field, its origin, facts (with offsets), entities and,
+    when asked for, its revisions."""
+    record = release_record(view.stored) | {
+        "origin": view.stored.origin,
+        "facts": extraction_to_dict(view.facts) if view.facts is not None else {},
+        "entities": [entity_record(e) for e in view.entities],
+    }
+    if view.revisions:
+        record["revisions"] = [asdict(rev) for rev in view.revisions]
+    return record
+
+
+def hit_record(hit: Hit) -> dict[str, Any]:
+    return {"id": hit.id, "title": hit.title, "date": hit.date, "score": hit.score,
+            "snippet": hit.snippet}
+
+
+def search_record(result: SearchResult, facets: bool = False) -> Any:
+    """The hits as a list; with facets, ``{hits, total, facets}``."""
+    hits = [hit_record(h) for h in result.hits]
+    if not facets:
+        return hits
+    return {"hits": hits, "total": result.total,
+            "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()}}
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return asdict(entity)
+
+
+def stats_record(stats: Stats) -> dict[str, Any]:
+    return asdict(stats)
