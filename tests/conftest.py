@@ -17,14 +17,17 @@ SAMPLE = REPO / "data" / "samples" / "motir-2025-11.txt"
 
 
 def make_release(n: int, body: str | None = None, **fields: str) -> Release:
-    return Release.create(
+    release = Release.create(
         title=fields.pop("title", f"Release number {n}"),
         date=fields.pop("date", f"2025-11-{1 + n % 28:02d}"),
         body=body if body is not None else f"Body of release {n} about steel and tariffs.",
         category=fields.pop("category", "Trade"),
         source=fields.pop("source", "Test Ministry"),
-        **fields,
+        url=fields.pop("url", None),
+        external_id=fields.pop("external_id", None),
     )
+    assert not fields, f"unknown fields {sorted(fields)}"
+    return release
 
 
 def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:

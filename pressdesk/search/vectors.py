@@ -24,7 +24,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from pressdesk.errors import QueryError
 from pressdesk.search.embed import Embedder, release_text
 from pressdesk.store import VectorStore
 
@@ -198,9 +197,10 @@ class VectorSet:
             os.replace(path + tmp, path)
 
     def nearest(self, vector: Vector, limit: int) -> list[tuple[str, float]]:
-        """The ``limit`` nearest releases as (id, cosine similarity), best first."""
+        """The ``limit`` nearest releases as (id, cosine similarity), best first (none if no
+        release has a vector yet: the caller says what is missing)."""
         if not self.ids:
-            raise QueryError("no release has a vector yet: embed the store first")
+            return []
         found = self.graph.search(np.asarray(vector, dtype=np.float32), min(limit, len(self.ids)))
         return [
             (self.ids[int(k)], 1.0 - float(d))

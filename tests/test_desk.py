@@ -1,0 +1,131 @@
+"""The Python API: a Desk does everything the commands do."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, make_release, record, write_jsonl
+
+import pressdesk
+from pressdesk import Desk, EntityFilter, NotFound, QueryError, Release, ReleaseFilter, SearchOptions
+from pressdesk.ingest import IngestOptions
+
+
+def test_public_names_are_sorted_and_importable() -> None:
+    assert pressdesk.__all__ == sorted(pressdesk.__all__)
+    for name in pressdesk.__all__:
+        assert getattr(pressdesk, name) is not None
+    assert {"Desk", "Settings", "Release", "SearchOptions", "PressdeskError"} <= set(pressdesk.__all__)
+
+
+def test_open_ingest_search_close(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db")) as desk:
+        assert desk.ingest([str(SAMPLE)]).new == 10
+        assert desk.search("semiconductor").hits
+    assert (tmp_path / "x.db.index").is_dir()
+    with Desk.open(f"sqlite:///{tmp_path / 'x.db'}") as again:  # a URL names the same store
+        assert again.stats().releases == 10 and again.search("semiconductor").total
+
+
+def test_add_releases_made_in_memory(desk: Desk) -> None:
+    releases = [make_release(i, body=f"Steel safeguard notice {i}.") for i in range(3)]
+    report = desk.add(releases)
+    assert (report.new, report.unchanged) == (3, 0)
+    assert desk.add(releases).unchanged == 3
+    assert desk.search("safeguard").total == 3  # searchable as soon as add returns
+
+
+def test_ingest_reports_rejections_and_goes_on(desk: Desk, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2, title="")])
+    seen: list[str] = []
+    report = desk.ingest([str(path)], IngestOptions(extract=False), on_reject=lambda r: seen.append(str(r)))
+    assert report.new == 1 and len(report.rejected) == 1 and seen[0].startswith(f"{path}:2:")
+
+
+def test_releases_narrowed_and_one_release_whole(desk: Desk, tmp_path: Path) -> None:
+    desk.ingest([str(SAMPLE)])
+    recent = list(desk.releases(ReleaseFilter(since="2025-11-17", limit=3)))
+    assert len(recent) == 3 and all(s.release.date >= "2025-11-17" for s in recent)
+    view = desk.release(recent[0].release.id[:8], revisions=True)
+    assert view.stored == recent[0]
+    assert view.facts is not None and view.facts.places
+    assert view.entities and len(view.revisions) == 1
+    assert desk.release(recent[0].release.id).revisions == ()
+    with pytest.raises(NotFound):
+        desk.release("zzzz")
+
+
+def test_search_in_every_mode_with_facets(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    lexical = desk.search("semiconductor exports", SearchOptions(facets=True, limit=3))
+    assert len(lexical.hits) == 3 and lexical.total >= 3 and "place" in lexical.facets
+    semantic = desk.search("chips sold abroad", SearchOptions(mode="semantic"))
+    assert semantic.hits and semantic.unembedded == 0  # a small store embeds itself
+    hybrid = desk.search("sector:semiconductors exports", SearchOptions(mode="hybrid"))
+    assert hybrid.hits
+    with pytest.raises(QueryError):
+        desk.search('"unclosed')
+
+
+def test_similar_embed_and_what_is_missing(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    assert desk.unembedded() == 10
+    assert desk.embed() == 10 and desk.unembedded() == 0 and desk.embed() == 0
+    first = desk.search("ICT exports").hits[0]
+    alike = desk.similar(first.id, limit=3)
+    assert len(alike) == 3 and first.id not in {h.id for h in alike}
+
+
+def test_a_large_unembedded_store_is_searched_and_reported(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db"), embedder="fake", auto_embed=2) as desk:
+        desk.add(make_release(i) for i in range(5))
+        assert desk.search("steel", SearchOptions(mode="hybrid")).unembedded == 5
+
+
+def test_entities_and_one_entity(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    orgs = desk.entities(EntityFilter(kind="org", limit=5))
+    assert len(orgs) == 5 and orgs[0].releases >= orgs[-1].releases
+    assert desk.entity(orgs[0].id) == orgs[0]
+
+
+def test_export_round_trip(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    out = io.BytesIO()
+    assert desk.export(out, "jsonl") == 10
+    assert {json.loads(line)["id"] for line in out.getvalue().splitlines()} == {
+        s.release.id for s in desk.releases()
+    }
+
+
+def test_threads_share_one_desk(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db")) as desk:
+        desk.ingest([str(SAMPLE)])
+        totals: list[int] = []
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                for _ in range(20):
+                    totals.append(desk.search("exports").total)
+                    desk.stats()
+            except BaseException as err:  # noqa: BLE001
+                errors.append(err)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors and len(set(totals)) == 1 and len(totals) == 80
+
+
+def test_sync_indexes_what_another_writer_left(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    with Desk.open(db) as desk:
+        desk.store.save_batch([Release.create(title="Left queued", date="2025-11-01", body="Tariff.")], "t")
+        assert desk.sync() == 0 and desk.search("tariff").total == 1
