@@ -11,10 +11,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import feedparser
-import lxml.html
-from lxml import etree
-
 from pressdesk.models import Origin, Rejection
 from pressdesk.readers.inputs import Document, Settings, reads_whole
 from pressdesk.readers.records import Item, normalise_date, normalise_language, release_from_mapping
@@ -30,6 +26,8 @@ _HIDDEN_TAGS = frozenset({"script", "style", "template"})
 @reads_whole
 def read_feed(data: bytes, document: Document, settings: Settings) -> Iterator[Item]:
     """Every entry of an RSS or Atom feed; a feed too broken for any entry is one rejection."""
+    import feedparser  # loaded when a feed is read: starting the CLI need not pay for it
+
     try:
         feed = feedparser.parse(data)
     except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
@@ -102,6 +100,9 @@ def _html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: one line per block, runs of spaces collapsed."""
     if "<" not in markup and "&" not in markup:
         return markup
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (ValueError, etree.LxmlError):

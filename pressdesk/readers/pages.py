@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from pressdesk.models import Origin, Rejection
 from pressdesk.readers.inputs import Document, Settings, reads_whole
 from pressdesk.readers.records import Item, normalise_language, release_from_mapping
@@ -20,6 +18,8 @@ from pressdesk.readers.records import Item, normalise_language, release_from_map
 @reads_whole
 def read_html(data: bytes, document: Document, settings: Settings) -> Iterator[Item]:
     """The article of one HTML page, with its title, date, categories, URL and language."""
+    import trafilatura  # loaded when a page is read: starting the CLI need not pay for it
+
     origin = Origin(document.name)
     try:
         tree = trafilatura.load_html(data)
@@ -35,6 +35,8 @@ def read_html(data: bytes, document: Document, settings: Settings) -> Iterator[I
 
 def _extract_article(tree: Any) -> tuple[Any, str]:
     """trafilatura's article of a parsed page, and the page's language (read before extracting)."""
+    import trafilatura
+
     language = normalise_language(str(tree.get("lang") or ""))
     return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False), language
 
