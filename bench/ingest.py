@@ -11,6 +11,10 @@ own maximum resident set size (wait4), which also counts the pages of index
 files that tantivy maps while it merges segments (reclaimable page cache);
 peak anonymous RSS (sampled from /proc five times a second) is the process's
 own memory. Prints a Markdown table.
+
+``--also DIR`` runs the same ingests, interleaved, from another checkout of
+pressdesk (for instance a worktree of an earlier commit), so that a change is
+compared with what came before in one run on one machine.
 """
 
 from __future__ import annotations
@@ -52,8 +56,9 @@ def watch_anon(pid: int, peak: list[int], done: threading.Event) -> None:
         peak[0] = max(peak[0], anon_rss(pid))
 
 
-def run_ingest(path: Path, extract: bool) -> tuple[float, float, float]:
-    """Seconds, peak RSS and peak anonymous RSS (MiB) of one ingest into an empty store."""
+def run_ingest(path: Path, extract: bool, code: Path) -> tuple[float, float, float]:
+    """Seconds, peak RSS and peak anonymous RSS (MiB) of one ingest into an empty store,
+    by the pressdesk of the checkout ``code`` (its folder is the child's working directory)."""
     db = OUT / "bench.db"
     for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         stale.unlink(missing_ok=True)
@@ -62,7 +67,7 @@ def run_ingest(path: Path, extract: bool) -> tuple[float, float, float]:
     if not extract:
         cmd.insert(-1, "--no-extract")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, cwd=code)
     peak, done = [0], threading.Event()
     watcher = threading.Thread(target=watch_anon, args=(proc.pid, peak, done))
     watcher.start()
@@ -80,15 +85,19 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--extract-size", type=int, default=10_000)
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--also", type=Path, action="append", default=[],
+                    help="another checkout to run side by side (its folder)")
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     runs = [(n, False) for n in args.sizes] + [(args.extract_size, True)]
-    print("| releases | extraction | seconds | releases/s | peak RSS (MiB) | peak anonymous RSS (MiB) |")
-    print("|---:|---|---:|---:|---:|---:|")
+    checkouts = [HERE.parent, *(p.resolve() for p in args.also)]
+    print("| code | releases | extraction | seconds | releases/s | peak RSS (MiB) | peak anonymous RSS (MiB) |")
+    print("|---|---:|---|---:|---:|---:|---:|")
     for size, extract in runs:
-        seconds, rss, anon = run_ingest(corpus(args.shared, size), extract)
-        print(f"| {size:,} | {'on' if extract else 'off'} | {seconds:.1f} | {size / seconds:,.0f} "
-              f"| {rss:,.0f} | {anon:,.0f} |", flush=True)
+        for code in checkouts:
+            seconds, rss, anon = run_ingest(corpus(args.shared, size), extract, code)
+            print(f"| {code.name} | {size:,} | {'on' if extract else 'off'} | {seconds:.1f} "
+                  f"| {size / seconds:,.0f} | {rss:,.0f} | {anon:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":

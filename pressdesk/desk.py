@@ -149,14 +149,10 @@ class Desk:
         """Read files, folders, .gz files or ``-`` into the store; searchable when it returns."""
         from pressdesk.ingest import IngestOptions, ingest_paths
 
-        with self.write_lock:
-            writing = _Writing(self)
-            try:
-                report = ingest_paths(self.store, paths, options or IngestOptions(),
-                                      sync=writing.sync, progress=progress, on_reject=on_reject)
-            finally:
-                unindexed = writing.finish()
-        return replace(report, unindexed=unindexed)
+        chosen = options or IngestOptions()
+        return self._write(lambda sync: ingest_paths(
+            self.store, paths, chosen, sync=sync, progress=progress, on_reject=on_reject
+        ))
 
     def add(
         self, releases: Iterable[Release], options: IngestOptions | None = None,
@@ -165,11 +161,17 @@ class Desk:
         """Store releases made in memory (``Release.create(...)``), as ``ingest`` stores files."""
         from pressdesk.ingest import IngestOptions, ingest_releases
 
+        chosen = options or IngestOptions()
+        return self._write(lambda sync: ingest_releases(
+            self.store, releases, chosen, sync=sync, progress=progress
+        ))
+
+    def _write(self, run: Callable[[Callable[[], object]], IngestReport]) -> IngestReport:
+        """One write at a time per process, searchable when it returns (see ``_Writing``)."""
         with self.write_lock:
             writing = _Writing(self)
             try:
-                report = ingest_releases(self.store, releases, options or IngestOptions(),
-                                         sync=writing.sync, progress=progress)
+                report = run(writing.sync)
             finally:
                 unindexed = writing.finish()
         return replace(report, unindexed=unindexed)
