@@ -174,7 +174,7 @@ def show_command(edge: Edge, release_id: str, revisions: bool, as_json: bool) ->
     click.echo(format_release(view))
 
 
-@cli.command("search")
+@cli.command("search", context_settings={"ignore_unknown_options": True})
 @click.argument("query")
 @click.option("--mode", type=click.Choice(["lexical", "semantic", "hybrid"]), default="lexical",
               show_default=True)

@@ -204,3 +204,16 @@ def test_deleted_index_is_rebuilt_from_the_store(db: str) -> None:
     run(db, "ingest", str(SAMPLE))
     shutil.rmtree(f"{db}.index")
     assert json.loads(run(db, "search", "semiconductor", "--json")[1])
+
+
+def test_a_query_may_begin_with_a_minus(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, out, _ = run(db, "search", "-semiconductor", "--json")
+    assert code == 0 and json.loads(out)
+    assert all("semiconductor" not in h["title"].lower() for h in json.loads(out))
+
+
+def test_a_query_nested_too_deeply_is_one_line(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, _, err = run(db, "search", "(" * 300 + "x" + ")" * 300)
+    assert code == 1 and "nests too deeply" in err and err.count("\n") == 1

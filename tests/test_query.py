@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressdesk.errors import QueryError
 from pressdesk.search.query import And, DateRange, Not, Or, Seq, Text, has_text, parse_query
@@ -63,6 +65,11 @@ def test_parse(text: str, tree: object) -> None:
         ("date:(2025)", "'date:' takes a day"),
         ("*", "'*' needs a prefix"),
         ("()", "empty group"),
+        ("(" * 200 + "x" + ")" * 200, "nests too deeply"),
+        ("NOT " * 2000 + "x", "nests too deeply"),
+        ("-" * 100 + "x", "nests too deeply"),
+        ("title:" * 500 + "x", "nests too deeply"),
+        ("x " * 6000, "query too long"),
     ],
 )
 def test_malformed_queries_raise_one_line_errors(text: str, message: str) -> None:
@@ -76,3 +83,19 @@ def test_has_text_tells_ranking_queries_from_filters() -> None:
     assert has_text(parse_query("steel place:KR"))
     assert has_text(parse_query("title:steel"))
     assert not has_text(parse_query("place:KR date:2025"))
+
+
+QUERY_ALPHABET = st.sampled_from(
+    ["(", ")", '"', "-", "*", ":", " ", "AND ", "OR ", "NOT ", "title:", "date:", "place:",
+     "2025", "-11", "..", "steel", "ex", "é", "\u00a0", "\x00", "foo:"]
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(QUERY_ALPHABET, max_size=40).map("".join) | st.text(max_size=60))
+def test_any_string_parses_or_fails_in_one_line(text: str) -> None:
+    """Any string gives a syntax tree or a one-line QueryError: never another exception."""
+    try:
+        parse_query(text)
+    except QueryError as err:
+        assert "\n" not in str(err)

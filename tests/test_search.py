@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressdesk.errors import NotFound, QueryError
 from pressdesk.models import Release
@@ -247,3 +249,34 @@ def test_similar_excludes_the_release_itself(semantic: tuple[SearchIndex, Vector
     assert len(found) == 2 and first.id not in [h.id for h in found]
     with pytest.raises(NotFound):
         similar(ix, "nope", vectors=vectors)
+
+
+QUERY_PIECES = st.sampled_from(
+    ["(", ")", '"', "-", "*", " ", "AND ", "OR ", "NOT ", "title:", "date:", "place:", "org:",
+     "2025", "-11", "..", "semiconductor", "steel ", "trade", "ex*", "é", "KR", "\x00", "sector:"]
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(QUERY_PIECES, max_size=30).map("".join) | st.text(max_size=50))
+def test_any_string_searches_or_fails_in_one_line(text: str) -> None:
+    """Any string, in every mode, gives results or a one-line QueryError."""
+    ix, vectors, embedder = SEARCHABLE
+    for mode in ("lexical", "semantic", "hybrid"):
+        try:
+            search(ix, text, mode=mode, facets=True, vectors=vectors, embedder=embedder)
+        except QueryError as err:
+            assert "\n" not in str(err)
+
+
+def _searchable() -> tuple[SearchIndex, VectorSet, HashEmbedder]:
+    ix = SearchIndex.open(None)
+    ix.add(DOCS)
+    ix.commit()
+    embedder = HashEmbedder(16)
+    vectors = VectorSet(embedder.name, embedder.dimensions, None)
+    vectors.add([(d.id, "") for d in DOCS], embedder.embed([d.body for d in DOCS]))
+    return ix, vectors, embedder
+
+
+SEARCHABLE = _searchable()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +51,8 @@ FIELD_ALIASES = {"organisation": "org", "organization": "org", "country": "place
 OPERATORS = ("AND", "OR", "NOT")
 TITLE_BOOST = 2.0
 PREFIX_TERMS = 64
+MAX_DEPTH = 32  # parentheses, NOTs and field prefixes inside one another
+MAX_CHARS = 10_000
 
 
 # ---- syntax tree ---------------------------------------------------------------------------
@@ -163,8 +166,22 @@ class Parser:
     """Recursive descent over the tokens; see the module docstring for the grammar."""
 
     def __init__(self, text: str) -> None:
+        if len(text) > MAX_CHARS:
+            raise QueryError(f"query too long: {len(text):,} characters (at most {MAX_CHARS:,})")
         self.tokens = list(tokenize(text))
         self.at = 0
+        self.depth = 0
+
+    @contextmanager
+    def nested(self) -> Iterator[None]:
+        """One level deeper: a group, a NOT or a field prefix (bounded, so no input recurses
+        without end)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise QueryError(f"query nests too deeply: more than {MAX_DEPTH} levels of "
+                             "parentheses, NOT or field prefixes")
+        yield
+        self.depth -= 1
 
     def peek(self) -> Token | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -212,7 +229,8 @@ class Parser:
         token = self.peek()
         if token is not None and (token.kind == "-" or self.at_op("NOT")):
             self.take()
-            return Not(self.unary(field))
+            with self.nested():
+                return Not(self.unary(field))
         return self.primary(field)
 
     def primary(self, field: str | None) -> Node:
@@ -223,7 +241,8 @@ class Parser:
         return PRIMARY[token.kind](self, token, field)
 
     def group(self, token: Token, field: str | None) -> Node:
-        node = self.sequence(field)
+        with self.nested():
+            node = self.sequence(field)
         if self.peek() is None:
             raise QueryError("unbalanced '(': no ')' closes it")
         self.take()
@@ -235,7 +254,8 @@ class Parser:
             raise QueryError(f"'{token.text}:' needs a value after it")
         if token.text == "date":
             return self.take_date()
-        return self.primary(token.text)
+        with self.nested():
+            return self.primary(token.text)
 
     def take_date(self) -> Node:
         value = self.take()
