@@ -91,7 +91,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     runs = [(n, False) for n in args.sizes] + [(args.extract_size, True)]
     checkouts = [HERE.parent, *(p.resolve() for p in args.also)]
-    print("| code | releases | extraction | seconds | releases/s | peak RSS (MiB) | peak anonymous RSS (MiB) |")
+    print("| code | releases | extraction | seconds | releases/s | peak RSS (MiB)"
+          " | peak anonymous RSS (MiB) |")
     print("|---|---:|---|---:|---:|---:|---:|")
     for size, extract in runs:
         for code in checkouts:
