@@ -287,8 +287,7 @@ def export_command(edge: Edge, fmt: str, facts: bool, output: str | None) -> Non
     if output is None:
         edge.desk.export(sys.stdout.buffer, fmt, facts=facts)
         return
-    with open(output, "wb") as out:
-        count = edge.desk.export(out, fmt, facts=facts)
+    count = edge.desk.export_file(output, fmt, facts=facts)
     click.echo(f"{count:,} releases written to {output}", err=True)
 
 

@@ -261,6 +261,24 @@ class Desk:
             return WRITERS[format](((s, None) for s in rows), out, False)
         return WRITERS[format](self._with_facts(rows), out, True)
 
+    def export_file(
+        self, path: str, format: str = "jsonl", where: ReleaseFilter | None = None,
+        *, facts: bool = False,
+    ) -> int:
+        """``export`` into a file that appears whole or not at all (never over the store)."""
+        from pressdesk.export import write_atomically
+
+        with write_atomically(path, self.own_files()) as out:
+            return self.export(out, format, where, facts=facts)
+
+    def own_files(self) -> tuple[str, ...]:
+        """The files and folders the store and its index live in (none for ``:memory:``)."""
+        db = self.settings.db.removeprefix("sqlite:///")
+        if db in ("", ":memory:"):
+            return ()
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder)
+        return tuple(p for p in found if p)
+
     def _with_facts(
         self, rows: Iterator[StoredRelease], chunk: int = 1000
     ) -> Iterator[tuple[StoredRelease, Extraction | None]]:

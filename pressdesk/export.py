@@ -9,12 +9,17 @@ ignores those fields: facts are extracted again from the text.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
+from pressdesk.errors import PressdeskError
 from pressdesk.facts import Extraction
 from pressdesk.ingest import batched
 from pressdesk.models import StoredRelease
@@ -102,3 +107,37 @@ WRITERS: dict[str, Callable[[Iterable[Row], IO[bytes], bool], int]] = {
     "csv": write_csv,
     "parquet": write_parquet,
 }
+
+
+@contextlib.contextmanager
+def write_atomically(path: str, protected: Iterable[str] = ()) -> Iterator[IO[bytes]]:
+    """A file that appears at ``path`` whole or not at all: written beside it under a
+    temporary name, flushed to disk, then renamed over it. ``protected`` files and folders
+    (the store, its journal, its index) are refused as targets. Every failure is one
+    ``PressdeskError`` naming the path, and leaves no partial file."""
+    target = Path(path)
+    refuse_protected(target, protected)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:  # created as open() would (0666 less the umask), never over an existing file
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as err:
+        raise PressdeskError(f"{path}: cannot write: {err.strerror or err}") from err
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError as err:
+        raise PressdeskError(f"{path}: cannot write: {err.strerror or err}") from err
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def refuse_protected(target: Path, protected: Iterable[str]) -> None:
+    resolved = target.resolve()
+    for item in map(Path, protected):
+        place = item.resolve()
+        if resolved == place or place in resolved.parents:
+            raise PressdeskError(f"{target}: refusing to write over the store's own file {item}")

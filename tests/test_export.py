@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from conftest import SAMPLE, record, write_jsonl
 
 from pressdesk.desk import Desk
+from pressdesk.errors import PressdeskError
 from pressdesk.export import WRITERS
 from pressdesk.extract.sectors import SECTORS
 from pressdesk.ingest import IngestOptions
@@ -71,3 +73,35 @@ def test_a_release_without_facts_exports_empty_fact_fields(desk: Desk) -> None:
 def test_unknown_format_is_named(desk: Desk) -> None:
     with pytest.raises(Exception, match="unknown export format 'xml'"):
         desk.export(io.BytesIO(), "xml")
+
+
+def test_export_never_writes_over_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    with Desk.open(str(db)) as desk:
+        desk.ingest([str(SAMPLE)], IngestOptions(extract=False))
+        size = db.stat().st_size
+        for target in (db, Path(f"{db}-wal"), tmp_path / "x.db.index" / "meta.json"):
+            with pytest.raises(PressdeskError, match="refusing to write over the store"):
+                desk.export_file(str(target))
+        assert db.stat().st_size == size and desk.stats().releases == 10
+
+
+def test_export_file_appears_whole_or_not_at_all(desk: Desk, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.ingest([str(SAMPLE)], IngestOptions(extract=False))
+    out = tmp_path / "out.jsonl"
+    assert desk.export_file(str(out)) == 10 and len(out.read_text().splitlines()) == 10
+    (tmp_path / "reference").write_text("")
+    assert out.stat().st_mode == (tmp_path / "reference").stat().st_mode  # as open() makes files
+    (tmp_path / "reference").unlink()
+
+    def full_disk(rows: object, stream: object, facts: bool) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setitem(WRITERS, "jsonl", full_disk)
+    with pytest.raises(PressdeskError, match="out.jsonl: cannot write: No space left"):
+        desk.export_file(str(out))
+    assert len(out.read_text().splitlines()) == 10  # the earlier export is untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary left behind
+    with pytest.raises(PressdeskError, match="cannot write: No such file or directory"):
+        desk.export_file(str(tmp_path / "missing" / "out.jsonl"))
