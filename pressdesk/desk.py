@@ -111,7 +111,8 @@ class Desk:
         with self.lock:
             if self._index is None:
                 self._index = open_search_index(
-                    self.store, self.settings.index_folder, writer_threads=self.settings.writer_threads
+                    self.store, self.settings.index_folder,
+                    writer_threads=self.settings.writer_threads, wait=self.settings.lock_wait,
                 )
             return self._index
 

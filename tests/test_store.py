@@ -50,7 +50,17 @@ def test_new_and_changed_releases_are_queued_for_the_index(store: Store) -> None
     assert store.last_queued() == queued[-1].entry and store.count_queued(queued[1].entry) == 2
     store.mark_indexed([q.entry for q in queued[:3]])
     assert [q.release_id for q in store.queued(10)] == [make_release(0).id]
-    assert store.queue_all() == 3 and store.count_queued() == 4
+    store.mark_indexed_through(store.last_queued())
+    assert store.count_queued() == 0
+
+
+def test_every_store_has_its_own_identity(tmp_path: Path) -> None:
+    first, second = open_store(str(tmp_path / "a.db")), open_store(str(tmp_path / "b.db"))
+    assert len(first.identity()) == 32 and first.identity() != second.identity()
+    again = open_store(str(tmp_path / "a.db"))
+    assert again.identity() == first.identity()
+    for s in (first, second, again):
+        s.close()
 
 
 def test_find_by_prefix(store: Store) -> None:

@@ -6,12 +6,15 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from conftest import make_release
 
+from pressdesk.errors import StoreError
 from pressdesk.search.index import IndexDoc, SearchIndex
 from pressdesk.search.sync import (
     INDEX_PENDING,
     open_search_index,
+    rebuild_index,
     sync_index,
     try_sync,
     wait_until_indexed,
@@ -122,4 +125,56 @@ def test_a_new_or_deleted_index_is_filled_from_the_store(tmp_path: Path) -> None
     again = open_search_index(store, str(folder))
     assert again.count() == 4
     again.close()
+    store.close()
+
+
+def test_an_index_built_for_another_store_is_rebuilt(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    first = open_store(str(db))
+    first.save_batch([make_release(i, title=f"First store {i}") for i in range(3)], "t")
+    open_search_index(first, f"{db}.index").close()
+    first.close()
+    for stale in tmp_path.glob("x.db*"):  # the store is replaced; its index stays
+        if stale.is_file():
+            stale.unlink()
+    second = open_store(str(db))
+    second.save_batch([make_release(9, title="Second store")], "t")
+    index = open_search_index(second, f"{db}.index")
+    assert index.count() == 1 and index.stamp() == second.identity()  # no ghost hits
+    index.close()
+    second.close()
+
+
+class CountingIndex(SearchIndex):
+    commits = 0
+
+    def commit(self) -> None:
+        self.commits += 1
+        super().commit()
+
+
+def test_a_rebuild_is_committed_once(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "x.db"))
+    store.save_batch([make_release(i, title=f"R {i}") for i in range(5000)], "t")
+    index = CountingIndex(SearchIndex.open(None).index, None)
+    rebuild_index(store, index, store.identity())
+    assert index.commits == 1 and index.count() == 5000 and store.count_queued() == 0
+    store.close()
+
+
+def test_a_rebuild_waits_for_the_process_that_holds_the_writer(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path / "x.db"))
+    store.save_batch([make_release(1)], "t")
+    folder = str(tmp_path / "x.db.index")
+    holder, waiter = SearchIndex.open(folder), SearchIndex.open(folder)
+    assert holder.try_lock()
+    timer = threading.Timer(0.3, lambda: (holder.set_stamp(store.identity()), holder.close()))
+    timer.start()
+    rebuild_index(store, waiter, store.identity(), poll=0.05)  # returns once the other is done
+    timer.join()
+    assert waiter.stamp() == store.identity()
+    with pytest.raises(StoreError, match="being written by another process"):
+        assert holder.try_lock()
+        rebuild_index(store, SearchIndex.open(folder), "another", wait=0.1, poll=0.05)
+    holder.close()
     store.close()

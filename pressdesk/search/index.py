@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -57,6 +58,7 @@ FIELD_TOKENIZERS: dict[str, str] = {"title": STEMMED, "body": STEMMED} | {
     name: WORDS for name in FACT_FIELDS
 }
 WRITER_HEAP = 200_000_000
+STAMP = "pressdesk.json"  # beside tantivy's files: the identity of the store indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,7 @@ class SearchIndex:
         for name, analyzer in self.analyzers.items():
             index.register_tokenizer(name, analyzer)
         self.writer_: tantivy.IndexWriter | None = None
+        self.stamp_: str | None = None  # an in-memory index's stamp
 
     @classmethod
     def open(cls, path: str | None, *, writer_threads: int = 1) -> SearchIndex:
@@ -253,6 +256,26 @@ class SearchIndex:
             except ValueError:
                 return False
         return True
+
+    def stamp(self) -> str | None:
+        """Which store this index was built for (see ``set_stamp``); None if never stamped."""
+        if self.path is None:
+            return self.stamp_
+        try:
+            with open(os.path.join(self.path, STAMP), encoding="utf-8") as f:
+                return str(json.load(f)["store"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def set_stamp(self, store: str) -> None:
+        """Record, atomically, that this index holds the releases of the store ``store``."""
+        if self.path is None:
+            self.stamp_ = store
+            return
+        path = os.path.join(self.path, STAMP)
+        with open(f"{path}.tmp", "w", encoding="utf-8") as f:
+            json.dump({"store": store}, f)
+        os.replace(f"{path}.tmp", path)
 
     def add(self, docs: Iterable[IndexDoc], replace: bool = True) -> None:
         """Upsert by id: delete any document with the same id, then add.

@@ -18,15 +18,24 @@ replaces its old document.
 from __future__ import annotations
 
 import time
+from itertools import islice
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from pressdesk.facts import Extraction
 from pressdesk.models import StoredRelease
 from pressdesk.search.index import IndexDoc, SearchIndex, index_doc
-from pressdesk.store import Queued, Store
+from pressdesk.errors import StoreError
+from pressdesk.store import Queued, ReleaseFilter, Store
 
-__all__ = ["Indexer", "open_search_index", "sync_index", "try_sync", "wait_until_indexed"]
+__all__ = [
+    "Indexer",
+    "open_search_index",
+    "rebuild_index",
+    "sync_index",
+    "try_sync",
+    "wait_until_indexed",
+]
 
 INDEX_PENDING = "index_pending"
 ROUND = 100_000  # queue entries indexed between two index commits
@@ -95,13 +104,50 @@ def wait_until_indexed(
     return True
 
 
-def open_search_index(store: Store, path: str | None, *, writer_threads: int = 1) -> SearchIndex:
-    """The search index beside the store; a new (or deleted) one is filled from the store,
-    and whatever an interrupted ingest left queued is indexed if no one else is writing."""
+def open_search_index(
+    store: Store, path: str | None, *, writer_threads: int = 1, wait: float = 600.0
+) -> SearchIndex:
+    """The search index beside the store, ready to search.
+
+    An index that is new, or was built for another store (the file at the store's
+    path was replaced), is rebuilt from the store; whatever an interrupted ingest
+    left queued is indexed if no other process is writing.
+    """
     index = SearchIndex.open(path, writer_threads=writer_threads)
-    if index.created:
-        store.queue_all()
-    if store.count_queued():
+    identity = store.identity()
+    if index.stamp() is None and not index.created:
+        index.set_stamp(identity)  # an index made before stamps: it is this store's
+    if index.stamp() != identity:
+        rebuild_index(store, index, identity, wait=wait)
+    elif store.count_queued():
         try_sync(store, index)
-        index.close()  # release the writer: reading needs none
+    index.close()  # release the writer: reading needs none
     return index
+
+
+def rebuild_index(
+    store: Store, index: SearchIndex, identity: str, *, wait: float = 600.0, poll: float = 0.25
+) -> None:
+    """Index every release of the store afresh, committed once: readers see the old index
+    until the new one is whole. If another process holds the writer, wait for it (it may be
+    rebuilding the same index) up to ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while not index.try_lock():
+        if index.stamp() == identity:
+            return  # rebuilt by the process that held the writer
+        if time.monotonic() > deadline:
+            raise StoreError(f"search index {index.path} is being written by another process; "
+                             "try again when it has finished")
+        time.sleep(poll)
+    if index.stamp() == identity:
+        sync_index(store, index)
+        return
+    through = store.last_queued()  # every entry up to here is in the releases read below
+    index.clear()
+    releases = store.releases(ReleaseFilter())
+    while chunk := list(islice(releases, CHUNK)):
+        facts = store.facts_for([s.release.id for s in chunk])
+        index.add((document(s, facts) for s in chunk), replace=False)
+    index.commit()
+    index.set_stamp(identity)
+    store.mark_indexed_through(through)

@@ -148,3 +148,10 @@ def create_index_queue(db: sqlite3.Connection) -> None:
            ORDER BY seq"""
     )
     db.execute("DELETE FROM meta WHERE key IN ('indexed_seq', 'index_pending_seq')")
+
+
+@migration
+def create_store_id(db: sqlite3.Connection) -> None:
+    """A store's identity, so that an index built for another store (or for a store since
+    replaced at the same path) is recognised and rebuilt."""
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))))")

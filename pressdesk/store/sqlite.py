@@ -369,13 +369,13 @@ class SQLiteStore:
                     (json.dumps(list(entries[start : start + 10_000])),),
                 )
 
-    def queue_all(self) -> int:
-        """Queue every release (a new, empty index needs them all); returns how many."""
+    def mark_indexed_through(self, entry: int) -> None:
+        """Drop every entry up to ``entry``: an index rebuilt from all releases holds them."""
         with self.transaction():
-            cursor = self.db.execute(
-                "INSERT INTO index_queue (release_id, fresh) SELECT id, 0 FROM releases ORDER BY seq"
-            )
-        return cursor.rowcount
+            self.db.execute("DELETE FROM index_queue WHERE id <= ?", (entry,))
+
+    def identity(self) -> str:
+        return self.get_meta("store_id") or ""
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
