@@ -18,14 +18,14 @@ replaces its old document.
 from __future__ import annotations
 
 import time
-from itertools import islice
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Protocol
 
+from pressdesk.errors import StoreError
 from pressdesk.facts import Extraction
 from pressdesk.models import StoredRelease
 from pressdesk.search.index import IndexDoc, SearchIndex, index_doc
-from pressdesk.errors import StoreError
 from pressdesk.store import Queued, ReleaseFilter, Store
 
 __all__ = [
