@@ -168,7 +168,11 @@ def test_a_rebuild_waits_for_the_process_that_holds_the_writer(tmp_path: Path) -
     folder = str(tmp_path / "x.db.index")
     holder, waiter = SearchIndex.open(folder), SearchIndex.open(folder)
     assert holder.try_lock()
-    timer = threading.Timer(0.3, lambda: (holder.set_stamp(store.identity()), holder.close()))
+    def finish_elsewhere() -> None:
+        holder.set_stamp(store.identity())
+        holder.close()
+
+    timer = threading.Timer(0.3, finish_elsewhere)
     timer.start()
     rebuild_index(store, waiter, store.identity(), poll=0.05)  # returns once the other is done
     timer.join()
