@@ -274,6 +274,31 @@ def stats_command(edge: Edge, as_json: bool) -> None:
     click.echo(format_stats(stats))
 
 
+@cli.command("check")
+@click.option("--repair", is_flag=True,
+              help="Rebuild the search index (and vector graph) from the store if it is damaged "
+                   "or out of step. Run it when nothing else is writing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def check_command(edge: Edge, repair: bool, as_json: bool) -> None:
+    """Check that the store is whole and that its search index is whole and in step.
+
+    Exit status 1 if anything is (still) wrong; each problem is printed with the
+    command that mends it.
+    """
+    report = edge.desk.repair() if repair else edge.desk.check()
+    if as_json:
+        from pressdesk.shapes import check_record
+
+        _print_json(check_record(report))
+    else:
+        from pressdesk.render import format_check
+
+        click.echo(format_check(report))
+    if not report.ok:
+        sys.exit(1)
+
+
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)

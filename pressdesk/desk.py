@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import os
 import threading
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any
 
-from pressdesk.errors import PressdeskError
+from pressdesk.errors import PressdeskError, StoreError
 from pressdesk.facts import Extraction
 from pressdesk.models import Entity, IngestReport, Rejection, Release, Revision, StoredRelease
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
@@ -33,6 +34,7 @@ from pressdesk.search.sync import open_search_index, sync_index, wait_until_inde
 from pressdesk.store import EntityFilter, ReleaseFilter, Stats, Store, open_store
 
 if TYPE_CHECKING:
+    from pressdesk.check import CheckReport
     from pressdesk.ingest import IngestOptions
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
@@ -195,6 +197,29 @@ class Desk:
         """How many release texts have no vector for the embedder yet."""
         return self.store.vectors.count_unembedded(self.embedder.name)
 
+    def check(self) -> CheckReport:
+        """Read the store and its index once and say what is wrong (see ``pressdesk.check``)."""
+        from pressdesk.check import check
+
+        return check(self.store, self.settings.index_folder)
+
+    def repair(self) -> CheckReport:
+        """Rebuild what is derived (the index, the vector graph) if it is damaged or out of
+        step; then check again. A damaged store is reported, not touched."""
+        from pressdesk.check import needs_rebuild, remove_index
+
+        report = self.check()
+        with self.lock, self.write_lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+            self._vectors = None
+            folder = self.settings.index_folder
+            if folder and needs_rebuild(report):
+                remove_index(folder)
+            self.index  # noqa: B018 - opening rebuilds a missing index, syncs a queued one
+        return self.check()
+
     # -- reading ---------------------------------------------------------------
 
     def releases(self, where: ReleaseFilter | None = None) -> Iterator[StoredRelease]:
@@ -215,12 +240,29 @@ class Desk:
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
         """Run a query of the query language (see ``docs/search.md``) in any mode."""
         chosen = options or SearchOptions()
-        if chosen.mode == "lexical":
-            return search_with(self.index, query, chosen)
-        missing = self._embed_a_few()
-        result = search_with(self.index, query, chosen, vectors=self.vectors(),
-                             embedder=self.embedder)
+        with self._reading_index():
+            if chosen.mode == "lexical":
+                return search_with(self.index, query, chosen)
+            missing = self._embed_a_few()
+            result = search_with(self.index, query, chosen, vectors=self.vectors(),
+                                 embedder=self.embedder)
         return replace(result, unembedded=missing)
+
+    @contextmanager
+    def _reading_index(self) -> Iterator[None]:
+        """Turn what a damaged index file makes tantivy raise (an I/O error, or a Rust panic,
+        which Python sees as a BaseException) into one StoreError with the repair."""
+        try:
+            yield
+        except PressdeskError:
+            raise
+        except BaseException as err:
+            if not isinstance(err, ValueError) and type(err).__name__ != "PanicException":
+                raise
+            folder = self.settings.index_folder or "in memory"
+            first = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise StoreError(f"search index {folder} cannot be read ({first}); "
+                             "run `pressdesk check --repair`") from err
 
     def _embed_a_few(self) -> int:
         """Embed the missing releases of a small store; how many are still missing."""
@@ -236,7 +278,8 @@ class Desk:
         """The releases most like one (by meaning), itself left out."""
         rid = self.store.find(id_or_prefix).release.id
         self._embed_a_few()
-        return similar(self.index, rid, vectors=self.vectors(), limit=limit)
+        with self._reading_index():
+            return similar(self.index, rid, vectors=self.vectors(), limit=limit)
 
     def entities(self, where: EntityFilter | None = None) -> list[Entity]:
         """Organisations, people and places, most mentioned first."""

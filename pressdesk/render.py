@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pressdesk.check import CheckReport
 from pressdesk.desk import ReleaseView
 from pressdesk.facts import DateRef, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
 from pressdesk.search import SearchResult
@@ -124,3 +125,11 @@ def format_stats(stats: Stats) -> str:
         f"sources:   {counts(stats.sources)}",
         f"categories: {counts(stats.categories)}",
     ])
+
+
+def format_check(report: CheckReport) -> str:
+    if report.ok:
+        return (f"ok: the store holds {report.releases:,} releases, "
+                f"the index {report.indexed if report.indexed is not None else 0:,} documents")
+    lines = [f"{f.part}: {f.problem}\n  repair: {f.repair}" for f in report.findings]
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from pressdesk.check import CheckReport
 from pressdesk.desk import ReleaseView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
@@ -18,6 +19,7 @@ from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
 
 __all__ = [
+    "check_record",
     "entity_record",
     "hit_record",
     "release_detail",
@@ -59,6 +61,11 @@ def search_record(result: SearchResult, facets: bool = False) -> Any:
         return hits
     return {"hits": hits, "total": result.total,
             "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()}}
+
+
+def check_record(report: CheckReport) -> dict[str, Any]:
+    """``{ok, releases, indexed, queued, findings: [{part, problem, repair}]}``."""
+    return {"ok": report.ok} | asdict(report)
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:

@@ -377,6 +377,14 @@ class SQLiteStore:
     def identity(self) -> str:
         return self.get_meta("store_id") or ""
 
+    def integrity(self) -> list[str]:
+        """SQLite's ``PRAGMA integrity_check``: every page, index and constraint."""
+        try:
+            rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as err:
+            return [str(err)]
+        return [str(r[0]) for r in rows if r[0] != "ok"]
+
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
