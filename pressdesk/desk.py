@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import os
 import threading
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any
 
