@@ -110,7 +110,10 @@ def check_index(
         return None, damaged
     try:
         index = SearchIndex.open(folder)
-        stamp, indexed = index.stamp(), index.count()
+        try:
+            stamp, indexed = index.stamp(), index.count()
+        finally:
+            index.discard()
     except (PressdeskError, ValueError) as err:
         return None, [Finding("index", f"cannot be read: {err}", REPAIR_INDEX)]
     return indexed, step_findings(store, stamp, indexed, releases, queued)

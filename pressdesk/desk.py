@@ -95,7 +95,7 @@ class Desk:
     def close(self) -> None:
         with self.lock:
             if self._index is not None:
-                self._index.close()
+                self._index.discard()
                 self._index = None
             self.store.close()
 
@@ -267,7 +267,7 @@ class Desk:
     def _embed_a_few(self) -> int:
         """Embed the missing releases of a small store; how many are still missing."""
         missing = self.unembedded()
-        if 0 < missing <= self.settings.auto_embed:
+        if 0 < missing <= self.settings.auto_embed and not self.store.read_only:
             from pressdesk.search.vectors import embed_missing
 
             embed_missing(self.store.vectors, self.embedder)

@@ -20,6 +20,8 @@ import html
 import json
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -58,7 +60,9 @@ FIELD_TOKENIZERS: dict[str, str] = {"title": STEMMED, "body": STEMMED} | {
     name: WORDS for name in FACT_FIELDS
 }
 WRITER_HEAP = 200_000_000
-STAMP = "pressdesk.json"  # beside tantivy's files: the identity of the store indexed
+REBUILD = "; it is derived from the store: run `pressdesk check --repair` to rebuild it"
+STAMP = "pressdesk.json"
+META_LOCK = ".tantivy-meta.lock"  # beside tantivy's files: the identity of the store indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,16 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
     return tantivy.Document(**{k: v for k, v in (fields | facets).items() if v != [] and v != ""})
 
 
+def can_lock(folder: str) -> bool:
+    """Whether this process may take the lock tantivy's readers take (a read-only folder or
+    file system forbids it)."""
+    try:
+        with open(os.path.join(folder, META_LOCK), "ab"):
+            return True
+    except OSError:
+        return False
+
+
 def id_key(release_id: str) -> int:
     """A release id as a 63-bit number (a fast field, read without loading the document)."""
     return int.from_bytes(hashlib.blake2b(release_id.encode(), digest_size=8).digest()) >> 1
@@ -220,6 +234,7 @@ class SearchIndex:
             index.register_tokenizer(name, analyzer)
         self.writer_: tantivy.IndexWriter | None = None
         self.stamp_: str | None = None  # an in-memory index's stamp
+        self.copy: str | None = None  # the private copy searched in place of a read-only folder
 
     @classmethod
     def open(cls, path: str | None, *, writer_threads: int = 1) -> SearchIndex:
@@ -232,13 +247,26 @@ class SearchIndex:
         if path is None:
             return cls(tantivy.Index(schema), None, writer_threads)
         created = not os.path.exists(os.path.join(path, "meta.json"))
+        if not created and not can_lock(path):
+            return cls.open_copy(path, schema)
         try:
             os.makedirs(path, exist_ok=True)
             index = tantivy.Index(schema, path=path, reuse=True)
         except (OSError, ValueError) as err:
-            hint = "; it is derived from the store: delete the folder and index again"
-            raise StoreError(f"cannot open search index at {path}: {err}{hint}") from err
+            raise StoreError(f"cannot open search index at {path}: {err}{REBUILD}") from err
         return cls(index, path, writer_threads, created)
+
+    @classmethod
+    def open_copy(cls, path: str, schema: tantivy.Schema) -> SearchIndex:
+        """An index in a folder that cannot be written (tantivy's readers take a lock file):
+        searched from a private copy, removed on ``close``, never written."""
+        copy = tempfile.mkdtemp(prefix="pressdesk-index-")
+        shutil.copytree(path, copy, dirs_exist_ok=True, copy_function=shutil.copyfile,
+                        ignore=shutil.ignore_patterns(".tantivy-*"))
+        os.chmod(copy, 0o700)  # copytree gave it the read-only folder's mode
+        found = cls(tantivy.Index(schema, path=copy, reuse=True), path, 1, created=False)
+        found.copy = copy
+        return found
 
     @property
     def writer(self) -> tantivy.IndexWriter:
@@ -250,11 +278,15 @@ class SearchIndex:
 
     def try_lock(self) -> bool:
         """Take the index's writer lock if no other process holds it; True if this one does."""
+        if self.copy is not None:
+            return False  # a read-only index is never written
         if self.writer_ is None:
             try:
                 self.writer_ = self.index.writer(WRITER_HEAP, self.writer_threads)
-            except ValueError:
-                return False
+            except ValueError as err:
+                if "LockBusy" in str(err):
+                    return False
+                raise StoreError(f"cannot write search index at {self.path}: {err}") from err
         return True
 
     def stamp(self) -> str | None:
@@ -309,6 +341,13 @@ class SearchIndex:
             self.commit()
             self.writer_.wait_merging_threads()
             self.writer_ = None
+
+    def discard(self) -> None:
+        """Close, and remove the private copy of a read-only index, if one was made."""
+        self.close()
+        if self.copy is not None:
+            shutil.rmtree(self.copy, ignore_errors=True)
+            self.copy = None
 
     def count(self) -> int:
         self.index.reload()

@@ -114,6 +114,8 @@ def open_search_index(
     left queued is indexed if no other process is writing.
     """
     index = SearchIndex.open(path, writer_threads=writer_threads)
+    if index.copy is not None:
+        return index  # a read-only index is searched as it is
     identity = store.identity()
     if index.stamp() is None and not index.created:
         index.set_stamp(identity)  # an index made before stamps: it is this store's

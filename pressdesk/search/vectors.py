@@ -182,11 +182,18 @@ class VectorSet:
         return key
 
     def save(self, state: str) -> None:
-        """Write graph, ids and fingerprint, each replacing the old file atomically."""
+        """Write graph, ids and fingerprint, each replacing the old file atomically (a folder
+        that cannot be written keeps the graph in memory only: it is derived)."""
         if self.folder is None:
             return
-        os.makedirs(self.folder, exist_ok=True)
-        paths = Paths.of(self.folder, self.model)
+        try:
+            self.write(state, self.folder)
+        except (OSError, RuntimeError) as err:  # usearch reports I/O as RuntimeError
+            log.info("vector graph kept in memory: cannot write %s: %s", self.folder, err)
+
+    def write(self, state: str, folder: str) -> None:
+        os.makedirs(folder, exist_ok=True)
+        paths = Paths.of(folder, self.model)
         tmp = f".{os.getpid()}.tmp"  # two processes may sync at once: each writes its own
         self.graph.save(paths.graph + tmp)
         with open(paths.ids + tmp, "w", encoding="utf-8") as f:

@@ -100,6 +100,9 @@ class Store(Protocol):
     @property
     def vectors(self) -> VectorStore: ...
 
+    @property
+    def read_only(self) -> bool: ...
+
     def transaction(self) -> AbstractContextManager[object]: ...
 
     # writing

@@ -8,12 +8,16 @@ locking: a writer waits up to ``BUSY_TIMEOUT`` seconds for another to commit.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
-from typing import Any
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
@@ -28,20 +32,60 @@ COLUMNS = (
 )
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's transaction
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
+T = TypeVar("T")
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """A connection tuned for an embedded store with one writer at a time and many readers."""
+def connect(path: str) -> tuple[sqlite3.Connection, bool]:
+    """A connection tuned for an embedded store with one writer at a time and many readers,
+    and whether it is read-only (as it is when the file or its folder cannot be written)."""
     try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                             timeout=BUSY_TIMEOUT)
+        db = _connect(path)
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA cache_size = -65536")
-        db.execute("PRAGMA temp_store = MEMORY")
+    except sqlite3.OperationalError as err:
+        if not _is_read_only(err) or path == ":memory:":
+            raise StoreError(f"{path}: cannot open store: {err}") from err
+        return connect_read_only(path), True
     except sqlite3.DatabaseError as err:
         raise StoreError(f"{path}: cannot open store: {err}") from err
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db, False
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    db = sqlite3.connect(target, isolation_level=None, check_same_thread=False,
+                         timeout=BUSY_TIMEOUT, uri=uri)
+    db.execute("PRAGMA cache_size = -65536")
+    db.execute("PRAGMA temp_store = MEMORY")
     return db
+
+
+def connect_read_only(path: str) -> sqlite3.Connection:
+    """The store opened for reading only: shared with writers if SQLite can keep its
+    journal beside it, else as an unchanging file (``immutable``: nobody can write it)."""
+    address = "file:" + urllib.parse.quote(os.path.abspath(path))
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = _connect(f"{address}?{mode}", uri=True)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.DatabaseError as err:
+            failure = err
+    raise StoreError(f"{path}: cannot open store read-only: {failure}") from failure
+
+
+def _hint(err: sqlite3.DatabaseError) -> str:
+    """What to do about an error SQLite raised."""
+    text = str(err)
+    if "readonly" in text:
+        return " (the store is read-only: it can be listed, shown, searched and exported)"
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return "; run `pressdesk check`"
+    return ""
+
+
+def _is_read_only(err: sqlite3.OperationalError) -> bool:
+    text = str(err)
+    return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
 def _row_to_stored(row: Sequence[Any]) -> StoredRelease:
@@ -76,17 +120,25 @@ class Connections:
         self.local = threading.local()
         self.lock = threading.Lock()
         self.all: list[sqlite3.Connection] = []
+        self.read_only = False
         first = self.get()
         try:
             apply_migrations(first)
         except sqlite3.DatabaseError as err:
             self.close()
+            if isinstance(err, sqlite3.OperationalError) and _is_read_only(err):
+                raise StoreError(f"{path}: the store is read-only and was made by an older "
+                                 "pressdesk: open it once with write access to upgrade it") from err
             raise StoreError(f"{path}: cannot open store: {err}") from err
 
     def get(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self.local, "db", None)
         if db is None:
-            db = self.all[0] if self.path == ":memory:" and self.all else connect(self.path)
+            if self.path == ":memory:" and self.all:
+                db = self.all[0]
+            else:
+                db, read_only = connect(self.path)
+                self.read_only = self.read_only or read_only
             self.local.db = db
             with self.lock:
                 if db not in self.all:
@@ -101,6 +153,38 @@ class Connections:
         self.local = threading.local()
 
 
+def named_errors(cls: type[T]) -> type[T]:
+    """Every public method of ``cls`` raises a one-line ``StoreError`` naming the store for
+    what SQLite raises (a damaged file, a read-only one, a full disk), generators included."""
+    for name, method in list(vars(cls).items()):
+        if callable(method) and not name.startswith("_") and name != "connection":
+            setattr(cls, name, _naming_errors(method))
+    return cls
+
+
+def _naming_errors(method: Callable[..., Any]) -> Callable[..., Any]:
+    def explain(self: Any, err: sqlite3.DatabaseError) -> StoreError:
+        return StoreError(f"{self.path}: {err}{_hint(err)}")
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generate(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as err:
+                raise explain(self, err) from err
+        return generate
+
+    @functools.wraps(method)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as err:
+            raise explain(self, err) from err
+    return call
+
+
+@named_errors
 class SQLiteStore:
     """The embedded store. ``path`` may be ``:memory:``."""
 
@@ -109,19 +193,29 @@ class SQLiteStore:
 
         self.path = path
         self.connections = Connections(path)
-        self.vectors = SQLiteVectors(self.connections.get)
+        self.vectors = SQLiteVectors(path, self.connections.get)
 
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection."""
         return self.connections.get()
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the store could only be opened for reading."""
+        return self.connections.read_only
+
     def close(self) -> None:
         self.connections.close()
 
-    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction on this thread's connection; nested, a savepoint."""
-        return transaction(self.db)
+        try:
+            with transaction(self.db) as db:
+                yield db
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: {err}{_hint(err)}") from err
 
     # -- writing ---------------------------------------------------------
 

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from pressdesk.store.sqlite import named_errors
 from pressdesk.store.transactions import transaction
 
 VERSION_KEY = "vectors_version:{model}"
@@ -19,10 +20,13 @@ _UNEMBEDDED = """SELECT r.content_hash FROM releases r
     GROUP BY r.content_hash ORDER BY min(r.seq)"""
 
 
+@named_errors
 class SQLiteVectors:
-    """The ``VectorStore`` of a SQLite store; ``connection`` gives this thread's connection."""
+    """The ``VectorStore`` of the SQLite store at ``path``; ``connection`` gives this
+    thread's connection."""
 
-    def __init__(self, connection: Callable[[], sqlite3.Connection]) -> None:
+    def __init__(self, path: str, connection: Callable[[], sqlite3.Connection]) -> None:
+        self.path = path
         self.connection = connection
 
     def unembedded(self, model: str) -> list[str]:
