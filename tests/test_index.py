@@ -81,8 +81,10 @@ def test_an_index_of_another_schema_is_a_store_error(tmp_path: Path) -> None:
     builder.add_text_field("id", stored=True)
     (tmp_path / "old").mkdir()
     tantivy.Index(builder.build(), path=str(tmp_path / "old"))
-    with pytest.raises(StoreError, match="delete the folder and index again"):
+    with pytest.raises(StoreError, match="check --repair"):
         SearchIndex.open(str(tmp_path / "old"))
+    fresh = SearchIndex.open(str(tmp_path / "old"), replace_outdated=True)
+    assert fresh.created and fresh.count() == 0
 
 
 def test_second_writer_is_refused_with_a_store_error(tmp_path: Path) -> None:

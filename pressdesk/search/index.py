@@ -237,11 +237,15 @@ class SearchIndex:
         self.copy: str | None = None  # the private copy searched in place of a read-only folder
 
     @classmethod
-    def open(cls, path: str | None, *, writer_threads: int = 1) -> SearchIndex:
+    def open(
+        cls, path: str | None, *, writer_threads: int = 1, replace_outdated: bool = False
+    ) -> SearchIndex:
         """Open (creating if absent) the index in directory ``path``; None: in memory.
 
         ``writer_threads`` indexing threads serve writes (one leaves a core to
-        readers and to the rest of an ingest on a small machine).
+        readers and to the rest of an ingest on a small machine). An index made by
+        a pressdesk with another schema is a StoreError, or with ``replace_outdated``
+        is deleted and made anew (empty: whoever opens it refills it from the store).
         """
         schema = build_schema()
         if path is None:
@@ -253,6 +257,10 @@ class SearchIndex:
             os.makedirs(path, exist_ok=True)
             index = tantivy.Index(schema, path=path, reuse=True)
         except (OSError, ValueError) as err:
+            if replace_outdated and "schema does not match" in str(err):
+                log.warning("search index %s was made by another version: rebuilding it", path)
+                shutil.rmtree(path)
+                return cls.open(path, writer_threads=writer_threads)
             raise StoreError(f"cannot open search index at {path}: {err}{REBUILD}") from err
         return cls(index, path, writer_threads, created)
 
