@@ -110,8 +110,9 @@ def open_search_index(
     """The search index beside the store, ready to search.
 
     An index that is new, made by a pressdesk with another schema, or built for
-    another store (the file at the store's path was replaced), is rebuilt from the store; whatever an interrupted ingest
-    left queued is indexed if no other process is writing.
+    another store (the file at the store's path was replaced), is rebuilt from the
+    store; whatever an interrupted ingest left queued is indexed if no other process
+    is writing.
     """
     index = SearchIndex.open(path, writer_threads=writer_threads, replace_outdated=True)
     if index.copy is not None:
