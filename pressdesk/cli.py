@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -38,6 +39,20 @@ class Edge:
             self._desk.close()
 
 
+class _Notes(logging.Handler):
+    """The library's warnings ("waiting for another process ...") as notes on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"note: {record.getMessage()}", err=True)
+
+
+def _show_notes() -> None:
+    logger = logging.getLogger("pressdesk")
+    if not any(isinstance(h, _Notes) for h in logger.handlers):
+        logger.addHandler(_Notes(logging.WARNING))
+        logger.propagate = False
+
+
 class _Group(click.Group):
     """Turns every deliberate pressdesk error into a one-line message and exit status 1."""
 
@@ -57,6 +72,7 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, db: str) -> None:
     """pressdesk: government press releases as a searchable knowledge base."""
+    _show_notes()
     ctx.obj = Edge(Settings(db=db))
     ctx.call_on_close(ctx.obj.close)
 

@@ -90,7 +90,15 @@ class Desk:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Desk:
-        return cls(open_store(settings.db), settings)
+        desk = cls(open_store(settings.db), settings)
+        desk.catch_up()
+        return desk
+
+    def catch_up(self) -> None:
+        """Index what an interrupted ingest left queued (if no other process is writing), so
+        that whatever command comes next, what was stored is searchable."""
+        if not self.store.read_only and self.store.count_queued():
+            self.index  # noqa: B018 - opening the index syncs its queue
 
     def close(self) -> None:
         with self.lock:

@@ -15,9 +15,10 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
-from conftest import record, write_jsonl
+from conftest import make_release, record, write_jsonl
 
 from pressdesk.desk import Desk
 from pressdesk.search import SearchOptions
@@ -117,3 +118,19 @@ def test_two_ingesting_processes_and_four_searching_threads(tmp_path: Path) -> N
         assert desk.index.count() == len(expected)  # one document per release
         revised = desk.search('"Revised text 3"', SearchOptions(limit=100))
         assert revised.total == 10  # the last revision of five releases of each worker
+
+
+def test_a_writer_says_it_waits_for_another_then_succeeds(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    with Desk.open(str(db)) as desk:
+        desk.add([make_release(1)])
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process is in the middle of a batch
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2)])
+    cmd = [sys.executable, "-m", "pressdesk", "--db", str(db), "ingest", str(path)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    holder.execute("COMMIT")
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0 and out == "2 new, 0 changed, 0 unchanged\n"
+    assert err == "note: waiting for another process that is writing to the store\n"

@@ -182,3 +182,17 @@ def test_a_rebuild_waits_for_the_process_that_holds_the_writer(tmp_path: Path) -
         rebuild_index(store, SearchIndex.open(folder), "another", wait=0.1, poll=0.05)
     holder.close()
     store.close()
+
+
+def test_whatever_command_comes_next_indexes_what_a_killed_ingest_left(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pressdesk.cli import cli
+
+    db = tmp_path / "x.db"
+    store = open_store(str(db))
+    store.save_batch([make_release(i) for i in range(4)], "t")  # stored, never indexed
+    store.close()
+    assert CliRunner().invoke(cli, ["--db", str(db), "stats"]).exit_code == 0
+    index = SearchIndex.open(f"{db}.index")
+    assert index.count() == 4

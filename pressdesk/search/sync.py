@@ -17,6 +17,7 @@ replaces its old document.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Sequence
 from itertools import islice
@@ -36,6 +37,8 @@ __all__ = [
     "try_sync",
     "wait_until_indexed",
 ]
+
+log = logging.getLogger(__name__)
 
 INDEX_PENDING = "index_pending"
 ROUND = 100_000  # queue entries indexed between two index commits
@@ -94,12 +97,15 @@ def wait_until_indexed(
 ) -> bool:
     """Wait until no queue entry up to ``upto`` is left: synced here, or by the process that
     holds the writer. False if ``timeout`` seconds pass first (the entries stay queued)."""
-    deadline = time.monotonic() + timeout
+    deadline, said = time.monotonic() + timeout, False
     while store.count_queued(upto) > 0:
         if try_sync(store, index) is not None:
             continue
         if time.monotonic() > deadline:
             return False
+        if not said:
+            log.warning("waiting for another process that is writing the search index")
+            said = True
         time.sleep(poll)
     return True
 
@@ -134,13 +140,16 @@ def rebuild_index(
     """Index every release of the store afresh, committed once: readers see the old index
     until the new one is whole. If another process holds the writer, wait for it (it may be
     rebuilding the same index) up to ``wait`` seconds."""
-    deadline = time.monotonic() + wait
+    deadline, said = time.monotonic() + wait, False
     while not index.try_lock():
         if index.stamp() == identity:
             return  # rebuilt by the process that held the writer
         if time.monotonic() > deadline:
             raise StoreError(f"search index {index.path} is being written by another process; "
                              "try again when it has finished")
+        if not said:
+            log.warning("waiting for another process that is writing the search index")
+            said = True
         time.sleep(poll)
     if index.stamp() == identity:
         sync_index(store, index)

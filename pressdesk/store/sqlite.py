@@ -2,7 +2,8 @@
 
 Threads (a web server's pool) each get their own connection on first use;
 processes (two ingests, a collector beside a server) meet in SQLite's own
-locking: a writer waits up to ``BUSY_TIMEOUT`` seconds for another to commit.
+locking: a writer says it is waiting, then waits for another to commit (see
+``transactions``).
 ``:memory:`` gives a throwaway store on one shared connection, for one thread.
 """
 
@@ -24,13 +25,12 @@ from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
 from pressdesk.models import Entity, EntityRef, Origin, Release, Revision, StoredRelease
 from pressdesk.store import BatchOutcome, EntityFilter, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
-from pressdesk.store.transactions import transaction
+from pressdesk.store.transactions import WAIT, transaction
 
 COLUMNS = (
     "id, title, date, category, body, source, url, language, content_hash,"
     " revision, first_seen, last_seen, origin, external_id"
 )
-BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's transaction
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
 T = TypeVar("T")
 
@@ -53,7 +53,7 @@ def connect(path: str) -> tuple[sqlite3.Connection, bool]:
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     db = sqlite3.connect(target, isolation_level=None, check_same_thread=False,
-                         timeout=BUSY_TIMEOUT, uri=uri)
+                         timeout=WAIT, uri=uri)
     db.execute("PRAGMA cache_size = -65536")
     db.execute("PRAGMA temp_store = MEMORY")
     return db
