@@ -315,6 +315,35 @@ def check_command(edge: Edge, repair: bool, as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.pass_obj
+def backup_command(edge: Edge, path: str) -> None:
+    """Write a consistent copy of the whole store to PATH, while ingests go on.
+
+    Revisions, facts, entities and vectors are included; the search index is not
+    (it is rebuilt from the store). The copy appears whole or not at all.
+    """
+    edge.desk.backup(path)
+    click.echo(f"backed up {edge.desk.stats().releases:,} releases to {path}", err=True)
+
+
+@cli.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the store.")
+@click.pass_obj
+def restore_command(edge: Edge, path: str, yes: bool) -> None:
+    """Replace the whole store with the backup at PATH (checked first).
+
+    Everything stored since the backup is lost; the search index is rebuilt on the
+    next command. Run it when nothing else is using the store.
+    """
+    if not yes:
+        click.confirm(f"Replace everything in {edge.settings.db} with {path}?", abort=True)
+    edge.desk.restore(path)
+    click.echo(f"restored {edge.desk.stats().releases:,} releases from {path}", err=True)
+
+
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)

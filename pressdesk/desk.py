@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pressdesk.errors import PressdeskError, StoreError
@@ -227,6 +228,23 @@ class Desk:
                 remove_index(folder)
             self.index  # noqa: B018 - opening rebuilds a missing index, syncs a queued one
         return self.check()
+
+    def backup(self, path: str) -> None:
+        """A consistent copy of the whole store (revisions, facts, entities and vectors
+        included) in one file, taken while ingests go on; the index is rebuilt from it."""
+        from pressdesk.export import refuse_protected
+
+        refuse_protected(Path(path), self.own_files())
+        self.store.backup(path)
+
+    def restore(self, path: str) -> None:
+        """Replace the whole store with a backup; the index is rebuilt on the next search."""
+        with self.lock, self.write_lock:
+            if self._index is not None:
+                self._index.discard()
+                self._index = None
+            self._vectors = None
+            self.store.restore(path)
 
     # -- reading ---------------------------------------------------------------
 

@@ -138,6 +138,16 @@ class Store(Protocol):
         """A name for this store, made when it was created, that no other store has."""
         ...
 
+    def backup(self, path: str) -> None:
+        """Write a consistent copy of everything stored to the file ``path`` (whole or not at
+        all), while other processes go on reading and writing."""
+        ...
+
+    def restore(self, path: str) -> None:
+        """Replace everything stored with the backup at ``path`` (checked first); the store
+        then has a new identity, so whatever was derived from it is rebuilt."""
+        ...
+
     # small settings and marks kept with the data
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...

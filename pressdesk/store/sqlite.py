@@ -9,10 +9,12 @@ locking: a writer says it is waiting, then waits for another to commit (see
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
 import os
+import secrets
 import sqlite3
 import threading
 import urllib.parse
@@ -71,6 +73,25 @@ def connect_read_only(path: str) -> sqlite3.Connection:
         except sqlite3.DatabaseError as err:
             failure = err
     raise StoreError(f"{path}: cannot open store read-only: {failure}") from failure
+
+
+def open_backup(path: str) -> sqlite3.Connection:
+    """A backup, read-only, after checking that it is a whole pressdesk store."""
+    if not os.path.isfile(path):
+        raise StoreError(f"{path}: no such backup file")
+    try:
+        source = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
+        problems = [r[0] for r in source.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{path}: not a pressdesk backup: {err}") from err
+    if problems:
+        source.close()
+        raise StoreError(f"{path}: the backup is damaged: {problems[0]}")
+    if not {"releases", "revisions", "meta"} <= tables:
+        source.close()
+        raise StoreError(f"{path}: not a pressdesk backup (no releases table)")
+    return source
 
 
 def _hint(err: sqlite3.DatabaseError) -> str:
@@ -470,6 +491,38 @@ class SQLiteStore:
 
     def identity(self) -> str:
         return self.get_meta("store_id") or ""
+
+    def backup(self, path: str) -> None:
+        """SQLite's online backup, in one step (a consistent snapshot while writers go on),
+        into a single-file database beside ``path``, then renamed over it."""
+        temporary = f"{path}.{secrets.token_hex(6)}.tmp"
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                self.db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                copy.close()
+            with open(temporary, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(temporary, path)
+        except OSError as err:
+            raise StoreError(f"{path}: cannot write the backup: {err.strerror or err}") from err
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+    def restore(self, path: str) -> None:
+        """Check that ``path`` is a whole pressdesk store, copy it over this one, upgrade it
+        if it is older, and give it a new identity."""
+        source = open_backup(path)
+        try:
+            source.backup(self.db)
+        finally:
+            source.close()
+        apply_migrations(self.db)
+        with self.transaction():
+            self.db.execute("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id'")
 
     def integrity(self) -> list[str]:
         """SQLite's ``PRAGMA integrity_check``: every page, index and constraint."""

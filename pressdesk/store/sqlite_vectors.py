@@ -75,7 +75,8 @@ class SQLiteVectors:
         return ((str(i), str(h)) for i, h in rows)
 
     def version(self, model: str) -> str:
-        """Releases, revisions, every change ever queued and this model's vector writes."""
+        """The store's identity, its releases, revisions, every change ever queued and this
+        model's vector writes."""
         db = self.connection()
         count, revisions = db.execute(
             "SELECT (SELECT count(*) FROM releases), (SELECT count(*) FROM revisions)"
@@ -86,4 +87,8 @@ class SQLiteVectors:
         written = db.execute(
             "SELECT value FROM meta WHERE key = ?", (VERSION_KEY.format(model=model),)
         ).fetchone()
-        return f"{count}:{revisions}:{changes[0] if changes else 0}:{written[0] if written else 0}"
+        identity = db.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+        return ":".join(str(part) for part in (
+            identity[0] if identity else "", count, revisions,
+            changes[0] if changes else 0, written[0] if written else 0,
+        ))
