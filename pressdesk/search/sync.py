@@ -124,8 +124,8 @@ def open_search_index(
     if index.copy is not None:
         return index  # a read-only index is searched as it is
     identity = store.identity()
-    if index.stamp() is None and not index.created:
-        index.set_stamp(identity)  # an index made before stamps: it is this store's
+    if index.stamp() is None and not index.created and index.count():
+        index.set_stamp(identity)  # a filled index made before stamps: it is this store's
     if index.stamp() != identity:
         rebuild_index(store, index, identity, wait=wait)
     elif store.count_queued():
