@@ -78,15 +78,43 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A statistic: "ICT exports, 2025-10, USD 23.3 billion, up 12.2% y/y"."""
+    """A statistic: "ICT exports, 2025-10, USD 23.3 billion, up 12.2% y/y".
 
-    subject: str
-    period: str | None
-    value: float | None
-    unit: str | None  # currency code, "percent", "units", ...
+    ``indicator`` is the short name a reader would give the series as a table column;
+    ``series`` is its key, the same for every name of the series ("chip exports" and
+    "semiconductor exports"), so that figures of many releases line up.
+    """
+
+    indicator: str  # "ICT exports"
+    series: str  # "ict exports": the indicator's words folded
+    period: str | None  # "2025-10"; a range for a cumulative figure: "2025-01/2025-11"
+    value: float | None  # None when only a change is written
+    unit: str | None  # ISO 4217 code, "percent", "count", "points", or a unit word
     change: float | None
-    direction: str | None
-    basis: str | None
+    change_unit: str | None  # "percent" | "points"
+    direction: str | None  # "up" | "down" | "none"
+    basis: str | None = None  # "year-on-year", "month-on-month", ...
+    kind: str = "actual"  # "actual" | "forecast"
+    span: Span | None = None  # where it is written
+
+
+EVENT_TYPES = (
+    "agreement", "tariff", "trade_remedy", "technical_regulation", "export_control", "subsidy",
+    "investment", "procurement", "dispute", "statistics", "dialogue",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A trade- or industrial-policy action a release reports (types in ``EVENT_TYPES``)."""
+
+    type: str  # "agreement", "tariff", ...
+    implementer: tuple[str, ...]  # ISO codes (and EU, ASEAN) of who takes or is party to it
+    partner: tuple[str, ...]  # whom a one-sided measure targets or affects
+    date: str | None  # when it happened or was announced, as dates are resolved
+    sentence: str  # the sentence it rests on
+    span: Span  # where that sentence is
+    optional: bool = False  # background, scheduled or only intended: shown, not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +127,7 @@ class Extraction:
     dates: tuple[DateRef, ...] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
     sectors: tuple[str, ...] = ()  # industrial sectors the release is about: "semiconductors"
 
 
@@ -111,6 +140,7 @@ _PARTS: dict[str, type] = {
     "dates": DateRef,
     "quotes": Quote,
     "figures": Figure,
+    "events": Event,
 }
 
 
@@ -122,19 +152,28 @@ def extraction_to_dict(found: Extraction) -> dict[str, Any]:
 def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     """The inverse of ``extraction_to_dict``."""
     return Extraction(
-        **{
-            key: tuple(_build(cls, item) for item in data.get(key, ()))
-            for key, cls in _PARTS.items()
-        },
+        **{key: _build_all(cls, data.get(key, ())) for key, cls in _PARTS.items()},
         sectors=tuple(data.get("sectors", ())),
     )
+
+
+def _build_all(cls: type, items: Any) -> tuple[Any, ...]:
+    """The records of one kind; one stored by an older extractor, in a shape this one
+    no longer has, is left out (``pressdesk reextract`` brings such facts up to date)."""
+    built = []
+    for item in items:
+        try:
+            built.append(_build(cls, item))
+        except (TypeError, KeyError):
+            continue
+    return tuple(built)
 
 
 def _build(cls: type, item: dict[str, Any]) -> Any:
     values = {}
     for key, value in item.items():
         if key == "span":
-            value = Span(**value)
+            value = Span(**value) if value is not None else None
         elif key == "spans":
             value = tuple(Span(**v) for v in value)
         elif isinstance(value, list):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pressdesk.check import CheckReport
 from pressdesk.desk import ReleaseView
-from pressdesk.facts import DateRef, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
+from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -53,9 +53,16 @@ def _date(d: DateRef) -> str:
 
 def _figure(f: Figure) -> str:
     value = amount(f.value, f.unit) if f.value is not None else ""
-    change = f"{f.direction or ''} {f.change}%".strip() if f.change is not None else ""
-    parts = [f.subject, f.period, value, change, f.basis]
+    points = " points" if f.change_unit == "points" else "%"
+    change = f"{f.direction or ''} {f.change:g}{points}".strip() if f.change is not None else ""
+    parts = [f.indicator, f.period, value, change, f.basis, "forecast" if f.kind == "forecast" else ""]
     return ", ".join(str(x) for x in parts if x)
+
+
+def _event(e: Event) -> str:
+    partner = f" → {', '.join(e.partner)}" if e.partner else ""
+    when = f" ({e.date})" if e.date else ""
+    return f"{e.type}: {', '.join(e.implementer) or '?'}{partner}{when}"
 
 
 def _quote(q: Quote) -> str:
@@ -70,6 +77,7 @@ SECTIONS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
     ("percents", "Percentages", _percent),
     ("dates", "Dates", _date),
     ("figures", "Figures", _figure),
+    ("events", "Events", _event),
     ("quotes", "Quotes", _quote),
     ("sectors", "Sectors", str),
 )

@@ -8,7 +8,6 @@ the evaluation guidelines (and of ``pressdesk extract --format jsonl``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -21,7 +20,7 @@ from pressdesk.extract.percents import distinct_percents, extract_percents
 from pressdesk.extract.places import extract_places
 from pressdesk.extract.quotes import extract_quotes
 from pressdesk.extract.sectors import extract_sectors
-from pressdesk.facts import Extraction
+from pressdesk.facts import Event, Extraction, Figure
 from pressdesk.models import Rejection, Release
 
 __all__ = ["document_text", "extract", "org_key", "predict_paths", "to_prediction"]
@@ -78,7 +77,8 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
         ],
         "dates": [{"text": d.text, "value": d.value} for d in found.dates],
         "quotes": [{"text": q.text, "speaker": q.speaker} for q in found.quotes],
-        "figures": [asdict(f) for f in found.figures],
+        "figures": [figure_prediction(f) for f in found.figures],
+        "events": [event_prediction(e) for e in found.events if not e.optional],
         "sectors": list(found.sectors),
     }
 
@@ -93,3 +93,26 @@ def predict_paths(
     for path in paths:
         for item in read_path(path, format=format, source=source):
             yield item if isinstance(item, Rejection) else to_prediction(item, extract(item))
+
+
+def figure_prediction(figure: Figure) -> dict[str, Any]:
+    """A figure in the guidelines' shape (indicator names as a list)."""
+    record: dict[str, Any] = {
+        "indicator": [figure.indicator], "period": figure.period, "value": figure.value,
+        "unit": figure.unit,
+    }
+    if figure.change is not None:
+        record |= {"change": figure.change, "change_unit": figure.change_unit,
+                   "direction": figure.direction}
+    if figure.kind != "actual":
+        record["kind"] = figure.kind
+    return record
+
+
+def event_prediction(event: Event) -> dict[str, Any]:
+    """An event in the guidelines' shape."""
+    record: dict[str, Any] = {"type": [event.type], "implementer": list(event.implementer),
+                              "partner": list(event.partner)}
+    if event.date:
+        record["date"] = event.date
+    return record

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from datetime import date
 
+from pressdesk.extract.series import series_key
 from pressdesk.facts import DateRef, Figure, Money, Percent, Span
 
 __all__ = ["extract_figures"]
@@ -138,14 +139,15 @@ def _change_figure(
     text: str, starts: list[int], periods: dict[int, str], change: Percent, reached: _Mention | None
 ) -> Figure:
     value, unit = _value(reached)
-    if reached is None:
-        unit = _UNITS[change.points]
+    subject = _subject(text, starts, change) or (_subject(text, starts, reached) if reached else "")
     return Figure(
-        subject=_subject(text, starts, change) or (_subject(text, starts, reached) if reached else ""),
+        indicator=subject,
+        series=series_key(subject),
         period=periods.get(_sentence_of(starts, change.span.start)),
         value=value,
         unit=unit,
         change=change.value,
+        change_unit="points" if change.points else "percent",
         direction=change.direction,
         basis=change.basis,
     )
@@ -153,12 +155,15 @@ def _change_figure(
 
 def _level_figure(text: str, starts: list[int], periods: dict[int, str], item: _Mention) -> Figure:
     value, unit = _value(item)
+    subject = _subject(text, starts, item)
     return Figure(
-        subject=_subject(text, starts, item),
+        indicator=subject,
+        series=series_key(subject),
         period=periods.get(_sentence_of(starts, item.span.start)),
         value=value,
         unit=unit,
         change=None,
+        change_unit=None,
         direction=None,
         basis=None,
     )
