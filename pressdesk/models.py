@@ -161,3 +161,49 @@ class Entity:
     name: str
     names: tuple[str, ...]
     releases: int  # how many releases name it
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One indicator across the store: every figure whose indicator folds to ``key``."""
+
+    key: str  # the series key ("export semiconductor")
+    name: str  # the name releases use most ("semiconductor exports")
+    figures: int
+    releases: int
+    first: str | None  # earliest and latest period
+    last: str | None
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """A stored figure with the release it comes from."""
+
+    release_id: str
+    release_date: str
+    title: str
+    indicator: str
+    series: str
+    period: str | None
+    value: float | None
+    unit: str | None
+    change: float | None
+    change_unit: str | None
+    direction: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """A stored event with the release it comes from."""
+
+    release_id: str
+    release_date: str
+    title: str
+    type: str
+    implementer: tuple[str, ...]
+    partner: tuple[str, ...]
+    date: str | None
+    sentence: str
+    optional: bool

@@ -90,11 +90,24 @@ def test_a_missing_index_is_rebuilt_by_any_search(db: str) -> None:
         assert desk.search("semiconductor").total and desk.check().ok
 
 
-def test_a_damaged_store_is_reported_and_left_alone(db: str) -> None:
+def garble(db: str, first_page: int, holding: bytes = b"") -> None:
+    """Zero a stretch of every page from ``first_page`` on (that holds ``holding``)."""
     data = bytearray(Path(db).read_bytes())
-    for at in range(4096 * 2, len(data), 4096):  # garble every page but the first two
-        data[at + 100 : at + 400] = bytes(300)
+    for at in range(4096 * first_page, len(data), 4096):
+        if holding in data[at : at + 4096]:
+            data[at + 100 : at + 400] = bytes(300)
     Path(db).write_bytes(bytes(data))
+
+
+def test_a_store_damaged_beyond_opening_is_one_error_naming_the_restore(db: str) -> None:
+    garble(db, 1)  # the schema too
+    result = CliRunner().invoke(cli, ["--db", db, "stats"])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "the store is damaged: restore a backup" in result.stderr
+
+
+def test_a_damaged_store_is_reported_and_left_alone(db: str) -> None:
+    garble(db, 1, holding=b"semiconductor")  # pages of release texts, not of the schema
     result = CliRunner().invoke(cli, ["--db", db, "check", "--json"])
     report = json.loads(result.stdout)
     assert result.exit_code == 1 and not report["ok"]

@@ -8,8 +8,9 @@ import pytest
 from conftest import make_release
 
 from pressdesk.errors import NotFound, StoreError
-from pressdesk.facts import Extraction, Place, Span
-from pressdesk.store import ReleaseFilter, Store, open_store
+from pressdesk.extract.series import series_key
+from pressdesk.facts import Event, Extraction, Figure, Place, Span
+from pressdesk.store import EventFilter, ReleaseFilter, SeriesFilter, Store, open_store
 from pressdesk.store.migrations import MIGRATIONS
 
 
@@ -138,3 +139,48 @@ def test_each_thread_has_its_own_connection(tmp_path: Path) -> None:
     worker.join()
     assert seen == [1]
     store.close()
+
+
+def figure(indicator: str, period: str, value: float | None, change: float | None = None) -> Figure:
+    return Figure(indicator, series_key(indicator), period, value, "USD" if value else None,
+                  change, "percent" if change is not None else None, "up" if change else None)
+
+
+def test_figures_line_up_as_series_across_releases(store: Store) -> None:
+    a, b = make_release(1, date="2025-11-14"), make_release(2, date="2025-12-12")
+    store.save_batch([a, b], "t")
+    store.save_facts([
+        (a, Extraction(figures=(figure("ICT exports", "2025-10", 23.3e9, 12.2),
+                                figure("chip exports", "2025-10", None, 25.4)))),
+        (b, Extraction(figures=(figure("exports of ICT", "2025-11", 24.1e9),
+                                figure("ICT exports", "2025-10", 23.4e9)))),  # a revised figure
+    ])
+    top = store.series(SeriesFilter())
+    assert [(s.name, s.figures, s.releases, s.first, s.last) for s in top] == [
+        ("ICT exports", 3, 2, "2025-10", "2025-11"),
+        ("chip exports", 1, 1, "2025-10", "2025-10"),
+    ]
+    rows = store.series_figures(series_key("ICT exports"))
+    assert [(r.period, r.value, r.release_id) for r in rows] == [
+        ("2025-10", 23.3e9, a.id), ("2025-10", 23.4e9, b.id), ("2025-11", 24.1e9, b.id)]
+    store.save_facts([(a, Extraction())])  # extracted again: its rows are replaced
+    assert len(list(store.figure_rows())) == 2
+
+
+def test_events_are_narrowed_by_type_place_and_date(store: Store) -> None:
+    a = make_release(1, date="2025-11-14")
+    store.save_batch([a], "t")
+    span = Span(0, 5)
+    store.save_facts([(a, Extraction(events=(
+        Event("agreement", ("KR", "EU"), (), "2025-11-13", "They met.", span),
+        Event("tariff", ("US",), ("KR",), None, "Tariffs.", span),
+        Event("dialogue", ("KR",), (), "2026-01", "Next year.", span, optional=True),
+    )))])
+    assert [e.type for e in store.events(EventFilter())] == ["tariff", "agreement"]
+    assert [e.type for e in store.events(EventFilter(place="KR"))] == ["tariff", "agreement"]
+    assert [e.type for e in store.events(EventFilter(place="EU"))] == ["agreement"]
+    assert [e.type for e in store.events(EventFilter(type="tariff"))] == ["tariff"]
+    assert [e.type for e in store.events(EventFilter(until="2025-11-13"))] == ["agreement"]
+    assert len(list(store.events(EventFilter(optional=True)))) == 3
+    (agreement,) = store.events(EventFilter(type="agreement"))
+    assert agreement.implementer == ("KR", "EU") and agreement.release_id == a.id

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pressdesk.facts import Extraction
-from pressdesk.models import Entity, EntityRef, Release, Revision, StoredRelease
+from pressdesk.models import (
+    Entity,
+    EntityRef,
+    EventRow,
+    FigureRow,
+    Release,
+    Revision,
+    Series,
+    StoredRelease,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,24 @@ class EntityFilter:
     kind: str | None = None
     release_id: str | None = None
     limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesFilter:
+    key: str | None = None  # one series, by its key (``pressdesk.extract.series.series_key``)
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``events`` narrows by; empty fields do not narrow."""
+
+    type: str | None = None
+    place: str | None = None  # an ISO code among the implementers or partners
+    since: str | None = None
+    until: str | None = None
+    optional: bool = False  # also the background, scheduled and intended ones
+    limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +148,10 @@ class Store(Protocol):
     def facts_for(self, ids: Sequence[str]) -> dict[str, Extraction]: ...
     def entities(self, where: EntityFilter) -> list[Entity]: ...
     def entity(self, entity_id: int) -> Entity: ...
+    def series(self, where: SeriesFilter) -> list[Series]: ...
+    def series_figures(self, key: str) -> list[FigureRow]: ...
+    def figure_rows(self) -> Iterator[FigureRow]: ...
+    def events(self, where: EventFilter) -> Iterator[EventRow]: ...
     def stats(self) -> Stats: ...
 
     # the index queue
@@ -165,8 +196,10 @@ def open_store(url: str) -> Store:
 __all__ = [
     "BatchOutcome",
     "EntityFilter",
+    "EventFilter",
     "Queued",
     "ReleaseFilter",
+    "SeriesFilter",
     "Stats",
     "Store",
     "VectorStore",

@@ -155,3 +155,40 @@ def create_store_id(db: sqlite3.Connection) -> None:
     """A store's identity, so that an index built for another store (or for a store since
     replaced at the same path) is recognised and rebuilt."""
     db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))))")
+
+
+@migration
+def create_figures_and_events(db: sqlite3.Connection) -> None:
+    """Figures and events as rows beside the facts they come from, for series and filters.
+    (Facts stored before this were extracted in an older shape: ``pressdesk reextract``.)"""
+    db.execute(
+        """CREATE TABLE figures (
+            release_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            indicator TEXT NOT NULL,
+            series TEXT NOT NULL,
+            period TEXT,
+            value REAL,
+            unit TEXT,
+            change REAL,
+            change_unit TEXT,
+            direction TEXT,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (release_id, n)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX figures_series ON figures(series, period)")
+    db.execute(
+        """CREATE TABLE events (
+            release_id TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            implementer TEXT NOT NULL,
+            partner TEXT NOT NULL,
+            date TEXT,
+            sentence TEXT NOT NULL,
+            optional INTEGER NOT NULL,
+            PRIMARY KEY (release_id, n)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX events_type ON events(type, date)")

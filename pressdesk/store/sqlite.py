@@ -10,103 +10,27 @@ locking: a writer says it is waiting, then waits for another to commit (see
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
 import json
 import os
 import secrets
 import sqlite3
-import threading
-import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 from pressdesk.errors import NotFound, StoreError
-from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import Entity, EntityRef, Origin, Release, Revision, StoredRelease
-from pressdesk.store import BatchOutcome, EntityFilter, Queued, ReleaseFilter, Stats
+from pressdesk.models import Origin, Release, Revision, StoredRelease
+from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
-from pressdesk.store.transactions import WAIT, transaction
+from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
+from pressdesk.store.sqlite_facts import SQLiteFacts
+from pressdesk.store.transactions import transaction
 
 COLUMNS = (
     "id, title, date, category, body, source, url, language, content_hash,"
     " revision, first_seen, last_seen, origin, external_id"
 )
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
-T = TypeVar("T")
-
-
-def connect(path: str) -> tuple[sqlite3.Connection, bool]:
-    """A connection tuned for an embedded store with one writer at a time and many readers,
-    and whether it is read-only (as it is when the file or its folder cannot be written)."""
-    try:
-        db = _connect(path)
-        db.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as err:
-        if not _is_read_only(err) or path == ":memory:":
-            raise StoreError(f"{path}: cannot open store: {err}") from err
-        return connect_read_only(path), True
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{path}: cannot open store: {err}") from err
-    db.execute("PRAGMA synchronous = NORMAL")
-    return db, False
-
-
-def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
-    db = sqlite3.connect(target, isolation_level=None, check_same_thread=False,
-                         timeout=WAIT, uri=uri)
-    db.execute("PRAGMA cache_size = -65536")
-    db.execute("PRAGMA temp_store = MEMORY")
-    return db
-
-
-def connect_read_only(path: str) -> sqlite3.Connection:
-    """The store opened for reading only: shared with writers if SQLite can keep its
-    journal beside it, else as an unchanging file (``immutable``: nobody can write it)."""
-    address = "file:" + urllib.parse.quote(os.path.abspath(path))
-    for mode in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            db = _connect(f"{address}?{mode}", uri=True)
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return db
-        except sqlite3.DatabaseError as err:
-            failure = err
-    raise StoreError(f"{path}: cannot open store read-only: {failure}") from failure
-
-
-def open_backup(path: str) -> sqlite3.Connection:
-    """A backup, read-only, after checking that it is a whole pressdesk store."""
-    if not os.path.isfile(path):
-        raise StoreError(f"{path}: no such backup file")
-    try:
-        source = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
-        problems = [r[0] for r in source.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{path}: not a pressdesk backup: {err}") from err
-    if problems:
-        source.close()
-        raise StoreError(f"{path}: the backup is damaged: {problems[0]}")
-    if not {"releases", "revisions", "meta"} <= tables:
-        source.close()
-        raise StoreError(f"{path}: not a pressdesk backup (no releases table)")
-    return source
-
-
-def _hint(err: sqlite3.DatabaseError) -> str:
-    """What to do about an error SQLite raised."""
-    text = str(err)
-    if "readonly" in text:
-        return " (the store is read-only: it can be listed, shown, searched and exported)"
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
-        return "; run `pressdesk check`"
-    return ""
-
-
-def _is_read_only(err: sqlite3.OperationalError) -> bool:
-    text = str(err)
-    return "readonly" in text or "read-only" in text or "unable to open" in text
 
 
 def _row_to_stored(row: Sequence[Any]) -> StoredRelease:
@@ -133,80 +57,8 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
         yield run
 
 
-class Connections:
-    """One connection per thread to one database file (one shared for ``:memory:``)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.local = threading.local()
-        self.lock = threading.Lock()
-        self.all: list[sqlite3.Connection] = []
-        self.read_only = False
-        first = self.get()
-        try:
-            apply_migrations(first)
-        except sqlite3.DatabaseError as err:
-            self.close()
-            if isinstance(err, sqlite3.OperationalError) and _is_read_only(err):
-                raise StoreError(f"{path}: the store is read-only and was made by an older "
-                                 "pressdesk: open it once with write access to upgrade it") from err
-            raise StoreError(f"{path}: cannot open store: {err}") from err
-
-    def get(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self.local, "db", None)
-        if db is None:
-            if self.path == ":memory:" and self.all:
-                db = self.all[0]
-            else:
-                db, read_only = connect(self.path)
-                self.read_only = self.read_only or read_only
-            self.local.db = db
-            with self.lock:
-                if db not in self.all:
-                    self.all.append(db)
-        return db
-
-    def close(self) -> None:
-        with self.lock:
-            for db in self.all:
-                db.close()
-            self.all.clear()
-        self.local = threading.local()
-
-
-def named_errors(cls: type[T]) -> type[T]:
-    """Every public method of ``cls`` raises a one-line ``StoreError`` naming the store for
-    what SQLite raises (a damaged file, a read-only one, a full disk), generators included."""
-    for name, method in list(vars(cls).items()):
-        if callable(method) and not name.startswith("_") and name != "connection":
-            setattr(cls, name, _naming_errors(method))
-    return cls
-
-
-def _naming_errors(method: Callable[..., Any]) -> Callable[..., Any]:
-    def explain(self: Any, err: sqlite3.DatabaseError) -> StoreError:
-        return StoreError(f"{self.path}: {err}{_hint(err)}")
-
-    if inspect.isgeneratorfunction(method):
-        @functools.wraps(method)
-        def generate(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-            try:
-                yield from method(self, *args, **kwargs)
-            except sqlite3.DatabaseError as err:
-                raise explain(self, err) from err
-        return generate
-
-    @functools.wraps(method)
-    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as err:
-            raise explain(self, err) from err
-    return call
-
-
 @named_errors
-class SQLiteStore:
+class SQLiteStore(SQLiteFacts):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:
@@ -236,7 +88,7 @@ class SQLiteStore:
             with transaction(self.db) as db:
                 yield db
         except sqlite3.DatabaseError as err:
-            raise StoreError(f"{self.path}: {err}{_hint(err)}") from err
+            raise StoreError(f"{self.path}: {err}{hint(err)}") from err
 
     # -- writing ---------------------------------------------------------
 
@@ -312,42 +164,6 @@ class SQLiteStore:
     def _queue(self, entries: list[tuple[str, int]]) -> None:
         self.db.executemany("INSERT INTO index_queue (release_id, fresh) VALUES (?, ?)", entries)
 
-    def save_facts(self, facts: Iterable[tuple[Release, Extraction]]) -> None:
-        """Store what extraction found for each release (replacing older findings)."""
-        self.db.executemany(
-            "INSERT OR REPLACE INTO facts (release_id, content_hash, data) VALUES (?, ?, ?)",
-            [(r.id, r.content_hash, json.dumps(extraction_to_dict(found), ensure_ascii=False))
-             for r, found in facts],
-        )
-
-    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None:
-        """Tie a release to its entities, creating or growing them as needed."""
-        self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
-        self.db.executemany(
-            "INSERT OR IGNORE INTO release_entities (release_id, entity_id) VALUES (?, ?)",
-            [(release_id, self._entity_id(ref)) for ref in refs if ref.keys],
-        )
-
-    def _entity_id(self, ref: EntityRef) -> int:
-        """The entity any of the keys already belongs to, else a new one; learn every name."""
-        row = self.db.execute(
-            "SELECT entity_id FROM entity_names WHERE kind = ?"
-            " AND key IN (SELECT value FROM json_each(?)) LIMIT 1",
-            (ref.kind, json.dumps([key for key, _ in ref.keys])),
-        ).fetchone()
-        entity_id = int(row[0] if row else self.db.execute(
-            "INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name)
-        ).lastrowid or 0)
-        self.db.executemany(
-            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
-            [(ref.kind, key, name, entity_id) for key, name in ref.keys],
-        )
-        self.db.execute(  # the fullest name wins
-            "UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)",
-            (ref.name, entity_id, ref.name),
-        )
-        return entity_id
-
     # -- reading ---------------------------------------------------------
 
     def get(self, release_id: str) -> StoredRelease:
@@ -401,44 +217,6 @@ class SQLiteStore:
         latest = Revision(r.id, current.revision, r.title, r.date, r.category, r.body,
                           r.content_hash, updated, current.origin)
         return [Revision(*row) for row in rows] + [latest]
-
-    def facts(self, release_id: str) -> Extraction | None:
-        return self.facts_for([release_id]).get(release_id)
-
-    def facts_for(self, ids: Sequence[str]) -> dict[str, Extraction]:
-        rows = self.db.execute(
-            "SELECT release_id, data FROM facts WHERE release_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(ids)),),
-        )
-        return {rid: extraction_from_dict(json.loads(data)) for rid, data in rows}
-
-    def entities(self, where: EntityFilter) -> list[Entity]:
-        """Entities by how many releases name them, most first."""
-        clauses, params = ["1"], []
-        if where.kind:
-            clauses.append("e.kind = ?")
-            params.append(where.kind)
-        if where.release_id:
-            clauses.append("e.id IN (SELECT entity_id FROM release_entities WHERE release_id = ?)")
-            params.append(where.release_id)
-        return self._entities(f"WHERE {' AND '.join(clauses)} ORDER BY n DESC, e.name LIMIT ?",
-                              [*params, where.limit])
-
-    def entity(self, entity_id: int) -> Entity:
-        found = self._entities("WHERE e.id = ?", [entity_id])
-        if not found:
-            raise NotFound(f"no entity with id {entity_id}")
-        return found[0]
-
-    def _entities(self, tail: str, params: list[Any]) -> list[Entity]:
-        rows = self.db.execute(
-            "SELECT e.id, e.kind, e.name,"
-            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
-            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
-            f" FROM entities e {tail}",
-            params,
-        )
-        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
 
     def stats(self) -> Stats:
         count, first, last = self.db.execute(

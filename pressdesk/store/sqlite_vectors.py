@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from pressdesk.store.sqlite import named_errors
+from pressdesk.store.sqlite_connections import named_errors
 from pressdesk.store.transactions import transaction
 
 VERSION_KEY = "vectors_version:{model}"

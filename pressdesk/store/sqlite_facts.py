@@ -1,0 +1,179 @@
+"""Facts, entities, figures and events in the SQLite store (a part of ``SQLiteStore``)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from pressdesk.errors import NotFound
+from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
+from pressdesk.models import Entity, EntityRef, EventRow, FigureRow, Release, Series
+from pressdesk.store import EntityFilter, EventFilter, SeriesFilter
+from pressdesk.store.sqlite_connections import named_errors
+
+
+@named_errors
+class SQLiteFacts:
+    """What extraction found, stored beside the releases; ``db`` is this thread's connection."""
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def save_facts(self, facts: Iterable[tuple[Release, Extraction]]) -> None:
+        """Store what extraction found for each release (replacing older findings), and its
+        figures and events as rows of their own."""
+        pairs = list(facts)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO facts (release_id, content_hash, data) VALUES (?, ?, ?)",
+            [(r.id, r.content_hash, json.dumps(extraction_to_dict(found), ensure_ascii=False))
+             for r, found in pairs],
+        )
+        ids = [(r.id,) for r, _ in pairs]
+        self.db.executemany("DELETE FROM figures WHERE release_id = ?", ids)
+        self.db.executemany("DELETE FROM events WHERE release_id = ?", ids)
+        self.db.executemany(
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.id, n, f.indicator, f.series, f.period, f.value, f.unit, f.change, f.change_unit,
+              f.direction, f.kind) for r, found in pairs for n, f in enumerate(found.figures)],
+        )
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.id, n, e.type, " ".join(e.implementer), " ".join(e.partner), e.date, e.sentence,
+              int(e.optional)) for r, found in pairs for n, e in enumerate(found.events)],
+        )
+
+    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None:
+        """Tie a release to its entities, creating or growing them as needed."""
+        self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO release_entities (release_id, entity_id) VALUES (?, ?)",
+            [(release_id, self._entity_id(ref)) for ref in refs if ref.keys],
+        )
+
+    def _entity_id(self, ref: EntityRef) -> int:
+        """The entity any of the keys already belongs to, else a new one; learn every name."""
+        row = self.db.execute(
+            "SELECT entity_id FROM entity_names WHERE kind = ?"
+            " AND key IN (SELECT value FROM json_each(?)) LIMIT 1",
+            (ref.kind, json.dumps([key for key, _ in ref.keys])),
+        ).fetchone()
+        entity_id = int(row[0] if row else self.db.execute(
+            "INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name)
+        ).lastrowid or 0)
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
+            [(ref.kind, key, name, entity_id) for key, name in ref.keys],
+        )
+        self.db.execute(  # the fullest name wins
+            "UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)",
+            (ref.name, entity_id, ref.name),
+        )
+        return entity_id
+
+
+    def facts(self, release_id: str) -> Extraction | None:
+        return self.facts_for([release_id]).get(release_id)
+
+    def facts_for(self, ids: Sequence[str]) -> dict[str, Extraction]:
+        rows = self.db.execute(
+            "SELECT release_id, data FROM facts WHERE release_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        return {rid: extraction_from_dict(json.loads(data)) for rid, data in rows}
+
+    def entities(self, where: EntityFilter) -> list[Entity]:
+        """Entities by how many releases name them, most first."""
+        clauses, params = ["1"], []
+        if where.kind:
+            clauses.append("e.kind = ?")
+            params.append(where.kind)
+        if where.release_id:
+            clauses.append("e.id IN (SELECT entity_id FROM release_entities WHERE release_id = ?)")
+            params.append(where.release_id)
+        return self._entities(f"WHERE {' AND '.join(clauses)} ORDER BY n DESC, e.name LIMIT ?",
+                              [*params, where.limit])
+
+    def entity(self, entity_id: int) -> Entity:
+        found = self._entities("WHERE e.id = ?", [entity_id])
+        if not found:
+            raise NotFound(f"no entity with id {entity_id}")
+        return found[0]
+
+    def _entities(self, tail: str, params: list[Any]) -> list[Entity]:
+        rows = self.db.execute(
+            "SELECT e.id, e.kind, e.name,"
+            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
+            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
+            f" FROM entities e {tail}",
+            params,
+        )
+        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
+
+
+    # -- series and events ---------------------------------------------------
+
+    def series(self, where: SeriesFilter) -> list[Series]:
+        """Indicators with their figure counts, most figures first."""
+        clauses, params = ["1"], []
+        if where.key:
+            clauses.append("series = ?")
+            params.append(where.key)
+        rows = self.db.execute(
+            "SELECT series, count(*) AS n, count(DISTINCT release_id), min(period), max(period),"
+            " group_concat(DISTINCT unit),"
+            " (SELECT indicator FROM figures g WHERE g.series = f.series"
+            "  GROUP BY indicator ORDER BY count(*) DESC, length(indicator) LIMIT 1)"
+            f" FROM figures f WHERE {' AND '.join(clauses)} AND series != ''"
+            " GROUP BY series ORDER BY n DESC, series LIMIT ?",
+            [*params, where.limit],
+        )
+        return [Series(key, name, n, releases, first, last, tuple(sorted((units or "").split(","))))
+                for key, n, releases, first, last, units, name in rows]
+
+    def series_figures(self, key: str) -> list[FigureRow]:
+        """Every figure of one series, by period, then by the date of its release."""
+        rows = self.db.execute(
+            "SELECT f.release_id, r.date, r.title, f.indicator, f.series, f.period, f.value,"
+            " f.unit, f.change, f.change_unit, f.direction, f.kind"
+            " FROM figures f JOIN releases r ON r.id = f.release_id"
+            " WHERE f.series = ? ORDER BY f.period, r.date, f.release_id, f.n",
+            (key,),
+        )
+        return [FigureRow(*row) for row in rows]
+
+    def figure_rows(self) -> Iterator[FigureRow]:
+        """Every stored figure, release by release."""
+        rows = self.db.execute(
+            "SELECT f.release_id, r.date, r.title, f.indicator, f.series, f.period, f.value,"
+            " f.unit, f.change, f.change_unit, f.direction, f.kind"
+            " FROM figures f JOIN releases r ON r.id = f.release_id ORDER BY r.date, f.release_id, f.n"
+        )
+        return (FigureRow(*row) for row in rows)
+
+    def events(self, where: EventFilter) -> Iterator[EventRow]:
+        """Stored events, newest first, narrowed by type, jurisdiction and date."""
+        clauses, params = ["1"], []
+        for clause, value in (("e.type = ?", where.type), ("coalesce(e.date, r.date) >= ?", where.since),
+                              ("coalesce(e.date, r.date) <= ?", where.until)):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        if where.place:
+            clauses.append("(' ' || e.implementer || ' ' || e.partner || ' ') LIKE ?")
+            params.append(f"% {where.place} %")
+        if not where.optional:
+            clauses.append("e.optional = 0")
+        limit = " LIMIT ?" if where.limit else ""
+        rows = self.db.execute(
+            "SELECT e.release_id, r.date, r.title, e.type, e.implementer, e.partner, e.date,"
+            " e.sentence, e.optional FROM events e JOIN releases r ON r.id = e.release_id"
+            f" WHERE {' AND '.join(clauses)} ORDER BY coalesce(e.date, r.date) DESC, r.date DESC,"
+            f" e.release_id, e.n{limit}",
+            [*params, *([where.limit] if where.limit else [])],
+        )
+        return (EventRow(rid, day, title, kind, tuple(impl.split()), tuple(partner.split()), date,
+                         sentence, bool(optional))
+                for rid, day, title, kind, impl, partner, date, sentence, optional in rows)
