@@ -16,9 +16,10 @@ import click
 from pressdesk import __version__
 from pressdesk.desk import Desk, Settings
 from pressdesk.errors import PressdeskError
+from pressdesk.facts import EVENT_TYPES
 from pressdesk.models import Rejection
 from pressdesk.readers import FORMATS
-from pressdesk.store import EntityFilter, ReleaseFilter
+from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter
 
 
 class Edge:
@@ -350,15 +351,87 @@ def restore_command(edge: Edge, path: str, yes: bool) -> None:
 @click.option("--facts", is_flag=True,
               help="Add what extraction found: a facts object (jsonl), or people, orgs, places "
                    "and sectors columns (csv, parquet).")
+@click.option("--what", type=click.Choice(["releases", "figures", "events"]), default="releases",
+              show_default=True, help="Releases, or every figure or event as a tidy table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.pass_obj
-def export_command(edge: Edge, fmt: str, facts: bool, output: str | None) -> None:
-    """Write every stored release; `ingest` reads the result back without loss."""
+def export_command(edge: Edge, fmt: str, facts: bool, what: str, output: str | None) -> None:
+    """Write every stored release; `ingest` reads the result back without loss.
+
+    With --what figures or --what events: every statistic or trade-policy action
+    found, one tidy row each, with the release it comes from.
+    """
     if output is None:
-        edge.desk.export(sys.stdout.buffer, fmt, facts=facts)
+        edge.desk.export(sys.stdout.buffer, fmt, facts=facts, what=what)
         return
-    count = edge.desk.export_file(output, fmt, facts=facts)
-    click.echo(f"{count:,} releases written to {output}", err=True)
+    count = edge.desk.export_file(output, fmt, facts=facts, what=what)
+    click.echo(f"{count:,} {what} written to {output}", err=True)
+
+
+@cli.command("figures")
+@click.argument("indicator", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one series as CSV.")
+@click.option("--chart", type=click.Path(dir_okay=False),
+              help="Draw the series into FILE.png or FILE.svg.")
+@click.option("--limit", type=int, default=50, show_default=True, help="Indicators listed.")
+@click.pass_obj
+def figures_command(
+    edge: Edge, indicator: str | None, as_json: bool, as_csv: bool, chart: str | None, limit: int
+) -> None:
+    """List the indicators figures were found for, or one as a series (any of its names).
+
+    A series shows each period's value, unit and change with the release it comes
+    from; where releases give different values for one period, both are shown
+    and marked revised.
+    """
+    from pressdesk import render, shapes
+
+    if indicator is None:
+        found = edge.desk.series(SeriesFilter(limit=limit))
+        if as_json:
+            _print_json([shapes.series_record(s) for s in found])
+        else:
+            click.echo(render.format_series_list(found))
+        return
+    view = edge.desk.figures(indicator)
+    if chart:
+        edge.desk.chart_file(view, chart)
+        click.echo(f"chart of {view.series.name} written to {chart}", err=True)
+    if as_json:
+        _print_json(shapes.series_view_record(view))
+    elif as_csv:
+        from pressdesk.export import write_csv_records
+
+        records = [shapes.figure_record(p.figure, p.revised) for p in view.points]
+        write_csv_records(records, (*shapes.FIGURE_COLUMNS, "revised"), sys.stdout.buffer)
+    elif not chart:
+        click.echo(render.format_series(view))
+
+
+@cli.command("events")
+@click.option("--type", "kind", type=click.Choice(EVENT_TYPES), help="Only this type.")
+@click.option("--place", help="Only those naming this jurisdiction (ISO code, EU, ASEAN).")
+@click.option("--since", help="Only those on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Only those on or before this day.")
+@click.option("--all", "everything", is_flag=True,
+              help="Also background, scheduled and intended actions.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def events_command(
+    edge: Edge, kind: str | None, place: str | None, since: str | None, until: str | None,
+    everything: bool, limit: int, as_json: bool,
+) -> None:
+    """Trade- and industrial-policy actions the releases report, newest first."""
+    from pressdesk import render, shapes
+
+    where = EventFilter(kind, place.upper() if place else None, since, until, everything, limit)
+    found = edge.desk.events(where)
+    if as_json:
+        _print_json([shapes.event_record(e) for e in found])
+    else:
+        click.echo(render.format_events(found))
 
 
 @cli.command("extract")

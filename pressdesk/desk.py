@@ -26,13 +26,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pressdesk.errors import PressdeskError, StoreError
+from pressdesk.errors import NotFound, PressdeskError, StoreError
 from pressdesk.facts import Extraction
-from pressdesk.models import Entity, IngestReport, Rejection, Release, Revision, StoredRelease
+from pressdesk.models import (
+    Entity,
+    EventRow,
+    FigureRow,
+    IngestReport,
+    Rejection,
+    Release,
+    Revision,
+    Series,
+    StoredRelease,
+)
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
 from pressdesk.search.index import SearchIndex, index_path
 from pressdesk.search.sync import open_search_index, sync_index, wait_until_indexed
-from pressdesk.store import EntityFilter, ReleaseFilter, Stats, Store, open_store
+from pressdesk.store import (
+    EntityFilter,
+    EventFilter,
+    ReleaseFilter,
+    SeriesFilter,
+    Stats,
+    Store,
+    open_store,
+)
 
 if TYPE_CHECKING:
     from pressdesk.check import CheckReport
@@ -40,7 +58,7 @@ if TYPE_CHECKING:
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
 
-__all__ = ["Desk", "ReleaseView", "Settings"]
+__all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings"]
 
 Progress = Callable[[int], None]
 
@@ -59,6 +77,23 @@ class Settings:
     @property
     def index_folder(self) -> str | None:
         return self.index if self.index is not None else index_path(self.db.removeprefix("sqlite:///"))
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One figure of a series; ``revised`` when another release gives another value for
+    the same period and unit (both are shown)."""
+
+    figure: FigureRow
+    revised: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesView:
+    """One indicator across the store, period by period."""
+
+    series: Series
+    points: tuple[SeriesPoint, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +342,35 @@ class Desk:
         with self._reading_index():
             return similar(self.index, rid, vectors=self.vectors(), limit=limit)
 
+    def series(self, where: SeriesFilter | None = None) -> list[Series]:
+        """The indicators figures were found for, most figures first."""
+        return self.store.series(where or SeriesFilter())
+
+    def figures(self, indicator: str) -> SeriesView:
+        """Every figure of one indicator (any of its names: "chip exports" finds the series
+        of "semiconductor exports"), period by period, revisions flagged."""
+        from pressdesk.series import series_key
+
+        key = series_key(indicator)
+        found = self.store.series(SeriesFilter(key=key, limit=1))
+        if not found:
+            raise NotFound(f"no figures for {indicator!r}: `pressdesk figures` lists the indicators")
+        rows = self.store.series_figures(key)
+        return SeriesView(found[0], tuple(SeriesPoint(r, r in revised(rows)) for r in rows))
+
+    def chart_file(self, view: SeriesView, path: str) -> None:
+        """Draw a series into ``path`` (PNG or SVG by its suffix), whole or not at all."""
+        from pressdesk.charts import chart_bytes
+        from pressdesk.export import write_atomically
+
+        data = chart_bytes(view, Path(path).suffix.lstrip(".").lower())
+        with write_atomically(path, self.own_files()) as out:
+            out.write(data)
+
+    def events(self, where: EventFilter | None = None) -> list[EventRow]:
+        """Trade- and industrial-policy actions, newest first."""
+        return list(self.store.events(where or EventFilter()))
+
     def entities(self, where: EntityFilter | None = None) -> list[Entity]:
         """Organisations, people and places, most mentioned first."""
         return self.store.entities(where or EntityFilter())
@@ -319,11 +383,21 @@ class Desk:
 
     def export(
         self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False,
+        *, facts: bool = False, what: str = "releases",
     ) -> int:
-        """Write releases (with their facts if asked) in a format ``ingest`` reads back."""
-        from pressdesk.export import WRITERS
+        """Write releases (with their facts if asked) in a format ``ingest`` reads back, or
+        every figure or event as a tidy table (``what="figures"`` or ``"events"``)."""
+        from pressdesk.export import WRITERS, write_table
+        from pressdesk.shapes import EVENT_COLUMNS, FIGURE_COLUMNS, event_record, figure_record
 
+        if what == "figures":
+            figures = (figure_record(row) for row in self.store.figure_rows())
+            return write_table(figures, FIGURE_COLUMNS, out, format)
+        if what == "events":
+            events = (event_record(row) for row in self.store.events(EventFilter(optional=True)))
+            return write_table(events, EVENT_COLUMNS, out, format)
+        if what != "releases":
+            raise PressdeskError(f"cannot export {what!r} (releases, figures or events)")
         if format not in WRITERS:
             raise PressdeskError(f"unknown export format {format!r} (formats: {', '.join(WRITERS)})")
         rows = self.releases(where)
@@ -333,13 +407,13 @@ class Desk:
 
     def export_file(
         self, path: str, format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False,
+        *, facts: bool = False, what: str = "releases",
     ) -> int:
         """``export`` into a file that appears whole or not at all (never over the store)."""
         from pressdesk.export import write_atomically
 
         with write_atomically(path, self.own_files()) as out:
-            return self.export(out, format, where, facts=facts)
+            return self.export(out, format, where, facts=facts, what=what)
 
     def own_files(self) -> tuple[str, ...]:
         """The files and folders the store and its index live in (none for ``:memory:``)."""
@@ -357,6 +431,19 @@ class Desk:
         for group in batched(rows, chunk):
             found = self.store.facts_for([s.release.id for s in group])
             yield from ((s, found.get(s.release.id)) for s in group)
+
+
+def revised(rows: list[FigureRow]) -> set[FigureRow]:
+    """The figures of a period and unit that releases give different values for."""
+    groups: dict[tuple[str | None, str | None], list[FigureRow]] = {}
+    for row in rows:
+        if row.value is not None:
+            groups.setdefault((row.period, row.unit), []).append(row)
+    return {
+        row for group in groups.values() if len({r.release_id for r in group}) > 1
+        and max(abs(r.value or 0) for r in group) > 1.005 * min(abs(r.value or 0) for r in group)
+        for row in group
+    }
 
 
 class _Writing:

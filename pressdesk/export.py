@@ -141,3 +141,56 @@ def refuse_protected(target: Path, protected: Iterable[str]) -> None:
         place = item.resolve()
         if resolved == place or place in resolved.parents:
             raise PressdeskError(f"{target}: refusing to write over the store's own file {item}")
+
+
+def write_table(
+    records: Iterable[dict[str, Any]], columns: tuple[str, ...], out: IO[bytes], format: str
+) -> int:
+    """Tidy rows (figures, events) as JSON Lines, CSV (lists joined by spaces) or Parquet."""
+    if format == "jsonl":
+        return write_jsonl_records(records, out)
+    if format == "csv":
+        return write_csv_records(records, columns, out)
+    if format == "parquet":
+        return write_parquet_records(records, columns, out)
+    raise PressdeskError(f"unknown export format {format!r} (formats: jsonl, csv, parquet)")
+
+
+def write_jsonl_records(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        count += 1
+    return count
+
+
+def write_csv_records(records: Iterable[dict[str, Any]], columns: tuple[str, ...],
+                      out: IO[bytes]) -> int:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=columns)
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        count += 1
+    text.detach()
+    return count
+
+
+def write_parquet_records(records: Iterable[dict[str, Any]], columns: tuple[str, ...],
+                          out: IO[bytes]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"float": pa.float64(), "bool": pa.bool_(), "list": pa.list_(pa.string())}
+    schema = pa.schema([(c, types.get(COLUMN_TYPES.get(c, ""), pa.string())) for c in columns])
+    count = 0
+    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+        for group in batched(records, 10_000):
+            writer.write_table(pa.Table.from_pylist(list(group), schema))
+            count += len(group)
+    return count
+
+
+COLUMN_TYPES = {"value": "float", "change": "float", "optional": "bool", "revised": "bool",
+                "implementer": "list", "partner": "list"}

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView
+from pressdesk.desk import ReleaseView, SeriesView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
+from pressdesk.models import EventRow, Series
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -140,4 +141,42 @@ def format_check(report: CheckReport) -> str:
         return (f"ok: the store holds {report.releases:,} releases, "
                 f"the index {report.indexed if report.indexed is not None else 0:,} documents")
     lines = [f"{f.part}: {f.problem}\n  repair: {f.repair}" for f in report.findings]
+    return "\n".join(lines)
+
+
+def format_series_list(found: list[Series]) -> str:
+    if not found:
+        return "no figures yet"
+    lines = []
+    for s in found:
+        span = (s.first or "-") if s.first == s.last else f"{s.first or '?'} .. {s.last or '?'}"
+        units = ", ".join(u for u in s.units if u)
+        lines.append(f"{s.name:<40} {s.figures:>5} figures {s.releases:>5} releases  {span}"
+                     + (f"  ({units})" if units else ""))
+    return "\n".join(lines)
+
+
+def format_series(view: SeriesView) -> str:
+    lines = [f"{view.series.name}: {view.series.figures} figures from {view.series.releases} releases",
+             ""]
+    for point in view.points:
+        f = point.figure
+        value = amount(f.value, f.unit) if f.value is not None else ""
+        points = " points" if f.change_unit == "points" else "%"
+        change = f"{f.direction or ''} {f.change:g}{points}".strip() if f.change is not None else ""
+        mark = "  (revised: releases differ)" if point.revised else ""
+        lines.append(f"{f.period or '?':<17} {value:>22} {change:>14}  {f.release_date}"
+                     f" [{f.release_id}]{mark}")
+    return "\n".join(lines)
+
+
+def format_events(found: list[EventRow]) -> str:
+    if not found:
+        return "no events"
+    lines = []
+    for e in found:
+        partner = f" → {', '.join(e.partner)}" if e.partner else ""
+        lines.append(f"{e.date or e.release_date}  {e.type:<21} {', '.join(e.implementer) or '?'}"
+                     f"{partner}  [{e.release_id}]{'  (optional)' if e.optional else ''}")
+        lines.append(f"    {e.sentence}")
     return "\n".join(lines)

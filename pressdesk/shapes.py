@@ -11,20 +11,24 @@ from dataclasses import asdict
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView
+from pressdesk.desk import ReleaseView, SeriesView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
-from pressdesk.models import Entity, StoredRelease
+from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
 
 __all__ = [
     "check_record",
     "entity_record",
+    "event_record",
+    "figure_record",
     "hit_record",
     "release_detail",
     "release_summary",
     "search_record",
+    "series_record",
+    "series_view_record",
     "stats_record",
 ]
 
@@ -66,6 +70,38 @@ def search_record(result: SearchResult, facets: bool = False) -> Any:
 def check_record(report: CheckReport) -> dict[str, Any]:
     """``{ok, releases, indexed, queued, findings: [{part, problem, repair}]}``."""
     return {"ok": report.ok} | asdict(report)
+
+
+def series_record(series: Series) -> dict[str, Any]:
+    return asdict(series)
+
+
+FIGURE_COLUMNS = (
+    "indicator", "series", "period", "value", "unit", "change", "change_unit", "direction",
+    "kind", "release_id", "release_date", "title",
+)
+EVENT_COLUMNS = (
+    "type", "implementer", "partner", "date", "sentence", "optional", "release_id",
+    "release_date", "title",
+)
+
+
+def figure_record(row: FigureRow, revised: bool | None = None) -> dict[str, Any]:
+    """A figure as a tidy row (``revised`` added within a series)."""
+    record = {name: getattr(row, name) for name in FIGURE_COLUMNS}
+    return record if revised is None else record | {"revised": revised}
+
+
+def series_view_record(view: SeriesView) -> dict[str, Any]:
+    return series_record(view.series) | {
+        "figures": [figure_record(p.figure, p.revised) for p in view.points]
+    }
+
+
+def event_record(row: EventRow) -> dict[str, Any]:
+    """An event as a tidy row: jurisdictions as lists (joined by spaces in CSV)."""
+    return {name: list(v) if isinstance(v := getattr(row, name), tuple) else v
+            for name in EVENT_COLUMNS}
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from pressdesk.extract.dates import extract_dates
 from pressdesk.extract.figures import extract_figures
 from pressdesk.extract.money import extract_money
 from pressdesk.extract.percents import extract_percents
-from pressdesk.extract.series import series_key
 from pressdesk.facts import Figure
+from pressdesk.series import series_key
 
 TODAY = date(2024, 7, 15)
 

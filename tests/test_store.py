@@ -8,8 +8,8 @@ import pytest
 from conftest import make_release
 
 from pressdesk.errors import NotFound, StoreError
-from pressdesk.extract.series import series_key
 from pressdesk.facts import Event, Extraction, Figure, Place, Span
+from pressdesk.series import series_key
 from pressdesk.store import EventFilter, ReleaseFilter, SeriesFilter, Store, open_store
 from pressdesk.store.migrations import MIGRATIONS
 

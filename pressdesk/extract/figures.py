@@ -16,8 +16,8 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from pressdesk.extract.series import series_key
 from pressdesk.facts import DateRef, Figure, Money, Percent, Span
+from pressdesk.series import series_key
 
 __all__ = ["extract_figures"]
 

@@ -53,7 +53,7 @@ class EntityFilter:
 
 @dataclass(frozen=True, slots=True)
 class SeriesFilter:
-    key: str | None = None  # one series, by its key (``pressdesk.extract.series.series_key``)
+    key: str | None = None  # one series, by its key (``pressdesk.series.series_key``)
     limit: int = 100
 
 
