@@ -14,6 +14,7 @@ from pressdesk.search import Hit, SearchOptions, fuse, search, search_with, simi
 from pressdesk.search.embed import HashEmbedder
 from pressdesk.search.index import IndexDoc, SearchIndex
 from pressdesk.search.vectors import VectorSet, embed_missing
+from pressdesk.series import series_key
 from pressdesk.store import open_store
 
 DOCS = [
@@ -30,6 +31,8 @@ DOCS = [
         org_aliases=("KIAT",),
         people=("Kim Jung-kwan",),
         sectors=("semiconductors",),
+        events=("statistics", "subsidy"),
+        figures=(series_key("semiconductor exports"),),
         place_names=("South Korea", "United States"),
     ),
     IndexDoc(
@@ -159,7 +162,17 @@ def test_facets_count_the_whole_matching_set(index: SearchIndex) -> None:
     assert dict(facets["org"]) == {"Korea Institute for Advancement of Technology": 1}
     assert dict(facets["person"]) == {"Kim Jung-kwan": 1, "Yeo Han-koo": 1, "Robert Lighthizer": 1}
     assert dict(facets["sector"]) == {"semiconductors": 2, "steel": 1}
-    assert set(facets) == {"category", "source", "place", "org", "person", "sector", "month"}
+    assert dict(facets["event"]) == {"statistics": 1, "subsidy": 1}
+    assert set(facets) == {"category", "source", "place", "org", "person", "sector", "event",
+                           "month"}
+
+
+def test_events_and_figures_filter(index: SearchIndex) -> None:
+    assert ids(index, "event:subsidy") == ["chips"]
+    assert ids(index, "event:tariff") == []
+    assert ids(index, 'figure:"chip exports"') == ["chips"]  # any name of the series
+    assert ids(index, 'figure:"exports of semiconductors" place:KR') == ["chips"]
+    assert ids(index, 'figure:"ICT exports"') == []
 
 
 def test_no_facets_unless_asked(index: SearchIndex) -> None:

@@ -53,8 +53,8 @@ log = logging.getLogger(__name__)
 STEMMED = "en_stem"  # tantivy's built-in: simple tokens, lower case, English stemmer
 WORDS = "pd_words"  # simple tokens, lower case, no stemming: names and codes
 
-FACT_FIELDS = ("category", "source", "place", "org", "person", "sector")
-FACET_FIELDS = ("category", "source", "place", "org", "person", "sector", "month")
+FACT_FIELDS = ("category", "source", "place", "org", "person", "sector", "event", "figure")
+FACET_FIELDS = ("category", "source", "place", "org", "person", "sector", "event", "month")
 SNIPPET_CHARS = 200
 FIELD_TOKENIZERS: dict[str, str] = {"title": STEMMED, "body": STEMMED} | {
     name: WORDS for name in FACT_FIELDS
@@ -84,6 +84,8 @@ class IndexDoc:
     orgs: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()  # the types of the trade-policy actions it reports
+    figures: tuple[str, ...] = ()  # the series keys of its statistics
     place_names: tuple[str, ...] = ()
     org_aliases: tuple[str, ...] = ()
 
@@ -114,6 +116,8 @@ def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
         orgs=unique(o.name for o in orgs),
         people=unique(p.name for p in facts.people) if facts else (),
         sectors=facts.sectors if facts else (),
+        events=unique(e.type for e in facts.events if not e.optional) if facts else (),
+        figures=unique(f.series for f in facts.figures) if facts else (),
         place_names=unique(p.name for p in places),
         org_aliases=unique(a for o in orgs for a in o.aliases),
     )
@@ -170,6 +174,7 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         "org_f": list(doc.orgs),
         "person_f": list(doc.people),
         "sector_f": list(doc.sectors),
+        "event_f": list(doc.events),
         "month_f": [doc.date[:7]] if len(doc.date) >= 7 else [],
     }
     fields: dict[str, Any] = {
@@ -185,6 +190,8 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         "org": list(doc.orgs + doc.org_aliases),
         "person": list(doc.people),
         "sector": list(doc.sectors),
+        "event": list(doc.events),
+        "figure": list(doc.figures),
     }
     return tantivy.Document(**{k: v for k, v in (fields | facets).items() if v != [] and v != ""})
 

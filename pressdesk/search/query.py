@@ -7,6 +7,7 @@
     title:tariff  body:"crude oil"
     category:trade  source:USTR
     person:"Yeo Han-koo"  org:KIAT  place:KR  sector:semiconductors
+    event:tariff  figure:"ICT exports"  (any name of the series: figure:"chip exports")
     date:2025-11-18  date:2025-11  date:2025  date:2025-11-01..2025-11-30
     date:2025-11..  date:..2025-11-15
 
@@ -29,6 +30,7 @@ import tantivy
 
 from pressdesk.errors import QueryError
 from pressdesk.search.index import FACT_FIELDS, SearchIndex, analyze
+from pressdesk.series import series_key
 
 __all__ = [
     "And",
@@ -425,7 +427,8 @@ def should_clauses(node: Node, index: SearchIndex) -> list[tuple[Occur, tantivy.
 
 
 def field_query(node: Text, field: str, index: SearchIndex) -> tantivy.Query:
-    terms = analyze(index.analyzers, field, node.text)
+    text = series_key(node.text) if field == "figure" else node.text  # any name of the series
+    terms = analyze(index.analyzers, field, text)
     if node.kind == "prefix":
         return prefix_query(node, field, index)
     if not terms:
