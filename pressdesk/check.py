@@ -97,7 +97,18 @@ def check(store: Store, folder: str | None) -> CheckReport:
         return CheckReport(0, None, 0, tuple(findings))
     releases, queued = store.stats().releases, store.count_queued()
     indexed, index_findings = check_index(store, folder, releases, queued)
-    return CheckReport(releases, indexed, queued, tuple(index_findings))
+    return CheckReport(releases, indexed, queued, tuple(index_findings + facts_findings(store)))
+
+
+def facts_findings(store: Store) -> list[Finding]:
+    """Releases whose facts an older version of the extractors found."""
+    from pressdesk.extract import VERSION
+
+    stale = len(store.stale_facts(VERSION))
+    if not stale:
+        return []
+    return [Finding("facts", f"{stale:,} releases have facts from an older pressdesk",
+                    "pressdesk reextract (finds them again; the index follows)")]
 
 
 def check_index(
@@ -136,3 +147,7 @@ def step_findings(store: Store, stamp: str | None, indexed: int, releases: int,
 def needs_rebuild(report: CheckReport) -> bool:
     """Whether the index must be built afresh (a queue alone is indexed by opening it)."""
     return any(f.part == "index" and "not indexed yet" not in f.problem for f in report.findings)
+
+
+def needs_reextract(report: CheckReport) -> bool:
+    return any(f.part == "facts" for f in report.findings)

@@ -316,6 +316,22 @@ def check_command(edge: Edge, repair: bool, as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command("reextract")
+@click.option("--all", "everything", is_flag=True, help="Every release, not only stale ones.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.pass_obj
+def reextract_command(edge: Edge, everything: bool, quiet: bool) -> None:
+    """Find the facts of stored releases again, with this version's extractors.
+
+    Releases whose facts an older pressdesk found, or that were stored with
+    --no-extract; --all takes every release. The index follows.
+    """
+    os.nice(10)
+    with _progress(quiet, "releases extracted") as bar:
+        count = edge.desk.reextract(everything=everything, progress=bar)
+    click.echo(f"{count:,} releases extracted again")
+
+
 @cli.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.pass_obj

@@ -223,6 +223,20 @@ class Desk:
                 unindexed = writing.finish()
         return replace(report, unindexed=unindexed)
 
+    def reextract(self, *, everything: bool = False, progress: Progress | None = None) -> int:
+        """Find the facts of stored releases again: those an older version of the extractors
+        found, or stored without any (``everything``: all). Returns how many."""
+        from pressdesk.extract import VERSION
+        from pressdesk.ingest import reextract
+
+        ids = self.store.stale_facts(10**9 if everything else VERSION, missing=True)
+        with self.write_lock:
+            writing = _Writing(self)
+            try:
+                return reextract(self.store, ids, progress=progress)
+            finally:
+                writing.finish()
+
     def sync(self) -> int:
         """Index whatever the store has queued, waiting for another process's writer if need
         be; returns how many releases are still not searchable (0 unless it waited in vain)."""
@@ -249,10 +263,13 @@ class Desk:
 
     def repair(self) -> CheckReport:
         """Rebuild what is derived (the index, the vector graph) if it is damaged or out of
-        step; then check again. A damaged store is reported, not touched."""
-        from pressdesk.check import needs_rebuild, remove_index
+        step, and find stale facts again; then check again. A damaged store is reported, not
+        touched."""
+        from pressdesk.check import needs_rebuild, needs_reextract, remove_index
 
         report = self.check()
+        if needs_reextract(report):
+            self.reextract()
         with self.lock, self.write_lock:
             if self._index is not None:
                 self._index.close()

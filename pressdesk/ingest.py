@@ -20,6 +20,7 @@ from typing import Any
 
 from pressdesk.entities import entity_refs
 from pressdesk.errors import InputError
+from pressdesk.extract import VERSION as EXTRACTOR_VERSION
 from pressdesk.extract import extract
 from pressdesk.facts import Extraction
 from pressdesk.models import IngestReport, Origin, Rejection, Release
@@ -180,7 +181,7 @@ def _save(
         if options.extract and fresh:
             # another writer may have changed a release since the look-up: extract it now
             facts = [(r, found.get(r.content_hash) or _extract(r)) for r in fresh]
-            store.save_facts(facts)
+            store.save_facts(facts, EXTRACTOR_VERSION)
             for r, extraction in facts:
                 store.link_entities(r.id, entity_refs(extraction))
     tally.new += len(outcome.new)
@@ -203,3 +204,22 @@ def _extract(release: Release) -> Extraction:
     except Exception:  # an extractor bug must not cost the user a release
         log.exception("extraction failed for release %s (%s)", release.id, release.origin)
         return Extraction()
+
+
+def reextract(
+    store: Store, ids: list[str], *, batch_size: int = 500, progress: Progress | None = None
+) -> int:
+    """Find the facts of stored releases again (extraction improved); the index follows."""
+    done = 0
+    for chunk in batched(ids, batch_size):
+        stored = store.get_many(list(chunk))
+        found = [(s.release, _extract(s.release)) for s in stored]
+        with store.transaction():
+            store.save_facts(found, EXTRACTOR_VERSION)
+            for release, facts in found:
+                store.link_entities(release.id, entity_refs(facts))
+            store.requeue([r.id for r, _ in found])
+        done += len(found)
+        if progress:
+            progress(len(found))
+    return done

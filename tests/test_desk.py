@@ -12,6 +12,7 @@ from conftest import SAMPLE, make_release, record, write_jsonl
 
 import pressdesk
 from pressdesk import Desk, EntityFilter, NotFound, QueryError, Release, ReleaseFilter, SearchOptions
+from pressdesk.facts import Extraction
 from pressdesk.ingest import IngestOptions
 
 
@@ -129,3 +130,16 @@ def test_sync_indexes_what_another_writer_left(tmp_path: Path) -> None:
     with Desk.open(db) as desk:
         desk.store.save_batch([Release.create(title="Left queued", date="2025-11-01", body="Tariff.")], "t")
         assert desk.sync() == 0 and desk.search("tariff").total == 1
+
+
+def test_reextract_finds_stale_and_missing_facts_again(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db")) as desk:
+        desk.ingest([str(SAMPLE)], IngestOptions(extract=False))
+        assert desk.search("place:VN").total == 0
+        assert desk.reextract() == 10 and desk.reextract() == 0
+        assert desk.search("place:VN").total >= 1  # the index followed the new facts
+        assert desk.check().ok
+        with desk.store.transaction():  # as if an older pressdesk had found them
+            desk.store.save_facts([(s.release, Extraction()) for s in desk.releases()], version=1)
+        assert desk.check().findings[0].part == "facts"
+        assert desk.repair().ok and desk.reextract(everything=True) == 10

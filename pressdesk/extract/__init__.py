@@ -23,7 +23,18 @@ from pressdesk.extract.sectors import extract_sectors
 from pressdesk.facts import Event, Extraction, Figure
 from pressdesk.models import Rejection, Release
 
-__all__ = ["document_text", "extract", "org_key", "predict_paths", "to_prediction"]
+__all__ = [
+    "VERSION",
+    "document_text",
+    "extract",
+    "org_key",
+    "predict_paths",
+    "to_prediction",
+]
+
+# Raise when the extractors find materially different facts: stored facts of an older
+# version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
+VERSION = 2
 
 
 def document_text(release: Release) -> str:

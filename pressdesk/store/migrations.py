@@ -192,3 +192,9 @@ def create_figures_and_events(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     db.execute("CREATE INDEX events_type ON events(type, date)")
+
+
+@migration
+def version_facts(db: sqlite3.Connection) -> None:
+    """Which version of the extractors found each release's facts (0: before versions)."""
+    db.execute("ALTER TABLE facts ADD COLUMN version INTEGER NOT NULL DEFAULT 0")

@@ -262,6 +262,10 @@ class SQLiteStore(SQLiteFacts):
                     (json.dumps(list(entries[start : start + 10_000])),),
                 )
 
+    def requeue(self, ids: Sequence[str]) -> None:
+        """Queue releases whose facts changed, so the index takes them again."""
+        self._queue([(rid, 0) for rid in ids])
+
     def mark_indexed_through(self, entry: int) -> None:
         """Drop every entry up to ``entry``: an index rebuilt from all releases holds them."""
         with self.transaction():

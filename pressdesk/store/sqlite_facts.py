@@ -22,14 +22,15 @@ class SQLiteFacts:
     def db(self) -> sqlite3.Connection:
         raise NotImplementedError
 
-    def save_facts(self, facts: Iterable[tuple[Release, Extraction]]) -> None:
-        """Store what extraction found for each release (replacing older findings), and its
-        figures and events as rows of their own."""
+    def save_facts(self, facts: Iterable[tuple[Release, Extraction]], version: int = 0) -> None:
+        """Store what version ``version`` of the extractors found in each release (replacing
+        older findings), and its figures and events as rows of their own."""
         pairs = list(facts)
         self.db.executemany(
-            "INSERT OR REPLACE INTO facts (release_id, content_hash, data) VALUES (?, ?, ?)",
-            [(r.id, r.content_hash, json.dumps(extraction_to_dict(found), ensure_ascii=False))
-             for r, found in pairs],
+            "INSERT OR REPLACE INTO facts (release_id, content_hash, data, version)"
+            " VALUES (?, ?, ?, ?)",
+            [(r.id, r.content_hash, json.dumps(extraction_to_dict(found), ensure_ascii=False),
+              version) for r, found in pairs],
         )
         ids = [(r.id,) for r, _ in pairs]
         self.db.executemany("DELETE FROM figures WHERE release_id = ?", ids)
@@ -73,6 +74,17 @@ class SQLiteFacts:
         )
         return entity_id
 
+
+    def stale_facts(self, version: int, *, missing: bool = False) -> list[str]:
+        """Ids of releases whose facts an older version of the extractors found (and, with
+        ``missing``, of those stored without any), oldest first."""
+        either = " OR f.release_id IS NULL" if missing else ""
+        rows = self.db.execute(
+            "SELECT r.id FROM releases r LEFT JOIN facts f ON f.release_id = r.id"
+            f" WHERE f.version < ?{either} ORDER BY r.seq",
+            (version,),
+        )
+        return [str(rid) for (rid,) in rows]
 
     def facts(self, release_id: str) -> Extraction | None:
         return self.facts_for([release_id]).get(release_id)
