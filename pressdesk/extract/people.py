@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from pressdesk.extract.facts import Org, Person, Span
+from pressdesk.extract.keys import org_key, person_key
 from pressdesk.extract.lexicon import EAST_ASIAN_SURNAMES, TITLE_MODIFIERS
-from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, person_key, strip_honorifics
-from pressdesk.extract.orgs import org_key
+from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, strip_honorifics
 from pressdesk.extract.text import soften_wrapped
 
 __all__ = ["extract_people", "person_key"]
