@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from pressdesk.extract.facts import DateRef, Span
+from pressdesk.extract.text import sentence_bounds
 
 __all__ = ["extract_dates"]
 
@@ -160,7 +161,10 @@ _PAST = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bbeen )(?<!\bbeing )[a-z]{2,}(?<!e)ed)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n")
+
+
+# How far the sentence around a reference is read for its tense, either way.
+_TENSE_REACH = 250
 
 
 class _Context:
@@ -176,18 +180,11 @@ class _Context:
 # ---------------------------------------------------------------- tense
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 250)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    stop = _SENTENCE_END.search(text, end, end + 250)
-    return (ends[-1] if ends else lo), (stop.start() if stop else min(len(text), end + 250))
-
-
 def _tense(ctx: _Context, span: Span) -> int:
     """+1 if the sentence speaks of the future, -1 of the past, 0 if it does not say:
     the nearest cue before the reference ("signed in July", "will meet on Friday"),
     else the nearest after it ("In July, exports rose")."""
-    lo, hi = _sentence(ctx.text, span.start, span.end)
+    lo, hi = sentence_bounds(ctx.text, span.start, span.end, _TENSE_REACH)
     before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
     before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]
     if before:

@@ -50,6 +50,7 @@ from pressdesk.extract.text import (
     find_first_of,
     is_acronym,
     lead_alternation,
+    starts_sentence,
 )
 
 __all__ = ["CUE_FINDERS", "cue_span"]
@@ -183,7 +184,7 @@ def cue_span(text: str, start: int, end: int) -> Span | None:
 def _descriptor_names(text: str) -> Iterator[FoundName]:
     for m in _DESCRIPTOR.finditer(text):
         capital = m.group(0)[0].isupper() and "-based" not in m.group(0).split()[0]
-        if capital and not _starts_sentence(text, m.start()):
+        if capital and not starts_sentence(text, m.start()):
             continue
         span = cue_span(text, m.start(1), m.end(1))
         if span:
@@ -396,10 +397,6 @@ def _titled_person(text: str, name: str) -> bool:
     if looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
         return True
     return f" {name}" in text and any(f"{title} {name}" in text for title in NAME_TITLES)
-
-
-def _starts_sentence(text: str, pos: int) -> bool:
-    return pos == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[“\"]|-- )$", text[max(0, pos - 4) : pos]))
 
 
 CUE_FINDERS = (

@@ -102,7 +102,11 @@ _CHANGE_NOUN = re.compile(
     r"|contraction|loss|reduction|cut))\s+$",
     re.IGNORECASE,
 )
-# Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast.
+# Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast. Wider
+# than a sentence's end (``text.SENTENCE_END``) on purpose: a direction word is read only within
+# the number's clause, so any stop before a space or a quote cuts it, even before a lower-case
+# word ("... U.S. exports rose"): a cut too many loses a subject word, one too few can borrow
+# another clause's direction.
 _CLAUSE_START = re.compile(
     r"(?:[.!?](?=[\s\"“”’)]|[A-Z])|;|\n\s*\n|\b(?:while|whereas|but|although|though)\b)",
     re.IGNORECASE,

@@ -26,7 +26,7 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.places import is_place_name
-from pressdesk.extract.text import is_acronym
+from pressdesk.extract.text import is_acronym, last_sentence
 
 __all__ = [
     "ACADEMIC",
@@ -257,6 +257,12 @@ _TITLE_BODY_COMMA = re.compile(
 )
 
 
+# A title phrase is a run of capitalised words, where SENTENCE_END's sign of a new sentence (a
+# capital after a full stop) says nothing: here a stop ends a sentence only after a lower-case
+# letter ("Korea. Trade Minister"), never after an initial ("U.S. Trade Representative").
+_TITLE_BREAK = re.compile(r"(?<=[a-z])\.(?= [A-Z])|\n")
+
+
 def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) -> str | None:
     """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said";
     before a courtesy title ("..., Shri Piyush Goyal said") the name need not close with a
@@ -272,15 +278,10 @@ def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) 
     )
     if not m:
         return None
-    role = _last_sentence(m.group(1))
+    role = last_sentence(m.group(1), _TITLE_BREAK)
     before = text[: m.end(1) - len(role)].rstrip(" \t")
     opens = not before or before[-1] in ".!?:\n"
     return re.sub(r"^The ", "", role) if closed or opens else None
-
-
-def _last_sentence(phrase: str) -> str:
-    """The part of a phrase after its last sentence break."""
-    return re.split(r"(?<=[a-z]\.) (?=[A-Z])|\n", phrase)[-1]
 
 
 def role_before(text: str, start: int) -> tuple[str | None, str | None]:
