@@ -234,15 +234,13 @@ _PORTFOLIO_WORDS = DOMAIN_WORDS | TITLE_MODIFIERS
 
 def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
     """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
-    if len(pieces) <= 2 or pieces[0][0] not in _PORTFOLIO_WORDS:
-        return 0  # (checked first: the look-back is slow)
-    back = role_back(text, pieces[0][1].start)
-    if not back or not any(w in TITLE_WORDS for w in back_phrase(back).split()):
-        return 0
     n = 0
     while len(pieces) - n > 2 and pieces[n][0] in _PORTFOLIO_WORDS:
         n += 1
-    return n
+    if n == 0:
+        return 0  # (counted first: the look-back is slow)
+    back = role_back(text, pieces[0][1].start)
+    return n if back and any(w in TITLE_WORDS for w in back_phrase(back).split()) else 0
 
 
 def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:

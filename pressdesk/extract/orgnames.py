@@ -80,6 +80,7 @@ def _takes_complement(words: list[str]) -> bool:
 
 _PAIR = re.compile(rf"({RUN_LED}),?\s+(?:and|or)\s+(?=({RUN}))")
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
+_MINISTRY_WORD = " ministry"  # without which _LOWER_MINISTRY cannot match
 
 
 def _after_lower_word(text: str, start: int) -> bool:
@@ -200,7 +201,7 @@ def _country_agency_names(text: str) -> Iterator[FoundName]:
 
 def _ministry_names(text: str) -> Iterator[FoundName]:
     """ "the labor ministry": a ministry named by its portfolio."""
-    for m in _LOWER_MINISTRY.finditer(text) if " ministry" in text else ():
+    for m in _LOWER_MINISTRY.finditer(text) if _MINISTRY_WORD in text else ():
         yield FoundName(m.group(1), Span(m.start(1), m.end(1)))
 
 
