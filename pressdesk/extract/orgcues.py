@@ -126,6 +126,8 @@ _FUNCTION_WORDS = words(
 )
 
 # Words without one of which a cue cannot match: a text that has none is not searched for it.
+# A cue edited to match without its words must have them added here, or it silently never
+# matches (tests/test_prefilters.py searches every cue in every text and expects the same).
 _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _LOWER_HEADED: tuple(sorted(LOWER_HEADS)),
     _LED_BY: ("led by", "dominated by", "spearheaded by"),
