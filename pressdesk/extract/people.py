@@ -89,7 +89,7 @@ def _refers_to(entry: _Entry, word: str) -> bool:
 
 
 def _subordinate(entry: _Entry, mention: Mention) -> bool:
-    """ "Advisor to the President Ivanka Trump" is not the "President Trump" of the release."""
+    """ "Advisor to the President Jane Roe" is not the "President Roe" of the release."""
     head = _title_head(mention.role)
     return bool(head and entry.role and re.search(rf"\b(?:to|of) the {re.escape(head)}\b", entry.role))
 
