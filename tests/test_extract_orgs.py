@@ -254,3 +254,7 @@ def test_what_only_a_firm_has_and_analysts_at_it() -> None:
         " Jane Whitfield runs a shop; Whitfield's customers are loyal."
     )
     assert names(text) == [("Vantor", ()), ("Kestrel Partners", ())]
+
+
+def test_oceans_are_not_bodies() -> None:
+    assert names("Tankers crossed the Pacific Ocean and the Indian Ocean.") == []

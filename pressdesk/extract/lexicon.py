@@ -24,7 +24,7 @@ ORG_HEADS = words(
     Capital Partners Investments Insurance Electronics Motor Motors Industries Chemical Chemicals
     Steel Solutions Solution Technologies Pharmaceutical Pharmaceuticals Airlines Airways
     Shipbuilding Telecom Communications Studio Studios Entertainment Logistics Exchange Navy Army
-    Embassy Consulate Parliament Assembly Cabinet Secretariat Congress Aerospace Ocean Enerbility
+    Embassy Consulate Parliament Assembly Cabinet Secretariat Congress Aerospace
     Semiconductor Petroleum Oil Railways Railroad Networks Bancorp Energy Construction Engineering
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
     Pharma News Works Party Senate Zeitung Societe Société Banque Groupe Compagnie Gesellschaft
@@ -45,7 +45,6 @@ WEAK_HEADS = frozenset(
         "Oil",
         "Steel",
         "Heavy",
-        "Ocean",
         "Daily",
         "Post",
         "Times",
