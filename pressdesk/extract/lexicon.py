@@ -37,6 +37,9 @@ ORG_HEADS = words(
 # Single-word heads that name a body on their own ("the Navy", "Congress").
 LONE_HEADS = frozenset({"Navy", "Army", "Congress", "Parliament", "Cabinet"})
 
+# Lone heads written without "the" too: legislatures ("Congress passed", "a report to Parliament").
+BARE_HEADS = frozenset({"Congress", "Parliament"})
+
 # Heads that are organisations only with a name before or after them.
 WEAK_HEADS = frozenset(
     {
@@ -331,7 +334,9 @@ COMPLEMENT_HEADS = words(
     """
 )
 
-# Well-known international and national bodies: acronym -> full name.
+# Well-known public bodies, international and national, known by name or acronym alone:
+# acronym -> full name. No companies: a firm or a news agency is found from its head word, its
+# acronym's definition or a cue around it ("told Reuters", "(Yonhap) --").
 KNOWN_ORGS: dict[str, str] = {
     "WTO": "World Trade Organization",
     "OECD": "Organisation for Economic Co-operation and Development",
@@ -368,19 +373,5 @@ KNOWN_NAMES = frozenset(
         "White House",
         "Federal Reserve",
         "United Nations",
-        "Reuters",
-        "Bloomberg",
-        "CNBC",
-        "CNN",
-        "BBC",
-        "Nikkei",
-        "Xinhua",
-        "Yonhap",
-        "Kyodo",
-        "Associated Press",
-        "Agence France-Presse",
-        "Financial Times",
-        "Wall Street Journal",
-        "New York Times",
     }
 )

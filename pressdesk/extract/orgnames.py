@@ -27,6 +27,7 @@ from pressdesk.extract.foundnames import (
     with_acronym,
 )
 from pressdesk.extract.lexicon import (
+    BARE_HEADS,
     COMPLEMENT_HEADS,
     CONTINENT_WORDS,
     DOMAIN_WORDS,
@@ -167,7 +168,7 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
             skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
-        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in {"Congress"}
+        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in BARE_HEADS
         if _is_org_phrase(text[start:end], lone_ok, text[start : run.end]):
             yield Span(start, end)
 
@@ -213,14 +214,11 @@ def _known_pattern() -> re.Pattern[str]:
 
 
 _ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
-_INDEX_AFTER = re.compile(r"\s*(?:\d|(?i:index|average|stock average|benchmark))")
 
 
 def _known_names(text: str) -> Iterator[FoundName]:
     for m in _known_pattern().finditer(text):
         name = m.group(0)
-        if _INDEX_AFTER.match(text, m.end()):
-            continue  # "the Nikkei 225", "the Nikkei index": a stock index, not the paper
         acronym = name if name in KNOWN_ORGS else _ACRONYM_OF.get(name)
         yield FoundName(name, Span(m.start(), m.end()), acronym)
 
