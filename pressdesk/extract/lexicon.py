@@ -131,7 +131,7 @@ NOT_NAME_WORDS = words(
     Government Party Senate House Parliament Council Requirement Prize Minority Majority Republic
     Kingdom State States Union Federal National International Global Budget Policy Bill Report
     Index Market Markets Stock Stocks Bond Bonds Tax Dlrs Dollar Dollars Yen Euro Pct Percent
-    Suisse Credit Capital Securities Holdings Resigns Says Sees Plans Cuts Raises Sets Buys Sells
+    Credit Capital Securities Holdings Resigns Says Sees Plans Cuts Raises Sets Buys Sells
     Plc Spa Associates Partners Supply Systems Resorts Int'l Int'L Signs Adds Delegates Has
     Democrat Democrats Republican Republicans Division Unit
     """
