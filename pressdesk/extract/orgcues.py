@@ -2,7 +2,8 @@
 
 "chip giant X", "companies such as X and Y", "X Chairman <person>", "CEO of
 X", "X's plant", "shares of X", "X and Y signed a deal", "led by X", "the X
-institute", "TrendForce said", "Boeing aircraft", "according to X". Each cue
+institute", "TrendForce said", "Boeing aircraft", "according to X", "told X",
+a dateline's "SEOUL, Dec. 29 (X) --". Each cue
 finder scans the text with its own pattern; a pattern that needs a word the
 text lacks is not searched (``_TRIGGERS``). Cues in a title-case headline are
 left to ``orgnames``, which decides where cues count from.

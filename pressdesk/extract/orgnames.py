@@ -5,7 +5,7 @@ Industry and Resources") and kept when a head word says they are a body
 ("... Association", "... Co.", "Ministry of ..."), when their acronym spells
 them ("Korea Hydro & Nuclear Power (KHNP)"), when a cue around them says so
 (``orgcues``: "chip giant X", "CEO of X", "shares of X", "TrendForce said"),
-or when they are well-known international bodies.
+or when they are well-known public bodies (``lexicon.KNOWN_ORGS``, ``KNOWN_NAMES``).
 Committees, meetings, programmes, funds and agreements are left out.
 """
 
