@@ -9,22 +9,11 @@ so the store needs no extractor.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from pressdesk.extract.orgs import org_key
+from pressdesk.extract.keys import name_key, org_key
 from pressdesk.facts import Extraction
 from pressdesk.models import EntityRef
 
 __all__ = ["entity_key", "entity_refs", "name_key"]
-
-
-def name_key(name: str) -> str:
-    """Fold case, accents and punctuation: the key of a person's or place's name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[\W_]+", "", text)
-
 
 KEYS = {"org": org_key, "person": name_key, "place": name_key}
 

@@ -11,7 +11,8 @@ the series stay: "exports to China" is not "China's exports".
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from pressdesk.names import fold
 
 __all__ = ["SYNONYMS", "series_key"]
 
@@ -45,9 +46,7 @@ def singular(word: str) -> str:
 
 def series_key(indicator: str) -> str:
     """The key shared by every name of the indicator's series ("" for an empty name)."""
-    text = unicodedata.normalize("NFKD", indicator)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("'s ", " ").replace("’s ", " ")
+    text = fold(indicator).replace("'s ", " ").replace("’s ", " ")
     words: list[str] = []
     for word in _WORD.findall(text):
         mapped = SYNONYMS.get(word, word)

@@ -254,3 +254,21 @@ def test_what_only_a_firm_has_and_analysts_at_it() -> None:
         " Jane Whitfield runs a shop; Whitfield's customers are loyal."
     )
     assert names(text) == [("Vantor", ()), ("Kestrel Partners", ())]
+
+
+def test_oceans_are_not_bodies() -> None:
+    assert names("Tankers crossed the Pacific Ocean and the Indian Ocean.") == []
+
+
+def test_news_agencies_from_datelines_and_cues() -> None:
+    assert names("Exports\n\nBERLIN, Oct 8 (Reuters) - German exports fell.") == [("Reuters", ())]
+    assert names("Rates\n\nSEOUL, Dec. 29 (Yonhap) -- Rates rose, analysts polled by Yonhap said.") == [
+        ("Yonhap", ())
+    ]
+    assert names("Sales rose 5 percent, according to a CNBC report on Tuesday.") == [("CNBC", ())]
+    assert names("Jane Smith spoke first. Later she told Smith and the Yorkshire and Humber panel.") == []
+
+
+def test_a_legislature_is_named_without_an_article() -> None:
+    text = "Congress passed the bill. Parliament will vote on it."
+    assert names(text) == [("Congress", ()), ("Parliament", ())]

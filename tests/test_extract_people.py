@@ -65,7 +65,7 @@ def test_honorifics_and_particles_fold_in_the_key() -> None:
 
 
 def test_orgs_and_headlines_are_not_people() -> None:
-    text = "Minister Pledges Stronger Export Support\n\nHanwha Ocean said orders rose."
+    text = "Minister Pledges Stronger Export Support\n\nHanwha Shipbuilding said orders rose."
     assert people(text) == []
 
 

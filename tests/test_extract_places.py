@@ -45,3 +45,9 @@ def test_capital_cities_named_after_their_country() -> None:
 def test_european_is_not_the_eu_but_its_bodies_are() -> None:
     assert codes("the company's European history") == []
     assert codes("The European Commission approved it.") == ["EU"]
+
+
+def test_a_country_name_before_a_city_canal_or_sea_names_no_country() -> None:
+    text = "Tankers left the South China Sea for the Panama Canal and Turkey Point; Mexico City agreed."
+    assert [p.code for p in extract_places(text)] == []
+    assert [p.code for p in extract_places("Tensions rose on the Korean Peninsula.")] == ["KR"]

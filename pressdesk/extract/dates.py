@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from pressdesk.extract.text import sentence_bounds
 from pressdesk.facts import DateRef, Span
 
 __all__ = ["extract_dates"]
@@ -113,7 +114,8 @@ _KINDS: dict[str, str] = {
 # Every reference starts at a digit, a month, a weekday or one of a few words ("the" only
 # before a month or "coming"), after a non-word character (only "Monday, March 3" may
 # follow a digit): checking that first makes the scan several times faster than trying
-# each kind.
+# each kind. A kind that starts otherwise must be let in here too, or it never matches
+# (tests/test_prefilters.py checks the pattern finds the same without this check).
 _FIRST = (
     rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
     r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
@@ -122,7 +124,16 @@ _FIRST = (
     r"|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
     r"|f(?:irst|ourth|inal)|second))"
 )
-_DATES = re.compile(_FIRST + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _KINDS.items()) + ")")
+
+
+def _dates_pattern(first_check: bool = True) -> re.Pattern[str]:
+    """One pattern for every kind of reference, each kind a named group; behind ``_FIRST``
+    unless ``first_check`` is False (the same matches, found more slowly)."""
+    kinds = "|".join(f"(?P<{k}>{p})" for k, p in _KINDS.items())
+    return re.compile((_FIRST if first_check else "") + f"(?:{kinds})")
+
+
+_DATES = _dates_pattern()
 
 _AMBIGUOUS_MONTH = re.compile(r"May|March|Jun\.|Mar\.|Aug\.")
 _MONTH_CUE = re.compile(
@@ -160,7 +171,10 @@ _PAST = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bare )"
     r"(?<!\bbeen )(?<!\bbeing )[a-z]{2,}(?<!e)ed)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n")
+
+
+# How far the sentence around a reference is read for its tense, either way.
+_TENSE_REACH = 250
 
 
 class _Context:
@@ -176,18 +190,11 @@ class _Context:
 # ---------------------------------------------------------------- tense
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(0, start - 250)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    stop = _SENTENCE_END.search(text, end, end + 250)
-    return (ends[-1] if ends else lo), (stop.start() if stop else min(len(text), end + 250))
-
-
 def _tense(ctx: _Context, span: Span) -> int:
     """+1 if the sentence speaks of the future, -1 of the past, 0 if it does not say:
     the nearest cue before the reference ("signed in July", "will meet on Friday"),
     else the nearest after it ("In July, exports rose")."""
-    lo, hi = _sentence(ctx.text, span.start, span.end)
+    lo, hi = sentence_bounds(ctx.text, span.start, span.end, _TENSE_REACH)
     before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
     before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]
     if before:

@@ -13,15 +13,17 @@ or year written in the sentence, else the last one written before it in the rele
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 
+from pressdesk.extract.text import SENTENCE_END, sentence_index, sentence_starts
 from pressdesk.facts import DateRef, Figure, Money, Percent, Span
 from pressdesk.series import series_key
 
 __all__ = ["extract_figures"]
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n|;")
+# Sentences, and the clauses of a list split by semicolons ("exports rose in October; imports
+# fell in September"): each clause keeps the period written in it.
+_CLAUSE_END = re.compile(rf"{SENTENCE_END.pattern}|;")
 _REACHED = re.compile(r"\s*(?:,\s*)?(?:to|at|reaching|hitting)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?[a-z][\w-]*)")
 _SUBJECT_START = re.compile(r"[,:;]|\b(?:that|which|while|and|as|with)\b", re.IGNORECASE)
@@ -42,21 +44,12 @@ _UNITS = {False: "percent", True: "percentage points"}
 _Mention = Money | Percent
 
 
-def _sentences(text: str) -> list[int]:
-    """The start offsets of the sentences of ``text``."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-def _sentence_of(starts: list[int], position: int) -> int:
-    return bisect_right(starts, position) - 1
-
-
 def _periods(dates: list[DateRef], starts: list[int]) -> dict[int, str]:
     """For each sentence index, the period written in it, carried forward to later ones."""
     own: dict[int, str] = {}
     for ref in dates:
         if len(ref.value) < 10:  # a month, quarter, half or year; days are events
-            own.setdefault(_sentence_of(starts, ref.span.start), ref.value)
+            own.setdefault(sentence_index(starts, ref.span.start), ref.value)
     periods: dict[int, str] = {}
     current: str | None = None
     for index in range(len(starts)):
@@ -121,7 +114,7 @@ def _subject(text: str, starts: list[int], item: _Mention) -> str:
     """What the mention measures: the percent's own subject, the noun an amount
     qualifies ("a $10.4 billion surplus"), else the words before the mention."""
     own = _tidy(item.subject) if isinstance(item, Percent) and item.subject else None
-    lo = starts[_sentence_of(starts, item.span.start)]
+    lo = starts[sentence_index(starts, item.span.start)]
     adjectival = re.search(r"\b(?:a|an)\s+$", text[max(lo, item.span.start - 4) : item.span.start])
     after = _subject_after(text, item.span.end) if adjectival else None
     return own or after or _subject_before(text, lo, item.span.start) or ""
@@ -143,7 +136,7 @@ def _change_figure(
     return Figure(
         indicator=subject,
         series=series_key(subject),
-        period=periods.get(_sentence_of(starts, change.span.start)),
+        period=periods.get(sentence_index(starts, change.span.start)),
         value=value,
         unit=unit,
         change=change.value,
@@ -159,7 +152,7 @@ def _level_figure(text: str, starts: list[int], periods: dict[int, str], item: _
     return Figure(
         indicator=subject,
         series=series_key(subject),
-        period=periods.get(_sentence_of(starts, item.span.start)),
+        period=periods.get(sentence_index(starts, item.span.start)),
         value=value,
         unit=unit,
         change=None,
@@ -179,7 +172,7 @@ def extract_figures(
     """Statistics of ``text`` built from its amounts, percents and dates."""
     if not money and not percents:
         return []  # nothing to build from: skip the scan for sentences
-    starts = _sentences(text)
+    starts = sentence_starts(text, _CLAUSE_END)
     periods = _periods(dates, starts)
     mentions: list[_Mention] = sorted([*money, *percents], key=lambda m: m.span.start)
     changes = [p for p in percents if p.direction in ("up", "down")]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -62,9 +61,7 @@ from pressdesk.extract.roles import (
 from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, lead_cap
 from pressdesk.facts import Span
 
-__all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
-
-__all__ = ["TITLE_WORDS", "Mention", "find_mentions", "person_key", "strip_honorifics"]
+__all__ = ["TITLE_WORDS", "Mention", "find_mentions", "strip_honorifics"]
 _TOKEN = rf"(?:{CAP})(?:['’](?=[ \u00a0]))?"
 _FRAME_START = r"(?:Rt\.?|Right|Hon\.?|Honourable|Honorable)[ \u00a0]"
 _JOIN = (
@@ -113,15 +110,6 @@ class Mention:
     strong: bool = False  # a reference with a title that stands for a person on its own
     spoken: bool = False  # followed by a speech verb: "Musk said"
     weak: bool = False  # a bare two- or three-word name, kept only if its surname speaks elsewhere
-
-
-def person_key(name: str) -> str:
-    """A name without case, accents, honorifics, particles and initials: "Mohd Zamruni Khalid"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    kept = [w for w in text.split() if w not in HONORIFICS and w not in NAME_PARTICLES]
-    kept = [w for w in kept if not re.fullmatch(r"[A-Z]\.?", w)]
-    return " ".join(w.strip("'’.").casefold() for w in kept)
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[str, Span]]:
@@ -246,15 +234,13 @@ _PORTFOLIO_WORDS = DOMAIN_WORDS | TITLE_MODIFIERS
 
 def _portfolio_split(text: str, pieces: list[tuple[str, Span]]) -> int:
     """How many leading words complete a title before the run: "Vice Minister of | Trade"."""
-    if len(pieces) <= 2 or pieces[0][0] not in _PORTFOLIO_WORDS:
-        return 0  # (checked first: the look-back is slow)
-    back = role_back(text, pieces[0][1].start)
-    if not back or not any(w in TITLE_WORDS for w in back_phrase(back).split()):
-        return 0
     n = 0
     while len(pieces) - n > 2 and pieces[n][0] in _PORTFOLIO_WORDS:
         n += 1
-    return n
+    if n == 0:
+        return 0  # (counted first: the look-back is slow)
+    back = role_back(text, pieces[0][1].start)
+    return n if back and any(w in TITLE_WORDS for w in back_phrase(back).split()) else 0
 
 
 def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:

@@ -2,7 +2,8 @@
 
 "chip giant X", "companies such as X and Y", "X Chairman <person>", "CEO of
 X", "X's plant", "shares of X", "X and Y signed a deal", "led by X", "the X
-institute", "TrendForce said", "Boeing aircraft", "according to X". Each cue
+institute", "TrendForce said", "Boeing aircraft", "according to X", "told X",
+a dateline's "SEOUL, Dec. 29 (X) --". Each cue
 finder scans the text with its own pattern; a pattern that needs a word the
 text lacks is not searched (``_TRIGGERS``). Cues in a title-case headline are
 left to ``orgnames``, which decides where cues count from.
@@ -43,12 +44,14 @@ from pressdesk.extract.lexicon import (
 )
 from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import (
+    CAP,
     RUN,
     UPPER,
     caseless_words,
     find_first_of,
     is_acronym,
     lead_alternation,
+    starts_sentence,
 )
 from pressdesk.facts import Span
 
@@ -100,7 +103,25 @@ _APPOSITION = re.compile(
 _APPOSITION_CUE = re.compile(rf",{_SP}(?:a|an|the){_SP}")  # without which no apposition matches
 _TRAILING_NOUN = re.compile(rf"(?:the{_SP})({RUN}){_SP}(?:union|conglomerate|group)\b")
 _SUFFIXED = re.compile(rf"({RUN_LED}(?: [a-z][\w-]+)? (?:Co\.|Inc\.|Corp\.|Ltd\.|LLC))")
-_ACCORDING_TO = re.compile(rf"\b[Aa]ccording to (?:the )?({RUN})")
+_ACCORDING_TO = re.compile(
+    rf"\b[Aa]ccording to (?:the |an? (?=(?:{RUN}) (?:report|survey|study|poll|analysis|estimate|tally)s?\b))?"
+    rf"({RUN})"
+)
+
+# Who a person spoke to or a poll was run by, named in one word: "told Reuters", "polled by
+# Yonhap" (a longer run there is as often a title and a person, or a body and its people).
+_AUDIENCE = re.compile(
+    rf"\b(?:told|(?:polled|interviewed|surveyed|quoted|contacted) by)[ \t\u00a0]+(?:the )?"
+    rf"((?:{CAP}))(?![\w’'-]|[ \u00a0][{UPPER}]|,?\s+(?:and|&)\s+[{UPPER}])"
+)
+_ADJECTIVE_END = re.compile(r"(?:al|an|ese|ish|ian|ic)$")  # "Congressional", "Korean"
+
+# A wire service credited in a dateline: "BERLIN, Oct 8 (Reuters) -", "WASHINGTON (AP) --". The
+# credit is found first, the place and date written in capitals before it second.
+_CREDIT = re.compile(r"\(([A-Z][\w&.'’ -]{0,40}?)\)[ \t\u00a0]*(?:--?|–|—)")
+_DATELINE_BEFORE = re.compile(
+    rf"(?<![\w,])[{UPPER}]{{2,}}(?:[ .'-]+[{UPPER}]+)*(?:,{_SP}[A-Z][a-z]{{2,8}}\.?{_SP}\d{{1,2}})?{_SP}$"
+)
 _CORPORATE_NOUNS = (
     "shares|stock|stocks|shareholders|board|subsidiary|subsidiaries|affiliate|affiliates|unit|division"
     "|plant|plants|factory|factories|chairman|chairwoman|CEO|chief executive|earnings|brand|products"
@@ -122,13 +143,18 @@ _DEAL_CUE = re.compile(
 )
 _FUNCTION_WORDS = words(
     "and or the a an of to in on at for with said has is was will common preferred form stock class"
+    " it its he she they we that this which who"
 )
 
 # Words without one of which a cue cannot match: a text that has none is not searched for it.
+# A cue edited to match without its words must have them added here, or it silently never
+# matches (tests/test_prefilters.py searches every cue in every text and expects the same).
 _TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {
     _LOWER_HEADED: tuple(sorted(LOWER_HEADS)),
     _LED_BY: ("led by", "dominated by", "spearheaded by"),
     _ACCORDING_TO: ("ccording to ",),
+    _CREDIT: (")",),
+    _AUDIENCE: ("told", " by"),
     _DEAL_CUE: (" signed ", " inked ", " won ", " clinched ", " secured "),
     _TRAILING_NOUN: ("union", "conglomerate", "group"),
     _SUFFIXED: (" Co.", " Inc.", " Corp.", " Ltd.", " LLC"),
@@ -183,7 +209,7 @@ def cue_span(text: str, start: int, end: int) -> Span | None:
 def _descriptor_names(text: str) -> Iterator[FoundName]:
     for m in _DESCRIPTOR.finditer(text):
         capital = m.group(0)[0].isupper() and "-based" not in m.group(0).split()[0]
-        if capital and not _starts_sentence(text, m.start()):
+        if capital and not starts_sentence(text, m.start()):
             continue
         span = cue_span(text, m.start(1), m.end(1))
         if span:
@@ -373,6 +399,23 @@ def _according_to_names(text: str) -> Iterator[FoundName]:
             yield with_acronym(text, span)
 
 
+def _audience_names(text: str) -> Iterator[FoundName]:
+    """ "told Reuters", "polled by Yonhap": a listener or pollster that is no person's name."""
+    for m in _finditer(_AUDIENCE, text):
+        span = cue_span(text, m.start(1), m.end(1))
+        name = text[span.start : span.end] if span else ""
+        person = _titled_person(text, name) or _surname_elsewhere(text, name)
+        if span and not person and not (_ADJECTIVE_END.search(name) and not is_acronym(name)):
+            yield with_acronym(text, span)
+
+
+def _credited_names(text: str) -> Iterator[FoundName]:
+    """ "SEOUL, Dec. 29 (Yonhap) --": the wire service a dateline credits."""
+    for m in _finditer(_CREDIT, text):
+        if _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield FoundName(m.group(1), Span(m.start(1), m.end(1)))
+
+
 def _corporate_names(text: str) -> Iterator[FoundName]:
     """ "Kia's Hwaseong plant", "shares of Acme", "Acme shares rose": a company by what it has."""
     for _, m in find_first_of(_CORPORATE_CUES, text):
@@ -398,16 +441,14 @@ def _titled_person(text: str, name: str) -> bool:
     return f" {name}" in text and any(f"{title} {name}" in text for title in NAME_TITLES)
 
 
-def _starts_sentence(text: str, pos: int) -> bool:
-    return pos == 0 or bool(re.search(r"(?:[.!?:]\s*|\n\s*|[“\"]|-- )$", text[max(0, pos - 4) : pos]))
-
-
 CUE_FINDERS = (
     _titled_names,
     _descriptor_names,
     _listed_names,
     _pattern_names,
     _according_to_names,
+    _credited_names,
+    _audience_names,
     _lower_headed_names,
     _led_by_names,
     _speaker_names,

@@ -5,7 +5,7 @@ Industry and Resources") and kept when a head word says they are a body
 ("... Association", "... Co.", "Ministry of ..."), when their acronym spells
 them ("Korea Hydro & Nuclear Power (KHNP)"), when a cue around them says so
 (``orgcues``: "chip giant X", "CEO of X", "shares of X", "TrendForce said"),
-or when they are well-known international bodies.
+or when they are well-known public bodies (``lexicon.KNOWN_ORGS``, ``KNOWN_NAMES``).
 Committees, meetings, programmes, funds and agreements are left out.
 """
 
@@ -26,6 +26,7 @@ from pressdesk.extract.foundnames import (
     with_acronym,
 )
 from pressdesk.extract.lexicon import (
+    BARE_HEADS,
     COMPLEMENT_HEADS,
     CONTINENT_WORDS,
     DOMAIN_WORDS,
@@ -80,6 +81,7 @@ def _takes_complement(words: list[str]) -> bool:
 
 _PAIR = re.compile(rf"({RUN_LED}),?\s+(?:and|or)\s+(?=({RUN}))")
 _LOWER_MINISTRY = re.compile(r"\b(?:the|[A-Z]\w+['’]s)\s+([a-z]+ ministry)\b")
+_MINISTRY_WORD = " ministry"  # without which _LOWER_MINISTRY cannot match
 
 
 def _after_lower_word(text: str, start: int) -> bool:
@@ -166,7 +168,7 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
             skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
-        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in {"Congress"}
+        lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in BARE_HEADS
         if _is_org_phrase(text[start:end], lone_ok, text[start : run.end]):
             yield Span(start, end)
 
@@ -200,7 +202,7 @@ def _country_agency_names(text: str) -> Iterator[FoundName]:
 
 def _ministry_names(text: str) -> Iterator[FoundName]:
     """ "the labor ministry": a ministry named by its portfolio."""
-    for m in _LOWER_MINISTRY.finditer(text) if " ministry" in text else ():
+    for m in _LOWER_MINISTRY.finditer(text) if _MINISTRY_WORD in text else ():
         yield FoundName(m.group(1), Span(m.start(1), m.end(1)))
 
 
@@ -212,14 +214,11 @@ def _known_pattern() -> re.Pattern[str]:
 
 
 _ACRONYM_OF = {name: acronym for acronym, name in KNOWN_ORGS.items()}
-_INDEX_AFTER = re.compile(r"\s*(?:\d|(?i:index|average|stock average|benchmark))")
 
 
 def _known_names(text: str) -> Iterator[FoundName]:
     for m in _known_pattern().finditer(text):
         name = m.group(0)
-        if _INDEX_AFTER.match(text, m.end()):
-            continue  # "the Nikkei 225", "the Nikkei index": a stock index, not the paper
         acronym = name if name in KNOWN_ORGS else _ACRONYM_OF.get(name)
         yield FoundName(name, Span(m.start(), m.end()), acronym)
 

@@ -5,16 +5,17 @@ each: an acronym defined in parentheses ("... (KIAT)") or spelled by a name's
 initials joins that name, spelling variants that share an ``org_key`` merge,
 a short form ("Coupang") joins the one longer name it begins ("Coupang
 Inc."), and a ministry named by its portfolio ("the trade ministry") joins the
-release's "Ministry of Trade, ...". ``org_key`` gives one organisation one key
-across releases, for the store.
+release's "Ministry of Trade, ...". ``org_key`` (from ``keys``, imported here for
+callers that know it from this module) gives one organisation one key across
+releases, for the store.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from pressdesk.extract.keys import org_key
 from pressdesk.extract.orgnames import (
     FoundName,
     coordinated_names,
@@ -27,24 +28,6 @@ from pressdesk.extract.text import is_acronym, soften_newlines
 from pressdesk.facts import Org, Span
 
 __all__ = ["extract_orgs", "org_key"]
-
-_SUFFIXES = frozenset({"co", "inc", "corp", "corporation", "company", "ltd", "llc", "plc", "limited"})
-
-
-def org_key(name: str) -> str:
-    """A canonical key: one organisation, one key, across spellings and releases.
-
-    Folds case, accents, punctuation, a leading "the" and company suffixes:
-    "Ministry of Trade, Industry, and Resources" and "ministry of trade,
-    industry and resources" share a key; so do "Coupang Inc." and "Coupang".
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    words = re.sub(r"[^\w\s]+", " ", text).split()
-    words = words[1:] if words[:1] == ["the"] else words
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words.pop()
-    return "".join(w for w in words if w != "and")
 
 
 class _Groups:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pressdesk.extract.keys import org_key, person_key
 from pressdesk.extract.lexicon import EAST_ASIAN_SURNAMES, TITLE_MODIFIERS
-from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, person_key, strip_honorifics
-from pressdesk.extract.orgs import org_key
+from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, strip_honorifics
 from pressdesk.extract.text import soften_wrapped
 from pressdesk.facts import Org, Person, Span
 
@@ -89,7 +89,7 @@ def _refers_to(entry: _Entry, word: str) -> bool:
 
 
 def _subordinate(entry: _Entry, mention: Mention) -> bool:
-    """ "Advisor to the President Ivanka Trump" is not the "President Trump" of the release."""
+    """ "Advisor to the President Jane Roe" is not the "President Roe" of the release."""
     head = _title_head(mention.role)
     return bool(head and entry.role and re.search(rf"\b(?:to|of) the {re.escape(head)}\b", entry.role))
 

@@ -22,12 +22,21 @@ _POINTS = (
     r"(?:[ \u00a0-]?(?i:percentage|pct\.?|%|percent)[ \u00a0-]?(?i:points?|pts?)(?![A-Za-z])"
     r"|[ \u00a0]?%p(?:ts?)?(?![A-Za-z])|[ \u00a0]?(?i:ppts?|pp)(?![A-Za-z]))"
 )
-_PERCENT = re.compile(
-    r"(?=[-\u2212+\d])"  # a cheap first check before the full pattern
-    r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
-    r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
-    r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
-)
+
+
+def _percent_pattern(first_check: bool = True) -> re.Pattern[str]:
+    """A number with a unit or points, or the first of a range ("from 16.88 to 25.50 percent");
+    behind a cheap check of its first character (a sign or a digit) unless ``first_check`` is
+    False (the same matches, found more slowly)."""
+    return re.compile(
+        (r"(?=[-\u2212+\d])" if first_check else "")
+        + r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
+        r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
+        r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
+    )
+
+
+_PERCENT = _percent_pattern()
 # "two percent", "twenty-five per cent": the word is checked against numbers.word_value.
 _WORD_PERCENT = re.compile(
     r"(?P<sign>(?!))?(?P<tail>(?!))?\b(?P<num>[A-Za-z]+(?:-[A-Za-z]+)?)"
@@ -49,41 +58,56 @@ _NOT_AFTER_DOWN = "".join(
     for w in ("step", "stepped", "steps", "break", "broken", "broke", "turn", "turned", "turns")
 )  # fmt: skip
 
-# Words that state a change, by direction; "none" words state a level.
-_DIRECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "up": (
-        r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|(?=up)"  # then the look-backs
-        + _NOT_AFTER_UP
-        + r"up(?![ \u00a0]+to\b)"
-        r"|jump\w*|surg(?:e|ed|es|ing)|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
-        r"|add(?:ed|s)|spik(?:e|ed|es|ing)|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*"
-        r"|recover(?:s|ed|ing|y)?|boost\w*"
-        r"|rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|accelerat\w*|widen\w*|improv\w*|doubl\w*"
-        r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
-    ),
-    "down": (
-        r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|(?=down)"
-        + _NOT_AFTER_DOWN
-        + r"down|decreas\w*|contract(?:ed|ing|ion)"
-        r"|slip(?:s|ped|ping)?|plung\w*"
-        r"|slid(?:e|es|ing)?|lost|los(?:e|es|ing)|loss(?:es)?|shed(?:s|ding)?|shr[ai]nk\w*|shrunk|sank"
-        r"|sink(?:s|ing)?"
-        r"|tumbl\w*|dip(?:s|ped|ping)?|eas(?:ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc\w*"
-        r"|narrow(?:s|ed|ing)|plummet\w*"
-        r"|slump\w*|retreat\w*|weaken\w*|deteriorat\w*|slow(?:s|ed|ing)|downward|halv\w*|went down",
-    ),
-    "none": (
-        r"unchanged|flat|steady|remain(?:ed|s)?|st(?:ood|ands?) at|hover\w*|kept|maint[ae]in\w*"
-        r"|account(?:ed|ing|s)? for|represent\w*|mak(?:e|es|ing) up|made up|comprise\w*"
-        r"|was|were|is|are",
-    ),
-}
-_LEFT_WORD = re.compile(
-    r"\b(?=[a-z])(?:"  # a cheap first check: every direction word starts with a letter
-    + "|".join(rf"(?P<{d}>\b(?:{'|'.join(w)})\b)" for d, w in _DIRECTION_WORDS.items())
-    + ")",
-    re.IGNORECASE,
-)
+def _direction_words(first_checks: bool) -> dict[str, tuple[str, ...]]:
+    """Words that state a change, by direction; "none" words state a level. With
+    ``first_checks``, "up" and "down" are looked at before the phrasal-verb look-backs run."""
+    up, down = ("(?=up)", "(?=down)") if first_checks else ("", "")
+    return {
+        "up": (
+            r"r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|growth|increas\w*|"
+            + up
+            + _NOT_AFTER_UP
+            + r"up(?![ \u00a0]+to\b)"
+            r"|jump\w*|surg(?:e|ed|es|ing)|gain\w*|expand\w*|expansion|climb\w*|soar\w*|advanc(?:ed|es|ing)"
+            r"|add(?:ed|s)|spik(?:e|ed|es|ing)|skyrocket\w*|rall(?:y|ied|ies)|rebound\w*"
+            r"|recover(?:s|ed|ing|y)?|boost\w*"
+            r"|rais(?:e|ed|es|ing)|hik(?:e|ed|es|ing)|accelerat\w*|widen\w*|improv\w*|doubl\w*"
+            r"|tripl\w*|higher|upward|pick(?:ed|s)? up|went up|go(?:es)? up|edg(?:ed|es) up",
+        ),
+        "down": (
+            r"fell|fall(?:s|ing|en)?|declin\w*|drop\w*|"
+            + down
+            + _NOT_AFTER_DOWN
+            + r"down|decreas\w*|contract(?:ed|ing|ion)"
+            r"|slip(?:s|ped|ping)?|plung\w*"
+            r"|slid(?:e|es|ing)?|lost|los(?:e|es|ing)|loss(?:es)?|shed(?:s|ding)?|shr[ai]nk\w*|shrunk|sank"
+            r"|sink(?:s|ing)?"
+            r"|tumbl\w*|dip(?:s|ped|ping)?|eas(?:ed|ing)|lower(?:s|ed|ing)?|cut(?:s|ting)?|reduc\w*"
+            r"|narrow(?:s|ed|ing)|plummet\w*"
+            r"|slump\w*|retreat\w*|weaken\w*|deteriorat\w*|slow(?:s|ed|ing)|downward|halv\w*|went down",
+        ),
+        "none": (
+            r"unchanged|flat|steady|remain(?:ed|s)?|st(?:ood|ands?) at|hover\w*|kept|maint[ae]in\w*"
+            r"|account(?:ed|ing|s)? for|represent\w*|mak(?:e|es|ing) up|made up|comprise\w*"
+            r"|was|were|is|are",
+        ),
+    }
+
+
+def _left_word_pattern(first_checks: bool = True) -> re.Pattern[str]:
+    """Any direction word, named by its direction; behind a cheap check that a letter starts it
+    unless ``first_checks`` is False (the same matches, found more slowly)."""
+    words = _direction_words(first_checks)
+    return re.compile(
+        (r"\b(?=[a-z])" if first_checks else r"\b")
+        + "(?:"
+        + "|".join(rf"(?P<{d}>\b(?:{'|'.join(w)})\b)" for d, w in words.items())
+        + ")",
+        re.IGNORECASE,
+    )
+
+
+_LEFT_WORD = _left_word_pattern()
 _RIGHT_WORD = re.compile(
     r"[ \u00a0]*(?:(?:year-on-year|on-year|y/y|yoy|month-on-month|on-month|m/m|quarter-on-quarter"
     r"|on-quarter|q/q|annual|annualized|annualised|monthly|quarterly|sequential)[ \u00a0]+)?"
@@ -102,7 +126,11 @@ _CHANGE_NOUN = re.compile(
     r"|contraction|loss|reduction|cut))\s+$",
     re.IGNORECASE,
 )
-# Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast.
+# Where the clause of a number begins: a sentence end, a semicolon, a line, a contrast. Wider
+# than a sentence's end (``text.SENTENCE_END``) on purpose: a direction word is read only within
+# the number's clause, so any stop before a space or a quote cuts it, even before a lower-case
+# word ("... U.S. exports rose"): a cut too many loses a subject word, one too few can borrow
+# another clause's direction.
 _CLAUSE_START = re.compile(
     r"(?:[.!?](?=[\s\"“”’)]|[A-Z])|;|\n\s*\n|\b(?:while|whereas|but|although|though)\b)",
     re.IGNORECASE,
@@ -203,8 +231,12 @@ def _percent(text: str, m: re.Match[str]) -> Percent:
     )
 
 
-def _word_percents(text: str) -> list[re.Match[str]]:
-    """ "two percent": found from the unit back, as words before units are few."""
+def _word_percents(text: str, unit_first: bool = True) -> list[re.Match[str]]:
+    """ "two percent": found from the unit back, as words before units are few; unless
+    ``unit_first`` is False, when ``_WORD_PERCENT`` scans the whole text (the same matches,
+    found more slowly)."""
+    if not unit_first:
+        return [m for m in _WORD_PERCENT.finditer(text) if word_value(m.group("num"))]
     found: list[re.Match[str]] = []
     for unit in _UNIT_WORD.finditer(text):
         word = _LAST_WORD.search(text, max(0, unit.start() - 20), unit.start())

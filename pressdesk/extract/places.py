@@ -150,13 +150,9 @@ BLOCKED = (
     "Central American",
     "Native American",
     "American Samoa",
-    "Indian Ocean",
-    "South China Sea",
-    "East China Sea",
     "New Mexico",
     "New Guinea",
     "Korean War",
-    "Turkey Point",
     "Georgia",
     "Jordan",
     "Chad",
@@ -164,11 +160,6 @@ BLOCKED = (
     "Niger",
     "Dominica",
     "Eastern European",
-    "Mexico City",
-    "Kuwait City",
-    "Panama City",
-    "Guatemala City",
-    "Panama Canal",
     "Central European",
 )
 
@@ -220,12 +211,18 @@ def _is_currency(text: str, end: int) -> bool:
     return text[end : end + 1] == "$"
 
 
+# A country's name before the word for a city, a canal, a cape or a sea names that, not the
+# country: "Mexico City", "Panama Canal", "South China Sea", "Indian Ocean". ("Korean Peninsula"
+# and "Taiwan Strait" still refer to their countries; "Cayman Islands" is a country's own name.)
+_FEATURE_AFTER = re.compile(r"[ \u00a0](?:City|Canal|Point|Sea|Ocean)\b")
+
+
 def find_place_mentions(text: str) -> Iterator[tuple[str, Span]]:
     """Every (code, span) mention of a country or bloc, in text order."""
     forms = _forms()
     for m in _pattern().finditer(text):
         code = forms.get(m.group(0), "")
-        if code and not _is_currency(text, m.end()):
+        if code and not _is_currency(text, m.end()) and not _FEATURE_AFTER.match(text, m.end()):
             yield code, Span(m.start(), m.end())
 
 

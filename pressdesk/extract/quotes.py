@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pressdesk.extract.text import LINE_END, sentence_start, sentence_stop
 from pressdesk.facts import Person, Quote, Span
 
 __all__ = ["extract_quotes"]
 
 _QUOTED = re.compile(r"“([^“”\n]+)(?:”|$)|\"([^\"\n]+)\"", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?][”\"]?\s+|\n")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SPEECH = re.compile(r"\b(?:said|says|added|noted|stated|told|explained|continued|according to)\b")
 _MIN_WORDS = 4
@@ -52,12 +52,16 @@ def _titled_speaker(ctx: _Context, span: Span) -> str | None:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` begins; a colon before a quote reaches back one more."""
+    """Where the sentence holding ``pos`` begins; a colon before a quote reaches back one more.
+
+    A line break ends a sentence here too (``LINE_END``): a quotation never runs past its line,
+    and a person named on an earlier line speaks in another paragraph. Looking on after a
+    quote (``_named_after``) lines do not count, as a speaker's name may wrap ("said Rep.\\n
+    Vic Fazio")."""
     before = text[:pos].rstrip(' “"\n\u00a0')
     if before.endswith(":"):
         pos = len(before)
-    ends = list(_SENTENCE_END.finditer(text, max(0, pos - 400), pos))
-    return ends[-1].end() if ends else max(0, pos - 400)
+    return sentence_start(text, pos, 400, LINE_END)
 
 
 def _mentions(people: list[Person]) -> list[tuple[int, str]]:
@@ -72,8 +76,8 @@ def _named_after(ctx: _Context, end: int) -> str | None:
     """ "“...,” said Lee" or "“...,” Bae said": a person right after, with a speech verb."""
     for pos, name in ctx.mentions:
         if end <= pos < end + _AFTER_WINDOW:
-            tail = re.split(r"[.!?](?:\s|$)", ctx.text[pos : pos + 120])[0]
-            if _SPEECH.search(ctx.text, end, pos) or _SPEECH.search(tail):
+            stop = sentence_stop(ctx.text, pos, 120)
+            if _SPEECH.search(ctx.text, end, pos) or _SPEECH.search(ctx.text, pos, stop):
                 return name
     return None
 

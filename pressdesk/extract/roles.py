@@ -25,7 +25,7 @@ from pressdesk.extract.lexicon import (
     words,
 )
 from pressdesk.extract.places import is_place_name
-from pressdesk.extract.text import is_acronym
+from pressdesk.extract.text import is_acronym, last_sentence
 from pressdesk.facts import Span
 
 __all__ = [
@@ -105,7 +105,9 @@ _LOWER_TITLES = {t.lower().rstrip(".") for t in TITLE_WORDS} | set(ROLE_WORDS)
 
 
 # The patterns below are anchored at the end of a window before a name ("$"); each is searched
-# only when the window ends as the pattern must, which a glance at its last characters tells.
+# only when the window ends as the pattern must, which a glance at its last characters tells
+# (``_window_ends``, ``_ends_in_role_word``, ``_ends_in_by``, ``_ends_in_comma``; ``said_before``
+# answers its pattern from the end alone). tests/test_prefilters.py searches without the glances.
 _ROLE_BACK_ENDS = (" of ", " for ", " to ", " the ", " and ", ", ")
 _ROLE_WORD_ENDS = tuple(ROLE_WORDS)
 _SPEECH_WORDS = ("said", "says", "stated", "added", "noted")
@@ -135,10 +137,14 @@ def role_back(text: str, start: int) -> re.Match[str] | None:
 def _role_word_before(text: str, start: int) -> re.Match[str] | None:
     """``_ROLE_BEFORE`` in the 80 characters before ``start``: a role word, then spaces and commas."""
     lo = max(0, start - 80)
-    ends = (start, start - 1) if text[start - 1 : start] == "\n" else (start,)
-    if not any(text.endswith(_ROLE_WORD_ENDS, lo, _comma_start(text, lo, end)) for end in ends):
-        return None
-    return _ROLE_BEFORE.search(text, lo, start)
+    return _ROLE_BEFORE.search(text, lo, start) if _ends_in_role_word(text, lo, start) else None
+
+
+def _ends_in_role_word(text: str, lo: int, end: int) -> bool:
+    """``text[lo:end]`` ends with a role word, then spaces and commas (before a last newline, where
+    "$" matches too)."""
+    ends = (end, end - 1) if text[end - 1 : end] == "\n" else (end,)
+    return any(text.endswith(_ROLE_WORD_ENDS, lo, _comma_start(text, lo, stop)) for stop in ends)
 
 
 def _ends_in_comma(text: str, lo: int, end: int) -> bool:
@@ -163,10 +169,13 @@ def said_before(text: str, start: int) -> bool:
 def _participle_before(text: str, start: int) -> re.Match[str] | None:
     """``_PARTICIPLE`` ("chaired by ") in the 30 characters before ``start``."""
     lo = max(0, start - 30)
-    end = _space_start(text, lo, start)
-    if end == start or text[max(lo, end - 2) : end].casefold() != "by":
-        return None
-    return _PARTICIPLE.search(text, lo, start)
+    return _PARTICIPLE.search(text, lo, start) if _ends_in_by(text, lo, start) else None
+
+
+def _ends_in_by(text: str, lo: int, end: int) -> bool:
+    """``text[lo:end]`` ends with "by" and white space."""
+    stop = _space_start(text, lo, end)
+    return stop < end and text[max(lo, stop - 2) : stop].casefold() == "by"
 
 
 def span_of(pieces: list[tuple[str, Span]]) -> Span:
@@ -257,6 +266,12 @@ _TITLE_BODY_COMMA = re.compile(
 )
 
 
+# A title phrase is a run of capitalised words, where SENTENCE_END's sign of a new sentence (a
+# capital after a full stop) says nothing: here a stop ends a sentence only after a lower-case
+# letter ("Korea. Trade Minister"), never after an initial ("U.S. Trade Representative").
+_TITLE_BREAK = re.compile(r"(?<=[a-z])\.(?= [A-Z])|\n")
+
+
 def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) -> str | None:
     """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said";
     before a courtesy title ("..., Shri Piyush Goyal said") the name need not close with a
@@ -272,15 +287,10 @@ def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) 
     )
     if not m:
         return None
-    role = _last_sentence(m.group(1))
+    role = last_sentence(m.group(1), _TITLE_BREAK)
     before = text[: m.end(1) - len(role)].rstrip(" \t")
     opens = not before or before[-1] in ".!?:\n"
     return re.sub(r"^The ", "", role) if closed or opens else None
-
-
-def _last_sentence(phrase: str) -> str:
-    """The part of a phrase after its last sentence break."""
-    return re.split(r"(?<=[a-z]\.) (?=[A-Z])|\n", phrase)[-1]
 
 
 def role_before(text: str, start: int) -> tuple[str | None, str | None]:

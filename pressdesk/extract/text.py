@@ -1,8 +1,17 @@
-"""Token shapes the entity extractors share: capitalised words and runs of them."""
+"""Text shapes the extractors share: capitalised words and runs of them, and sentences.
+
+Sentences are told one way for every extractor (``SENTENCE_END``): by a full
+stop, "!" or "?" before a capitalised word, or by a blank line. The functions
+below find the sentence around a position (``sentence_start``,
+``sentence_bounds``), every sentence of a text (``sentence_starts``,
+``sentence_index``), whether one begins at a position (``starts_sentence``) and
+the last one of a phrase (``last_sentence``).
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from pressdesk.facts import Span
@@ -10,7 +19,9 @@ from pressdesk.facts import Span
 __all__ = [
     "CAP",
     "RUN",
+    "LINE_END",
     "UPPER",
+    "SENTENCE_END",
     "caseless_words",
     "find_first_of",
     "find_runs",
@@ -18,9 +29,16 @@ __all__ = [
     "is_title_case",
     "lead_alternation",
     "lead_cap",
+    "last_sentence",
     "lead_run",
+    "sentence_bounds",
+    "sentence_index",
+    "sentence_start",
+    "sentence_starts",
+    "sentence_stop",
     "soften_newlines",
     "soften_wrapped",
+    "starts_sentence",
     "words_of",
 ]
 
@@ -192,3 +210,69 @@ def is_acronym(word: str) -> bool:
 
 def first_word_re() -> re.Pattern[str]:
     return _WORD
+
+
+# ---------------------------------------------------------------- sentences
+
+# Where a sentence ends: ".", "!" or "?" before white space and a capital, an opening quote or a
+# bracket ("rose. The", "said. “We"), or glued to a capitalised word ("demand.The", where a page's
+# paragraphs were run together); and a blank line. "3.5 percent" and "rose. exports" end none;
+# an initial before a capitalised word ("the U.S. Trade ...") does, as the text alone cannot tell.
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n")
+
+# The same, where a line break ends a sentence too: in text whose lines are paragraphs or
+# headings (a quotation never runs past its line; a title phrase never past its heading).
+LINE_END = re.compile(rf"{SENTENCE_END.pattern}|\n")
+
+
+def sentence_starts(text: str, ends: re.Pattern[str] = SENTENCE_END) -> list[int]:
+    """Where each sentence of ``text`` begins, in order (the first at 0); ``ends`` may add
+    breaks of its own to ``SENTENCE_END``'s (a clause's semicolon)."""
+    return [0] + [m.end() for m in ends.finditer(text)]
+
+
+def sentence_index(starts: list[int], pos: int) -> int:
+    """Which sentence, of those beginning at ``starts``, holds ``pos``."""
+    return bisect_right(starts, pos) - 1
+
+
+def sentence_start(text: str, pos: int, reach: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
+    """Where the sentence holding ``pos`` begins, looking back at most ``reach`` characters.
+
+    Only the text before ``pos`` is read: a full stop right before ``pos`` ends a sentence
+    only if what follows it within that text says so."""
+    lo = max(0, pos - reach)
+    found = [m.end() for m in ends.finditer(text, lo, pos)]
+    return found[-1] if found else lo
+
+
+def sentence_stop(text: str, pos: int, reach: int, ends: re.Pattern[str] = SENTENCE_END) -> int:
+    """Where the sentence holding ``pos`` ends, looking on at most ``reach`` characters (the
+    text beyond them unread, as in ``sentence_start``)."""
+    stop = ends.search(text, pos, pos + reach)
+    return stop.start() if stop else min(len(text), pos + reach)
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, reaching at most ``reach`` characters either way."""
+    return sentence_start(text, start, reach), sentence_stop(text, end, reach)
+
+
+def last_sentence(phrase: str, ends: re.Pattern[str] = LINE_END) -> str:
+    """The part of ``phrase`` after its last sentence end: "Korea. Trade Minister" -> "Trade Minister"."""
+    return phrase[sentence_start(phrase, len(phrase), len(phrase), ends) :].lstrip()
+
+
+# Openings where a capital is due whatever the word: a line, a quotation, what a colon or a dash
+# introduces (a sentence's start is told by SENTENCE_END).
+_OPENING = re.compile(r"(?:[:\n]\s*|[“\"]|-- )$")
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """A sentence, a line, a quotation or what a colon introduces begins at ``pos`` (within a
+    few spaces): a capital there says nothing of a name."""
+    lo = max(0, pos - 4)
+    if pos == 0 or _OPENING.search(text, lo, pos):
+        return True
+    stop = len(text[lo:pos].rstrip()) + lo - 1  # the character before the spaces
+    return stop >= lo and SENTENCE_END.match(text, stop) is not None

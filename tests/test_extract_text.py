@@ -1,0 +1,57 @@
+from pressdesk.extract.text import (
+    LINE_END,
+    last_sentence,
+    sentence_bounds,
+    sentence_index,
+    sentence_start,
+    sentence_starts,
+    sentence_stop,
+    starts_sentence,
+)
+
+TEXT = "Exports rose 5.2 percent. Imports fell.The gap narrowed\nin May\n\nIt was 3 p.m. in Seoul."
+
+
+def test_sentence_starts_at_stops_before_capitals_and_blank_lines() -> None:
+    starts = sentence_starts(TEXT)
+    sentences = [TEXT[a:b].strip() for a, b in zip(starts, [*starts[1:], len(TEXT)], strict=True)]
+    assert sentences == [
+        "Exports rose 5.2 percent.",
+        "Imports fell.",
+        "The gap narrowed\nin May",
+        "It was 3 p.m. in Seoul.",
+    ]
+
+
+def test_sentence_index_finds_the_sentence_of_a_position() -> None:
+    starts = sentence_starts(TEXT)
+    assert sentence_index(starts, TEXT.index("5.2")) == 0
+    assert sentence_index(starts, TEXT.index("May")) == 2
+    assert sentence_index(starts, TEXT.index("Seoul")) == 3
+
+
+def test_sentence_bounds_reach_only_so_far() -> None:
+    start, stop = sentence_bounds(TEXT, TEXT.index("fell"), TEXT.index("fell") + 4, 250)
+    assert TEXT[start:stop].strip() == "Imports fell"
+    assert sentence_start(TEXT, TEXT.index("Seoul"), 5) == TEXT.index("Seoul") - 5
+    assert sentence_stop(TEXT, 0, 10) == 10
+
+
+def test_a_line_break_ends_a_sentence_only_where_asked() -> None:
+    pos = TEXT.index("in May")
+    assert sentence_start(TEXT, pos, 400) == TEXT.index(".The") + 1
+    assert sentence_start(TEXT, pos, 400, LINE_END) == pos
+
+
+def test_starts_sentence() -> None:
+    text = 'Trade rose. Chipmaker Acme said: Carmaker Beta and "Steelmaker Gamma" agreed with Maker Delta'
+    for word in ("Trade", "Chipmaker", "Carmaker", "Steelmaker"):
+        assert starts_sentence(text, text.index(word)), word
+    assert not starts_sentence(text, text.index("Maker Delta"))
+    assert not starts_sentence(text, text.index("Acme"))
+
+
+def test_last_sentence() -> None:
+    assert last_sentence("Korea. Trade Minister") == "Trade Minister"
+    assert last_sentence("First line\nSecond line") == "Second line"
+    assert last_sentence("Trade Minister") == "Trade Minister"
