@@ -332,6 +332,80 @@ def reextract_command(edge: Edge, everything: bool, quiet: bool) -> None:
     click.echo(f"{count:,} releases extracted again")
 
 
+@cli.group("watch")
+def watch_group() -> None:
+    """Saved queries: what is new for each, delivered once (text, JSON, Atom, webhook)."""
+
+
+@watch_group.command("add")
+@click.argument("name")
+@click.argument("query")
+@click.option("--webhook", help="POST each run's new matches to this URL as JSON.")
+@click.pass_obj
+def watch_add(edge: Edge, name: str, query: str, webhook: str | None) -> None:
+    """Watch QUERY (the search query language) under NAME, from now on."""
+    edge.desk.add_watch(name, query, webhook=webhook)
+    click.echo(f"watching {query!r} as {name}")
+
+
+@watch_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def watch_list(edge: Edge, as_json: bool) -> None:
+    """The saved watches."""
+    from dataclasses import asdict
+
+    found = edge.desk.watches()
+    if as_json:
+        _print_json([asdict(w) for w in found])
+        return
+    for w in found:
+        hook = f"  -> {w.webhook}" if w.webhook else ""
+        click.echo(f"{w.name:<20} {w.query}  (since {w.created[:19]}){hook}")
+
+
+@watch_group.command("remove")
+@click.argument("name")
+@click.pass_obj
+def watch_remove(edge: Edge, name: str) -> None:
+    """Forget a watch and what it delivered."""
+    edge.desk.remove_watch(name)
+    click.echo(f"removed watch {name}")
+
+
+@watch_group.command("run")
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--atom", type=click.Path(dir_okay=False),
+              help="Also write the watch's Atom feed (its latest deliveries) to FILE.")
+@click.pass_obj
+def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> None:
+    """Deliver what is new for one watch, or for all: each release once, even when runs
+    overlap or one is killed. Exit status 1 if a webhook did not take its items (they
+    wait for the next run)."""
+    from pressdesk.watch import item_record
+
+    names = [name] if name else [w.name for w in edge.desk.watches()]
+    if atom and len(names) != 1:
+        raise click.UsageError("--atom needs one watch: give its NAME")
+    runs = [edge.desk.run_watch(n) for n in names]
+    if atom:
+        edge.desk.write_file(atom, edge.desk.watch_feed(names[0]))
+    if as_json:
+        _print_json([{"watch": r.watch.name, "items": [item_record(i) for i in r.items],
+                      "webhook_failed": r.webhook_failed} for r in runs])
+    else:
+        for r in runs:
+            click.echo(f"{r.watch.name}: {len(r.items)} new")
+            for i in r.items:
+                click.echo(f"  {i.date}  {i.title}  [{i.release_id}]")
+    failed = [r for r in runs if r.webhook_failed]
+    for r in failed:
+        click.echo(f"{r.watch.name}: webhook failed: {r.webhook_failed}", err=True)
+    if failed:
+        sys.exit(1)
+
+
 @cli.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.pass_obj

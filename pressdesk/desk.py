@@ -38,6 +38,7 @@ from pressdesk.models import (
     Revision,
     Series,
     StoredRelease,
+    Watch,
 )
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
 from pressdesk.search.index import SearchIndex, index_path
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from pressdesk.ingest import IngestOptions
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
+    from pressdesk.watch import Poster, WatchRun
 
 __all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings"]
 
@@ -114,6 +116,7 @@ class Desk:
         self.settings = settings
         self.lock = threading.RLock()  # opening the derived parts
         self.write_lock = threading.Lock()  # one write at a time per process
+        self.watch_lock = threading.Lock()  # one watch run at a time per process
         self._index: SearchIndex | None = None
         self._embedder: Embedder | None = None
         self._vectors: VectorSet | None = None
@@ -298,6 +301,40 @@ class Desk:
             self._vectors = None
             self.store.restore(path)
 
+    # -- watches -------------------------------------------------------------
+
+    def add_watch(self, name: str, query: str, *, webhook: str | None = None) -> Watch:
+        """Save a query; releases stored or revised from now on that it matches are new."""
+        from pressdesk.search.query import parse_query
+        from pressdesk.watch import now_iso
+
+        parse_query(query)  # a malformed query is refused now, not at every run
+        watch = Watch(name, query, now_iso(), webhook)
+        self.store.add_watch(watch)
+        return watch
+
+    def watches(self) -> list[Watch]:
+        return self.store.watches()
+
+    def remove_watch(self, name: str) -> None:
+        self.store.remove_watch(name)
+
+    def run_watch(self, name: str, *, post: Poster | None = None) -> WatchRun:
+        """Deliver what is new for a watch, once; its webhook, if it has one, gets it too
+        (by ``post``, default an HTTP POST)."""
+        from pressdesk.search import matching
+        from pressdesk.watch import run_watch
+
+        with self.watch_lock, self._reading_index():
+            return run_watch(self.store, name, lambda q, ids: matching(self.index, q, ids),
+                             post=post or http_post)
+
+    def watch_feed(self, name: str, limit: int = 100) -> bytes:
+        """The Atom feed of what a watch has delivered, newest first."""
+        from pressdesk.watch import atom_feed
+
+        return atom_feed(self.store.watch(name), self.store.delivered(name, limit))
+
     # -- reading ---------------------------------------------------------------
 
     def releases(self, where: ReleaseFilter | None = None) -> Iterator[StoredRelease]:
@@ -378,9 +415,13 @@ class Desk:
     def chart_file(self, view: SeriesView, path: str) -> None:
         """Draw a series into ``path`` (PNG or SVG by its suffix), whole or not at all."""
         from pressdesk.charts import chart_bytes
+
+        self.write_file(path, chart_bytes(view, Path(path).suffix.lstrip(".").lower()))
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Write ``data`` to ``path`` whole or not at all, never over the store's own files."""
         from pressdesk.export import write_atomically
 
-        data = chart_bytes(view, Path(path).suffix.lstrip(".").lower())
         with write_atomically(path, self.own_files()) as out:
             out.write(data)
 
@@ -448,6 +489,16 @@ class Desk:
         for group in batched(rows, chunk):
             found = self.store.facts_for([s.release.id for s in group])
             yield from ((s, found.get(s.release.id)) for s in group)
+
+
+def http_post(url: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST ``body`` to ``url``; the status, or a PressdeskError naming what failed."""
+    import httpx
+
+    try:
+        return httpx.post(url, content=body, headers=headers, timeout=10.0).status_code
+    except httpx.HTTPError as err:
+        raise PressdeskError(f"{url}: {err}") from err
 
 
 def revised(rows: list[FigureRow]) -> set[FigureRow]:

@@ -207,3 +207,25 @@ class EventRow:
     date: str | None
     sentence: str
     optional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """A saved query whose new matches are delivered once each."""
+
+    name: str
+    query: str
+    created: str  # releases stored or revised from then on are watched
+    webhook: str | None = None  # where each run POSTs what it found
+
+
+@dataclass(frozen=True, slots=True)
+class WatchItem:
+    """A release revision a watch matched."""
+
+    release_id: str
+    revision: int
+    date: str
+    title: str
+    source: str
+    url: str | None

@@ -198,3 +198,42 @@ def create_figures_and_events(db: sqlite3.Connection) -> None:
 def version_facts(db: sqlite3.Connection) -> None:
     """Which version of the extractors found each release's facts (0: before versions)."""
     db.execute("ALTER TABLE facts ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+
+
+@migration
+def create_watches(db: sqlite3.Connection) -> None:
+    """Saved queries, and which release revisions each has delivered (or claimed, by which
+    run) so that every match is delivered once though runs overlap or die."""
+    db.execute(
+        """CREATE TABLE watches (
+            name TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            created TEXT NOT NULL,
+            webhook TEXT,
+            checkpoint INTEGER NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE watch_items (
+            watch TEXT NOT NULL,
+            release_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            claimed_by TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            delivered_at TEXT,
+            PRIMARY KEY (watch, release_id, revision)
+        ) WITHOUT ROWID"""
+    )
+    # Every store or revision gets the number of its index-queue entry: writers commit one at
+    # a time, so these numbers grow in commit order and a watch can resume after the last one.
+    db.execute("ALTER TABLE releases ADD COLUMN change INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE releases SET change = seq")
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(seq), 0) FROM releases))"
+        " WHERE name = 'index_queue'"
+    )
+    db.execute(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'index_queue', coalesce(max(seq), 0)"
+        " FROM releases WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'index_queue')"
+    )
+    db.execute("CREATE INDEX releases_change ON releases(change)")
