@@ -20,16 +20,17 @@ from pressdesk.cli import cli
 from pressdesk.desk import Desk
 from pressdesk.errors import NotFound, PressdeskError, QueryError
 from pressdesk.ingest import IngestOptions
+from pressdesk.models import Release
 from pressdesk.watch import is_dead, now_iso
 
 PLAIN = IngestOptions(extract=False)
 
 
-def steel(n: int, body: str = "Steel tariffs rise.") -> object:
+def steel(n: int, body: str = "Steel tariffs rise.") -> Release:
     return make_release(n, body=body, title=f"Steel notice {n}")
 
 
-def other(n: int) -> object:
+def other(n: int) -> Release:
     return make_release(n, body="Rice harvest news.", title=f"Rice notice {n}")
 
 
