@@ -47,3 +47,10 @@ def store() -> Iterator[Store]:
     s = open_store(":memory:")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def model_cache(request: pytest.FixtureRequest) -> str:
+    """Where tests keep the embedding models exported on first use: kept between runs
+    (.pytest_cache), so only a fresh checkout pays the export, a few seconds."""
+    return str(request.config.cache.mkdir("models"))
