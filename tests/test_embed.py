@@ -106,7 +106,7 @@ def test_minilm_int8_stays_close_to_sentence_transformers(minilm_int8: MiniLMEmb
     vectors = minilm_int8.embed(GOLDEN_TEXTS)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     near = cosines(vectors, GOLDEN_VECTORS)
-    assert near[:-1].min() > 0.98 and near[-1] > 0.95  # the last text is empty: [CLS] [SEP]
+    assert near[:-1].min() > 0.99 and near[-1] > 0.97  # the last text is empty: [CLS] [SEP]
 
 
 @pytest.mark.embed
@@ -128,8 +128,8 @@ def test_int8_export_is_cached_fused_and_quantised(minilm_int8: MiniLMEmbedder, 
     minilm_int8.embed(["warm"])
     path = model_file(model_cache, minilm_int8.variant)
     ops = [node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node]
-    assert ops.count("QAttention") == 6 and ops.count("DynamicQuantizeMatMul") + ops.count(
-        "MatMulInteger") == 18
+    assert ops.count("QAttention") == 6 and ops.count("MatMul") == 3  # FP32_LAYERS
+    assert ops.count("DynamicQuantizeMatMul") + ops.count("MatMulInteger") == 15
     assert path.stat().st_size < 30_000_000  # int8 weights: a quarter of the fp32 file
 
 

@@ -1,8 +1,8 @@
 """Embedders: text to unit-length float32 vectors, behind one small protocol.
 
     minilm-int8  all-MiniLM-L6-v2 (384 dimensions) with int8 weights, on ONNX
-                 Runtime: the default; cosine about 0.99 to the fp32 vectors,
-                 the same search quality, four to five times the speed
+                 Runtime: the default; cosine about 0.997 to the fp32 vectors,
+                 about four times the speed (docs/benchmarks.md)
     minilm       the same model in fp32 on ONNX Runtime: sentence-transformers'
                  vectors to float rounding
     fake         deterministic feature hashing of words (tests, and machines
