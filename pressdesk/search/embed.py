@@ -116,10 +116,12 @@ EMBEDDERS: dict[str, EmbedderFactory] = {
 def open_embedder(name: str = DEFAULT_EMBEDDER, *, cache: str | None = None, threads: int = 1) -> Embedder:
     """The embedder registered under ``name``; its model loads on first use.
 
-    ``cache``: the folder where a model made on first use is kept (made if
-    missing); the store passes a folder beside it. None: the model is made in
-    a temporary folder in each process that embeds, a few seconds each time.
-    ``threads``: how many threads one embed call may use (1 for queries).
+    ``cache``: the folder where a model exported on first use is kept (made if
+    missing; files are named by the versions that made them); the store passes
+    a folder beside it. None: the model is exported into a temporary folder
+    that is removed when the process ends, so each process that embeds pays
+    the export (5 to 8 s) once. ``threads``: how many texts one embed call runs
+    at once, one thread each (1 for queries).
     """
     try:
         factory = EMBEDDERS[name]
