@@ -71,10 +71,18 @@ class Settings:
 
     db: str = "pressdesk.db"  # a SQLite file, sqlite:///path, or :memory:
     index: str | None = None  # the search index folder; default: beside the store, PATH.index
-    embedder: str = "minilm"  # the embedder semantic search uses, by registry name
+    embedder: str = "minilm-int8"  # the embedder semantic search uses, by registry name
+    models: str | None = None  # where embedding models made on first use are kept;
+    # default: beside the store, PATH.models (a temporary folder for :memory:)
     auto_embed: int = 500  # a semantic search embeds up to this many missing releases itself
     writer_threads: int = 1  # indexing threads while ingesting (one leaves a core to readers)
     lock_wait: float = 600.0  # seconds an ingest waits for another process's index writer
+
+    @property
+    def models_folder(self) -> str | None:
+        db = self.db.removeprefix("sqlite:///")
+        return self.models if self.models is not None else (
+            None if db in ("", ":memory:") else f"{db}.models")
 
     @property
     def index_folder(self) -> str | None:
@@ -171,7 +179,8 @@ class Desk:
             if self._embedder is None:
                 from pressdesk.search.embed import open_embedder
 
-                self._embedder = open_embedder(self.settings.embedder)
+                self._embedder = open_embedder(self.settings.embedder,
+                                               cache=self.settings.models_folder)
             return self._embedder
 
     def vectors(self) -> VectorSet:
@@ -251,7 +260,8 @@ class Desk:
         from pressdesk.search.embed import open_embedder
         from pressdesk.search.vectors import embed_missing
 
-        bulk = open_embedder(self.settings.embedder, threads=threads or os.cpu_count() or 1)
+        bulk = open_embedder(self.settings.embedder, cache=self.settings.models_folder,
+                             threads=threads or os.cpu_count() or 1)
         return embed_missing(self.store.vectors, bulk, progress=progress)
 
     def unembedded(self) -> int:
@@ -478,7 +488,8 @@ class Desk:
         db = self.settings.db.removeprefix("sqlite:///")
         if db in ("", ":memory:"):
             return ()
-        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder)
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder,
+                 self.settings.models_folder)
         return tuple(p for p in found if p)
 
     def _with_facts(

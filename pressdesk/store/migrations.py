@@ -237,3 +237,10 @@ def create_watches(db: sqlite3.Connection) -> None:
         " FROM releases WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'index_queue')"
     )
     db.execute("CREATE INDEX releases_change ON releases(change)")
+
+
+@migration
+def drop_torch_vectors(db: sqlite3.Connection) -> None:
+    """Vectors of the torch MiniLM embedder, which pressdesk no longer runs (its ONNX
+    embedders store under their own names; `pressdesk embed` computes them)."""
+    db.execute("DELETE FROM vectors WHERE model = 'all-minilm-l6-v2'")
