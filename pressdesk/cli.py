@@ -282,6 +282,28 @@ def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) ->
         click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
 
 
+@cli.command("entity")
+@click.argument("name_or_id")
+@click.option("--limit", type=int, default=20, show_default=True, help="Releases listed.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def entity_command(edge: Edge, name_or_id: str, limit: int, as_json: bool) -> None:
+    """One organisation, person or place over time, by any of its names or its id.
+
+    Its names, the releases that name it by month, the roles a person held (first
+    and last seen), and the entities most often named with it.
+    """
+    view = edge.desk.entity_view(name_or_id)
+    if as_json:
+        from pressdesk.shapes import entity_view_record
+
+        _print_json(entity_view_record(view))
+        return
+    from pressdesk.render import format_entity
+
+    click.echo(format_entity(view, limit))
+
+
 @cli.command("stats")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj

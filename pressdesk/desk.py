@@ -35,6 +35,7 @@ from pressdesk.models import (
     IngestReport,
     Rejection,
     Release,
+    ReleaseRef,
     Revision,
     Series,
     StoredRelease,
@@ -60,7 +61,15 @@ if TYPE_CHECKING:
     from pressdesk.search.vectors import VectorSet
     from pressdesk.watch import Poster, WatchRun
 
-__all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings"]
+__all__ = [
+    "Desk",
+    "EntityView",
+    "ReleaseView",
+    "Role",
+    "SeriesPoint",
+    "SeriesView",
+    "Settings",
+]
 
 Progress = Callable[[int], None]
 
@@ -104,6 +113,28 @@ class SeriesView:
 
     series: Series
     points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person held, as releases give it, and when they were seen holding it."""
+
+    title: str | None
+    org: str | None
+    first: str
+    last: str
+    releases: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """One entity over time: its names, the releases that name it (newest first), the roles a
+    person held, and the entities most often named with it."""
+
+    entity: Entity
+    releases: tuple[ReleaseRef, ...]
+    roles: tuple[Role, ...]
+    related: tuple[tuple[Entity, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,6 +476,43 @@ class Desk:
 
     def entity(self, entity_id: int) -> Entity:
         return self.store.entity(entity_id)
+
+    def find_entity(self, name_or_id: str) -> Entity:
+        """An entity by its id (``#12`` or ``12``) or any of its names; the most mentioned
+        when a name is several entities' (a person and an organisation, say)."""
+        from pressdesk.entities import entity_key
+
+        if name_or_id.lstrip("#").isdigit():
+            return self.store.entity(int(name_or_id.lstrip("#")))
+        keys = [(kind, entity_key(kind, name_or_id)) for kind in ("org", "person", "place")]
+        found = self.store.find_entities([(k, key) for k, key in keys if key])
+        if not found:
+            raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
+        return found[0]
+
+    def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
+        """An entity over time (see ``EntityView``)."""
+        entity = self.find_entity(name_or_id)
+        releases = self.store.entity_releases(entity.id, limit)
+        roles = self._roles(entity, releases) if entity.kind == "person" else ()
+        return EntityView(entity, tuple(releases), roles,
+                          tuple(self.store.co_mentioned(entity.id)))
+
+    def _roles(self, entity: Entity, releases: list[ReleaseRef]) -> tuple[Role, ...]:
+        from pressdesk.entities import entity_key
+
+        keys = set(self.store.entity_keys(entity.id))
+        facts = self.store.facts_for([r.id for r in releases])
+        seen: dict[tuple[str | None, str | None], list[str]] = {}
+        for ref in releases:
+            found = facts.get(ref.id)
+            for person in found.people if found else ():
+                if entity_key("person", person.name) in keys and (person.role or person.org):
+                    seen.setdefault((person.role, person.org), []).append(ref.date)
+        return tuple(sorted(
+            (Role(title, org, min(days), max(days), len(days)) for (title, org), days in seen.items()),
+            key=lambda r: (r.last, r.first), reverse=True,
+        ))
 
     def stats(self) -> Stats:
         return self.store.stats()

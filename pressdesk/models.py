@@ -229,3 +229,13 @@ class WatchItem:
     title: str
     source: str
     url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRef:
+    """A release as a list shows it."""
+
+    id: str
+    date: str
+    title: str
+    source: str

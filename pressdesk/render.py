@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView, SeriesView
+from pressdesk.desk import EntityView, ReleaseView, SeriesView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
 from pressdesk.models import EventRow, Series
 from pressdesk.search import SearchResult
@@ -179,4 +179,25 @@ def format_events(found: list[EventRow]) -> str:
         lines.append(f"{e.date or e.release_date}  {e.type:<21} {', '.join(e.implementer) or '?'}"
                      f"{partner}  [{e.release_id}]{'  (optional)' if e.optional else ''}")
         lines.append(f"    {e.sentence}")
+    return "\n".join(lines)
+
+
+def format_entity(view: EntityView, limit: int = 20) -> str:
+    e = view.entity
+    lines = [f"#{e.id} {e.kind}: {e.name}", f"named in {e.releases:,} releases"]
+    others = [n for n in e.names if n != e.name]
+    if others:
+        lines.append("also: " + ", ".join(others))
+    if view.roles:
+        lines += ["", "Roles:"]
+        lines += [f"  {', '.join(x for x in (r.title, r.org) if x)}  ({r.first} .. {r.last},"
+                  f" {r.releases} releases)" for r in view.roles]
+    months: dict[str, int] = {}
+    for ref in view.releases:
+        months[ref.date[:7]] = months.get(ref.date[:7], 0) + 1
+    if months:
+        lines += ["", "By month: " + ", ".join(f"{m} ({n})" for m, n in sorted(months.items()))]
+    lines += ["", "Releases:"] + [f"  {r.date}  {r.title}  [{r.id}]" for r in view.releases[:limit]]
+    if view.related:
+        lines += ["", "Named with: " + ", ".join(f"{o.name} ({n})" for o, n in view.related)]
     return "\n".join(lines)
