@@ -361,6 +361,35 @@ def reextract_command(edge: Edge, everything: bool, quiet: bool) -> None:
     click.echo(f"{count:,} releases extracted again")
 
 
+@cli.command("brief")
+@click.option("--since", required=True, help="The first day of the period (YYYY-MM-DD).")
+@click.option("--until", required=True, help="The last day of the period (YYYY-MM-DD).")
+@click.option("--query", help="Only releases this query matches.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (a PDF needs a file); default: standard output.")
+@click.pass_obj
+def brief_command(edge: Edge, since: str, until: str, query: str | None, fmt: str,
+                  output: str | None) -> None:
+    """A briefing on a period: the stories ranked, each summarised with links to its
+    releases; the key figures; who met whom; the dates coming up."""
+    from pressdesk.brief import render_html, render_markdown, render_pdf
+
+    brief = edge.desk.brief(since, until, query)
+    if fmt == "pdf":
+        if output is None:
+            raise click.UsageError("a PDF brief needs -o FILE")
+        data = render_pdf(brief)
+    else:
+        data = (render_markdown(brief) if fmt == "md" else render_html(brief)).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    edge.desk.write_file(output, data)
+    click.echo(f"brief of {len(brief.stories)} stories written to {output}", err=True)
+
+
 @cli.group("watch")
 def watch_group() -> None:
     """Saved queries: what is new for each, delivered once (text, JSON, Atom, webhook)."""

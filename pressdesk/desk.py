@@ -55,6 +55,7 @@ from pressdesk.store import (
 )
 
 if TYPE_CHECKING:
+    from pressdesk.brief import Brief
     from pressdesk.check import CheckReport
     from pressdesk.ingest import IngestOptions
     from pressdesk.search.embed import Embedder
@@ -341,6 +342,24 @@ class Desk:
                 self._index = None
             self._vectors = None
             self.store.restore(path)
+
+    # -- briefings -----------------------------------------------------------
+
+    def brief(self, since: str, until: str, query: str | None = None) -> Brief:
+        """What happened from ``since`` to ``until`` (days, inclusive), of what ``query``
+        matches if given: stories, key figures, who met whom, what is coming."""
+        from pressdesk.brief import build_brief
+        from pressdesk.search import matching
+
+        releases = list(self.releases(ReleaseFilter(since=since, until=until)))
+        if query:
+            with self._reading_index():
+                kept = matching(self.index, query, [s.release.id for s in releases])
+            releases = [s for s in releases if s.release.id in kept]
+        ids = [s.release.id for s in releases]
+        groups = [(None, [s]) for s in releases]
+        return build_brief(since, until, query, groups, self.store.facts_for(ids),
+                           self.store.release_figures(ids))
 
     # -- watches -------------------------------------------------------------
 

@@ -191,6 +191,17 @@ class SQLiteFacts:
         )
         return [FigureRow(*row) for row in rows]
 
+    def release_figures(self, ids: Sequence[str]) -> list[FigureRow]:
+        """The figures of these releases."""
+        rows = self.db.execute(
+            "SELECT f.release_id, r.date, r.title, f.indicator, f.series, f.period, f.value,"
+            " f.unit, f.change, f.change_unit, f.direction, f.kind"
+            " FROM figures f JOIN releases r ON r.id = f.release_id"
+            " WHERE f.release_id IN (SELECT value FROM json_each(?)) ORDER BY r.date, f.release_id, f.n",
+            (json.dumps(list(ids)),),
+        )
+        return [FigureRow(*row) for row in rows]
+
     def figure_rows(self) -> Iterator[FigureRow]:
         """Every stored figure, release by release."""
         rows = self.db.execute(
