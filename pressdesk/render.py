@@ -8,7 +8,7 @@ from typing import Any
 from pressdesk.check import CheckReport
 from pressdesk.desk import ReleaseView, SeriesView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
-from pressdesk.models import EventRow, Series
+from pressdesk.models import EventRow, Series, Source
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -179,4 +179,18 @@ def format_events(found: list[EventRow]) -> str:
         lines.append(f"{e.date or e.release_date}  {e.type:<21} {', '.join(e.implementer) or '?'}"
                      f"{partner}  [{e.release_id}]{'  (optional)' if e.optional else ''}")
         lines.append(f"    {e.sentence}")
+    return "\n".join(lines)
+
+
+def format_source(source: Source) -> str:
+    """A source: name, kind, URL, when it was added and last collected, its profile."""
+    lines = [
+        f"{source.name}  ({source.kind})",
+        f"url:        {source.url}",
+        f"added:      {source.added_at}",
+        f"collected:  {source.collected_at or 'never'}"
+        + ("  (read to its end once)" if source.complete else ""),
+    ]
+    if source.profile:
+        lines += ["profile:", *("    " + line for line in source.profile.rstrip().splitlines())]
     return "\n".join(lines)
