@@ -169,7 +169,7 @@ class _SourceRun:
     def _visit(self) -> Visit:
         profile = parse_profile(self.source.profile, self.source.name) if self.source.profile else None
         return Visit(self.source, profile, self.fetcher, allowed_hosts(self.source, profile),
-                     self._known)
+                     self._known, self.options.recheck)
 
     def _pages(self, visit: Visit) -> bool:
         """Read index pages until the walker ends (True: the source was read whole) or
@@ -185,7 +185,7 @@ class _SourceRun:
 
     def _page(self, page: IndexPage, visit: Visit) -> bool:
         """Handle one index page; True when paging may stop here."""
-        ordered = self.source.kind in ORDERED and self.source.complete
+        ordered = self.source.kind in ORDERED and self.source.complete and not self.options.recheck
         if page.fetched.not_modified:
             return ordered
         known = self.store.url_states(self.source.name, [i.url for i in page.items])

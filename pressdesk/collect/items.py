@@ -55,9 +55,11 @@ class Visit:
     fetcher: Fetcher
     allowed: frozenset[str]
     known: Callable[[str], UrlState | None]
+    recheck: bool = False  # read every index page whole, whatever its validators say
 
-    def get(self, url: str, *, conditional: bool = True) -> Fetched:
-        return self.fetcher.get(url, allowed=self.allowed, known=self.known(url) if conditional else None)
+    def get(self, url: str) -> Fetched:
+        """An index page, conditionally unless rechecking."""
+        return self.fetcher.get(url, allowed=self.allowed, known=None if self.recheck else self.known(url))
 
     def wanted(self, url: str) -> bool:
         """Whether ``url`` may be an article of this source (on its hosts, matching its
@@ -85,12 +87,15 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_html(content: bytes, url: str) -> Any:
+def parse_html(fetched: Fetched) -> Any:
     """A page's lxml tree (trafilatura's loader: it finds the encoding); ``CollectError``
-    when there is nothing to parse."""
+    when it is no HTML page."""
     import trafilatura
 
-    tree = trafilatura.load_html(content)
+    kind, url = fetched.content_type.split(";")[0].strip().lower(), fetched.url
+    if kind and "html" not in kind and "xml" not in kind:
+        raise CollectError(f"{url}: not an HTML page ({kind})")
+    tree = trafilatura.load_html(fetched.content)
     if tree is None:
         raise CollectError(f"{url}: not an HTML page")
     return tree
@@ -112,7 +117,7 @@ def article_release(fetched: Fetched, item: Item, visit: Visit) -> ReadItem:
     """The release of an article page: each field from the profile's ``[article]``
     selectors, else from the index (``item``), else from what trafilatura finds."""
     fields = visit.profile.article if visit.profile else Fields()
-    tree = parse_html(fetched.content, fetched.url)
+    tree = parse_html(fetched)
     found = _found_fields(tree, fields)
     base = _trafilatura_record(fetched, needed=not found["body"])
     record = {

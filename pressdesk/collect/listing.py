@@ -57,7 +57,7 @@ def _page(url: str, number: int, listing: Listing, visit: Visit) -> IndexPage | 
         known = visit.known(url)
         after = known.marker if known and known.marker else _numbered(visit, listing, number + 1)
         return IndexPage(url, fetched, (), after)
-    tree = parse_html(fetched.content, fetched.url)
+    tree = parse_html(fetched)
     items = listing_items(tree, fetched.url, listing, visit)
     if not items:
         return None
