@@ -555,13 +555,16 @@ class _CollectProgress:
               help="Seconds between two requests to one host (a longer Crawl-delay wins).")
 @click.option("--timeout", type=float, default=20.0, show_default=True,
               help="Seconds to wait for a server to connect or send more.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Further tries after a timeout, a dropped connection, a 429 or a 5xx "
+                   "(waiting 2, 4, 8 ... seconds, or what Retry-After asks).")
 @click.option("--recheck", is_flag=True,
               help="Request every stored article seen again (conditionally), to find edits the "
                    "index pages do not show.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @click.pass_obj
 def collect_command(edge: Edge, names: tuple[str, ...], every: str | None, wait: float,
-                    timeout: float, recheck: bool, quiet: bool) -> None:
+                    timeout: float, retries: int, recheck: bool, quiet: bool) -> None:
     """Fetch what is new from the named sources (all when none are named) and store it.
 
     Honours robots.txt, waits between requests to one host, asks only for what
@@ -578,7 +581,8 @@ def collect_command(edge: Edge, names: tuple[str, ...], every: str | None, wait:
         interval = parse_interval(every) if every else None
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--every") from err
-    options = CollectOptions(fetch=FetchSettings(delay=wait, timeout=timeout), recheck=recheck)
+    fetch = FetchSettings(delay=wait, timeout=timeout, retries=retries)
+    options = CollectOptions(fetch=fetch, recheck=recheck)
     failed: list[bool] = [False]
 
     def once() -> None:

@@ -249,7 +249,7 @@ def test_malformed_html_is_one_failed_article(desk: Desk, site: Site) -> None:
     report = run(desk, "map")
     assert report.failed == 3 and report.new == 23  # and /about, which is no article
     assert f"map: {site.url('/news/view/3')}: not an HTML page (text/plain)" in report.errors
-    assert f"map: {site.url('/news/view/4')}: missing title" in report.errors
+    assert f"map: {site.url('/news/view/4')}: empty title" in report.errors
 
 
 def test_a_malformed_feed_fails_its_source(desk: Desk, site: Site) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pressdesk.collect.items import IndexPage, Item, Visit, absolute, digest
+from pressdesk.collect.items import IndexPage, Item, Visit, digest
 from pressdesk.errors import CollectError
 from pressdesk.models import Origin
 from pressdesk.readers.feeds import feed_entries
@@ -34,7 +34,7 @@ def walk_feed(visit: Visit) -> Iterator[IndexPage]:
 
 
 def _item(record: dict[str, Any], number: int, feed_url: str, visit: Visit) -> Item | None:
-    link = absolute(feed_url, record["url"]) if record["url"] else ""
+    link = visit.article_url(feed_url, record["url"]) if record["url"] else ""
     if link and not visit.wanted(link):
         return None
     ready = None

@@ -22,7 +22,9 @@ The network sits behind httpx's transport seam: tests pass
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,7 +129,7 @@ class Fetcher:
         self.sleep = sleep
         self.client = httpx.Client(
             transport=transport, follow_redirects=False, timeout=httpx.Timeout(settings.timeout),
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent}, verify=_tls() if transport is None else True,
         )
         self.robots: dict[str, _Robots] = {}  # by site (scheme://host:port)
         self.last: dict[str, float] = {}  # host -> when its last response ended
@@ -173,7 +175,8 @@ class Fetcher:
                 return self._once(url, headers)
             except _Transient as err:
                 if attempt >= self.settings.retries:
-                    raise FetchError(url, f"{err} (after {attempt + 1} tries)", transient=True) from err
+                    tries = "1 try" if attempt == 0 else f"{attempt + 1} tries"
+                    raise FetchError(url, f"{err} (after {tries})", transient=True) from err
                 wait = self._backoff(attempt, err.wait)
                 log.info("%s: %s; trying again in %.1f s", url, err, wait)
                 self.sleep(wait)
@@ -302,6 +305,14 @@ class _Robots:
             return cls()
         rules = Protego.parse(body)
         return cls(rules, float(rules.crawl_delay(user_agent) or 0.0))
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """The certificates httpx trusts (certifi's), loaded once per process, not per run."""
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _conditional_headers(known: UrlState | None) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from pressdesk.collect.fetch import Fetched, Fetcher, host_of
 from pressdesk.collect.select import block_text, select, short_text
@@ -61,6 +61,14 @@ class Visit:
         """An index page, conditionally unless rechecking."""
         return self.fetcher.get(url, allowed=self.allowed, known=None if self.recheck else self.known(url))
 
+    def article_url(self, base: str, link: str) -> str:
+        """An article link resolved against its page, without its fragment and without the
+        query parameters the profile says do not name the article (so one article has one
+        URL, and one release id, whichever page links to it)."""
+        url = absolute(base, link)
+        drop = self.profile.drop_params if self.profile else frozenset()
+        return without_params(url, drop) if drop else url
+
     def wanted(self, url: str) -> bool:
         """Whether ``url`` may be an article of this source (on its hosts, matching its
         profile's ``include`` pattern)."""
@@ -74,6 +82,13 @@ Walker = Callable[[Visit], Iterator[IndexPage]]
 def absolute(base: str, link: str) -> str:
     """A link resolved against the page it is on, without its fragment."""
     return urldefrag(urljoin(base, link.strip()))[0]
+
+
+def without_params(url: str, drop: frozenset[str]) -> str:
+    parts = urlsplit(url)
+    kept = [] if "*" in drop else [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                                   if k not in drop]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def allowed_hosts(source: Source, profile: Profile | None) -> frozenset[str]:
@@ -115,20 +130,23 @@ def parse_day(text: str, date_format: str) -> str:
 
 def article_release(fetched: Fetched, item: Item, visit: Visit) -> ReadItem:
     """The release of an article page: each field from the profile's ``[article]``
-    selectors, else from the index (``item``), else from what trafilatura finds."""
+    selectors, else from the index (``item``), else from what trafilatura finds (asked
+    only when title, date or body is still missing)."""
     fields = visit.profile.article if visit.profile else Fields()
     tree = parse_html(fetched)
     found = _found_fields(tree, fields)
-    base = _trafilatura_record(fetched, needed=not found["body"])
     record = {
-        "title": found["title"] or item.title or base.get("title"),
-        "date": found["date"] or item.date or base.get("date"),
-        "category": found["category"] or item.category or base.get("category") or "",
-        "body": found["body"] or base.get("body"),
+        "title": found["title"] or item.title,
+        "date": found["date"] or item.date,
+        "category": found["category"] or item.category,
+        "body": found["body"],
         "url": item.url,
         "language": (visit.profile.language if visit.profile else "") or item.language
-        or base.get("language") or str(tree.get("lang") or ""),
+        or str(tree.get("lang") or ""),
     }
+    if not (record["title"] and record["date"] and record["body"]):
+        base = _trafilatura_record(fetched, needed=not record["body"])
+        record |= {k: record[k] or base.get(k) or "" for k in ("title", "date", "category", "body")}
     name = visit.source.name
     return release_from_mapping(record, Origin(fetched.url), name, name)
 

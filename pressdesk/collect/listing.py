@@ -69,25 +69,25 @@ def listing_items(tree: Any, base: str, listing: Listing, visit: Visit) -> tuple
     rows = select(tree, listing.item) if listing.item else [tree]
     items: dict[str, Item] = {}
     for row in rows:
-        for item in _row_items(row, base, listing, many=not listing.item):
+        for item in _row_items(row, base, listing, visit, many=not listing.item):
             if visit.wanted(item.url) and item.url not in items:
                 items[item.url] = item
     return tuple(items.values())
 
 
-def _row_items(row: Any, base: str, listing: Listing, many: bool) -> list[Item]:
+def _row_items(row: Any, base: str, listing: Listing, visit: Visit, many: bool) -> list[Item]:
     links = select(row, listing.link)
     if not many:
-        return [_item(row, links[0], base, listing)] if links else []
-    return [_item(link, link, base, listing) for link in links]
+        return [_item(row, links[0], base, listing, visit)] if links else []
+    return [_item(link, link, base, listing, visit) for link in links]
 
 
-def _item(row: Any, link: Any, base: str, listing: Listing) -> Item:
+def _item(row: Any, link: Any, base: str, listing: Listing, visit: Visit) -> Item:
     fields = listing.fields
     title = short_text(select(row, fields.title)) if fields.title else short_text([link])
     date = parse_day(short_text(select(row, fields.date)), fields.date_format)
     category = short_text(select(row, fields.category))
-    return Item(url=absolute(base, link_of(link)), marker="|".join((title, date, category)),
+    return Item(url=visit.article_url(base, link_of(link)), marker="|".join((title, date, category)),
                 title=title if fields.title else "", date=date, category=category)
 
 

@@ -87,7 +87,7 @@ def _locs(root: Any, kind: str, base: str) -> list[str]:
 def _items(root: Any, base: str, visit: Visit) -> tuple[Item, ...]:
     items = []
     for entry in root.iterfind("sm:url", NS):
-        url = absolute(base, entry.findtext("sm:loc", "", NS))
+        url = visit.article_url(base, entry.findtext("sm:loc", "", NS))
         if url and visit.wanted(url):
             items.append(Item(
                 url=url, marker=entry.findtext("sm:lastmod", "", NS).strip(),

@@ -11,6 +11,7 @@ have a profile too, for its ``include`` pattern and ``[article]`` selectors.
     title = "Example Ministry: press releases"
     language = "en"                        # of the releases (else the page's)
     include = "/press/\\d+"                 # only article URLs matching this pattern
+    drop_params = ["page"]                 # query parameters that do not name the article ("*": all)
     hosts = ["files.example.gov"]          # further hosts redirects may lead to
 
     [listing]
@@ -52,7 +53,7 @@ from pressdesk.errors import CollectError
 KINDS = ("rss", "atom", "sitemap", "listing")
 FIELD_KEYS = frozenset({"title", "date", "date_format", "category", "body"})
 LISTING_KEYS = frozenset({"pages", "first_page", "max_pages", "next", "item", "link"}) | FIELD_KEYS - {"body"}
-TOP_KEYS = frozenset({"name", "title", "language", "include", "hosts", "notes", "listing", "article"})
+TOP_KEYS = frozenset({"name", "title", "language", "include", "drop_params", "hosts", "listing", "article"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ class Profile:
     title: str = ""
     language: str = ""
     include: re.Pattern[str] | None = None
+    drop_params: frozenset[str] = frozenset()
     hosts: tuple[str, ...] = ()
     listing: Listing = field(default_factory=Listing)
     article: Fields = field(default_factory=Fields)
@@ -133,6 +135,7 @@ def _profile(data: dict[str, Any]) -> Profile:
         title=_text(data, "title"),
         language=_text(data, "language"),
         include=re.compile(include) if include else None,
+        drop_params=frozenset(str(p) for p in _list(data, "drop_params")),
         hosts=tuple(str(h).lower() for h in _list(data, "hosts")),
         listing=_listing(_table(data, "listing")),
         article=_fields(_table(data, "article"), "article."),
