@@ -101,6 +101,8 @@ class Site:
             ("/news/rss.xml", lambda q: (200, "application/rss+xml", self.rss())),
             ("/news/atom.xml", lambda q: (200, "application/atom+xml", self.atom())),
             ("/sitemap.xml", lambda q: (200, "application/xml", self.sitemap())),
+            ("/sitemap-index.xml", lambda q: (200, "application/xml", self.sitemap_index())),
+            ("/sitemap-plain.xml", lambda q: (200, "application/xml", self.sitemap(plain=True))),
             ("/news/list", lambda q: self.listing(q)),
             (r"/news/view/(\d+)", lambda q, n: self.article(int(n))),
         ]
@@ -132,7 +134,17 @@ class Site:
                 f"<title>Ministry news</title><id>urn:ministry</id><updated>2025-12-01T00:00:00Z</updated>"
                 f"{entries}</feed>")
 
-    def sitemap(self) -> str:
+    def sitemap_index(self) -> str:
+        """Two sitemaps: the main one, and one without the sitemap namespace."""
+        maps = "".join(f"<sitemap><loc>{self.url(p)}</loc></sitemap>"
+                       for p in ("/sitemap.xml", "/sitemap-plain.xml"))
+        return ('<?xml version="1.0" encoding="UTF-8"?>'
+                f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{maps}</sitemapindex>')
+
+    def sitemap(self, plain: bool = False) -> str:
+        if plain:
+            shown = "".join(f"<url><loc>{self.url(f'/news/view/{a.n}')}</loc></url>" for a in self.items)
+            return f"<urlset>{shown}</urlset>"
         urls = "".join(
             f"<url><loc>{self.url(f'/news/view/{a.n}')}</loc><lastmod>{a.date}T09:00:0{a.edits}+09:00"
             "</lastmod></url>" for a in self.items

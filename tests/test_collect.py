@@ -252,6 +252,15 @@ def test_malformed_html_is_one_failed_article(desk: Desk, site: Site) -> None:
     assert f"map: {site.url('/news/view/4')}: empty title" in report.errors
 
 
+def test_a_sitemap_index_reads_each_sitemap_with_or_without_its_namespace(desk: Desk, site: Site) -> None:
+    desk.add_source(SourceRequest("maps", site.url("/sitemap-index.xml")), FAST)
+    assert desk.source("maps").kind == "sitemap"
+    report = run(desk, "maps")
+    assert (report.found, report.new, report.pages) == (26, 25, 3)  # 25 articles and /about
+    site.log.clear()
+    assert run(desk, "maps").requests == 1 and site.log == [("/sitemap-index.xml", 304)]
+
+
 def test_a_malformed_feed_fails_its_source(desk: Desk, site: Site) -> None:
     add(desk, site, "news", "/news/rss.xml", kind="rss")
     site.faults["/news/rss.xml"] = [200]

@@ -87,24 +87,53 @@ import sys
 from pressdesk.cli import cli
 sys.exit(cli(["--db", sys.argv[1], "collect", "--wait", "0", "--timeout", "2", "-q"]))
 """
+LEASELESS = """
+import sys
+from pressdesk.collect import CollectOptions, FetchSettings
+from pressdesk.desk import Desk
+with Desk.open(sys.argv[1], embedder="fake") as desk:
+    report = desk.collect((), CollectOptions(FetchSettings(delay=0, timeout=2), lease=0))
+sys.exit(1 if report.failed or any(s.skipped for s in report.sources) else 0)
+"""
 
 
-def test_two_collectors_at_once_store_everything_once(tmp_path: Path, site: Site) -> None:
-    db = tmp_path / "p.db"
+def start_sources(db: Path, site: Site) -> None:
     site.items = articles(30)
     with Desk.open(str(db), embedder="fake") as desk:
         add_listing(desk, site, "board")
         add(desk, site, "map", "/sitemap.xml", kind="sitemap")
         add(desk, site, "feed", "/news/atom.xml", kind="atom")
-    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(db)], stdout=subprocess.PIPE,
+
+
+def run_two(db: Path, code: str) -> None:
+    workers = [subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outputs = [w.communicate(timeout=120) for w in workers]
     assert [w.returncode for w in workers] == [0, 0], outputs
+
+
+def stored_once(db: Path, count: int) -> None:
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert con.execute("SELECT count(*), count(DISTINCT id) FROM releases").fetchone() == (70, 70)
+        assert con.execute("SELECT count(*), count(DISTINCT id) FROM releases").fetchone() == (count, count)
         assert con.execute("SELECT count(*) FROM revisions").fetchone() == (0,)
+        assert con.execute("SELECT count(*), count(DISTINCT release_id) FROM release_pages").fetchone() \
+            == (count, count)
     with Desk.open(str(db), embedder="fake") as desk:
-        assert desk.check().ok and desk.search("semiconductors").total == 70
+        assert desk.check().ok and desk.search("semiconductors").total == count
+
+
+def test_two_collectors_without_leases_still_store_everything_once(tmp_path: Path, site: Site) -> None:
+    db = tmp_path / "p.db"
+    start_sources(db, site)
+    run_two(db, LEASELESS)  # both collect every source, at the same time
+    stored_once(db, 70)
+
+
+def test_two_collectors_at_once_store_everything_once(tmp_path: Path, site: Site) -> None:
+    db = tmp_path / "p.db"
+    start_sources(db, site)
+    run_two(db, WORKER)
+    stored_once(db, 70)
     fetched = Counter(site.paths("/news/view/"))  # board and map read each page, the feed none
     assert len(fetched) == 30 and set(fetched.values()) == {2}, "a source was collected twice"

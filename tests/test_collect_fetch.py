@@ -203,3 +203,21 @@ def test_runs_repeat_until_stopped() -> None:
             stop.set()
 
     assert run_every(task, 0.01, stop) == 3
+
+
+def test_gzipped_sitemaps_are_unpacked_within_the_size_bound() -> None:
+    import gzip
+
+    from pressdesk.collect.fetch import Fetched
+    from pressdesk.collect.sitemaps import parse_sitemap
+
+    def fetched(xml: bytes) -> Fetched:
+        return Fetched("http://ministry.test/s.xml.gz", 200, gzip.compress(xml), "", None, None, "")
+
+    small = b"<urlset><url><loc>http://ministry.test/a</loc></url></urlset>"
+    assert parse_sitemap(fetched(small), 1000).tag == "urlset"
+    bomb = b"<urlset>" + b" " * 100_000 + b"</urlset>"
+    with pytest.raises(CollectError, match="sitemap larger than 1,000 bytes unpacked"):
+        parse_sitemap(fetched(bomb), 1000)
+    with pytest.raises(CollectError, match="not a sitemap"):
+        parse_sitemap(fetched(b"<html><body>no</body></html>"), 1000)

@@ -186,6 +186,7 @@ class _SourceRun:
     def _page(self, page: IndexPage, visit: Visit) -> bool:
         """Handle one index page; True when paging may stop here."""
         ordered = self.source.kind in ORDERED and self.source.complete and not self.options.recheck
+        self._claim()  # a sign of life, however long the run
         if page.fetched.not_modified:
             return ordered
         known = self.store.url_states(self.source.name, [i.url for i in page.items])
@@ -194,6 +195,7 @@ class _SourceRun:
                 self.handled.add(item.url)
                 self._count(found=1)
                 self._item(item, known.get(item.url), page.fetched, visit)
+                self._show()
         self._flush()
         self._keep_page(page)
         last = page.items[-1].url if page.items else None

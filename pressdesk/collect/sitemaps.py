@@ -18,10 +18,7 @@ from pressdesk.collect.fetch import Fetched
 from pressdesk.collect.items import IndexPage, Item, Visit, absolute
 from pressdesk.errors import CollectError
 
-NS = {
-    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
-    "news": "http://www.google.com/schemas/sitemap-news/0.9",
-}
+NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_SITEMAPS = 1000
 
 
@@ -80,18 +77,31 @@ def _local(tag: object) -> str:
     return str(tag).rpartition("}")[2]
 
 
+def _children(node: Any, name: str) -> list[Any]:
+    """Child elements by local name: sitemaps without their namespace are common."""
+    return [child for child in node if _local(child.tag) == name]
+
+
+def _text(node: Any, *path: str) -> str:
+    for name in path:
+        found = _children(node, name)
+        if not found:
+            return ""
+        node = found[0]
+    return str(node.text or "").strip()
+
+
 def _locs(root: Any, kind: str, base: str) -> list[str]:
-    return [absolute(base, str(loc.text or "")) for loc in root.iterfind(f"sm:{kind}/sm:loc", NS)]
+    return [absolute(base, _text(entry, "loc")) for entry in _children(root, kind)]
 
 
 def _items(root: Any, base: str, visit: Visit) -> tuple[Item, ...]:
     items = []
-    for entry in root.iterfind("sm:url", NS):
-        url = visit.article_url(base, entry.findtext("sm:loc", "", NS))
+    for entry in _children(root, "url"):
+        url = visit.article_url(base, _text(entry, "loc"))
         if url and visit.wanted(url):
             items.append(Item(
-                url=url, marker=entry.findtext("sm:lastmod", "", NS).strip(),
-                title=entry.findtext("news:news/news:title", "", NS).strip(),
-                date=entry.findtext("news:news/news:publication_date", "", NS).strip(),
+                url=url, marker=_text(entry, "lastmod"), title=_text(entry, "news", "title"),
+                date=_text(entry, "news", "publication_date"),
             ))
     return tuple(items)
