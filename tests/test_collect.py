@@ -297,8 +297,11 @@ def test_a_home_page_leads_to_its_feed(desk: Desk, site: Site) -> None:
 
 
 def test_a_page_without_feeds_needs_a_profile(desk: Desk, site: Site) -> None:
-    with pytest.raises(CollectError, match="no feed or sitemap found there; add it with --kind listing"):
+    with pytest.raises(CollectError, match=r"^x: http://127.0.0.1:\d+/news/view/3: no feed or sitemap "
+                                           "found there; add it with --kind listing"):
         add(desk, site, "x", "/news/view/3")
+    with pytest.raises(CollectError, match=r"^x: http://127.0.0.1:\d+/nowhere: HTTP 404 Not Found$"):
+        add(desk, site, "x", "/nowhere")
     with pytest.raises(CollectError, match="a listing source needs --profile"):
         add(desk, site, "x", "/news/list", kind="listing")
 

@@ -137,3 +137,23 @@ def test_two_collectors_at_once_store_everything_once(tmp_path: Path, site: Site
     stored_once(db, 70)
     fetched = Counter(site.paths("/news/view/"))  # board and map read each page, the feed none
     assert len(fetched) == 30 and set(fetched.values()) == {2}, "a source was collected twice"
+
+
+def test_collect_every_runs_until_stopped(tmp_path: Path, site: Site) -> None:
+    import signal
+    import time
+
+    db = tmp_path / "p.db"
+    pressdesk(db, "source", "add", "feed", site.url("/news/atom.xml"), "--kind", "atom")
+    every = subprocess.Popen([sys.executable, "-m", "pressdesk", "--db", str(db), "collect", "--every",
+                              "0.5s", "--wait", "0", "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    deadline = time.monotonic() + 30
+    while len(site.paths("/news/atom.xml")) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    every.send_signal(signal.SIGTERM)
+    out, err = every.communicate(timeout=30)
+    assert every.returncode == 0 and err.endswith("stopped\n"), err
+    lines = out.splitlines()
+    assert len(lines) >= 3 and lines[0].startswith("feed: 10 found, 10 new")
+    assert all(line.startswith("feed: 0 found, 0 new") for line in lines[1:])

@@ -41,7 +41,10 @@ def describe_source(request: SourceRequest, fetcher: Fetcher) -> Source:
     text = load_profile(request.profile)[0] if request.profile else ""
     kind = request.kind or ("listing" if text else None)
     if kind is None:
-        kind, url = discover(url, fetcher)
+        try:
+            kind, url = discover(url, fetcher)
+        except CollectError as err:
+            raise CollectError(f"{name}: {err}") from err
     if kind not in KINDS:
         raise CollectError(f"{name}: unknown kind {kind!r} (one of {', '.join(KINDS)})")
     if kind == "listing" and not text:
