@@ -262,11 +262,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.site.log.append((self.path, status))
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up (as a collector does with idle connections when it is done)
+        is no news: socketserver would print a traceback on standard error."""
+
+
 @contextmanager
 def serve(site: Site) -> Iterator[Site]:
     """Serve ``site`` on a free port of 127.0.0.1 until the block ends."""
     handler = type("Handler", (_Handler,), {"site": site})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
