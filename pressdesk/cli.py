@@ -603,3 +603,145 @@ def extract_command(
             click.echo(json.dumps(item, ensure_ascii=False))
     if rejected:
         sys.exit(1)
+
+
+# -- sources and collection ----------------------------------------------------
+
+
+@cli.group("source")
+def source_group() -> None:
+    """The sites and feeds `pressdesk collect` follows."""
+
+
+@source_group.command("add")
+@click.argument("name")
+@click.argument("url")
+@click.option("--kind", type=click.Choice(["rss", "atom", "sitemap", "listing"]),
+              help="What URL is (default: found from it; a listing with --profile).")
+@click.option("--profile", help="A listing profile: a TOML file, or a shipped one by name "
+                                "(motir, ustr, uk-dbt).")
+@click.option("--wait", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to one host while discovering.")
+@click.pass_obj
+def source_add_command(edge: Edge, name: str, url: str, kind: str | None, profile: str | None,
+                       wait: float) -> None:
+    """Follow a site or feed: a feed (RSS, Atom), a sitemap, a listing of press releases
+    described by a profile, or a home page whose feed is found for you."""
+    from pressdesk.collect import FetchSettings, SourceRequest
+
+    source = edge.desk.add_source(SourceRequest(name, url, kind, profile), FetchSettings(delay=wait))
+    click.echo(f"{source.name}: {source.kind} {source.url}")
+
+
+@source_group.command("list")
+@click.pass_obj
+def source_list_command(edge: Edge) -> None:
+    """The sources followed, with when each was last collected."""
+    for s in edge.desk.sources():
+        click.echo(f"{s.name:<16} {s.kind:<8} {s.collected_at or 'never collected':<26} {s.url}")
+
+
+@source_group.command("show")
+@click.argument("name")
+@click.pass_obj
+def source_show_command(edge: Edge, name: str) -> None:
+    """One source: its kind, URL, history and profile."""
+    from pressdesk.render import format_source
+
+    click.echo(format_source(edge.desk.source(name)))
+
+
+@source_group.command("remove")
+@click.argument("name")
+@click.pass_obj
+def source_remove_command(edge: Edge, name: str) -> None:
+    """Stop following a source (the releases collected from it stay)."""
+    edge.desk.remove_source(name)
+    click.echo(f"{name}: removed", err=True)
+
+
+class _CollectProgress:
+    """One line per source on standard error, redrawn as the collection goes."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream, self.drawn = stream, 0.0
+
+    def __call__(self, report: Any) -> None:
+        now = time.monotonic()
+        if now - self.drawn >= 0.1:
+            self.stream.write(f"\r{report.name}: {report.pages} pages, {report.found} found, "
+                              f"{report.new} new, {report.changed} changed, {report.failed} failed\x1b[K")
+            self.stream.flush()
+            self.drawn = now
+
+    def done(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.drawn = 0.0
+
+
+@cli.command("collect")
+@click.argument("names", nargs=-1)
+@click.option("--every", help="Collect again at this interval (30m, 1h, 1d) until stopped.")
+@click.option("--wait", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to one host (a longer Crawl-delay wins).")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for a server to connect or send more.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Further tries after a timeout, a dropped connection, a 429 or a 5xx "
+                   "(waiting 2, 4, 8 ... seconds, or what Retry-After asks).")
+@click.option("--recheck", is_flag=True,
+              help="Request every stored article seen again (conditionally), to find edits the "
+                   "index pages do not show.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.pass_obj
+def collect_command(edge: Edge, names: tuple[str, ...], every: str | None, wait: float,
+                    timeout: float, retries: int, recheck: bool, quiet: bool) -> None:
+    """Fetch what is new from the named sources (all when none are named) and store it.
+
+    Honours robots.txt, waits between requests to one host, asks only for what
+    changed, retries what may succeed later. Prints what each source found;
+    the exit status is 1 only when a source failed entirely.
+    """
+    import signal
+    import threading
+
+    from pressdesk.collect import CollectOptions, FetchSettings, parse_interval
+    from pressdesk.collect.schedule import run_every
+
+    try:
+        interval = parse_interval(every) if every else None
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--every") from err
+    fetch = FetchSettings(delay=wait, timeout=timeout, retries=retries)
+    options = CollectOptions(fetch=fetch, recheck=recheck)
+    failed: list[bool] = [False]
+
+    def once() -> None:
+        failed[0] = _collect_once(edge, names, options, quiet)
+
+    if interval is None:
+        once()
+    else:
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # systemd stops with SIGTERM
+        try:
+            run_every(once, interval, threading.Event())
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+    if failed[0]:
+        sys.exit(1)
+
+
+def _collect_once(edge: Edge, names: tuple[str, ...], options: Any, quiet: bool) -> bool:
+    """One collection with its report; True when a source failed entirely."""
+    bar = None if quiet or not sys.stderr.isatty() else _CollectProgress(sys.stderr)
+    try:
+        report = edge.desk.collect(names, options, progress=bar)
+    finally:
+        if bar is not None:
+            bar.done()
+    for source in report.sources:
+        for line in source.errors:
+            click.echo(line, err=True)
+        click.echo(str(source))
+    return bool(report.failed)

@@ -33,11 +33,13 @@ from pressdesk.models import (
     EventRow,
     FigureRow,
     IngestReport,
+    Page,
     Rejection,
     Release,
     ReleaseRef,
     Revision,
     Series,
+    Source,
     StoredRelease,
     Watch,
 )
@@ -55,8 +57,12 @@ from pressdesk.store import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
     from pressdesk.brief import Brief
     from pressdesk.check import CheckReport
+    from pressdesk.collect import CollectOptions, CollectReport, FetchSettings, SourceRequest
+    from pressdesk.collect.collector import Progress as CollectProgress
     from pressdesk.ingest import IngestOptions
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
@@ -394,6 +400,46 @@ class Desk:
         from pressdesk.watch import atom_feed
 
         return atom_feed(self.store.watch(name), self.store.delivered(name, limit))
+
+    # -- sources and collection ------------------------------------------------
+
+    def add_source(
+        self, request: SourceRequest, fetch: FetchSettings | None = None,
+        *, transport: httpx.BaseTransport | None = None,
+    ) -> Source:
+        """Keep a source to collect; its URL is fetched (politely) only when its kind must
+        be discovered (see ``pressdesk.collect.discover``)."""
+        from pressdesk.collect.discover import describe_source
+        from pressdesk.collect.fetch import Fetcher, FetchSettings
+
+        with Fetcher(fetch or FetchSettings(), self.store, transport=transport) as fetcher:
+            source = describe_source(request, fetcher)
+        self.store.add_source(source)
+        return source
+
+    def sources(self) -> list[Source]:
+        return self.store.sources()
+
+    def source(self, name: str) -> Source:
+        return self.store.source(name)
+
+    def remove_source(self, name: str) -> None:
+        """Stop following a source; the releases collected from it stay."""
+        self.store.remove_source(name)
+
+    def collect(
+        self, names: Iterable[str] = (), options: CollectOptions | None = None,
+        *, progress: CollectProgress | None = None, transport: httpx.BaseTransport | None = None,
+    ) -> CollectReport:
+        """Fetch what is new from the named sources (all when none are named) and store it
+        as ``add`` would; see ``pressdesk.collect.collector``."""
+        from pressdesk.collect.collector import collect
+
+        return collect(self, tuple(names), options, progress=progress, transport=transport)
+
+    def pages(self, id_or_prefix: str) -> list[Page]:
+        """The fetched pages a release's texts came from (zlib-compressed), oldest first."""
+        return self.store.pages(self.store.find(id_or_prefix).release.id)
 
     # -- reading ---------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from typing import Any
 from pressdesk.check import CheckReport
 from pressdesk.desk import EntityView, ReleaseView, SeriesView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
-from pressdesk.models import EventRow, Series
+from pressdesk.models import EventRow, Series, Source
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -200,4 +200,18 @@ def format_entity(view: EntityView, limit: int = 20) -> str:
     lines += ["", "Releases:"] + [f"  {r.date}  {r.title}  [{r.id}]" for r in view.releases[:limit]]
     if view.related:
         lines += ["", "Named with: " + ", ".join(f"{o.name} ({n})" for o, n in view.related)]
+    return "\n".join(lines)
+
+
+def format_source(source: Source) -> str:
+    """A source: name, kind, URL, when it was added and last collected, its profile."""
+    lines = [
+        f"{source.name}  ({source.kind})",
+        f"url:        {source.url}",
+        f"added:      {source.added_at}",
+        f"collected:  {source.collected_at or 'never'}"
+        + ("  (read to its end once)" if source.complete else ""),
+    ]
+    if source.profile:
+        lines += ["profile:", *("    " + line for line in source.profile.rstrip().splitlines())]
     return "\n".join(lines)

@@ -244,3 +244,55 @@ def drop_torch_vectors(db: sqlite3.Connection) -> None:
     """Vectors of the torch MiniLM embedder, which pressdesk no longer runs (its ONNX
     embedders store under their own names; `pressdesk embed` computes them)."""
     db.execute("DELETE FROM vectors WHERE model = 'all-minilm-l6-v2'")
+
+
+@migration
+def create_sources(db: sqlite3.Connection) -> None:
+    """What the collector follows and what it knows (see ``pressdesk.collect``): sources,
+    per-URL validators and markers, robots.txt files, and the pages releases came from
+    (zlib-compressed, each body once by its hash)."""
+    db.execute(
+        """CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            profile TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            complete INTEGER NOT NULL DEFAULT 0,
+            collected_at TEXT,
+            lease_holder TEXT NOT NULL DEFAULT '',
+            lease_until REAL NOT NULL DEFAULT 0
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE url_states (
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            marker TEXT NOT NULL DEFAULT '',
+            release_id TEXT,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (source, url)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE robots (
+            host TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            fetched_at REAL NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE TABLE page_bodies (hash TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
+    db.execute(
+        """CREATE TABLE release_pages (
+            release_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            content_type TEXT NOT NULL,
+            body TEXT NOT NULL REFERENCES page_bodies(hash),
+            PRIMARY KEY (release_id, content_hash)
+        ) WITHOUT ROWID"""
+    )

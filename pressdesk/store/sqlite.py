@@ -24,6 +24,7 @@ from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
 from pressdesk.store.sqlite_facts import SQLiteFacts
+from pressdesk.store.sqlite_sources import SQLiteSources
 from pressdesk.store.sqlite_watches import SQLiteWatches
 from pressdesk.store.transactions import transaction
 
@@ -59,7 +60,7 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
 
 
 @named_errors
-class SQLiteStore(SQLiteFacts, SQLiteWatches):
+class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:
