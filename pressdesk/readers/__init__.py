@@ -61,6 +61,7 @@ __all__ = [
     "DEFAULT_MAX_LINE_BYTES",
     "FORMATS",
     "normalise_date",
+    "read_bytes",
     "read_path",
     "sniff_format",
 ]
@@ -107,6 +108,24 @@ def read_path(
     if not os.path.exists(path):
         raise InputError(path, None, "no such file or folder")
     return _read_input(path, file_opener(path), format, settings)
+
+
+def read_bytes(
+    name: str,
+    data: bytes,
+    *,
+    format: str | None = None,
+    source: str | None = None,
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+) -> Iterator[Item]:
+    """Read releases from a document held in memory (an upload, a fetched page), located
+    as ``name``; everything else as ``read_path``."""
+    import io
+
+    if format is not None and format not in FORMATS:
+        raise InputError(name, None, f"unknown format {format!r}; one of {', '.join(FORMATS)}")
+    settings = Settings(source, DEFAULT_MAX_LINE_BYTES, max_document_bytes)
+    return _read_input(name, lambda: io.BytesIO(data), format, settings)
 
 
 def _read_folder(root: str, format: str | None, settings: Settings) -> Iterator[Item]:
