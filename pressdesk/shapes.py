@@ -14,9 +14,10 @@ from pressdesk.check import CheckReport
 from pressdesk.desk import EntityView, ReleaseView, SeriesView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
-from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease
+from pressdesk.models import Entity, EventRow, FigureRow, IngestReport, Series, Source, StoredRelease, Watch
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
+from pressdesk.watch import WatchRun, item_record
 
 __all__ = [
     "check_record",
@@ -25,12 +26,16 @@ __all__ = [
     "event_record",
     "figure_record",
     "hit_record",
+    "ingest_record",
     "release_detail",
     "release_summary",
     "search_record",
     "series_record",
     "series_view_record",
+    "source_record",
     "stats_record",
+    "watch_record",
+    "watch_run_record",
 ]
 
 
@@ -42,12 +47,13 @@ def release_summary(stored: StoredRelease) -> dict[str, Any]:
 
 
 def release_detail(view: ReleaseView) -> dict[str, Any]:
-    """A release with every stored field, its origin, facts (with offsets), entities and,
-    when asked for, its revisions."""
+    """A release with every stored field, its origin, facts (with offsets), entities, its
+    story (None until stories are grouped) and, when asked for, its revisions."""
     record = release_record(view.stored) | {
         "origin": view.stored.origin,
         "facts": extraction_to_dict(view.facts) if view.facts is not None else {},
         "entities": [entity_record(e) for e in view.entities],
+        "story": None,
     }
     if view.revisions:
         record["revisions"] = [asdict(rev) for rev in view.revisions]
@@ -60,12 +66,14 @@ def hit_record(hit: Hit) -> dict[str, Any]:
 
 
 def search_record(result: SearchResult, facets: bool = False) -> Any:
-    """The hits as a list; with facets, ``{hits, total, facets}``."""
+    """The hits as a list; with facets, ``{hits, total, facets, unembedded}`` (the API's
+    shape, whether it counted facets or not)."""
     hits = [hit_record(h) for h in result.hits]
     if not facets:
         return hits
     return {"hits": hits, "total": result.total,
-            "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()}}
+            "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()},
+            "unembedded": result.unembedded}
 
 
 def check_record(report: CheckReport) -> dict[str, Any]:
@@ -120,3 +128,23 @@ def entity_view_record(view: EntityView) -> dict[str, Any]:
 
 def stats_record(stats: Stats) -> dict[str, Any]:
     return asdict(stats)
+
+
+def watch_record(watch: Watch) -> dict[str, Any]:
+    return asdict(watch)
+
+
+def watch_run_record(run: WatchRun) -> dict[str, Any]:
+    """What one run of a watch delivered: ``{watch, items, webhook_failed}``."""
+    return {"watch": run.watch.name, "items": [item_record(i) for i in run.items],
+            "webhook_failed": run.webhook_failed}
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return asdict(source)
+
+
+def ingest_record(report: IngestReport) -> dict[str, Any]:
+    """``{new, changed, unchanged, rejected: ["PATH:LINE: reason"], unindexed}``."""
+    return {"new": report.new, "changed": report.changed, "unchanged": report.unchanged,
+            "rejected": [str(r) for r in report.rejected], "unindexed": report.unindexed}
