@@ -33,8 +33,8 @@ def record(properties: dict[str, Schema], optional: tuple[str, ...] = ()) -> Sch
 
 
 STRING, INTEGER, NUMBER, BOOLEAN = ({"type": t} for t in ("string", "integer", "number", "boolean"))
-COUNTS = array({"type": "array", "prefixItems": [nullable("string"), INTEGER], "minItems": 2,
-                "maxItems": 2})
+COUNTS = array({"type": "array", "items": {"type": ["string", "integer", "null"]},
+                "minItems": 2, "maxItems": 2, "description": "[value, count]"})
 
 RELEASE_SUMMARY = record({
     "id": STRING, "title": STRING, "date": STRING, "category": STRING, "source": STRING,
@@ -80,7 +80,9 @@ FIGURE = record({
     "change_unit": nullable("string"), "direction": nullable("string"), "kind": STRING,
     "release_id": STRING, "release_date": STRING, "title": STRING, "revised": BOOLEAN,
 }, optional=("revised",))
-SERIES_VIEW = {"allOf": [ref("Series"), record({"figures": array(ref("Figure"))})]}
+SERIES_VIEW = record({  # a Series whose ``figures`` is the list of them, not their count
+    "key": STRING, "name": STRING, "figures": array(ref("Figure")), "releases": INTEGER,
+    "first": nullable("string"), "last": nullable("string"), "units": array(STRING)})
 EVENT = record({
     "type": STRING, "implementer": array(STRING), "partner": array(STRING),
     "date": nullable("string"), "sentence": STRING, "optional": BOOLEAN,
