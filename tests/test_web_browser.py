@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from webstore import build_store
 
 from pressdesk.desk import Desk
@@ -75,7 +75,12 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     context = browser.new_context(base_url=server, accept_downloads=True)
     opened = context.new_page()
     dialogs: list[str] = []
-    opened.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def refuse(dialog: Dialog) -> None:  # alert() from a release's text would land here
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    opened.on("dialog", refuse)
     yield opened
     context.close()
     assert not dialogs, f"a script ran: {dialogs}"
