@@ -164,6 +164,7 @@ def test_a_big_export_streams_in_chunks(tmp_path: Path) -> None:
 def test_writes_need_the_token(client: TestClient, desk: Desk) -> None:
     watch = {"name": "steel", "query": "steel OR tariff*"}
     assert "valid token" in refused(client, "/api/watches", 401, "POST", json=watch)
+    assert client.post("/api/watches", json=watch).headers["www-authenticate"] == "Bearer"
     wrong = {"Authorization": "Bearer nope"}
     assert "valid token" in refused(client, "/api/watches", 401, "POST", json=watch, headers=wrong)
     added = client.post("/api/watches", json=watch, headers=AUTH)

@@ -69,7 +69,9 @@ def status_of(err: PressdeskError) -> int:
 
 async def refused(request: Request, err: Exception) -> Response:
     assert isinstance(err, HTTPException)
-    return error_response(request, err.status_code, str(err.detail))
+    answer = error_response(request, err.status_code, str(err.detail))
+    answer.headers.update(err.headers or {})
+    return answer
 
 
 async def failed(request: Request, err: Exception) -> Response:

@@ -29,8 +29,9 @@ _INTEGER = re.compile(r"^-?\d{1,18}$")
 class BadRequest(HTTPException):
     """A request the edge refuses before the library sees it; the message names the problem."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(status_code=status, detail=message)
+    def __init__(self, message: str, status: int = 400,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code=status, detail=message, headers=headers)
 
 
 @dataclass(frozen=True, slots=True)

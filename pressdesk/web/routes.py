@@ -117,4 +117,4 @@ def check_token(settings: WebSettings, given: str) -> None:
                          "(or PRESSDESK_TOKEN) to allow changes", 403)
     if not hmac.compare_digest(given.encode("utf-8"), settings.token.encode("utf-8")):
         raise BadRequest("a valid token is needed to change anything"
-                         " (Authorization: Bearer TOKEN)", 401)
+                         " (Authorization: Bearer TOKEN)", 401, {"WWW-Authenticate": "Bearer"})
