@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from conftest import make_release
 from starlette.testclient import TestClient
 from webstore import build_store
 
@@ -56,6 +57,20 @@ def test_release_text_is_shown_never_run(client: TestClient, desk: Desk) -> None
     found = page(client, "/search?q=tariff+notices")
     assert "<script>" not in found and "&lt;script&gt;" in found and "<mark>" in found
     assert "&lt;script&gt;" in page(client, "/search?q=%3Cscript%3E")  # the query itself, escaped
+
+
+def test_only_web_addresses_are_linked(tmp_path_factory: pytest.TempPathFactory) -> None:
+    with Desk.open(str(tmp_path_factory.mktemp("js") / "x.db"), embedder="fake") as desk:
+        desk.add([make_release(1, url="javascript:alert(1)")])
+        with TestClient(create_app(desk)) as c:
+            text = page(c, f"/releases/{next(desk.releases()).release.id}")
+    assert "javascript:" not in text
+
+
+def test_a_longer_list_is_one_link_away(client: TestClient) -> None:
+    text = page(client, "/search?q=exports&limit=2")
+    assert 'href="/search?q=exports&amp;mode=lexical&amp;sort=relevance&amp;limit=4"' in text
+    assert "Show more results" not in page(client, "/search?q=exports&limit=200")
 
 
 def test_facets_are_links_that_narrow_the_query(client: TestClient) -> None:

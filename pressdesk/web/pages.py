@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from pressdesk.brief import web_address
 from pressdesk.errors import QueryError
 from pressdesk.facts import EVENT_TYPES
 from pressdesk.render import amount
@@ -41,6 +42,7 @@ def templates() -> Environment:
     env.filters["snippet"] = highlight_snippet
     env.filters["figure_href"] = figure_href
     env.filters["amount"] = lambda f: amount(f.value, f.unit) if f.value is not None else ""
+    env.tests["web_address"] = web_address
     env.globals.update(facet_query=facet_query, url=url, labels=FACET_LABELS)
     return env
 
@@ -49,7 +51,7 @@ def render(call: Call, name: str, status: int = 200, **context: Any) -> HTMLResp
     """A template rendered with what every page shows (the query, whether it may write)."""
     page = ENV.get_template(name).render(
         q=call.args.get("q") or "", writable=call.settings.writable, path=call.request.url.path,
-        **context)
+        max_page=call.settings.max_page, **context)
     return HTMLResponse(page, status_code=status)
 
 
