@@ -2,10 +2,17 @@
 
 A page's rejection carries no line. A page without a source takes its site
 name, else its host, else the file's stem.
+
+trafilatura's work and memory grow with the page, and with its tables far more
+than with its text (an 8 MB table took 30 s and 1 GB): a page may be at most
+``Limits.page_bytes``, and of its tables only the first, in page order, that
+hold ``Limits.table_cells`` cells together reach trafilatura; the rest (data
+dumps, not prose) are left out of the body.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,8 +21,13 @@ from pressdesk.models import Origin, Rejection
 from pressdesk.readers.inputs import Document, Settings, reads_whole
 from pressdesk.readers.records import Item, normalise_language, release_from_mapping
 
+log = logging.getLogger(__name__)
 
-@reads_whole
+_LXML_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
+_TOO_DEEP = f"HTML nested more than {_LXML_DEPTH - 1} levels deep (lxml drops what is deeper)"
+
+
+@reads_whole(lambda limits: limits.page_bytes)
 def read_html(data: bytes, document: Document, settings: Settings) -> Iterator[Item]:
     """The article of one HTML page, with its title, date, categories, URL and language."""
     import trafilatura  # loaded when a page is read: starting the CLI need not pay for it
@@ -23,7 +35,10 @@ def read_html(data: bytes, document: Document, settings: Settings) -> Iterator[I
     origin = Origin(document.name)
     try:
         tree = trafilatura.load_html(data)
-        page, language = (None, "") if tree is None else _extract_article(tree)
+        if tree is not None and _nests_past(tree, _LXML_DEPTH - 1):
+            yield Rejection(origin, _TOO_DEEP)
+            return
+        page, language = (None, "") if tree is None else _extract_article(tree, settings, document.name)
     except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
         yield Rejection(origin, f"unreadable HTML: {err}")
         return
@@ -33,10 +48,36 @@ def read_html(data: bytes, document: Document, settings: Settings) -> Iterator[I
     yield _release_from_page(page, origin, settings, document.stem, language)
 
 
-def _extract_article(tree: Any) -> tuple[Any, str]:
-    """trafilatura's article of a parsed page, and the page's language (read before extracting)."""
+def _nests_past(tree: Any, depth: int) -> bool:
+    """Whether elements nest ``depth`` deep: libxml2 stops there and drops what is deeper."""
+    from lxml import etree
+
+    level = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        if level >= depth:
+            return True
+    return False
+
+
+def _drop_tables_past(tree: Any, budget: int, name: str) -> None:
+    """Leave out of the page the outermost tables that come after ``budget`` cells."""
+    for table in tree.xpath("//table[not(ancestor::table)]"):
+        cells = int(table.xpath("count(.//td|.//th)"))
+        if cells <= budget:
+            budget -= cells
+            continue
+        log.info("%s: a table of %d cells left out (over the page's table limit)", name, cells)
+        table.drop_tree()
+        budget = 0
+
+
+def _extract_article(tree: Any, settings: Settings, name: str) -> tuple[Any, str]:
+    """trafilatura's article of a parsed page (large tables left out first), and the page's
+    language (read before extracting)."""
     import trafilatura
 
+    _drop_tables_past(tree, settings.limits.table_cells, name)
     language = normalise_language(str(tree.get("lang") or ""))
     return trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False), language
 
