@@ -170,6 +170,14 @@ def test_an_unbalanced_quote_costs_only_its_row(tmp_path: Path) -> None:
     assert where == 2 and "an unbalanced quote?" in reason and "line 3" in reason
 
 
+def test_a_stray_quote_closing_cleanly_after_two_rows_is_found(tmp_path: Path) -> None:
+    path = tmp_path / "pair.csv"
+    path.write_text('title,date,body\nA,2024-01-01,"One\nB,2024-01-02,Two\nC,2024-01-03,Three\n"\n')
+    items = read(path)
+    assert titles(items) == ["B", "C"]
+    assert [where for where, _ in rejections(items)] == [2]  # the row the stray quote opened
+
+
 def test_a_quoted_body_with_a_line_like_a_row_is_one_row(tmp_path: Path) -> None:
     path = tmp_path / "dateline.csv"
     path.write_text('title,date,body\nA,2024-01-01,"SEOUL, 18 November 2025, the ministry said\nmore."\n')
@@ -287,6 +295,27 @@ def test_a_damaged_feed_entry_costs_only_itself(tmp_path: Path) -> None:
     items = read(tmp_path / "bad.rss")
     assert titles(items) == ["Item 1", "Item 3", "Item 4"]
     assert [where for where, _ in rejections(items)] == [2]
+
+
+@pytest.mark.parametrize(
+    ("kind", "damaged", "good"),
+    [
+        ("rss", "<item<!--?<title>Lost</title></item>", "<item><title>{}</title><pubDate>2024-01-01</pubDate>"
+         "<description>Body</description></item>"),
+        ("atom", "<entry?<title>Lost", "<entry><title>{}</title><updated>2024-01-01T00:00:00Z</updated>"
+         '<content type="text">Body</content></entry>'),
+    ],
+)
+def test_a_damaged_first_entry_does_not_spoil_the_feed_head(
+    tmp_path: Path, kind: str, damaged: str, good: str
+) -> None:
+    head = {"rss": '<rss version="2.0"><channel><title>F</title>', "atom":
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>'}[kind]
+    end = {"rss": "</channel></rss>", "atom": "</feed>"}[kind]
+    (tmp_path / f"x.{kind}").write_text(head + damaged + "\n" + good.format("One") + good.format("Two") + end)
+    items = read(tmp_path / f"x.{kind}")
+    assert titles(items) == ["One", "Two"] and [where for where, _ in rejections(items)] == [1]
+    assert {item.source for item in items if isinstance(item, Release)} == {"F"}
 
 
 def test_one_bad_byte_does_not_garble_a_feed(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ _UNDECODED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of byte
 _NOT_XML = "\uffff"
 _ITEM_START = re.compile(rb"<(?:item|entry)[\s>]")
 _ITEM_END = re.compile(rb"</(?:item|entry)\s*>")
+_ANY_ITEM = re.compile(rb"<(?:item|entry)(?![\w:.-])")  # damaged ("<item<", "<entry?") or not
 _BARE_FRAMES = (  # for an <item>, for an <entry>
     (b'<rss version="2.0"><channel>', b"</channel></rss>"),
     (b'<feed xmlns="http://www.w3.org/2005/Atom">', b"</feed>"),
@@ -81,9 +82,10 @@ def _read_entry_by_entry(data: bytes, channel: Any, entries: list[Any]) -> tuple
     if not starts:
         return channel, entries
     tail = max((found.end() for found in _ITEM_END.finditer(data, starts[-1])), default=len(data))
-    frame = (data[: starts[0]], data[tail:])
+    head_end = _ANY_ITEM.search(data).start()  # type: ignore[union-attr]  # starts[0] at the latest
+    frame = (data[:head_end], data[tail:])
     head = _parse(frame[0] + frame[1])
-    entries = []
+    entries = [None] if data[head_end : starts[0]].strip() else []  # an entry whose start is damaged
     for start, stop in zip(starts, [*starts[1:], tail], strict=True):
         end = _ITEM_END.search(data, start, stop)
         chunk = data[start : end.end() if end else stop]

@@ -8,9 +8,8 @@ quoted field may span lines (a body with paragraphs), up to
 ``Limits.record_bytes``; but a quote left open swallows every row after it
 until the next quote. Such a row is recognised when it spans lines that each
 read as a whole, valid row of their own and the row itself is malformed (by
-strict CSV rules, or by its number of fields), or when most of the lines it
-spans are such lines: it is rejected at its first line and reading goes on with
-the line after it.
+strict CSV rules, or by its number of fields), or when it spans two such lines:
+it is rejected at its first line and reading goes on with the line after it.
 """
 
 from __future__ import annotations
@@ -158,14 +157,13 @@ def _row_problem(taken: list[Line], limit: int) -> str:
 def _swallowed_row(row: _Row, table: _Table) -> Line | None:
     """The first line swallowed by an unbalanced quote in ``row``, or None if the row looks
     whole. Its lines after the first that read as rows of their own are taken for rows
-    swallowed when the row itself is malformed, or when there are two or more and they
-    make at least half its lines (a body may hold a line like a row, but seldom many)."""
-    later = row.lines[1:]
-    rows = [line for line in later if _reads_as_row(line, table)]
+    swallowed when the row itself is malformed, or when there are two or more: a body
+    may quote a line like a row (a dateline), but seldom two."""
+    rows = [line for line in row.lines[1:] if _reads_as_row(line, table)][:2]
     if not rows:
         return None
     malformed = len(row.cells) != len(table.names) or not _strictly_one_row(row, table)
-    return rows[0] if malformed or len(rows) >= max(2, len(later) / 2) else None
+    return rows[0] if malformed or len(rows) > 1 else None
 
 
 def _reads_as_row(line: Line, table: _Table) -> bool:
