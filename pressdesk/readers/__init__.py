@@ -32,7 +32,7 @@ above a real release, where a 2 MB body is real):
                              also a run of blank lines (read in bulk, not line by line)
     record_bytes    10 MiB   a MOTIR record or a CSV row over all its lines
                              (the csv module's field limit is raised to match)
-    document_bytes 256 MiB   a JSON array or a piped Parquet file, read whole
+    document_bytes 256 MiB   a JSON array, or a piped or gzipped Parquet file, read whole
     feed_bytes      32 MiB   an RSS or Atom feed (feedparser reads ~0.5 MB/s)
     page_bytes       8 MiB   an HTML page (lxml's tree is ~25 times the page)
     table_cells      5,000   table cells of a page given to trafilatura; larger
