@@ -93,6 +93,11 @@ def test_a_csv_whose_lines_end_in_lone_carriage_returns(tmp_path: Path) -> None:
     items = read(path)
     got = [(r.title, r.body, r.origin.line if r.origin else None) for r in items if isinstance(r, Release)]
     assert got == [("A", "Two\nlines", 2), ("B", "Second", 5)]
+    mixed = tmp_path / "mixed.csv"  # line feeds, and one lone CR inside a row: that row only
+    mixed.write_bytes(b"title,date,body\nA,2024-01-01,a\rB,2024-01-02,b\nC,2024-01-03,c\n")
+    items = read(mixed)
+    assert titles(items) == ["C"]
+    assert rejections(items) == [(2, "invalid CSV: a carriage return inside an unquoted field")]
 
 
 def test_a_parquet_timestamp_near_9999_with_a_zone_rejects_its_row_only(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ from pressdesk.readers.inputs import (
 from pressdesk.readers.lines import read_jsonl, read_motir
 from pressdesk.readers.pages import read_html
 from pressdesk.readers.records import Item, normalise_date
-from pressdesk.readers.sniff import PARQUET_MAGIC, guess_format, is_binary, sniff_format
+from pressdesk.readers.sniff import PARQUET_MAGIC, format_of_name, is_binary, sniff_format
 from pressdesk.readers.streams import Unreadable
 from pressdesk.readers.tabular import read_csv, read_parquet
 
@@ -170,11 +170,11 @@ def _read_stream(name: str, raw: IO[bytes], format: str | None, settings: Settin
         return
     if format is None and head.startswith(PARQUET_MAGIC):
         format = "parquet"
-    chosen = format or sniff_format(head)
-    if chosen != "parquet" and (chosen is None or sniff_format(head) is None) and is_binary(head):
+    sniffed = sniff_format(head)
+    if format != "parquet" and sniffed is None and is_binary(head):  # a text format's signs win
         yield Rejection(Origin(name), "binary file")
         return
-    chosen = chosen or guess_format(head, name)
+    chosen = format or sniffed or format_of_name(name)
     if chosen is None:
         yield Rejection(Origin(name), "unrecognised format")
         return

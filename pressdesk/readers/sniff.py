@@ -1,4 +1,5 @@
-"""Format detection: what the first bytes of an input look like, else what its extension says."""
+"""Format detection: what the first bytes of an input look like, else what its extension says;
+and whether an input that looks like no format is binary."""
 
 from __future__ import annotations
 
@@ -44,9 +45,9 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 _DAMAGE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
-def guess_format(head: bytes, name: str) -> str | None:
-    """The format the first bytes look like, else the one the name's extension says, else None."""
-    return sniff_format(head) or _EXTENSIONS.get(_extension(name))
+def format_of_name(name: str) -> str | None:
+    """The format a file name's extension says (``.gz`` looked through), else None."""
+    return _EXTENSIONS.get(_extension(name))
 
 
 def sniff_format(head: bytes) -> str | None:

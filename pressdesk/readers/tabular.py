@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
 _PARQUET_BATCH = 1024
+_CSV_ERRORS = {  # the csv module's messages, where they would mislead
+    "new-line character seen in unquoted field - do you need to open the file in universal-newline mode?":
+        "a carriage return inside an unquoted field",
+}
 
 
 # ------------------------------------------------------------------ CSV
@@ -138,7 +142,7 @@ def _cut_row(first: Line, lines: _Lines, table: _Table) -> _Row:
     try:
         cells = next(csv.reader(feed(), delimiter=table.delimiter), [])
     except csv.Error as err:
-        return _Row(taken, [], f"invalid CSV: {err}")
+        return _Row(taken, [], f"invalid CSV: {_CSV_ERRORS.get(str(err), str(err))}")
     return _Row(taken, cells, _row_problem(taken, table.limit))
 
 
