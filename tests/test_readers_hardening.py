@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import pytest
 
 from pressdesk.ingest import ingest_paths
 from pressdesk.models import Origin, Rejection, Release
-from pressdesk.readers import Limits, read_path
+from pressdesk.readers import READER_FAILED, Limits, read_path
 from pressdesk.store import Store
 
 Item = Release | Rejection
@@ -250,6 +251,26 @@ def test_a_nul_line_in_a_text_file_rejects_its_record_only(
     items = read(tmp_path / name)
     assert len(titles(items)) == 2
     assert [where for where, _ in rejections(items)] == [bad_line]
+
+
+def test_a_bug_in_a_reader_costs_the_rest_of_its_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pressdesk import readers
+
+    def broken(document: object, settings: object) -> Iterator[Item]:
+        yield Release.create(title="Before", date="2024-01-01", body="b")
+        raise KeyError("oops")
+
+    monkeypatch.setitem(readers._READERS, "csv", broken)
+    (tmp_path / "a.csv").write_text("title,date,body\n")
+    (tmp_path / "b.jsonl").write_text(line(1))
+    items = read(tmp_path)
+    assert titles(items) == ["Before", "Release 1"]
+    assert [str(item) for item in items if isinstance(item, Rejection)] == [
+        f"{tmp_path / 'a.csv'}: {READER_FAILED}: KeyError: 'oops'"
+    ]
+    assert "reading" in caplog.text and "KeyError" in caplog.text
 
 
 def test_a_binary_file_is_still_rejected_whole(tmp_path: Path) -> None:

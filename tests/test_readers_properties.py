@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressdesk.models import Rejection, Release
-from pressdesk.readers import FORMATS, read_path
+from pressdesk.readers import FORMATS, READER_FAILED, read_path
 
 FUZZ_EXAMPLES = int(os.environ.get("PRESSDESK_FUZZ_EXAMPLES", "0"))
 
@@ -204,6 +204,7 @@ def read_back(tmp_path: Path, name: str, data: bytes, **options: object) -> list
         assert isinstance(item, Release | Rejection)
         assert item.origin is not None and item.origin.path == str(path)
         assert item.origin.line is not None, item
+        assert READER_FAILED not in str(item)
     return items
 
 
@@ -265,6 +266,7 @@ def test_any_damage_anywhere_is_read_without_raising(
     for item in read_path(str(path), format=format):
         assert isinstance(item, Release | Rejection)
         assert item.origin is not None and item.origin.path == str(path)
+        assert READER_FAILED not in str(item)
         assert "\n" not in str(item) if isinstance(item, Rejection) else item.title
 
 
@@ -322,7 +324,8 @@ def test_damaged_parquet_rows_cost_only_themselves(tmp_path: Path, data: st.Data
     every_good_record_out(good, read_back(tmp_path, "in.parquet", path.read_bytes()))
     damaged = data.draw(damage(path.read_bytes()))
     path.write_bytes(damaged)
-    assert all(isinstance(item, Release | Rejection) for item in read_path(str(path), format="parquet"))
+    for item in read_path(str(path), format="parquet"):
+        assert isinstance(item, Release | Rejection) and READER_FAILED not in str(item)
 
 
 @runs(30)

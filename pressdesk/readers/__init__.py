@@ -92,6 +92,7 @@ from pressdesk.readers.tabular import read_csv, read_parquet
 
 __all__ = [
     "FORMATS",
+    "READER_FAILED",
     "Limits",
     "normalise_date",
     "read_path",
@@ -99,6 +100,8 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+READER_FAILED = "reading stopped by an internal error (a bug: please report it)"
 
 _READERS: dict[str, Reader] = {
     "motir": read_motir,
@@ -156,6 +159,9 @@ def _read_input(name: str, opener: Opener, format: str | None, settings: Setting
         yield Rejection(Origin(name), str(err))
     except READ_ERRORS as err:
         yield Rejection(Origin(name), f"cannot read: {_describe(err)}")
+    except Exception as err:  # a reader's bug must cost the rest of this input only, not the ingest
+        log.exception("reading %s failed", name)
+        yield Rejection(Origin(name), f"{READER_FAILED}: {type(err).__name__}: {err}"[:300])
 
 
 def _describe(err: Exception) -> str:

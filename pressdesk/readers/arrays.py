@@ -25,7 +25,8 @@ from pressdesk.readers.records import (
     release_from_mapping,
 )
 
-_ELEMENT_START = re.compile(r"(?:^|(?<=[\[,}]))[ \t\r\n]*\{", re.MULTILINE)
+# "{" after "[", "," or "}" or at a line's start, and before a key or "}": a place an element may start
+_ELEMENT_START = re.compile(r"(?:^|(?<=[\[,}]))[ \t\r\n]*\{(?=[ \t\r\n]*[\"}])", re.MULTILINE)
 _STRAY_CLOSE = "invalid JSON: ']' before the end of the array"
 _AFTER_END = "unexpected data after the JSON array"
 _RECORD_FIELDS = REQUIRED_FIELDS | set(OPTIONAL_FIELDS) | {"id", "external_id"}
