@@ -205,6 +205,7 @@ def read_back(tmp_path: Path, name: str, data: bytes, **options: object) -> list
         assert item.origin is not None and item.origin.path == str(path)
         assert item.origin.line is not None, item
         assert READER_FAILED not in str(item)
+        assert isinstance(item, Release) or str(item).isprintable()  # one line
     return items
 
 
@@ -267,7 +268,7 @@ def test_any_damage_anywhere_is_read_without_raising(
         assert isinstance(item, Release | Rejection)
         assert item.origin is not None and item.origin.path == str(path)
         assert READER_FAILED not in str(item)
-        assert "\n" not in str(item) if isinstance(item, Rejection) else item.title
+        assert isinstance(item, Release) or str(item).isprintable()  # one line
 
 
 ENCODINGS: dict[str, Callable[[str], bytes]] = {
@@ -325,7 +326,7 @@ def test_damaged_parquet_rows_cost_only_themselves(tmp_path: Path, data: st.Data
     damaged = data.draw(damage(path.read_bytes()))
     path.write_bytes(damaged)
     for item in read_path(str(path), format="parquet"):
-        assert isinstance(item, Release | Rejection) and READER_FAILED not in str(item)
+        assert isinstance(item, Release) or READER_FAILED not in str(item) and str(item).isprintable()
 
 
 @runs(30)

@@ -102,6 +102,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 READER_FAILED = "reading stopped by an internal error (a bug: please report it)"
+_REASON_CHARS = 300
 
 _READERS: dict[str, Reader] = {
     "motir": read_motir,
@@ -154,14 +155,24 @@ def _read_input(name: str, opener: Opener, format: str | None, settings: Setting
     """Open one input, pick its reader and stream it; a read failure ends it with a rejection."""
     try:
         with opener() as raw:
-            yield from _read_stream(name, raw, format, settings)
+            yield from map(_in_one_line, _read_stream(name, raw, format, settings))
     except Unreadable as err:
         yield Rejection(Origin(name), str(err))
     except READ_ERRORS as err:
         yield Rejection(Origin(name), f"cannot read: {_describe(err)}")
     except Exception as err:  # a reader's bug must cost the rest of this input only, not the ingest
         log.exception("reading %s failed", name)
-        yield Rejection(Origin(name), f"{READER_FAILED}: {type(err).__name__}: {err}"[:300])
+        yield _in_one_line(Rejection(Origin(name), f"{READER_FAILED}: {type(err).__name__}: {err}"))
+
+
+def _in_one_line(item: Item) -> Item:
+    """The item, a rejection's reason made one line of at most 300 characters: the messages
+    of third-party parsers (pyarrow's, feedparser's) can run to several lines."""
+    if isinstance(item, Rejection) and (len(item.reason) > _REASON_CHARS or not item.reason.isprintable()):
+        reason = " ".join(item.reason.split())
+        reason = reason if len(reason) <= _REASON_CHARS else reason[: _REASON_CHARS - 1] + "…"
+        return Rejection(item.origin, reason)
+    return item
 
 
 def _describe(err: Exception) -> str:
