@@ -169,10 +169,15 @@ def _in_one_line(item: Item) -> Item:
     """The item, a rejection's reason made one line of at most 300 characters: the messages
     of third-party parsers (pyarrow's, feedparser's) can run to several lines."""
     if isinstance(item, Rejection) and (len(item.reason) > _REASON_CHARS or not item.reason.isprintable()):
-        reason = " ".join(item.reason.split())
+        reason = " ".join("".join(map(_printable, item.reason[: 2 * _REASON_CHARS])).split())
         reason = reason if len(reason) <= _REASON_CHARS else reason[: _REASON_CHARS - 1] + "…"
         return Rejection(item.origin, reason)
     return item
+
+
+def _printable(char: str) -> str:
+    """A character as it may stand in one line: white space as a space, a control as its escape."""
+    return char if char.isprintable() else " " if char.isspace() else repr(char)[1:-1]
 
 
 def _describe(err: Exception) -> str:
