@@ -59,7 +59,11 @@ _OTHER_BASE = re.compile(
     r"(?:(?:19|20)\d\d|pre-|long-run|long-term|historical|average)",
     re.IGNORECASE,
 )
-_JOINING = frozenset({"", ",", "or"})  # boundaries a number may go on with the figure before across
+_JOINING = frozenset({"", ",", "or"})
+# Boundaries of a clause that looks aside, to another period: its period is not carried on.
+_ASIDE = frozenset(
+    {"after", "before", "following", "since"}
+)  # boundaries a number may go on with the figure before across
 
 
 def read_numbers(text: str, tokens: list[Token], numbers: list[Quantity], naming: Naming) -> list[Draft]:
@@ -117,6 +121,7 @@ def _place(
     draft = Draft(name, q.span.start, q.noun_end or q.span.end, kind=kind, subject=gap.subject)
     draft.skip = not_a_figure(text, tokens, marks, k, q, gap, kind) or noun_is_deal(tokens, k)
     draft.plan, draft.item = marks.has("plan", plan_scope(marks, k), k), item is not None
+    draft.carries = gap.boundary not in _ASIDE
     if current is not None and not anew:
         draft.kind, draft.plan = current.kind, draft.plan or current.plan
         draft.skip = draft.skip or current.skip or draft.plan and role != "base"

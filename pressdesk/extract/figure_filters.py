@@ -37,6 +37,7 @@ _AGAINST = frozenset(
     {"beat", "beating", "beats", "missed", "missing", "misses", "above", "below", "than", "topping",
      "topped", "exceeding", "exceeded", "versus", "vs", "against", "with", "from"}
 )  # fmt: skip
+_POLLED = frozenset({"polled", "surveyed", "consensus"})
 _NOT_A_RUN = frozenset(
     {"on", "at", "as", "for", "than", "that", "which", "in", "of", "to", "from", "and", "with", "by"}
 )
@@ -58,6 +59,8 @@ def not_a_figure(
         return True  # "could surpass 1 trillion won": a threshold, not a forecast
     if k > 1 and tokens[k - 1].low == "of" and tokens[k - 2].low == "each":
         return True  # "to each of 33.7 million customers"
+    if _in_range(tokens, k) or any(t.low in _POLLED for t in tokens[starts:k]):
+        return True  # "between 12.5 percent and 16.5 percent"; "economists polled had expected"
     if _TARGET_AFTER.match(text, q.span.end) and marks.has("plan", 0, k):
         return True
     return marks.has("plan", starts, k) and kind != "forecast" and not _planned_from(tokens, k)
@@ -139,6 +142,18 @@ def _of_a_deal(text: str, tokens: list[Token], k: int, q: Quantity) -> bool:
     return run is not None and any(
         t.low in DEAL_WORDS or t.low in RULE_WORDS for t in tokens[run[0] : run[1]]
     )
+
+
+def _in_range(tokens: list[Token], k: int) -> bool:
+    """A number of a range: "to grow between 12.5 percent and 16.5 percent", "3 to 4 percent"."""
+    before = tokens[k - 1].low if k > 0 else ""
+    if before == "between":
+        return True
+    if before == "and" and k > 2 and tokens[k - 2].quantity >= 0 and tokens[k - 3].low == "between":
+        return True
+    after = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    follows = k + 2 < len(tokens) and tokens[k + 2].quantity >= 0
+    return after in ("to", "-", "–") and follows and not any(c.isalpha() or c == "%" for c in tokens[k].text)
 
 
 def _planned_from(tokens: list[Token], k: int) -> bool:

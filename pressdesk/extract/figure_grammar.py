@@ -125,6 +125,9 @@ def _kind(text: str, low: str, nxt: str) -> str | None:
 
 
 _PHRASE_ENDS = frozenset(p[-1] for p in _QUALIFIER_PHRASES)
+# Boundaries after which a participle's clause has the subject of the clause before it:
+# "..., accounting for 10.3 percent", "... unchanged in October after rising 0.1% in September".
+_PARTICIPLE_AFTER = frozenset({",", "after", "before", "following", "while", "since", "when"})
 _MAYBE_VERBS = frozenset(VERBS) | _HELD | frozenset(_WITH_NEXT)
 
 
@@ -214,7 +217,12 @@ def read_gap(tokens: list[Token], lo: int, k: int) -> Gap:
     if subject is None and verb is None:
         subject = _absolute(tokens, starts, k)
     main = None
-    if subject is None and boundary == "," and verb_at is not None and tokens[verb_at].low.endswith("ing"):
+    if (
+        subject is None
+        and boundary in _PARTICIPLE_AFTER
+        and verb_at is not None
+        and tokens[verb_at].low.endswith("ing")
+    ):
         main = _main_subject(tokens, lo, starts - 1)
     if subject is None and verb is None and boundary == ":" and starts >= 2:
         subject = _np_before(tokens, starts - 1)  # "Exports: US$45.2 billion"

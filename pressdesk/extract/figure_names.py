@@ -91,7 +91,8 @@ def name_from(tokens: list[Token], start: int, end: int, dates: list[Span]) -> s
         words[-1].lower() in _PREPOSITIONS or words[-1].lower() in DROP_WORDS or words[-1] in ",'"
     ):
         words.pop()
-    return fit(" ".join(words).replace(" ,", ",").replace("’", "'").replace(" 's", "'s"))
+    joined = " ".join(words).replace(" ,", ",").replace(" .", ".").replace("’", "'").replace(" 's", "'s")
+    return fit(joined)
 
 
 def _content(tokens: list[Token], start: int, end: int, dates: list[Span]) -> list[str]:

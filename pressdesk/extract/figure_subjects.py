@@ -71,6 +71,9 @@ _DEFINITE_OWNERS = frozenset(
      "country", "government", "ministry", "economy", "operator"}
 )  # fmt: skip
 _PREPOSITIONS = frozenset({"of", "to", "from", "in", "for", "on", "by", "at", "with"})
+# What a balance shows: "the goods trade balance swung to a deficit of" is the balance's figure.
+_SIGNS = frozenset({"deficit", "surplus", "loss", "profit", "gain", "shortfall"})
+_BALANCES = frozenset({"balance", "account", "position"})
 _PAST_FORMS = frozenset(
     {"flew", "came", "went", "took", "left", "were", "was", "are", "is", "stayed", "spent"}
 )
@@ -114,9 +117,14 @@ def name_number(
     obj = _object(tokens, gap, k)
     if obj is not None:
         name = _resolve_owner(name_from(tokens, obj[0], obj[1], naming.dates), naming)
-        if is_measure(name) and not is_generic(name):
+        if is_measure(name) and not is_generic(name) and not _balance_shows(subject, name):
             return _with_owner(None if kind == "forecast" else subject, name)
     return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
+
+
+def _balance_shows(subject: str | None, name: str) -> bool:
+    """ "the goods trade balance swung to a deficit of": the balance's figure, not a deficit's."""
+    return name.lower() in _SIGNS and subject is not None and bool(_BALANCES & set(subject.lower().split()))
 
 
 def noun_is_deal(tokens: list[Token], k: int) -> bool:
@@ -198,7 +206,7 @@ def _measured(text: str, tokens: list[Token], starts: int, k: int, q: Quantity, 
     net = _net(tokens, starts, k)
     if net:
         return f"{subject} {net}"
-    if is_measure(subject):
+    if is_measure(subject) or q.noun and q.noun.lower() in subject.lower():
         return subject
     measure = in_measure(text, q.span.end) if q.kind == "money" else None
     if measure and _names_measure(measure):

@@ -239,7 +239,7 @@ MEASURE_UNITS: dict[str, str] = {
 # Words dropped from an indicator's name: articles, and quantifiers a series does not turn on.
 DROP_WORDS = words(
     "the|a|an|also|total|overall|combined|respectively|further|still|only|all|unchanged|steady"
-    "|such|both|recently|currently|current|latest|its|their|his|her|our|this|that|these"
+    "|such|both|recently|currently|latest|its|their|his|her|our|this|that|these"
     "|those|some|about|around|nearly|roughly|approximately|just|already"
 )
 

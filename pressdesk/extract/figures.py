@@ -59,9 +59,10 @@ def extract_figures(
         return []  # nothing to build from: skip the scan for sentences
     market = is_market_report(text)
     sentences = _sentences(text, quantities, body)
-    near = [d for d in dates if d.span.start < body or _within(sentences, d.span.start)]
+    opening = sentences[0][0]
+    near = [d for d in dates if d.span.start < opening or _within(sentences, d.span.start)]
     refs = find_periods(text, today, near, market)
-    periods = _Periods(today, market, refs, _title_period(refs, body))
+    periods = _Periods(today, market, refs, _opening_period(refs, body, opening))
     naming = Naming([p.span for p in refs])
     bases = {p.span: p.basis for p in percents}
     annual = {span for span, basis in bases.items() if basis == "year-on-year"}
@@ -102,10 +103,19 @@ def _window(text: str, start: int, end: int, numbers: list[Quantity]) -> tuple[i
     return lo, min(end, numbers[-1].span.end + _REACH_AFTER)
 
 
-def _title_period(periods: list[PeriodRef], body: int) -> str | None:
-    """The month, quarter, half or year a title names, carried to the body's first figures."""
-    found = [p.value for p in periods if p.span.start < body and not p.base and len(p.value) < 10]
-    return found[0] if found else None
+def _opening_period(refs: list[PeriodRef], body: int, opening: int) -> str | None:
+    """The month, quarter or half a title names ("ICT Exports ... in October"), else the body
+    before its first number ("released its October Labour Force figures today"): carried to
+    the first figures."""
+    title = [p.value for p in refs if p.span.start < body and not p.base and len(p.value) < 10]
+    before = [p.value for p in refs if body <= p.span.start < opening and _names_a_period(p)]
+    return (title or before or [None])[0]
+
+
+def _names_a_period(ref: PeriodRef) -> bool:
+    """A month, quarter, half or range, not a day, a bare year (often part of a name: "the 2025
+    Foreign Company Day") or a comparison's base."""
+    return not ref.base and 4 < len(ref.value) < 10 or "/" in ref.value
 
 
 def _sentences(text: str, quantities: list[Quantity], body: int) -> list[tuple[int, int, list[Quantity]]]:
@@ -133,6 +143,7 @@ def _set_periods(
     refs = [p for p in periods.refs if start <= p.span.start < end and not p.base]
     front = [p.value for p in refs if drafts and p.span.end <= drafts[0].first]
     main: Draft | None = None
+    carried = periods.carried
     for n, draft in enumerate(drafts):
         stop = drafts[n + 1].first if n + 1 < len(drafts) else end
         year_ago = _YEAR_AGO.match(text, draft.last) is not None
@@ -149,6 +160,11 @@ def _set_periods(
         if draft.carries and draft.period and not draft.skip:
             periods.carried = draft.period
         main = draft
+    if periods.carried == carried:
+        written = [p.value for p in refs if _names_a_period(p)]
+        periods.carried = (
+            written[0] if written else carried
+        )  # "unchanged in October after rising 0.1% in September"
 
 
 def _own_period(text: str, tokens: list[Token], draft: Draft, refs: list[PeriodRef], stop: int) -> str | None:
