@@ -109,7 +109,8 @@ def _opening_period(refs: list[PeriodRef], body: int, opening: int) -> str | Non
     the first figures."""
     title = [p.value for p in refs if p.span.start < body and not p.base and len(p.value) < 10]
     before = [p.value for p in refs if body <= p.span.start < opening and _names_a_period(p)]
-    return (title or before or [None])[0]
+    found = title or before
+    return found[0] if found else None
 
 
 def _names_a_period(ref: PeriodRef) -> bool:
