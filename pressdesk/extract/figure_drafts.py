@@ -59,6 +59,9 @@ _OTHER_BASE = re.compile(
     r"(?:(?:19|20)\d\d|pre-|long-run|long-term|historical|average)",
     re.IGNORECASE,
 )
+_BASIS_AFTER = re.compile(
+    r"\s*(?:year[- ]on[- ]year|on[- ]year|y/y|yoy|month[- ]on[- ]month|on[- ]month|m/m)\b", re.IGNORECASE
+)
 _JOINING = frozenset({"", ",", "or"})
 # Boundaries of a clause that looks aside, to another period: its period is not carried on.
 _ASIDE = frozenset(
@@ -104,9 +107,10 @@ def _place(
     lo, k = at
     q = _in_unit_of(q, current)
     gap = read_gap(tokens, lo, k)
+    aside = gap.boundary in _ASIDE and gap.subject is None  # "after declining 0.3 percent in August"
     if gap.subject is None and gap.main is not None and current is None:
         gap = replace(gap, subject=gap.main)
-    role, direction = _role(tokens, k, q, gap, current)
+    role, direction = _role(text, tokens, k, q, gap, current)
     item = list_item(tokens, lo, k)
     anew = names_anew(tokens, gap, k, item)
     if role == "alt" and current is not None:
@@ -121,7 +125,7 @@ def _place(
     draft = Draft(name, q.span.start, q.noun_end or q.span.end, kind=kind, subject=gap.subject)
     draft.skip = not_a_figure(text, tokens, marks, k, q, gap, kind) or noun_is_deal(tokens, k)
     draft.plan, draft.item = marks.has("plan", plan_scope(marks, k), k), item is not None
-    draft.carries = gap.boundary not in _ASIDE
+    draft.carries = kind == "actual" and not aside
     if current is not None and not anew:
         draft.kind, draft.plan = current.kind, draft.plan or current.plan
         draft.skip = draft.skip or current.skip or draft.plan and role != "base"
@@ -158,7 +162,7 @@ def _in_unit_of(q: Quantity, current: Draft | None) -> Quantity:
 
 
 def _role(
-    tokens: list[Token], k: int, q: Quantity, gap: Gap, current: Draft | None
+    text: str, tokens: list[Token], k: int, q: Quantity, gap: Gap, current: Draft | None
 ) -> tuple[str, str | None]:
     """The role of number ``k``, with what is written after it and its sign considered: "9.6
     percent higher" is a change, "(+2.4%)" a rise, "and by 0.3%" a change like the one before."""
@@ -171,7 +175,31 @@ def _role(
         return "change", q.sign
     if gap.role == "change" and gap.direction is None and current is not None:
         return "change", current.direction
+    if (
+        gap.role == "level"
+        and q.kind == "percent"
+        and current is not None
+        and _BASIS_AFTER.match(text, q.span.end)
+    ):
+        return "change", current.direction  # "up 8.6% from February and 12.1% year-on-year"
+    if _parallel(tokens, gap, k, q, current):
+        return "change", current.direction if current else None  # "rose 5.1% and 3.2%, respectively"
     return gap.role, gap.direction
+
+
+def _parallel(tokens: list[Token], gap: Gap, k: int, q: Quantity, current: Draft | None) -> bool:
+    """A second change right after the first, with only "and" or a comma between."""
+    if (
+        current is None
+        or current.change is None
+        or current.value is not None
+        or current.change.kind != q.kind
+    ):
+        return False
+    between = {t.low for t in tokens[gap.starts : k]} | {
+        t.low for t in tokens[max(0, k - 2) : k] if t.quantity < 0
+    }
+    return bool(between) and between <= {"and", ",", "respectively"}
 
 
 def _fits(draft: Draft, role: str, text: str, q: Quantity) -> bool:

@@ -38,6 +38,7 @@ _AGAINST = frozenset(
      "topped", "exceeding", "exceeded", "versus", "vs", "against", "with", "from"}
 )  # fmt: skip
 _POLLED = frozenset({"polled", "surveyed", "consensus"})
+_GUESSES = frozenset({"estimated", "expected", "forecast", "projected", "predicted", "anticipated"})
 _NOT_A_RUN = frozenset(
     {"on", "at", "as", "for", "than", "that", "which", "in", "of", "to", "from", "and", "with", "by"}
 )
@@ -59,7 +60,11 @@ def not_a_figure(
         return True  # "could surpass 1 trillion won": a threshold, not a forecast
     if k > 1 and tokens[k - 1].low == "of" and tokens[k - 2].low == "each":
         return True  # "to each of 33.7 million customers"
-    if _in_range(tokens, k) or any(t.low in _POLLED for t in tokens[starts:k]):
+    if (
+        _in_range(tokens, k, q)
+        or any(t.low in _POLLED for t in tokens[starts:k])
+        or _had_estimated(tokens, starts, k)
+    ):
         return True  # "between 12.5 percent and 16.5 percent"; "economists polled had expected"
     if _TARGET_AFTER.match(text, q.span.end) and marks.has("plan", 0, k):
         return True
@@ -144,8 +149,9 @@ def _of_a_deal(text: str, tokens: list[Token], k: int, q: Quantity) -> bool:
     )
 
 
-def _in_range(tokens: list[Token], k: int) -> bool:
-    """A number of a range: "to grow between 12.5 percent and 16.5 percent", "3 to 4 percent"."""
+def _in_range(tokens: list[Token], k: int, q: Quantity) -> bool:
+    """A number of a range: "to grow between 12.5 percent and 16.5 percent", "3 to 4 percent"
+    (a percent written without its unit, the unit coming after the range's end)."""
     before = tokens[k - 1].low if k > 0 else ""
     if before == "between":
         return True
@@ -153,7 +159,18 @@ def _in_range(tokens: list[Token], k: int) -> bool:
         return True
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
     follows = k + 2 < len(tokens) and tokens[k + 2].quantity >= 0
-    return after in ("to", "-", "–") and follows and not any(c.isalpha() or c == "%" for c in tokens[k].text)
+    bare = q.kind == "percent" and not any(c.isalpha() or c == "%" for c in tokens[k].text)
+    return bare and after in ("to", "-", "–") and follows
+
+
+def _had_estimated(tokens: list[Token], starts: int, k: int) -> bool:
+    """ "China had estimated the annual cost at about US$1.1 billion": an earlier estimate."""
+    return any(
+        tokens[i].low == "had"
+        and VERBS.get(tokens[i + 1].low) in ("forecast", "level")
+        and tokens[i + 1].low in _GUESSES
+        for i in range(starts, k - 1)
+    )
 
 
 def _planned_from(tokens: list[Token], k: int) -> bool:

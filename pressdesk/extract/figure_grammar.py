@@ -68,7 +68,7 @@ _CLAUSE_WORDS = frozenset(
      "following", "before", "since", "because", "despite", "amid", "including", "excluding",
      "if", "unless", "where", "whose", "so"}
 )  # fmt: skip
-_PUNCT_BOUNDARIES = frozenset({";", ":", "—", "–", "--", "(", '"', "“", "”"})
+_PUNCT_BOUNDARIES = frozenset({";", ":", "—", "–", "--", "-", "•", "(", '"', "“", "”"})
 _AS_NOT_BOUNDARY = frozenset({"a", "well", "such", "of", "for", "part", "much", "many", "expected", "usual"})
 _PHRASES: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("picked", "up"): ("level", None), ("made", "up"): ("level", None),
@@ -252,7 +252,12 @@ def _role(tokens: list[Token], lo: int, k: int) -> tuple[str, str | None]:
     if word in ("(", "+", "-") or word == "," and i > lo and tokens[i - 1].low in ("(",):
         return "item", None
     if word == "of" and i > lo and tokens[i - 1].low in CHANGE_NOUNS:
-        return "change", CHANGE_NOUNS[tokens[i - 1].low]
+        negative = i - 2 >= lo and tokens[i - 2].low in ("negative", "minus")
+        return "change", _FLIP[CHANGE_NOUNS[tokens[i - 1].low]] if negative else CHANGE_NOUNS[
+            tokens[i - 1].low
+        ]
+    if word == "of" and _rate_of_change(tokens, lo, i):
+        return "change", _rate_of_change(tokens, lo, i)
     if word in BASE_WORDS:
         return "base", None
     kind = VERBS.get(word)
@@ -264,6 +269,21 @@ def _role(tokens: list[Token], lo: int, k: int) -> tuple[str, str | None]:
         )
         return "change", verb  # "raised its benchmark rate by 25 basis points", "and by 0.3%"
     return "level", None
+
+
+_FLIP = {"up": "down", "down": "up"}
+_RATES = frozenset({"rate", "pace", "clip"})
+
+
+def _rate_of_change(tokens: list[Token], lo: int, of: int) -> str | None:
+    """ "increased at an annual rate of 3.8 percent": the change itself, at a rate."""
+    i = of - 1
+    if i < lo or tokens[i].low not in _RATES:
+        return None
+    while i > lo and tokens[i - 1].low not in ("at", "by"):
+        i -= 1
+    verb = tokens[i - 2].kind if i - 2 >= lo and tokens[i - 1].low == "at" else None
+    return verb if verb in ("up", "down") else None
 
 
 def _skip_qualifiers(tokens: list[Token], lo: int, k: int) -> int:
@@ -317,9 +337,14 @@ def _clause_start(tokens: list[Token], lo: int, k: int) -> tuple[int, str]:
             return i + 1, word
         if word == "," and i + 1 < k and tokens[i + 1].low in ("and", "with", "or", "but"):
             return i + 2, tokens[i + 1].low
-        if word == ",":
+        if word == "," and not _in_date(tokens, i):
             return i + 1, word
     return lo, ""
+
+
+def _in_date(tokens: list[Token], i: int) -> bool:
+    """The comma of a date: "March 31, 2025"."""
+    return i + 1 < len(tokens) and len(tokens[i + 1].text) == 4 and tokens[i + 1].text[:2] in ("19", "20")
 
 
 def _not_boundary(tokens: list[Token], lo: int, i: int) -> bool:

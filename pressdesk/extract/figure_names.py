@@ -22,6 +22,7 @@ from pressdesk.extract.figure_words import (
     RATE_WORDS,
     SIBLING_HEADS,
     STOP_LEFT,
+    STRONG_MEASURES,
 )
 from pressdesk.facts import Span
 
@@ -85,7 +86,9 @@ def _after_date(tokens: list[Token], i: int, dates: list[Span]) -> bool:
 def name_from(tokens: list[Token], start: int, end: int, dates: list[Span]) -> str:
     """The name the tokens ``start:end`` give, cleaned (see the module docstring)."""
     words = _content(tokens, start, end, dates)
-    while words and (words[0].lower() in STOP_LEFT or words[0].lower() in DROP_WORDS):
+    while words and (
+        words[0].lower() in STOP_LEFT or words[0].lower() in DROP_WORDS or not words[0][:1].isalnum()
+    ):
         words.pop(0)
     while words and (
         words[-1].lower() in _PREPOSITIONS or words[-1].lower() in DROP_WORDS or words[-1] in ",'"
@@ -163,8 +166,14 @@ def _lows(name: str) -> list[str]:
 
 
 def is_measure(name: str) -> bool:
-    """A name that says what is measured: it holds an indicator's head noun."""
-    return any(w in MEASURE_HEADS for w in _lows(name))
+    """A name that says what is measured: its head (the last word before a preposition) is an
+    indicator's head noun ("ICT exports", "exports to China", "rate on new loans"), or it names
+    a measure outright ("gross domestic product"); "UK Export Finance" names a body."""
+    lows = _lows(name)
+    head = next((i for i, w in enumerate(lows) if w in _PREPOSITIONS and i > 0), len(lows)) - 1
+    if head >= 0 and lows[head] in MEASURE_HEADS:
+        return True
+    return any(w in STRONG_MEASURES for w in lows) or "domestic product" in name.lower()
 
 
 def is_generic(name: str) -> bool:

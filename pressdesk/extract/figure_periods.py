@@ -24,6 +24,7 @@ __all__ = [
     "PeriodRef",
     "find_periods",
     "is_market_report",
+    "period_before",
     "shift_year",
     "to_date",
 ]
@@ -57,7 +58,7 @@ _YEAR_TO_DATE = re.compile(
     r"\b(?:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+so\s+far|YTD)\b", re.IGNORECASE
 )
 _BASE = re.compile(
-    r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|over|above|below|against"
+    r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|vis-[aà]-vis|over|above|below|against"
     r"|relative\s+to|of|before|after)\s+(?:(?:the|its|a)\s+)?(?:same\s+(?:period|month|quarter"
     r"|time|day|week|season|level)\s+(?:of\s+|in\s+)?)?(?:in\s+)?(?:late\s+|early\s+|mid-?)?)$",
     re.IGNORECASE,
@@ -75,8 +76,8 @@ _REPORT_MONTH = re.compile(
 )
 _MARKET_PHRASES = (
     "closed at", "closed higher", "closed lower", "closed up", "closed down", "closed markedly",
-    "closed sharply", "close at", "to close", "finished at", "finished higher", "finished lower",
-    "to finish", "ended at", "ended higher", "ended lower", "settled at", "settled up",
+    "closed sharply", "close at", "finished at", "finished higher", "finished lower",
+    "ended at", "ended higher", "ended lower", "settled at", "settled up",
     "settled down", "basis point", "previous session", "trading session", "bourse",
     "trading volume", "trade volume", "trading value", "stocks closed", "index closed",
     "shares closed",
@@ -134,8 +135,12 @@ def _date_ranges(dates: list[DateRef]) -> list[PeriodRef]:
 
 def _through(text: str, ref: PeriodRef) -> PeriodRef:
     """ "through the third quarter of 2025" -> 2025-01/2025-09: cumulative from January."""
-    if "/" in ref.value or not _THROUGH.search(text, max(0, ref.span.start - 30), ref.span.start):
-        return ref
+    if (
+        "/" in ref.value
+        or len(ref.value) == 4
+        or not _THROUGH.search(text, max(0, ref.span.start - 30), ref.span.start)
+    ):
+        return ref  # "through 2030" is a horizon, not a cumulative figure's range
     end = _last_month(ref.value)
     if end is None:
         return ref
@@ -209,6 +214,20 @@ def shift_year(period: str | None, years: int) -> str | None:
     if not period or period == YEAR_TO_DATE:
         return None
     return "/".join(str(int(part[:4]) + years) + part[4:] for part in period.split("/"))
+
+
+def period_before(period: str | None) -> str | None:
+    """The period just before one of the same length: 2025-Q3 -> 2025-Q2, 2025-10 -> 2025-09,
+    2025-H1 -> 2024-H2, 2025 -> 2024 (None for a range or a day)."""
+    if not period or "/" in period or len(period) == 10 or period == YEAR_TO_DATE:
+        return None
+    year, _, rest = period.partition("-")
+    if not rest:
+        return str(int(year) - 1)
+    size = {"Q": 4, "H": 2}.get(rest[0], 12)
+    n = int(rest[1:]) if rest[0] in "QH" else int(rest)
+    y, n = (int(year), n - 1) if n > 1 else (int(year) - 1, size)
+    return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
 
 
 def to_date(period: str, context: str | None, today: date) -> str:

@@ -32,6 +32,7 @@ from pressdesk.extract.figure_names import (
 )
 from pressdesk.extract.figure_values import Quantity
 from pressdesk.extract.figure_words import (
+    CHANGE_NOUNS,
     COUNT_NOUNS,
     DEAL_WORDS,
     MEASURE_HEADS,
@@ -77,6 +78,7 @@ _BALANCES = frozenset({"balance", "account", "position"})
 _PAST_FORMS = frozenset(
     {"flew", "came", "went", "took", "left", "were", "was", "are", "is", "stayed", "spent"}
 )
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _VERBLESS_OPENERS = frozenset({"on", "with", "and", "plus"})
 _ADVERB_AFTER = re.compile(r"\s*(overseas|abroad|domestically|globally|worldwide)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(
@@ -117,7 +119,8 @@ def name_number(
     obj = _object(tokens, gap, k)
     if obj is not None:
         name = _resolve_owner(name_from(tokens, obj[0], obj[1], naming.dates), naming)
-        if is_measure(name) and not is_generic(name) and not _balance_shows(subject, name):
+        measure = is_measure(name) and not is_generic(name) and not _names_a_change(name)
+        if measure and not _balance_shows(subject, name):
             return _with_owner(None if kind == "forecast" else subject, name)
     return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
 
@@ -298,12 +301,21 @@ def _verbless(tokens: list[Token], gap: Gap) -> bool:
 
 
 def _object_measure(tokens: list[Token], gap: Gap, k: int) -> bool:
-    """A measure named as a verb's object before the number: "has since lowered the key rate to"."""
+    """A measure named as a verb's object before the number: "has since lowered the key rate to"
+    (not a change's own noun: "registering a negative growth of", "at an annual rate of")."""
     obj = _object(tokens, gap, k)
     if obj is None:
         return False
     words = " ".join(t.text for t in tokens[obj[0] : obj[1]])
-    return is_measure(words) and not is_generic(words)
+    return is_measure(words) and not is_generic(words) and not _names_a_change(words)
+
+
+def _names_a_change(words: str) -> bool:
+    """ "negative growth", "an annual rate", "a decline": words of a change, not of a measure."""
+    lows = [
+        w for w in words.lower().split() if w not in ("a", "an", "the", "negative", "annual", "annualized")
+    ]
+    return bool(lows) and all(w in CHANGE_NOUNS or w in ("rate", "pace") for w in lows)
 
 
 def _object(tokens: list[Token], gap: Gap, k: int) -> tuple[int, int] | None:
@@ -321,7 +333,10 @@ def _object(tokens: list[Token], gap: Gap, k: int) -> tuple[int, int] | None:
         first = starts + (tokens[starts].low in _VERBLESS_OPENERS)
         return (first, connector) if first < connector else None
     for i in range(starts, connector):
-        if VERBS.get(tokens[i].low) in ("up", "down", "level", "forecast", "plan"):
+        if (
+            VERBS.get(tokens[i].low) in ("up", "down", "level", "forecast", "plan")
+            and tokens[i].low not in _COPULAS
+        ):
             first = i + 1
             while first < connector and (
                 tokens[first].low in ("to", "a", "an", "the")

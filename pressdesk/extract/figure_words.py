@@ -53,7 +53,7 @@ _KINDS: dict[str, str] = {
     "down": "fell|fall|falling|fallen|declined|decline|declining|dropped|dropping|decreased"
     "|decrease|decreasing|contracted|contracting|slipped|slipping|plunged|plunging|slid|sliding"
     "|lost|losing|shed|shedding|shrank|shrinking|shrunk|sank|sinking|tumbled|tumbling|dipped"
-    "|dipping|eased|easing|narrowed|narrowing|plummeted|slumped|slumping|retreated|weakened"
+    "|dipping|eased|easing|narrowed|narrowing|plummeted|slumped|slumping|retreated|weakened|cut"
     "|weakening|deteriorated|slowed|slowing|depreciated|halved|lowered|lowering|cutting"
     "|reduced|reducing|reduce|lower|narrow|shrink|down",
     "level": "was|were|is|are|be|been|being|stood|stands|stand|came|comes|come|coming|totaled"
@@ -69,6 +69,8 @@ _KINDS: dict[str, str] = {
     "|worth|bringing|brought|taking|took|pushing|pushed|putting|put|sending|sent|driving"
     "|drove|leaving|left|making|made|surpassed|surpass|exceeded|exceed|topped|touched"
     "|stay|hover|achieved|achieve|delivered|handled|carried|picked|went|goes|go|scooped|snapped"
+    "|edged|inched|ticked|moved|represents|totals|remains"
+    "|resulting|yielding|giving|registering|recording"
     "|offloaded|dumped|booked|books|reaped|raked",
     "aux": "has|have|had|having|does|did|do|got|gets",
     "modal": "will|would|could|may|might|can|should|shall|must",
@@ -78,7 +80,7 @@ _KINDS: dict[str, str] = {
     "forecast": "expects|expect|expected|expecting|projected|projects|projecting|forecast"
     "|forecasts|forecasted|predicted|predicts|anticipated|anticipates|likely|sees|seen",
     "report": "said|says|announced|announces|noted|notes|stated|states|told|reported|showed"
-    "|shows|revealed|reveals|indicated|indicates|confirmed|according|estimates",
+    "|shows|show|revealed|reveals|indicated|indicates|confirmed|according|estimates",
     "other": "signed|signs|sign|unveiled|unveils|launched|launches|approved|approves|awarded"
     "|received|receives|provided|provides|provide|offered|agreed|agrees"
     "|decided|decides|selected|selects|designated|canceled|cancelled|cancels|terminated"
@@ -91,7 +93,8 @@ _KINDS: dict[str, str] = {
     "|consists|consisted|began|begin|begins|spend|invest"
     "|funded|financed|donated|contributed|contributes"
     "|covered|affect|affects|claimed|refused|demanded|plans|join|joined|comprise"
-    "|comprising|comprises|built|deliver|apply|applies|applied",
+    "|comprising|comprises|built|deliver|apply|applies|applied|providing|offering|granting"
+    "|allocating|earmarking|awarding|signing|launching|funding|pledging|committing|unveiling",
 }
 
 # word -> kind; a word listed under two kinds keeps the first.
@@ -144,6 +147,13 @@ MEASURE_HEADS = words(
     "|activity|dividend|dividends|spread|capitalization|capitalisation|contribution|return"
     "|returns|population|births|deaths|projects|households|homes|stocks|bonds|units"
     "|vehicles|salaries|pay|costs|cost|rents|rent|premiums|claims|bankruptcies|insolvencies"
+    "|forecast|forecasts|outlook|projection|projections|estimate|estimates|prices|price|index"
+)
+
+# Words that name a measure wherever they stand in a name: "GDP growth rate in Q2".
+STRONG_MEASURES = words(
+    "gdp|gnp|cpi|ppi|pmi|fdi|inflation|unemployment|employment|payrolls|kospi|nikkei|topix|exports"
+    "|imports|production|output|sales|revenue|revenues|profit|profits|turnover|earnings|deficit|surplus"
 )
 
 # Heads too general to name a series alone: "the rate was 2.0%" continues the last figure.

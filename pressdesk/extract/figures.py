@@ -26,7 +26,14 @@ from datetime import date
 from pressdesk.extract.figure_drafts import Draft, read_numbers
 from pressdesk.extract.figure_grammar import Token, tokenize
 from pressdesk.extract.figure_names import fit, is_measure, with_rate
-from pressdesk.extract.figure_periods import PeriodRef, find_periods, is_market_report, shift_year, to_date
+from pressdesk.extract.figure_periods import (
+    PeriodRef,
+    find_periods,
+    is_market_report,
+    period_before,
+    shift_year,
+    to_date,
+)
 from pressdesk.extract.figure_subjects import Naming
 from pressdesk.extract.figure_values import Quantity, find_quantities
 from pressdesk.extract.figure_words import COUNT_HEADS, NOT_IN_NAMES
@@ -39,6 +46,11 @@ __all__ = ["extract_figures"]
 _YEAR_AGO = re.compile(
     r"\W*(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
     r"|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
+    re.IGNORECASE,
+)
+_PREVIOUS = re.compile(
+    r"\W*(?:in|from|than|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b"
+    r"|\W*(?:a|one)\s+(?:quarter|month)\s+(?:earlier|ago|before)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -162,7 +174,8 @@ def _set_periods(
             periods.carried = draft.period
         main = draft
     if periods.carried == carried:
-        written = [p.value for p in refs if _names_a_period(p)]
+        used = {d.period for d in drafts}
+        written = [p.value for p in refs if _names_a_period(p) and p.value not in used]
         periods.carried = (
             written[0] if written else carried
         )  # "unchanged in October after rising 0.1% in September"
@@ -202,8 +215,10 @@ def _year_before(
     text: str, draft: Draft, main: Draft | None, periods: _Periods, annual: set[Span]
 ) -> str | None:
     """A base's period: a year before the figure it is the base of, when "a year ago" or a
-    year-on-year change says so."""
+    year-on-year change says so; the period before, when "the previous quarter" does."""
     reference = main.period if main and main.period else periods.carried
+    if _PREVIOUS.match(text, draft.last):
+        return period_before(reference)
     yearly = main is not None and main.change is not None and main.change.span in annual
     return shift_year(reference, -1) if _YEAR_AGO.match(text, draft.last) or yearly else None
 
@@ -270,8 +285,16 @@ def _joined(drafts: list[Draft]) -> list[Draft]:
 
 
 def _completes(level: Draft, change: Draft) -> bool:
+    """Whether a change written alone is the change of a level written alone: the same period,
+    and the level's name is the change's or a shorter one of the series ("foreign tourists" for
+    "the number of foreign visitors to South Korea"), not a share or rate of it."""
     return (level.value is not None and level.change is None and not level.closed and not level.share
-            and level.period == change.period and _same_series(level.name, change.name))  # fmt: skip
+            and level.period == change.period and _narrower(level.name, change.name))  # fmt: skip
+
+
+def _narrower(level: str, change: str) -> bool:
+    words = set(series_key(level).split())
+    return bool(words) and words <= set(series_key(change).split())
 
 
 def _same_series(a: str, b: str) -> bool:
