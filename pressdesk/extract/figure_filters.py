@@ -38,6 +38,14 @@ _AGAINST = frozenset(
      "topped", "exceeding", "exceeded", "versus", "vs", "against", "with", "from"}
 )  # fmt: skip
 _POLLED = frozenset({"polled", "surveyed", "consensus"})
+_COUNT_QUALIFIERS = frozenset(
+    {"about", "around", "approximately", "nearly", "almost", "roughly", "some", "over", "more", "than",
+     "less", "fewer", "just", "a", "an", "record", "total", "net", "combined", "estimated", "preliminary",
+     "only"}
+)  # fmt: skip
+_BRINGS_COUNTS = frozenset(
+    {"to", "at", "from", "by", "with", "(", ":", ",", "was", "were", "is", "are", "of"}
+)
 _GUESSES = frozenset({"estimated", "expected", "forecast", "projected", "predicted", "anticipated"})
 _NOT_A_RUN = frozenset(
     {"on", "at", "as", "for", "than", "that", "which", "in", "of", "to", "from", "and", "with", "by"}
@@ -56,6 +64,10 @@ def not_a_figure(
         return True
     if q.kind in ("money", "count") and marks.has("deal", starts, k):
         return True  # "the contract is valued at" (a percent's subject may hold one: "commitment ratio")
+    if q.kind == "percent" and gap.subject is not None and _headed_by_deal(tokens, *gap.subject):
+        return True  # "Fee for co-managers is 1/8 pct"
+    if q.kind == "count" and _loose_count(tokens, k, q):
+        return True
     if marks.has("weak", starts, k) or _compared(tokens, k) or _of_a_deal(text, tokens, k, q):
         return True  # "could surpass 1 trillion won": a threshold, not a forecast
     if k > 1 and tokens[k - 1].low == "of" and tokens[k - 2].low == "each":
@@ -147,6 +159,28 @@ def _of_a_deal(text: str, tokens: list[Token], k: int, q: Quantity) -> bool:
     return run is not None and any(
         t.low in DEAL_WORDS or t.low in RULE_WORDS for t in tokens[run[0] : run[1]]
     )
+
+
+def _headed_by_deal(tokens: list[Token], start: int, end: int) -> bool:
+    """A subject whose head (its last word before a preposition) names a deal: "Fee for co-managers"."""
+    head = start
+    for i in range(start, end):
+        if tokens[i].low in ("of", "for", "on", "in", "to", "from", "with", "by", "at"):
+            break
+        head = i
+    return head < end and tokens[head].low in DEAL_WORDS
+
+
+def _loose_count(tokens: list[Token], k: int, q: Quantity) -> bool:
+    """A count no statistic's word brings: "the 52 members of the loan syndicate", "into 25
+    shares" (a count is brought by a verb, "to", "at", "from", "by", "with", or is a list's
+    item: "Japan at 363,000", "(down 2%)")."""
+    i = k - 1
+    while i >= 0 and tokens[i].low in _COUNT_QUALIFIERS:
+        i -= 1
+    if i < 0:
+        return False
+    return tokens[i].kind not in ("level", "up", "down") and tokens[i].low not in _BRINGS_COUNTS
 
 
 def _in_range(tokens: list[Token], k: int, q: Quantity) -> bool:

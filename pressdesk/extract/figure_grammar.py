@@ -331,7 +331,7 @@ def _clause_start(tokens: list[Token], lo: int, k: int) -> tuple[int, str]:
             return i + 1, word
         if word in _CLAUSE_WORDS and not _not_boundary(tokens, lo, i):
             return i + 1, word
-        if verb_kind(tokens, i) == "report" and i + 1 < k:
+        if (verb_kind(tokens, i) == "report" or _data_show(tokens, i)) and i + 1 < k:
             return i + 1, "said"
         if word == "as" and (i + 1 >= k or tokens[i + 1].low not in _AS_NOT_BOUNDARY):
             return i + 1, word
@@ -340,6 +340,16 @@ def _clause_start(tokens: list[Token], lo: int, k: int) -> tuple[int, str]:
         if word == "," and not _in_date(tokens, i):
             return i + 1, word
     return lo, ""
+
+
+_DATA = frozenset(
+    {"figures", "data", "statistics", "survey", "report", "estimates", "numbers", "results", "poll"}
+)
+
+
+def _data_show(tokens: list[Token], i: int) -> bool:
+    """ "Preliminary figures showed refined production ... at": data reporting, not a measure showing."""
+    return tokens[i].low in ("showed", "show", "shows") and i > 0 and tokens[i - 1].low in _DATA
 
 
 def _in_date(tokens: list[Token], i: int) -> bool:

@@ -58,7 +58,7 @@ _YEAR_TO_DATE = re.compile(
     r"\b(?:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+so\s+far|YTD)\b", re.IGNORECASE
 )
 _BASE = re.compile(
-    r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|vis-[aà]-vis|over|above|below|against"
+    r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|vis-[aà]-vis|over|above|below|against|base"
     r"|relative\s+to|of|before|after)\s+(?:(?:the|its|a)\s+)?(?:same\s+(?:period|month|quarter"
     r"|time|day|week|season|level)\s+(?:of\s+|in\s+)?)?(?:in\s+)?(?:late\s+|early\s+|mid-?)?)$",
     re.IGNORECASE,

@@ -94,7 +94,8 @@ _KINDS: dict[str, str] = {
     "|funded|financed|donated|contributed|contributes"
     "|covered|affect|affects|claimed|refused|demanded|plans|join|joined|comprise"
     "|comprising|comprises|built|deliver|apply|applies|applied|providing|offering|granting"
-    "|allocating|earmarking|awarding|signing|launching|funding|pledging|committing|unveiling",
+    "|allocating|earmarking|awarding|signing|launching|funding|pledging|committing|unveiling"
+    "|denied|denies|deny|rejected|dismissed",
 }
 
 # word -> kind; a word listed under two kinds keeps the first.
