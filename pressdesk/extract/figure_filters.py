@@ -44,8 +44,9 @@ _COUNT_QUALIFIERS = frozenset(
      "only"}
 )  # fmt: skip
 _BRINGS_COUNTS = frozenset(
-    {"to", "at", "from", "by", "with", "(", ":", ",", "was", "were", "is", "are", "of"}
-)
+    {"to", "at", "from", "by", "with", "(", ":", "was", "were", "is", "are", "of", "versus", "vs", "vs.",
+     "against", "than", "compared"}
+)  # fmt: skip
 _GUESSES = frozenset({"estimated", "expected", "forecast", "projected", "predicted", "anticipated"})
 _NOT_A_RUN = frozenset(
     {"on", "at", "as", "for", "than", "that", "which", "in", "of", "to", "from", "and", "with", "by"}
