@@ -179,9 +179,14 @@ def _loose_count(tokens: list[Token], k: int, q: Quantity) -> bool:
     i = k - 1
     while i >= 0 and tokens[i].low in _COUNT_QUALIFIERS:
         i -= 1
-    if i < 0:
-        return False
+    if i < 0 or q.noun is not None and _acts(tokens, after_number(tokens, k, q)):
+        return False  # "about 1.6 million foreign tourists visited": the count is the subject
     return tokens[i].kind not in ("level", "up", "down") and tokens[i].low not in _BRINGS_COUNTS
+
+
+def _acts(tokens: list[Token], i: int) -> bool:
+    """A verb right after a count's noun."""
+    return i < len(tokens) and (tokens[i].kind in ("level", "up", "down") or tokens[i].low.endswith("ed"))
 
 
 def _in_range(tokens: list[Token], k: int, q: Quantity) -> bool:
