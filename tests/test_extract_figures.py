@@ -302,8 +302,11 @@ def test_a_bare_count_needs_a_counted_name() -> None:
         ("From January to August, steel exports rose 3.2 percent.", "2025-01/2025-08"),
         ("Steel exports rose 3.2 percent in the first nine months of 2025.", "2025-01/2025-09"),
         ("Through the third quarter of 2025, steel exports rose 3.2 percent.", "2025-01/2025-09"),
-        ("Steel exports rose 3.2 percent in the three months to June 2025.", "2025-04/2025-06"),
-        ("Steel exports rose 3.2 percent in the April-June quarter.", "2025-04/2025-06"),
+        ("Steel exports rose 3.2 percent in the three months to June 2025.", "2025-Q2"),
+        ("Steel exports rose 3.2 percent in the April-June quarter.", "2025-Q2"),
+        ("Steel exports rose 3.2 percent in the May 2025 through July 2025 period.", "2025-05/2025-07"),
+        ("Steel exports rose 3.2 percent in the Sept. 1-20 period.", "2025-09-01/2025-09-20"),
+        ("Steel exports stood at $3 billion at the end of September.", "2025-09"),
         ("Steel exports rose 3.2 percent in the second half of 2024.", "2024-H2"),
     ],
 )

@@ -167,6 +167,8 @@ def _role(
     """The role of number ``k``, with what is written after it and its sign considered: "9.6
     percent higher" is a change, "(+2.4%)" a rise, "and by 0.3%" a change like the one before."""
     after = change_after(tokens, k)
+    if _bracketed_reading(tokens, k, q, current):
+        return "alt", None  # "rose $268 million (5.2 percent) to $5.4 billion"
     if gap.role in ("level", "item") and after:
         return "change", after
     if gap.role == "item" and q.sign:
@@ -185,6 +187,13 @@ def _role(
     if _parallel(tokens, gap, k, q, current):
         return "change", current.direction if current else None  # "rose 5.1% and 3.2%, respectively"
     return gap.role, gap.direction
+
+
+def _bracketed_reading(tokens: list[Token], k: int, q: Quantity, current: Draft | None) -> bool:
+    """A percent in brackets right after the change it reads again: "rose $268 million (5.2 percent)"."""
+    if current is None or current.change is None or q.kind != "percent" or current.change.kind == "percent":
+        return False
+    return k >= 2 and tokens[k - 1].low == "(" and tokens[k - 2].quantity >= 0
 
 
 def _parallel(tokens: list[Token], gap: Gap, k: int, q: Quantity, current: Draft | None) -> bool:

@@ -31,12 +31,13 @@ from pressdesk.extract.figure_words import (
     CHANGE_AFTER,
     CHANGE_NOUNS,
     DEAL_WORDS,
+    MEASURE_HEADS,
     QUALIFIERS,
     RULE_WORDS,
     VERBS,
 )
 
-__all__ = ["Gap", "Marks", "Token", "change_after", "read_gap", "tokenize", "verb_kind"]
+__all__ = ["Gap", "Marks", "Token", "change_after", "nominal_change", "read_gap", "tokenize", "verb_kind"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,9 @@ class Gap:
     main: tuple[int, int] | None = None  # a participle clause's: the subject of the clause before
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w'’&/-]*|\d[\d,.]*\d|\d|--|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w'’&/-]*|\d+-[A-Za-z][\w-]*|\d[\d,.]*\d|\d|--|[^\w\s]"
+)
 _CLAUSE_WORDS = frozenset(
     {"while", "whereas", "but", "although", "though", "that", "which", "who", "when", "after",
      "following", "before", "since", "because", "despite", "amid", "including", "excluding",
@@ -143,10 +146,23 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     raw += [(m.group(), *m.span(), -1) for m in _TOKEN.finditer(text, pos, end)]
     lows = [word.lower() if index < 0 else "#" for word, _, _, index in raw]
     lows.append("")
+    kinds = [_kind(word, low, nxt) if index < 0 and low in _MAYBE_VERBS else None
+             for (word, _, _, index), low, nxt in zip(raw, lows, lows[1:], strict=False)]  # fmt: skip
+    kinds.append(None)
     return [
-        Token(word, low, a, b, index, _kind(word, low, nxt) if index < 0 and low in _MAYBE_VERBS else None)
-        for (word, a, b, index), low, nxt in zip(raw, lows, lows[1:], strict=False)
+        Token(word, lows[n], a, b, index, None if _plural_noun(lows[n], kinds[n], kinds[n + 1]) else kinds[n])
+        for n, (word, a, b, index) in enumerate(raw)
     ]
+
+
+def _plural_noun(low: str, kind: str | None, after: str | None) -> bool:
+    """A verb's "-s" form read as a plural noun before the clause's verb: "projects numbered",
+    "plans were"."""
+    return (
+        kind in ("forecast", "plan", "other")
+        and low.endswith("s")
+        and after in ("level", "up", "down", "aux")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,18 +208,19 @@ def _marks(tokens: list[Token], i: int, token: Token) -> list[str]:
     verb = VERBS.get(token.low)
     if token.kind == "other":
         found.append("other")
-    if token.kind in ("plan", "modal") or verb == "plan":
+    if token.kind in ("plan", "modal"):
         found.append("plan")
     if token.kind == "modal" and token.low in ("could", "may", "might"):
         found.append("weak")
-    if verb == "forecast":
+    if token.kind == "forecast":
         found.append("forecast")
     if verb == "report":
         found.append("report")
     if token.low in RULE_WORDS:
         found.append("rule")
-    if token.low in DEAL_WORDS and not (verb == "plan" and i + 1 < len(tokens) and tokens[i + 1].low == "to"):
-        found.append("deal")
+    nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if token.low in DEAL_WORDS and not (verb == "plan" and nxt == "to") and nxt not in MEASURE_HEADS:
+        found.append("deal")  # not "plans to", nor a modifier of a measure: "order backlog"
     return found
 
 
@@ -256,6 +273,9 @@ def _role(tokens: list[Token], lo: int, k: int) -> tuple[str, str | None]:
         return "change", _FLIP[CHANGE_NOUNS[tokens[i - 1].low]] if negative else CHANGE_NOUNS[
             tokens[i - 1].low
         ]
+    nominal = nominal_change(tokens, lo, i) if word == "of" else None
+    if nominal is not None:
+        return "change", CHANGE_NOUNS[tokens[nominal[0] - 2].low]  # "a decrease in the goods deficit of"
     if word == "of" and _rate_of_change(tokens, lo, i):
         return "change", _rate_of_change(tokens, lo, i)
     if word in BASE_WORDS:
@@ -273,6 +293,19 @@ def _role(tokens: list[Token], lo: int, k: int) -> tuple[str, str | None]:
 
 _FLIP = {"up": "down", "down": "up"}
 _RATES = frozenset({"rate", "pace", "clip"})
+
+
+def nominal_change(tokens: list[Token], lo: int, of: int) -> tuple[int, int] | None:
+    """ "a decrease in the goods deficit of $10.8 billion": the tokens of what changed (a change
+    noun, "in", a short phrase, "of" before the number)."""
+    j = of - 1
+    while (
+        j > lo and of - j <= 6 and tokens[j].low != "in" and tokens[j].quantity < 0 and tokens[j].kind is None
+    ):
+        j -= 1
+    if j <= lo or tokens[j].low != "in" or tokens[j - 1].low not in CHANGE_NOUNS or j + 1 >= of:
+        return None
+    return j + 1, of
 
 
 def _rate_of_change(tokens: list[Token], lo: int, of: int) -> str | None:
@@ -342,6 +375,10 @@ def _clause_start(tokens: list[Token], lo: int, k: int) -> tuple[int, str]:
     return lo, ""
 
 
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "to", "at", "by", "of", "in", "on", "for", "from", "with", "and", "or", "its", "their",
+     "up", "down", "as", "than", "that", "this", "these", "those", "it", "they"}
+)  # fmt: skip
 _DATA = frozenset(
     {"figures", "data", "statistics", "survey", "report", "estimates", "numbers", "results", "poll"}
 )
@@ -379,9 +416,23 @@ def _first_verb(tokens: list[Token], start: int, k: int) -> int | None:
     depth = 0
     for i in range(start, k):
         depth += {"(": 1, ")": -1}.get(tokens[i].low, 0)
-        if depth <= 0 and verb_kind(tokens, i) is not None and not _is_noun_use(tokens, start, i):
+        verb = depth <= 0 and verb_kind(tokens, i) is not None and not _is_noun_use(tokens, start, i)
+        if verb and not _adjectival(tokens, i, k):
             return i
     return None
+
+
+def _adjectival(tokens: list[Token], i: int, k: int) -> bool:
+    """A participle before its noun, with the clause's verb still to come: "Newly registered
+    projects numbered 3,321", "disbursed FDI rose"."""
+    if not tokens[i].low.endswith("ed") or i + 1 >= k:
+        return False
+    noun = tokens[i + 1]
+    if not noun.text[:1].isalpha() or noun.low in _FUNCTION_WORDS:
+        return False
+    if noun.kind is not None and not noun.low.endswith("s"):
+        return False  # a verb after the participle, not a noun ("projects" reads as a noun here)
+    return any(t.kind in ("level", "up", "down", "aux") for t in tokens[i + 2 : k])
 
 
 def _is_noun_use(tokens: list[Token], start: int, i: int) -> bool:

@@ -70,6 +70,10 @@ _DROPPED_PHRASES = (
     ("amount", "of"),
     ("volume", "of"),
     ("total", "of"),
+    ("last", "week"),
+    ("this", "week"),
+    ("next", "week"),
+    ("last", "weekend"),
 )
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _PERIOD_NOUNS = frozenset(

@@ -24,6 +24,7 @@ __all__ = [
     "PeriodRef",
     "find_periods",
     "is_market_report",
+    "period_after",
     "period_before",
     "shift_year",
     "to_date",
@@ -59,10 +60,12 @@ _YEAR_TO_DATE = re.compile(
 )
 _BASE = re.compile(
     r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|vis-[aà]-vis|over|above|below|against|base"
-    r"|relative\s+to|of|before|after)\s+(?:(?:the|its|a)\s+)?(?:same\s+(?:period|month|quarter"
+    r"|relative\s+to|before|after)\s+(?:(?:the|its|a)\s+)?(?:same\s+(?:period|month|quarter"
     r"|time|day|week|season|level)\s+(?:of\s+|in\s+)?)?(?:in\s+)?(?:late\s+|early\s+|mid-?)?)$",
     re.IGNORECASE,
 )
+_LEVELS_AFTER = re.compile(r"\s+(?:levels?|averages?|highs?|lows?|peaks?|figures?)\b", re.IGNORECASE)
+_JOINER = re.compile(r"\s*(?:-|–|to|through|until|thru)\s*", re.IGNORECASE)
 _RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPORT_DAY = re.compile(
     r"\b(?:said|says|announced|reported|showed|show|released|added|noted|told|stated|filing"
@@ -76,7 +79,7 @@ _REPORT_MONTH = re.compile(
 )
 _MARKET_PHRASES = (
     "closed at", "closed higher", "closed lower", "closed up", "closed down", "closed markedly",
-    "closed sharply", "close at", "finished at", "finished higher", "finished lower",
+    "closed sharply", "close at", "finished at", "finished higher", "finished lower", "finish at", "end at",
     "ended at", "ended higher", "ended lower", "settled at", "settled up",
     "settled down", "basis point", "previous session", "trading session", "bourse",
     "trading volume", "trade volume", "trading value", "stocks closed", "index closed",
@@ -107,8 +110,31 @@ def _written(text: str, today: date, dates: list[DateRef], market: bool) -> list
             continue
         if _reports(text, ref, market):
             continue
-        refs.append(_through(text, ref))
-    return [PeriodRef(r.span, r.value, _is_base(text, r)) for r in refs]
+        refs.append(ref)
+    refs = [_through(text, r) for r in _joined_ranges(text, sorted(refs, key=lambda r: r.span.start))]
+    return [PeriodRef(r.span, _as_quarter(r.value), _is_base(text, r)) for r in refs]
+
+
+def _joined_ranges(text: str, refs: list[PeriodRef]) -> list[PeriodRef]:
+    """ "the August 2025 through October 2025 period": two dates joined by "through" make one range."""
+    out: list[PeriodRef] = []
+    for ref in refs:
+        last = out[-1] if out else None
+        months = last is not None and len(last.value) == len(ref.value) == 7
+        if last and months and _JOINER.fullmatch(text, last.span.end, ref.span.start):
+            out[-1] = PeriodRef(Span(last.span.start, ref.span.end), f"{last.value}/{ref.value}", False)
+            continue
+        out.append(ref)
+    return out
+
+
+def _as_quarter(value: str) -> str:
+    """A range of the three months of a quarter is the quarter: 2025-07/2025-09 -> 2025-Q3."""
+    first, _, last = value.partition("/")
+    if len(first) != 7 or len(last) != 7 or first[:4] != last[:4]:
+        return value
+    start, end = int(first[5:]), int(last[5:])
+    return f"{first[:4]}-Q{end // 3}" if end - start == 2 and end % 3 == 0 else value
 
 
 def _reports(text: str, ref: PeriodRef, market: bool) -> bool:
@@ -117,6 +143,8 @@ def _reports(text: str, ref: PeriodRef, market: bool) -> bool:
     before = text[max(0, ref.span.start - 80) : ref.span.start]
     if len(ref.value) == 10:
         return not market or bool(_REPORT_DAY.search(before))
+    if len(ref.value) == 21:
+        return False  # a range of days: "in the Dec. 1-20 period"
     return bool(_REPORT_MONTH.search(before))
 
 
@@ -206,7 +234,7 @@ def _is_base(text: str, ref: PeriodRef) -> bool:
     if "/" in ref.value:
         opening = _RANGE_OPENING.search(before)
         before = before[: opening.start()] if opening else before
-    return bool(_BASE.search(before))
+    return bool(_BASE.search(before)) or bool(_LEVELS_AFTER.match(text, ref.span.end))
 
 
 def shift_year(period: str | None, years: int) -> str | None:
@@ -228,6 +256,35 @@ def period_before(period: str | None) -> str | None:
     n = int(rest[1:]) if rest[0] in "QH" else int(rest)
     y, n = (int(year), n - 1) if n > 1 else (int(year) - 1, size)
     return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
+
+
+def period_after(base: str, today: date) -> str | None:
+    """The period a change measured from ``base`` is for: the later of the period after it and
+    the same period a year on, among those begun by ``today`` (from 2025-09 in November 2025:
+    2025-10; from 2024-10: 2025-10)."""
+    if "/" in base or len(base) == 10 or base == YEAR_TO_DATE:
+        return None
+    candidates = [p for p in (_next(base), shift_year(base, 1)) if p and _begun(p, today)]
+    return max(candidates) if candidates else None
+
+
+def _next(period: str) -> str | None:
+    year, _, rest = period.partition("-")
+    if not rest:
+        return str(int(year) + 1)
+    size = {"Q": 4, "H": 2}.get(rest[0], 12)
+    n = int(rest[1:]) if rest[0] in "QH" else int(rest)
+    y, n = (int(year), n + 1) if n < size else (int(year) + 1, 1)
+    return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
+
+
+def _begun(period: str, today: date) -> bool:
+    """Whether ``period`` began before ``today``'s month ended (a month, quarter, half or year)."""
+    year, _, rest = period.partition("-")
+    if not rest:
+        return int(year) <= today.year
+    first = {"Q": 3, "H": 6}.get(rest[0], 1) * (int(rest[1:]) - 1) + 1 if rest[0] in "QH" else int(rest)
+    return (int(year), first) <= (today.year, today.month)
 
 
 def to_date(period: str, context: str | None, today: date) -> str:

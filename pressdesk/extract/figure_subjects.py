@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressdesk.extract.figure_filters import in_measure, measure_run
-from pressdesk.extract.figure_grammar import Gap, Token
+from pressdesk.extract.figure_grammar import Gap, Token, nominal_change
 from pressdesk.extract.figure_names import (
     is_generic,
     is_measure,
@@ -78,6 +78,10 @@ _BALANCES = frozenset({"balance", "account", "position"})
 _PAST_FORMS = frozenset(
     {"flew", "came", "went", "took", "left", "were", "was", "are", "is", "stayed", "spent"}
 )
+_DISCOURSE = frozenset(
+    {"detail", "addition", "particular", "contrast", "total", "comparison", "short", "response", "general",
+     "fact", "turn", "sum", "summary", "brief", "conclusion", "practice", "theory", "effect", "meantime"}
+)  # fmt: skip
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _VERBLESS_OPENERS = frozenset({"on", "with", "and", "plus"})
 _ADVERB_AFTER = re.compile(r"\s*(overseas|abroad|domestically|globally|worldwide)\b", re.IGNORECASE)
@@ -156,12 +160,33 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         return last
     if name.lower() in _DEFINITE_OWNERS and naming.entity and tokens[i].low == "the":
         name = naming.entity  # "The company reported revenue of": the company named before
+    qualifier = _front_qualifier(tokens, i, naming) if is_measure(name) else None
     if not own:
-        return name
+        return f"{name} in {qualifier}" if qualifier else name
     if not is_measure(name):
         naming.entity = name
     naming.subject = sibling_name(name, last)
-    return naming.subject
+    return f"{naming.subject} in {qualifier}" if qualifier else naming.subject
+
+
+def _front_qualifier(tokens: list[Token], i: int, naming: Naming) -> str | None:
+    """What a sentence's opening phrase adds to its first subject: "In volume terms, retail
+    sales rose" -> "in volume terms"; "In the United States, growth is projected" -> "in United
+    States" (not a date, nor a phrase of discourse: "In detail,", "In addition,")."""
+    if i < 3 or tokens[0].low != "in" or tokens[i - 1].low != ",":
+        return None
+    words = [t for t in tokens[1 : i - 1] if t.low != "the"]
+    if (
+        not words
+        or len(words) > 5
+        or any(any(s.start <= t.start < s.end for s in naming.dates) for t in words)
+    ):
+        return None
+    if any(t.quantity >= 0 or t.low in _DISCOURSE for t in words):
+        return None
+    if words[-1].low == "terms" or all(t.text[:1].isupper() for t in words):
+        return " ".join(t.text for t in words)
+    return None
 
 
 def _names_entity(tokens: list[Token], start: int, end: int) -> bool:
@@ -271,9 +296,23 @@ def _noun_after(tokens: list[Token], k: int) -> tuple[int, int] | None:
     i = k - 1
     while i >= 0 and tokens[i].low in ("record", "combined", "total", "whopping", "further", "net"):
         i -= 1
+    if k + 3 < len(tokens) and tokens[k + 1].low in CHANGE_NOUNS and tokens[k + 2].low in ("in", "of"):
+        return _phrase_after(tokens, k + 3)  # "the 0.4 per cent growth in employment"
     if i >= 0 and tokens[i].low in ("a", "an"):
         return measure_run(tokens, k + 1)
     return _counted_subject(tokens, k)
+
+
+def _phrase_after(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """A short noun phrase from ``start`` to a stop: punctuation, a verb, a preposition."""
+    end = start
+    while (
+        end < len(tokens) and end - start < 5 and tokens[end].text[:1].isalpha() and tokens[end].kind is None
+    ):
+        if tokens[end].low in _PREPOSITIONS or tokens[end].low in ("and", "while", "as", "than"):
+            break
+        end += 1
+    return (start, end) if end > start else None
 
 
 def _counted_subject(tokens: list[Token], k: int) -> tuple[int, int] | None:
@@ -327,6 +366,9 @@ def _object(tokens: list[Token], gap: Gap, k: int) -> tuple[int, int] | None:
     connector = _connector(tokens, starts, k)
     if connector is None:
         return None
+    nominal = nominal_change(tokens, starts, connector) if tokens[connector].low == "of" else None
+    if nominal is not None:
+        return nominal  # "a decrease in the goods deficit of $10.8 billion"
     if _verbless(tokens, gap) and tokens[connector].low == "of":
         if any(t.kind for t in tokens[starts:connector]):
             return None

@@ -69,7 +69,7 @@ _KINDS: dict[str, str] = {
     "|worth|bringing|brought|taking|took|pushing|pushed|putting|put|sending|sent|driving"
     "|drove|leaving|left|making|made|surpassed|surpass|exceeded|exceed|topped|touched"
     "|stay|hover|achieved|achieve|delivered|handled|carried|picked|went|goes|go|scooped|snapped"
-    "|edged|inched|ticked|moved|represents|totals|remains"
+    "|edged|inched|ticked|moved|represents|totals|remains|edging|inching|ticking"
     "|resulting|yielding|giving|registering|recording"
     "|offloaded|dumped|booked|books|reaped|raked",
     "aux": "has|have|had|having|does|did|do|got|gets",
@@ -149,6 +149,7 @@ MEASURE_HEADS = words(
     "|returns|population|births|deaths|projects|households|homes|stocks|bonds|units"
     "|vehicles|salaries|pay|costs|cost|rents|rent|premiums|claims|bankruptcies|insolvencies"
     "|forecast|forecasts|outlook|projection|projections|estimate|estimates|prices|price|index"
+    "|backlog|backlogs|intake|bookings"
 )
 
 # Words that name a measure wherever they stand in a name: "GDP growth rate in Q2".
@@ -250,7 +251,7 @@ MEASURE_UNITS: dict[str, str] = {
 # Words dropped from an indicator's name: articles, and quantifiers a series does not turn on.
 DROP_WORDS = words(
     "the|a|an|also|total|overall|combined|respectively|further|still|only|all|unchanged|steady"
-    "|such|both|recently|currently|latest|its|their|his|her|our|this|that|these"
+    "|such|both|recently|currently|latest|its|their|his|her|our|this|that|these|today|yesterday"
     "|those|some|about|around|nearly|roughly|approximately|just|already"
 )
 

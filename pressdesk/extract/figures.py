@@ -30,6 +30,7 @@ from pressdesk.extract.figure_periods import (
     PeriodRef,
     find_periods,
     is_market_report,
+    period_after,
     period_before,
     shift_year,
     to_date,
@@ -53,6 +54,7 @@ _PREVIOUS = re.compile(
     r"|\W*(?:a|one)\s+(?:quarter|month)\s+(?:earlier|ago|before)\b",
     re.IGNORECASE,
 )
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:after|while|whereas|but|although|when|which|before|following|since|because)\b|,\s+(?:and|with)\b"
 )
@@ -74,7 +76,7 @@ def extract_figures(
     opening = sentences[0][0]
     near = [d for d in dates if d.span.start < opening or _within(sentences, d.span.start)]
     refs = find_periods(text, today, near, market)
-    periods = _Periods(today, market, refs, _opening_period(refs, body, opening))
+    periods = _Periods(text, today, market, refs, _opening_period(refs, body, opening))
     naming = Naming([p.span for p in refs])
     bases = {p.span: p.basis for p in percents}
     annual = {span for span, basis in bases.items() if basis == "year-on-year"}
@@ -94,6 +96,7 @@ class _Periods:
     """What the periods of a release's figures are read with: its date, whether it reports a
     market's day, the periods written, and the period carried from the last figure."""
 
+    text: str
     today: date
     market: bool
     refs: list[PeriodRef]
@@ -157,16 +160,24 @@ def _set_periods(
     front = [p.value for p in refs if drafts and p.span.end <= drafts[0].first]
     main: Draft | None = None
     carried = periods.carried
+    earlier = _YEAR_AGO.match(text, start) is not None  # "A year earlier, the rate was 2.0%."
     for n, draft in enumerate(drafts):
         stop = drafts[n + 1].first if n + 1 < len(drafts) else end
-        year_ago = _YEAR_AGO.match(text, draft.last) is not None
+        year_ago = earlier or _YEAR_AGO.match(text, draft.last) is not None
         own = None if year_ago else _own_period(text, tokens, draft, refs, stop)
         own = own or _when_period(text, draft, periods.refs)
         if draft.closed or own is None and year_ago:
-            draft.period = own or _year_before(text, draft, main, periods, annual)
+            draft.period = own or _year_before(text, draft, main, periods, annual, earlier)
             draft.carries = False
             continue
-        period = own or (front[-1] if front else None) or (main.period if main else None) or periods.carried
+        since = None if own or front else _after_base(periods, draft, stop)
+        period = (
+            own
+            or (front[-1] if front else None)
+            or since
+            or (main.period if main else None)
+            or periods.carried
+        )
         if period is None and periods.market:
             period = periods.today.isoformat()
         draft.period = to_date(period, periods.carried, periods.today) if period else None
@@ -179,6 +190,21 @@ def _set_periods(
         periods.carried = (
             written[0] if written else carried
         )  # "unchanged in October after rising 0.1% in September"
+
+
+def _after_base(periods: _Periods, draft: Draft, stop: int) -> str | None:
+    """The period a change "from September 2025" or "from October 2024" is for: the latest of
+    the month (or quarter, or year) after the base and the same month a year on that has come."""
+    if draft.change is None:
+        return None
+    bases = [p for p in periods.refs if p.base and draft.change.span.end <= p.span.start < stop]
+    if (
+        not bases
+        or len(bases[0].value) < 7
+        or not _FROM.search(periods.text, draft.change.span.end, bases[0].span.start)
+    ):
+        return None  # a year ("from last year") says no month; "than in 2019" is no change's start
+    return period_after(bases[0].value, periods.today)
 
 
 def _own_period(text: str, tokens: list[Token], draft: Draft, refs: list[PeriodRef], stop: int) -> str | None:
@@ -212,7 +238,7 @@ def _when_period(text: str, draft: Draft, periods: list[PeriodRef]) -> str | Non
 
 
 def _year_before(
-    text: str, draft: Draft, main: Draft | None, periods: _Periods, annual: set[Span]
+    text: str, draft: Draft, main: Draft | None, periods: _Periods, annual: set[Span], earlier: bool = False
 ) -> str | None:
     """A base's period: a year before the figure it is the base of, when "a year ago" or a
     year-on-year change says so; the period before, when "the previous quarter" does."""
@@ -220,7 +246,7 @@ def _year_before(
     if _PREVIOUS.match(text, draft.last):
         return period_before(reference)
     yearly = main is not None and main.change is not None and main.change.span in annual
-    return shift_year(reference, -1) if _YEAR_AGO.match(text, draft.last) or yearly else None
+    return shift_year(reference, -1) if earlier or _YEAR_AGO.match(text, draft.last) or yearly else None
 
 
 # ---------------------------------------------------------------- the whole release
