@@ -109,12 +109,13 @@ def predict_paths(
 def figure_prediction(figure: Figure) -> dict[str, Any]:
     """A figure in the guidelines' shape (indicator names as a list)."""
     record: dict[str, Any] = {
-        "indicator": [figure.indicator], "period": figure.period, "value": figure.value,
+        "indicator": [figure.indicator],
+        "period": figure.period,
+        "value": figure.value,
         "unit": figure.unit,
     }
     if figure.change is not None:
-        record |= {"change": figure.change, "change_unit": figure.change_unit,
-                   "direction": figure.direction}
+        record |= {"change": figure.change, "change_unit": figure.change_unit, "direction": figure.direction}
     if figure.kind != "actual":
         record["kind"] = figure.kind
     return record
@@ -122,8 +123,11 @@ def figure_prediction(figure: Figure) -> dict[str, Any]:
 
 def event_prediction(event: Event) -> dict[str, Any]:
     """An event in the guidelines' shape."""
-    record: dict[str, Any] = {"type": [event.type], "implementer": list(event.implementer),
-                              "partner": list(event.partner)}
+    record: dict[str, Any] = {
+        "type": [event.type],
+        "implementer": list(event.implementer),
+        "partner": list(event.partner),
+    }
     if event.date:
         record["date"] = event.date
     return record
