@@ -21,118 +21,275 @@ phrase, add it to its row.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = [
     "ANNOUNCED",
     "DATA_CUE",
+    "DIALOGUE_ACT",
+    "HEADLINE_FUTURE",
     "FUTURE",
     "INDICATOR",
+    "NEGATED",
     "OWNED_RULE",
     "SCHEDULED",
     "SINCE",
+    "STAT_VERB",
     "SUBSIDY_ACT",
     "TARIFF_ACT",
     "TRIGGERS",
     "TWO_SIDED",
     "find_triggers",
+    "word_pattern",
 ]
 
-# Trigger phrases by type, most specific rows first (regular expressions, matched without
-# regard to case unless written in capitals: "FTA", "TBT", "MOU").
+# Trigger phrases by type, most specific rows first. Each phrase is a regular expression that
+# begins with a letter (written without regard to case) or with "(?-i:" and a letter (matched
+# as written: "FTA", "TBT", "MOU"); ``_trigger_pattern`` groups them by that letter.
+_DUTIES = (
+    r"(?:(?:\s+and\s+(?:countervailing|anti-?subsidy))?\s+(?:dut(?:y|ies)|measures?|tariffs?|investigations?"
+    r"|probes?|cases?|petitions?|reviews?|proceedings?|actions?))?"
+)
+_AMOUNT_AFTER = (
+    r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?(?:(?-i:[A-Z]{1,3})\$|[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+"
+)
+
+
+def _each(words: str, rest: str) -> tuple[str, ...]:
+    """One phrase per word of ``words`` (space-separated regexes), each followed by ``rest``."""
+    return tuple(w + rest for w in words.split())
+
+
+def _split(phrase: str) -> tuple[str, str, str, bool]:
+    """A phrase's first two letters, the rest, and whether it is matched as written."""
+    exact = phrase.startswith("(?-i:")
+    body = phrase[5:] if exact else phrase
+    first, second, rest = body[0], body[1], body[2:]
+    if not (first.isalpha() and second.isalpha()):
+        raise ValueError(f"a trigger phrase must begin with two letters: {phrase!r}")
+    return first, second, ("(?-i:" + rest if exact else f"(?i:{rest})"), exact
+
+
+def _letter_class(letter: str) -> str:
+    return f"[{re.escape(letter.lower())}{re.escape(letter.upper())}]"
+
+
+def _alternation(phrases: Sequence[tuple[str, str | None]]) -> str:
+    """Phrases (each named or not) as one alternation, grouped by their first two letters
+    behind character classes (as ``text.caseless_words`` does by one) behind one class of
+    every first letter: the regex engine skips to those letters and tells at once which
+    phrases can start there instead of trying every one. Where two phrases match at one place
+    they share their first two letters, and the earlier wins. Each is a whole word or words
+    ("grant" is not in "immigrant", nor "dispute" in "disputed")."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for phrase, name in phrases:
+        first, second, rest, exact = _split(phrase)
+        check = f"(?<={re.escape(first + second)})" if exact else ""
+        body = f"(?P<{name}>{rest})" if name else rest
+        groups.setdefault(first.lower(), {}).setdefault(second.lower(), []).append(check + body)
+    firsts = "".join(re.escape(c) for first in groups for c in (first.lower(), first.upper()))
+    branches = "|".join(
+        f"(?<={_letter_class(first)})(?:"
+        + "|".join(f"{_letter_class(second)}(?:{'|'.join(items)})" for second, items in seconds.items())
+        + ")"
+        for first, seconds in groups.items()
+    )
+    return f"[{firsts}](?<![\\w-].)(?:{branches})(?![\\w])"
+
+
+def word_pattern(*phrases: str) -> re.Pattern[str]:
+    """Phrases (each beginning with two letters, written without regard to case unless in
+    "(?-i:...)") as one fast pattern of whole words (see ``_alternation``)."""
+    return re.compile(_alternation([(p, None) for p in phrases]))
+
+
 TRIGGERS: dict[str, tuple[str, ...]] = {
     "trade_remedy": (
-        r"(?i:anti-?dumping|countervailing|anti-?subsidy|anti-?circumvention)"
-        r"(?:(?:\s+and\s+(?i:countervailing|anti-?subsidy))?\s+(?i:dut(?:y|ies)|measures?|tariffs?"
-        r"|investigations?|probes?|cases?|petitions?|reviews?|proceedings?|actions?))?",
-        r"(?i:safeguard\s+(?:dut(?:y|ies)|measures?|tariffs?|investigations?|quotas?|actions?|on)\b"
-        r"|(?<!to\s)safeguards\b(?!\s+(?:the|our|its|their)\b))",
-        r"(?i:dumping\s+margins?|(?:(?<=unfairly\s)|(?<=were\s)|(?<=was\s)|(?<=are\s))dumped|trade\s+remed(?:y|ies)"
-        r"|sunset\s+review|expiry\s+review)",
-        r"\bCVDs?\b",
+        *_each("anti-?dumping countervailing anti-?subsidy anti-?circumvention", _DUTIES),
+        r"safeguard\s+(?:dut(?:y|ies)|measures?|tariffs?|investigations?|quotas?|actions?|on)",
+        r"safeguards(?<!\bto\ssafeguards)(?!\s+(?:the|our|its|their)\b)",
+        r"dumping\s+margins?",
+        r"dumped(?:(?<=unfairly\sdumped)|(?<=were\sdumped)|(?<=was\sdumped)|(?<=are\sdumped))",
+        r"trade\s+remed(?:y|ies)",
+        r"sunset\s+review",
+        r"expiry\s+review",
+        r"(?-i:CVDs?)",
     ),
     "export_control": (
-        r"(?i:export\s+controls?|export\s+restrictions?|export\s+bans?|import\s+bans?|export\s+curbs"
-        r"|bans?\s+on\s+(?:the\s+)?(?:exports?|imports?)|entity\s+list|end[-\s]user\s+list"
-        r"|unreliable\s+entity\s+list|embargo(?:es)?|export\s+licen[cs](?:e|es|ing)"
-        r"|licensing\s+requirements?|sanctions?|blacklist(?:ed|s)?|catch-all\s+controls?)",
+        *_each("export", r"\s+(?:controls?|restrictions?|bans?|curbs|licen[cs](?:e|es|ing))"),
+        r"import\s+bans?",
+        r"bans?\s+on\s+(?:the\s+)?(?:exports?|imports?)",
+        r"entity\s+list",
+        r"end[-\s]user\s+list",
+        r"unreliable\s+entity\s+list",
+        r"embargo(?:es)?",
+        r"licensing\s+requirements?",
+        r"sanctions?",
+        r"blacklist(?:ed|s)?",
+        r"catch-all\s+controls?",
     ),
     "technical_regulation": (
-        r"(?i:technical\s+regulations?|technical\s+barriers\s+to\s+trade|specific\s+trade\s+concerns?"
-        r"|conformity\s+assessments?|(?:sanitary\s+and\s+)?phytosanitary|quality\s+control\s+orders?"
-        r"|mandatory\s+(?:\w+\s+){0,2}(?:certification|standards?|labell?ing|registration)"
-        r"|certification\s+(?:requirements?|rules?|systems?|schemes?)|labell?ing\s+requirements?"
-        r"|carbon\s+border\s+adjustment|due\s+diligence\s+(?:rules?|law|directive)"
-        r"|deforestation\s+regulation"
-        r"|(?:safety|labell?ing|packaging|product|environmental|emissions?|chemical|sales|technical"
-        r"|cosmetics?|food\s+safety|import)\s+(?:regulations|standards|rules))",
-        r"\b(?:TBT|SPS|CBAM|CSDDD|EUDR|QCOs?)\b",
-        r"\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s(?:Regulation|Directive)\b",
+        r"technical\s+regulations?",
+        r"technical\s+barriers\s+to\s+trade",
+        r"specific\s+trade\s+concerns?",
+        r"conformity\s+assessments?",
+        r"sanitary\s+and\s+phytosanitary",
+        r"phytosanitary",
+        r"quality\s+control\s+orders?",
+        r"mandatory\s+(?:\w+\s+){0,2}(?:certification|standards?|labell?ing|registration)",
+        r"certification\s+(?:requirements?|rules?|systems?|schemes?)",
+        r"labell?ing\s+requirements?",
+        r"carbon\s+border\s+adjustment",
+        r"due\s+diligence\s+(?:rules?|law|directive)",
+        r"deforestation\s+regulation",
+        *_each(
+            r"safety labell?ing packaging product environmental emissions? chemical sales technical"
+            r" cosmetics? food\s+safety import",
+            r"\s+(?:regulations|standards|rules)",
+        ),
+        *_each("(?-i:TBT) (?-i:SPS) (?-i:CBAM) (?-i:CSDDD) (?-i:EUDR) (?-i:QCOs?)", ""),
     ),
     "agreement": (
-        r"(?i:free\s+trade\s+(?:agreements?|deals?|pacts?|talks|negotiations)"
-        r"|(?:comprehensive\s+)?economic\s+partnership\s+agreements?|trade\s+(?:agreements?|deals?|pacts?)"
-        r"|investment\s+(?:treaty|treaties|agreements?)|digital\s+(?:economy|trade)\s+agreements?"
-        r"|mutual\s+recognition\s+agreements?|partnership\s+agreements?"
-        r"|tariff\s+(?:negotiations?|talks|agreements?|deals?)|joint\s+fact\s+sheets?"
-        r"|(?:trade|bilateral|FTA|follow-up)\s+negotiations?|negotiations?\s+with|negotiating\s+objectives)",
-        r"\b(?:FTAs?|CEPAs?|EPAs?|RCEP|CPTPP|USMCA|NAFTA|CUSMA|KORUS|CETA|CAFTA(?:-DR)?|DEPA|TIFA"
-        r"|IPEF)\b|\bJoint\s+Statement\s+on\b",
+        r"free\s+trade\s+(?:agreements?|deals?|pacts?|talks|negotiations)",
+        r"comprehensive\s+economic\s+partnership\s+agreements?",
+        r"economic\s+partnership\s+agreements?",
+        r"trade\s+(?:agreements?|deals?|pacts?)",
+        r"investment\s+(?:treaty|treaties|agreements?)",
+        r"digital\s+(?:economy|trade)\s+agreements?",
+        r"mutual\s+recognition\s+agreements?",
+        r"partnership\s+agreements?",
+        r"tariff\s+(?:negotiations?|talks|agreements?|deals?)",
+        r"joint\s+fact\s+sheets?",
+        *_each(r"trade bilateral (?-i:FTA) follow-up", r"\s+negotiations?"),
+        r"negotiating\s+objectives",
+        # "negotiations with China": an agreement only in a release about trade (see events)
+        r"negotiations?\s+with(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+        *_each(
+            "(?-i:FTAs?) (?-i:CEPAs?) (?-i:EPAs?) (?-i:RCEP) (?-i:CPTPP) (?-i:USMCA) (?-i:NAFTA) (?-i:CUSMA)"
+            " (?-i:KORUS) (?-i:CETA) (?-i:CAFTA(?:-DR)?) (?-i:DEPA) (?-i:TIFA) (?-i:IPEF)",
+            "",
+        ),
+        r"(?-i:Joint\s+Statement\s+on)",
     ),
     "tariff": (
-        r"(?i:tariff-?\s?rate\s+quotas?|(?<!non-)(?<!non\s)tariffs?(?!\s+(?:and|or)\s+non-?tariff)"
-        r"|(?:customs|import|export|additional|retaliatory)\s+dut(?:y|ies)|trade\s+preferences?"
-        r"|import\s+quotas?|duty-free|levies|import\s+(?:measures|restrictions|curbs))",
-        r"\b(?:TRQs?|GSP)\b|\bSection\s+(?:301|232|201)\b",
+        r"tariff-?\s?rate\s+quotas?",
+        r"tariff(?<!non-tariff)(?<!non\stariff)s?(?!\s+(?:and|or)\s+non-?tariff)",
+        *_each("customs import export additional retaliatory", r"\s+dut(?:y|ies)"),
+        r"trade\s+preferences?",
+        r"import\s+quotas?",
+        r"duty-free",
+        r"levies",
+        r"import\s+(?:measures|restrictions|curbs)",
+        r"(?-i:TRQs?)",
+        r"(?-i:GSP)",
+        r"(?-i:Section)\s+(?:301|232|201)",
     ),
     "dispute": (
-        r"(?i:(?:trade\s+)?disputes?|dispute\s+settlement|panel\s+(?:report|ruling|request)s?"
-        r"|appellate\s+body|request(?:ed|s)?\s+(?:for\s+)?consultations|consultations?\s+request"
-        r"|arbitration|trade\s+barrier\s+investigation|lawsuits?)",
-        r"\bDSB\b|\bWTO\s+panel",
+        r"trade\s+disputes?",
+        r"dispute\s+settlement",
+        r"disputes?",
+        r"panel\s+(?:report|ruling|request)s?",
+        r"appellate\s+body",
+        r"request(?:ed|s)?\s+(?:for\s+)?consultations",
+        r"consultations?\s+request",
+        r"arbitration",
+        r"trade\s+barrier\s+investigation",
+        r"lawsuits?",
+        r"(?-i:DSB)",
+        r"(?-i:WTO)\s+panel",
     ),
     "procurement": (
-        r"(?i:(?:government|public|defen[cs]e)\s+procurement|procurement\s+(?:contracts?|deals?)"
-        r"|(?:supply|defen[cs]e|executive|purchase|procurement)\s+contracts?"
-        r"|(?:signed|awarded|secured|clinched)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?contracts?"
-        r"|contracts?\s+(?:worth|to\s+(?:build|supply|deliver|buy)|for\s+the\s+(?:purchase|supply|delivery))"
-        r"|purchase\s+of|tenders?)",
+        *_each(r"government public defen[cs]e", r"\s+procurement"),
+        r"procurement\s+(?:contracts?|deals?)",
+        *_each(r"supply defen[cs]e executive purchase", r"\s+contracts?"),
+        *_each("signed awarded secured clinched", r"\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){0,4}?contracts?"),
+        r"contracts?\s+(?:worth|to\s+(?:build|supply|deliver|buy)|for\s+the\s+(?:purchase|supply|delivery))",
+        r"purchase\s+of",
+        r"tenders?",
     ),
     "subsidy": (
-        r"(?i:subsid(?:y|ies)|grants?|loan\s+guarantees?|(?:policy|low-interest|concessional|soft|preferential"
-        r"|government|state|proposed|direct)\s+loans?|loans?\s+(?:of|worth)\s+(?:up\s+to\s+)?[$€£¥₩\d]"
-        r"|credit\s+guarantees?|(?:collateral-free\s+)?guarantees\s+of\s+up\s+to|interest\s+(?:subvention|subsid(?:y|ies))"
-        r"|tax\s+(?:credits?|incentives?|breaks?|exemptions?|deductions?|relief)"
-        r"|incentives?(?:\s+program(?:me)?s?)?|(?:support|subsidy|incentive|credit|loan|grant|financing|assistance)"
-        r"\s+(?:schemes?|program(?:me)?s?|packages?|initiatives?)|support\s+funds?|funding"
-        r"|financial\s+support|policy\s+financ(?:e|ing)|(?:state|national|government)\s+(?:aid|funds?|support)\b"
-        r"|(?:investment|innovation|growth|support|development|industrial|venture|technology|strategic"
-        r"|infrastructure)\s+(?:[\w-]+\s+)?funds?\b"
-        r"|(?:provide|provides|providing|offer|offers|extend|extends|make\s+available)\s+(?:up\s+to\s+)?"
-        r"(?:[\w$€£¥₩.,]+\s+){0,4}?(?:in\s+)?(?:loans?|financing|grants?|guarantees?))",
+        r"subsid(?:y|ies)",
+        r"grants?",
+        r"loan\s+guarantees?",
+        *_each(
+            "policy low-interest concessional soft preferential government state proposed direct",
+            r"\s+loans?",
+        ),
+        r"loans?\s+(?:of|worth)\s+(?:up\s+to\s+)?[$€£¥₩\d][\d.,]*",
+        r"credit\s+guarantees?",
+        r"collateral-free\s+guarantees\s+of\s+up\s+to",
+        r"guarantees\s+of\s+up\s+to",
+        r"interest\s+(?:subvention|subsid(?:y|ies))",
+        r"tax\s+(?:credits?|incentives?|breaks?|exemptions?|deductions?|relief)",
+        r"incentives?(?:\s+program(?:me)?s?)?",
+        *_each(
+            "support subsidy incentive credit loan grant financing assistance",
+            r"\s+(?:schemes?|program(?:me)?s?|packages?|initiatives?)",
+        ),
+        r"support\s+funds?",
+        r"funding",
+        r"financial\s+support",
+        r"policy\s+financ(?:e|ing)",
+        *_each("state national government", r"\s+(?:aid|funds?|support)"),
+        *_each(
+            "investment innovation growth support development industrial venture technology strategic"
+            " infrastructure",
+            r"\s+(?:[\w-]+\s+)?funds?",
+        ),
+        *_each(
+            r"provide provides providing offer offers extend extends make\s+available",
+            r"\s+(?:up\s+to\s+)?(?:[\w$€£¥₩.,]+\s+){0,4}?(?:in\s+)?(?:loans?|financing|grants?|guarantees?)",
+        ),
     ),
     # "to invest": a subsidy when a government invests, an investment when a firm does.
     "invest": (
-        r"(?i:(?:will|to|plans?\s+to|would|is|are)\s+invest(?:ing)?\b"
-        r"|invest(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?(?:[A-Z]{1,3}\$|[$€£¥₩]|[A-Z]{3}\s?)[\d.,]+)",
+        *_each(r"will to plans?\s+to would is are", r"\s+invest(?:ing)?"),
+        r"invest(?:s|ed|ing)?\s+" + _AMOUNT_AFTER,
     ),
     "investment": (
-        r"(?i:foreign\s+(?:direct\s+)?investments?|investment\s+(?:pledges?|promotion|projects?|plans?"
-        r"|deals?|roadshows?|commitments?|attraction)|pledg(?:e|ed|es|ing)\s+(?:to\s+invest|(?:\w+\s+){0,4}"
-        r"in\s+(?:new\s+)?investments?)|(?:new\s+)?investments?\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?[$€£¥₩\d]"
-        r"|greenfield|foreign[-\s]invested|attract(?:ing)?\s+(?:foreign\s+)?investments?|investments?\s+from\b"
-        r"|(?:secure[sd]?|attract(?:ed|s)?|won|wins?)\s+(?:[\w$£€¥₩.,-]+\s+){0,4}?investments?)",
-        r"\bFDI\b",
+        r"foreign\s+direct\s+investments?",
+        r"foreign\s+investments?",
+        r"investment\s+(?:pledges?|promotion|projects?|plans?|deals?|roadshows?|commitments?|attraction)",
+        r"pledg(?:e|ed|es|ing)\s+(?:to\s+invest|(?:\w+\s+){0,4}in\s+(?:new\s+)?investments?)",
+        r"new\s+investments?\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?[$€£¥₩\d][\d.,]*",
+        r"investments?(?<!capital\sinvestment)(?<!capital\sinvestments)\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?"
+        r"[$€£¥₩\d][\d.,]*",
+        r"greenfield",
+        r"foreign[-\s]invested",
+        r"attract(?:ing)?\s+(?:foreign\s+)?investments?",
+        r"investments?\s+from",
+        *_each(r"secure[sd]? attract(?:ed|s)? won wins?", r"\s+(?:[\w$£€¥₩.,-]+\s+){0,4}?investments?"),
+        r"(?-i:FDI)",
     ),
     "dialogue": (
-        r"(?i:(?:ministerial|bilateral|trade|high-level|working-level|joint|vice-ministerial)\s+"
-        r"(?:meetings?|talks|consultations?|dialogues?|committees?|commissions?)"
-        r"|memorand(?:um|a|ums)\s+of\s+understanding|(?:business\s+)?forums?|summits?|roundtables?"
-        r"|dialogues?|meetings?|talks|working\s+groups?|joint\s+statements?|consultations?"
-        r"|met\s+with|meets?\s+with|meet-up|brought\s+together"
-        r"|(?:sign(?:ed|s)?|launch(?:ed|es)?|agree(?:d|s)?\s+(?:on|to)|establish(?:ed|es)?|deepen(?:ed|s)?"
-        r"|upgrad(?:ed|es)?|welcom(?:ed|es)?|expand(?:ed|s)?)\s+(?:[\w-]+\s+){0,5}?(?:partnership|agreement|cooperation))"
-        r"|\bmet\s+(?=(?:his|her|their)\s+\w+\s+counterparts?|[A-Z])",
-        r"\bMOUs?\b|\bMoUs?\b",
+        *_each(
+            "ministerial bilateral trade high-level working-level joint vice-ministerial",
+            r"\s+(?:meetings?|talks|consultations?|dialogues?|committees?|commissions?)",
+        ),
+        r"memorand(?:um|a|ums)\s+of\s+understanding",
+        r"business\s+forums?",
+        r"forums?",
+        r"summits?",
+        r"roundtables?",
+        r"dialogues?",
+        r"meetings?",
+        r"talks(?<!\bhe\stalks)(?<!\bshe\stalks)(?<!\bit\stalks)(?<!\bwho\stalks)",
+        r"working\s+groups?",
+        r"joint\s+statements?",
+        r"consultations?",
+        r"met\s+with",
+        r"meets?\s+with",
+        r"meet-up",
+        r"brought\s+together",
+        *_each("video phone telephone", r"\s+(?:calls?|conferences?)"),
+        *_each(
+            r"sign(?:ed|s)? launch(?:ed|es)? agree(?:d|s)?\s+(?:on|to) establish(?:ed|es)? deepen(?:ed|s)?"
+            r" upgrad(?:ed|es)? welcom(?:ed|es)? expand(?:ed|s)?",
+            r"\s+(?:[\w-]+\s+){0,5}?(?:partnership|agreement|cooperation)",
+        ),
+        r"met(?=\s+(?:(?:his|her|their)\s+\w+\s+counterparts?|(?-i:[A-Z])))",
+        r"(?-i:MOUs?)",
+        r"(?-i:MoUs?)",
     ),
 }
 
@@ -142,18 +299,36 @@ TWO_SIDED = frozenset({"agreement", "dialogue", "dispute", "procurement", "inves
 # A future, a plan or an intention with no act reported yet ("will hold", "plans to sign").
 FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|seeks?\s+to|hopes?\s+to"
-    r"|scheduled|slated|expected\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+(?:held|signed|launched)"
+    r"|scheduled|slated|expected\s+to|likely\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+(?:held|signed|launched)"
     r"|next\s+(?:meeting|round|session)|upcoming|considering|may|might|could)\b|['’]ll\b",
     re.IGNORECASE,
 )
 
 # A verb of announcing or deciding that makes a future measure an act of today ("announced
 # that it will impose", "decided to extend").
-ANNOUNCED = re.compile(
-    r"\b(?:announc(?:ed|es)|decided|decides|approved|unveiled|confirmed|notified|published|finali[sz]ed"
-    r"|adopted|agreed\s+to|determined|issued|released|set\s+out|sets\s+out|launch(?:ed|es)|introduc(?:ed|es)"
-    r"|outlined|presented|signed|approves)\b",
-    re.IGNORECASE,
+ANNOUNCED = word_pattern(
+    r"announc(?:ed|es)",
+    "decided",
+    "decides",
+    "approved",
+    "approves",
+    "unveiled",
+    "confirmed",
+    "notified",
+    "published",
+    r"finali[sz]ed",
+    "adopted",
+    r"agreed\s+to",
+    "determined",
+    "issued",
+    "released",
+    r"set\s+out",
+    r"sets\s+out",
+    r"launch(?:ed|es)",
+    r"introduc(?:ed|es)",
+    "outlined",
+    "presented",
+    "signed",
 )
 
 # What a government does to a tariff: without one of these, "tariffs" in a sentence are context
@@ -164,6 +339,38 @@ TARIFF_ACT = re.compile(
     r"|set|sets|slap\w*|doubl\w*|increas\w*|suspend\w*|lift\w*|scrap\w*|waiv\w*|grant\w*|withdr[ae]w\w*"
     r"|put\s+in\s+place|order\w*|propos\w*|decid\w*|retaliat\w*|conclu\w*|negotiat\w*|modif\w*"
     r"|exclusions?|quotas?)\b|\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)",
+    re.IGNORECASE,
+)
+
+# That a meeting took place or an accord was reached: without one of these, "talks" are a
+# topic ("its position in talks with Washington").
+DIALOGUE_ACT = re.compile(
+    r"\b(?:held|hold|holds|holding|host\w*|conven\w*|met|meet|meets|attend\w*|chair\w*|join\w*|took\s+part"
+    r"|participat\w*|open\w*|began|begin\w*|start\w*|conclud\w*|wrapp?\w*\s+up|resum\w*|agree\w*|discuss\w*"
+    r"|sign\w*|launch\w*|visit\w*|remarks|address\w*|spoke|welcom\w*|exchang\w*|co-chair\w*|led|review\w*"
+    r"|brought\s+together)\b",
+    re.IGNORECASE,
+)
+
+# Not done: "no plans for", "failed to provide", "did not".
+NEGATED = re.compile(
+    r"\b(?:no|not|never|without|failed\s+to|fails\s+to|refus\w*\s+to|rul\w*\s+out|n['’]t|demand\w*|urg\w*"
+    r"|call\w*\s+for|seek\w*|sought|ask\w*\s+for)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+# A headline about what is to come: "Japan, U.S. Set To Begin Talks", "Taiwan Plans Tariff Cuts".
+HEADLINE_FUTURE = re.compile(
+    r"\b(?:to|will|set\s+to|plans?|planned|may|might|could|seeks?|eyes?|mulls?|considers?|weighs?|likely"
+    r"|expected|proposes?|urges?|calls\s+for)\b",
+    re.IGNORECASE,
+)
+
+# Verbs that state an indicator's level or change ("exports rose", "the rate came to").
+STAT_VERB = re.compile(
+    r"\b(?:rose|rise|rises|fell|fall|falls|grew|grow|gained|increased|decreased|declined|dropped|jumped|slid|climbed"
+    r"|surged|plunged|slumped|totaled|totalled|reached|stood|came|was|were|expanded|contracted|shrank|narrowed"
+    r"|widened|posted|recorded|hit|edged|eased|rebounded|soared|amounted|up|down)\b",
     re.IGNORECASE,
 )
 
@@ -189,20 +396,39 @@ SINCE = re.compile(
 # Scheduled, not held: a meeting to come is optional even where its holding was agreed.
 SCHEDULED = re.compile(
     r"\b(?:scheduled|slated|tentatively|planned\s+for|to\s+be\s+held|will\s+(?:hold|host|convene|meet)"
-    r"|next\s+(?:meeting|round|session)|agreed\s+to\s+(?:hold|convene|meet))\b",
+    r"|next\s+(?:meeting|round|session)|agreed\s+(?:\w+\s+){0,3}?to\s+(?:hold|convene|meet))\b",
     re.IGNORECASE,
 )
 
 # Official statistics: an indicator and a sign that the figure is released as data.
-INDICATOR = re.compile(
-    r"\b(?:exports?|imports?|trade\s+(?:balance|surplus|deficit|volume)|current\s+account"
-    r"|industrial\s+(?:output|production)|output|production|shipments|consumer\s+prices|inflation"
-    r"|producer\s+prices|GDP|gross\s+domestic\s+product|unemployment|employment|retail\s+sales"
-    r"|foreign\s+direct\s+investment|FDI|(?:number|arrivals)\s+of\s+(?:foreign\s+)?(?:visitors|tourists)"
-    r"|foreign\s+(?:visitors|tourists)|(?:lending|deposit|loan|mortgage)\s+rates|foreign\s+investment"
-    r"|(?:total\s+)?trade\s+in\s+goods|(?:foreign|merchandise|two-way|total)\s+trade"
-    r"|economy\s+(?:grew|expanded|contracted|shrank))\b",
-    re.IGNORECASE,
+INDICATOR = word_pattern(
+    r"exports?",
+    r"imports?",
+    r"trade\s+(?:balance|surplus|deficit|volume)",
+    r"current\s+account",
+    r"industrial\s+(?:output|production)",
+    "output",
+    "production",
+    "shipments",
+    r"consumer\s+prices",
+    "inflation",
+    r"producer\s+prices",
+    "(?-i:GDP)",
+    r"gross\s+domestic\s+product",
+    "unemployment",
+    "employment",
+    r"retail\s+sales",
+    r"foreign\s+direct\s+investment",
+    "(?-i:FDI)",
+    r"number\s+of\s+(?:foreign\s+)?(?:visitors|tourists)",
+    r"arrivals\s+of\s+(?:foreign\s+)?(?:visitors|tourists)",
+    r"foreign\s+(?:visitors|tourists)",
+    *_each("lending deposit loan mortgage", r"\s+rates"),
+    r"foreign\s+investment",
+    r"total\s+trade\s+in\s+goods",
+    r"trade\s+in\s+goods",
+    *_each("foreign merchandise two-way total", r"\s+trade"),
+    r"economy\s+(?:grew|expanded|contracted|shrank)",
 )
 DATA_CUE = re.compile(
     r"\b(?:announced|released|published|showed|show|shows|according\s+to|data|statistics|figures"
@@ -218,9 +444,37 @@ OWNED_RULE = re.compile(
     re.IGNORECASE,
 )
 
-_TRIGGER = re.compile("|".join(f"(?P<{name}>{'|'.join(rows)})" for name, rows in TRIGGERS.items()))
+
+def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every trigger phrase in one pattern, each a named group whose type ``kinds`` gives."""
+    named = [(phrase, f"t{i}") for i, phrase in enumerate(p for rows in TRIGGERS.values() for p in rows)]
+    kinds = {f"t{i}": kind for i, kind in enumerate(k for k, rows in TRIGGERS.items() for _ in rows)}
+    return re.compile(_alternation(named)), kinds
+
+
+_TRIGGER, _KINDS = _trigger_pattern()
+# A technical regulation named by its capitals ("EU Battery Regulation", "F-gas Regulation"):
+# found from its head word, then its name before it.
+_RULE_HEAD = re.compile(r"(?:Regulation|Directive)(?![\w])")
+_RULE_NAME = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\s$")
+
+
+def _named_rules(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for m in _RULE_HEAD.finditer(text):
+        if not text[m.start() - 1 : m.start()].isspace():
+            continue
+        name = _RULE_NAME.search(text, max(0, m.start() - 60), m.start())
+        if name:
+            found.append(("technical_regulation", name.start(), m.end()))
+    return found
 
 
 def find_triggers(text: str) -> list[tuple[str, int, int]]:
-    """Every trigger phrase in ``text`` as (type, start, end), in text order."""
-    return [(m.lastgroup or "", m.start(), m.end()) for m in _TRIGGER.finditer(text)]
+    """Every trigger phrase in ``text`` as (type, start, end), in text order; where two
+    overlap, the one that starts first."""
+    found = [(_KINDS[m.lastgroup or ""], m.start(), m.end()) for m in _TRIGGER.finditer(text)]
+    for rule in _named_rules(text):
+        if not any(s < rule[2] and rule[1] < e for _, s, e in found):
+            found.append(rule)
+    return sorted(found, key=lambda t: t[1])

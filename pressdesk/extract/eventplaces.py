@@ -20,11 +20,13 @@ agreement's members), else every jurisdiction its sentence names, and its actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pressdesk.extract.places import DEMONYMS, find_place_mentions
+from pressdesk.extract.text import lead_alternation
 from pressdesk.facts import Org, Person, Place
 
 __all__ = [
@@ -78,9 +80,15 @@ _GOVERNMENT_HEADS = re.compile(
     r"|Navy|Army|Air\s+Force|Armed\s+Forces|Coast\s+Guard|Parliament|Congress"
     r"|Export\s+Finance|Export\s+Development|Export[-\s]Import\s+Bank|Export\s+Credit)\b"
 )
+# A news agency is no government's voice ("New China News Agency said").
+_PRESS = re.compile(r"\b(?:News|Press|Times|Daily|Herald|Post|Journal|Broadcasting)\b")
 # Bodies named without a country that stand for home ("the government said").
 _GENERIC_BODY = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:government|ministry|Government|Ministry|Cabinet|Administration|gov't)\b(?!\s+(?:of|for)\b)"
+    "(?:"
+    + lead_alternation(
+        ("government", "ministry", "Government", "Ministry", "Cabinet", "Administration", "gov't"), r"[\w-]"
+    )
+    + r")(?![\w-])(?!\s+(?:of|for)\b)"
 )
 _DATELINE = re.compile(
     r"(?:^|\n|\s)(?P<city>"
@@ -131,19 +139,23 @@ _PEOPLE_WORDS = frozenset(w for forms in DEMONYMS.values() for w in forms)
 
 
 def _place_mentions(text: str, places: Iterable[Place]) -> list[Mention]:
-    return [
+    """Every place mention, in text order."""
+    found = [
         Mention(p.code, s.start, s.end, "people" if text[s.start : s.end] in _PEOPLE_WORDS else "country")
         for p in places
         for s in p.spans
     ]
+    return sorted(found, key=lambda m: m.start)
 
 
-def _agency_pattern() -> re.Pattern[str]:
-    names = sorted(AGENCIES, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Whole names, the longest first, grouped by first letter (``text.lead_alternation``)."""
+    return re.compile(
+        "(?:" + lead_alternation(sorted(names, key=len, reverse=True), r"[\w-]") + r")(?![\w-])"
+    )
 
 
-_AGENCY = _agency_pattern()
+_AGENCY = _names_pattern(AGENCIES)
 
 
 def _org_code(org: Org, places: list[Mention], home: str | None) -> str | None:
@@ -151,10 +163,12 @@ def _org_code(org: Org, places: list[Mention], home: str | None) -> str | None:
     agency's, or home's; None for a firm or a body of no country."""
     if not _GOVERNMENT_HEADS.search(org.name) and not any(n in AGENCIES for n in (org.name, *org.aliases)):
         return None
+    if _PRESS.search(org.name):
+        return None
     for span in org.spans:
-        inside = [m.code for m in places if span.start <= m.start and m.end <= span.end]
-        if inside:
-            return inside[0]
+        i = bisect_left(places, span.start, key=lambda m: m.start)
+        if i < len(places) and places[i].end <= span.end:
+            return places[i].code
     for name in (org.name, *org.aliases):
         if name in AGENCIES:
             return AGENCIES[name]
@@ -206,10 +220,8 @@ _NATIONAL_OFFICE = re.compile(
 )
 # A capital standing for its government ("Seoul would provide", "Washington's reversal"): not
 # after a word that makes it a place ("in Beijing", "talks in Ottawa").
-_CITY = re.compile(
-    r"(?<![\w-])(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\bfrom\s)(?<!\bnear\s)(?<!\bof\s)(?<!\bvia\s)"
-    r"(?P<city>" + "|".join(sorted((re.escape(c) for c in DATELINES), key=len, reverse=True)) + r")(?![\w-])"
-)
+_CITY = _names_pattern(DATELINES)
+_LOCATED = re.compile(r"\b(?:in|at|to|from|near|of|via)\s$")
 
 
 def _person_code(person: Person, bodies: dict[str, str | None], home: str | None) -> str | None:
@@ -248,15 +260,26 @@ def find_mentions(
         if codes[org.name]:
             bodies += [Mention(codes[org.name] or "", s.start, s.end, "body") for s in org.spans]
     bodies += _office_mentions(people, codes, home)
-    bodies += [Mention(DATELINES[m.group("city")], m.start(), m.end(), "body") for m in _CITY.finditer(text)]
+    bodies += [
+        Mention(DATELINES[m.group(0)], m.start(), m.end(), "body")
+        for m in _CITY.finditer(text)
+        if not _LOCATED.search(text, max(0, m.start() - 6), m.start())
+    ]
     if home:
         bodies += [Mention(home, m.start(), m.end(), "body") for m in _GENERIC_BODY.finditer(text)]
     found: list[Mention] = []
     for m in sorted(bodies, key=lambda m: (m.start, -m.end)):
-        if not any(f.start < m.end and m.start < f.end for f in found):
+        if not found or m.start >= found[-1].end:
             found.append(m)
-    found += [p for p in places_found if not any(f.start <= p.start and p.end <= f.end for f in found)]
+    starts = [f.start for f in found]
+    found += [p for p in places_found if not _within(found, starts, p)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _within(bodies: list[Mention], starts: list[int], place: Mention) -> bool:
+    """``place`` lies inside one of ``bodies`` (sorted, apart; ``starts`` their starts)."""
+    i = bisect_right(starts, place.start) - 1
+    return i >= 0 and place.end <= bodies[i].end
 
 
 def owner(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:

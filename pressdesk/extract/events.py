@@ -24,15 +24,20 @@ from datetime import date
 from pressdesk.extract.eventcues import (
     ANNOUNCED,
     DATA_CUE,
+    DIALOGUE_ACT,
     FUTURE,
+    HEADLINE_FUTURE,
     INDICATOR,
+    NEGATED,
     OWNED_RULE,
     SCHEDULED,
     SINCE,
+    STAT_VERB,
     SUBSIDY_ACT,
     TARIFF_ACT,
     TWO_SIDED,
     find_triggers,
+    word_pattern,
 )
 from pressdesk.extract.eventdates import RECENT, When, event_date
 from pressdesk.extract.eventplaces import (
@@ -43,7 +48,7 @@ from pressdesk.extract.eventplaces import (
     local_parties,
     owner,
 )
-from pressdesk.extract.text import headline_end, sentence_index, sentence_starts
+from pressdesk.extract.text import headline_end, is_title_case, sentence_index, sentence_starts
 from pressdesk.facts import DateRef, Event, Org, Person, Place, Span
 
 __all__ = ["extract_events"]
@@ -74,16 +79,25 @@ _TARGETED = frozenset({"tariff", "trade_remedy", "technical_regulation", "export
 # "U.K." before a name ("the Korea–U.S. Joint Fact Sheet"), and also after a closing quote
 # and at a line break after sentence punctuation (a quoted paragraph's last sentence).
 _ENDS = re.compile(
-    r"(?<!\bU\.S)(?<!\bU\.K)(?<!\bU\.N)[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])"
-    r"|(?<=\bU\.[SKN])\.(?=\s+(?:The|It|He|She|They|We|In|On|At|This|That|These|Those|But|And|However|A|An|As"
+    r"[.!?](?:(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bU\.N\.)(?=\s+[A-Z\"“(]|[A-Z][a-z])"
+    r"|(?<=\bU\.[SKN]\.)(?=\s+(?:The|It|He|She|They|We|In|On|At|This|That|These|Those|But|And|However|A|An|As"
     r"|According|Meanwhile|Also|Under|After|Before|While|Its|Their|His|Her)\b)"
-    r"|[.!?][”\"’](?=\s+[A-Z“\"(])|[.!?][”\"’]?[ \t]*(?=\n)|\n\s*\n|\n(?=[ \t]*(?:[-•*▪]|\d+\.)[ \t])"
+    r"|[”\"’](?=\s+[A-Z“\"(])|[”\"’]?[ \t]*(?=\n))"
+    r"|\n(?:\s*\n|(?=[ \t]*(?:[-•*▪]|\d+\.)[ \t]))"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"")
-_TRADE_WORDS = re.compile(
-    r"\b(?:(?<!fair\s)trade|tariffs?|exports?|imports?|FTA|investments?|supply\s+chains?|industr(?:y|ial|ies)"
-    r"|economic|market\s+access|manufacturing)\b",
-    re.IGNORECASE,
+_TRADE_WORDS = word_pattern(
+    r"trade(?<!fair\strade)",
+    r"tariffs?",
+    r"exports?",
+    r"imports?",
+    "(?-i:FTA)",
+    r"investments?",
+    r"supply\s+chains?",
+    r"industr(?:y|ial|ies)",
+    "economic",
+    r"market\s+access",
+    "manufacturing",
 )
 _GOVERNMENT_WORDS = re.compile(
     r"\b(?:government|ministry|navy|army|air\s+force|military|defen[cs]e|state-run|public|armed\s+forces)\b",
@@ -112,6 +126,10 @@ _CHANGE = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|slid|climbed|surged|plunged|slumped"
     r"|totaled|totalled|reached|stood\s+at)\b[^.;]{0,40}?\d"
 )
+_TRIBUNAL = re.compile(
+    r"\b(?:WTO|World\s+Trade\s+Organi[sz]ation|DSB|panel|Appellate|consultations|arbitration)\b"
+)
+_GENERIC_NEGOTIATION = re.compile(r"(?i:negotiations?)\s+with$")
 _MOU = re.compile(r"(?i:memorand)|MOU|MoU")
 # A future date this close to the release is the news itself ("a hearing tomorrow").
 _SOON = 7
@@ -142,6 +160,8 @@ class _Found:
     named: list[tuple[int, int]]
     firms: list[tuple[int, int]]  # where organisations that are no government body are named
     title_end: int
+    title_future: bool  # the headline speaks of what is to come ("Japan, U.S. Set To Begin Talks")
+    about_trade: bool  # the release speaks of trade or industry outside organisations' names
     announced_from: int
     owners: frozenset[int]  # start offsets of mentions that own a measure
 
@@ -173,10 +193,10 @@ def _announced_from(text: str, starts: list[int], quoted: list[tuple[int, int]])
     """Where the first sentence that announces something in the release's own voice ends: a
     future after it ("the government will expand ...") is the announcement's content, not a
     hope."""
-    for s, e in zip(starts, [*starts[1:], len(text)], strict=True):
-        m = ANNOUNCED.search(text, s, e)
-        if m and not any(qs <= m.start() < qe for qs, qe in quoted):
-            return e
+    for m in ANNOUNCED.finditer(text):
+        if not any(qs <= m.start() < qe for qs, qe in quoted):
+            index = sentence_index(starts, m.start())
+            return starts[index + 1] if index + 1 < len(starts) else len(text)
     return len(text) + 1
 
 
@@ -184,9 +204,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _triggers(text: str, mentions: list[Mention]) -> list[tuple[str, int, int]]:
-    """Every trigger phrase, and every rule a jurisdiction owns ("China's regulation")."""
-    found = find_triggers(text)
+def _owned_rules(
+    text: str, mentions: list[Mention], phrases: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The trigger phrases, and every rule a jurisdiction owns ("China's regulation")."""
+    found = list(phrases)
     for m in mentions:
         owned = OWNED_RULE.match(text, m.end) if m.kind != "body" else None
         if owned and not any(s <= owned.start("noun") < e for _, s, e in found):
@@ -211,10 +233,12 @@ def _is_quoted(found: _Found, pos: int) -> bool:
 
 
 def _optional(found: _Found, kind: str, sentence: _Sentence, pos: int, when: When) -> bool:
-    """Background, scheduled or only intended (never the headline)."""
+    """Background, scheduled, intended or denied; never what the headline reports done."""
     if pos < found.title_end:
-        return False
+        return found.title_future
     text = found.text[sentence.start : sentence.end]
+    if NEGATED.search(found.text, sentence.start, pos):
+        return True
     if when is When.PAST or SINCE.search(text):
         return True
     if kind == "dialogue" and (SCHEDULED.search(text) or when is When.FUTURE):
@@ -286,13 +310,21 @@ def _sentence_text(found: _Found, c: _Candidate) -> str:
     return found.text[c.sentence.start : c.sentence.end]
 
 
+def _around(found: _Found, c: _Candidate) -> str:
+    """The candidate's sentence with its trigger blanked: what else the sentence says."""
+    start, end = c.pos - c.sentence.start, c.pos - c.sentence.start + len(c.trigger)
+    text = _sentence_text(found, c)
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def _government_acts(found: _Found, group: list[_Candidate]) -> bool:
     """Subsidies are a government's act: given, raised or budgeted (a verb or an amount says
-    so); a firm's funding, loans and grants are not (a firm named nearer before the trigger
-    than any government)."""
+    so), never a figure's change; a firm's funding, loans and grants are not (a firm named
+    nearer before the trigger than any government)."""
     return any(
         (_investor(found, c.sentence, c.pos) == "subsidy" or not _firm_before(found, c))
-        and (SUBSIDY_ACT.search(_sentence_text(found, c)) or _AMOUNT.search(_sentence_text(found, c)))
+        and (SUBSIDY_ACT.search(_around(found, c)) or _AMOUNT.search(_around(found, c)))
+        and not _CHANGE.search(_sentence_text(found, c))
         for c in group
     )
 
@@ -311,13 +343,16 @@ def _government_buys(found: _Found, group: list[_Candidate]) -> bool:
 
 
 def _about_trade(found: _Found, group: list[_Candidate]) -> bool:
-    """A meeting is a trade dialogue of a party named with it, with two parties or on trade
-    and industry (words of organisations' names aside: the "Fair Trade Commission" makes no
-    meeting a trade one)."""
-    if not any(c.sentence.mentions for c in group):
+    """A meeting is a trade dialogue when it is held (a verb says so) by governments named
+    with it (a country or a body, not only an adjective: "Japanese banks' debt talks"), two
+    of them in a release about trade, or one on trade and industry (words of organisations'
+    names aside: the "Fair Trade Commission" makes no meeting a trade one)."""
+    if not any(DIALOGUE_ACT.search(_sentence_text(found, c)) for c in group):
+        return False
+    if not any(m.kind != "people" for c in group for m in c.sentence.mentions):
         return False
     if len({code for c in group for code in c.event.implementer}) >= 2:
-        return True
+        return found.about_trade
     return any(
         not _inside(found.named, m.start(), m.end())
         for c in group
@@ -341,12 +376,30 @@ def _crosses_borders(found: _Found, group: list[_Candidate]) -> bool:
 
 
 def _tariff_acted(found: _Found, group: list[_Candidate]) -> bool:
-    """A tariff event is a tariff set, changed or negotiated: a verb or a rate says so."""
-    return any(TARIFF_ACT.search(found.text, c.sentence.start, c.sentence.end) for c in group)
+    """A tariff event is a tariff set, changed or negotiated: a verb or a rate says so (a
+    figure's change, "the quota ... totaled 5,988 tons", is data)."""
+    return any(
+        TARIFF_ACT.search(_around(found, c)) and not _CHANGE.search(_sentence_text(found, c)) for c in group
+    )
+
+
+def _between_states(found: _Found, group: list[_Candidate]) -> bool:
+    """A dispute is between states, or before the WTO: not a lawsuit, not a quarrel."""
+    if len({code for c in group for code in c.event.implementer}) >= 2:
+        return True
+    return any(_TRIBUNAL.search(_sentence_text(found, c)) for c in group)
+
+
+def _agreed_on_trade(found: _Found, group: list[_Candidate]) -> bool:
+    """ "Negotiations with X" are a trade agreement only in a release about trade (not debt
+    or peace talks); the other triggers name trade agreements themselves."""
+    return found.about_trade or any(not _GENERIC_NEGOTIATION.match(c.trigger) for c in group)
 
 
 _GATES: dict[str, Callable[[_Found, list[_Candidate]], bool]] = {
     "tariff": _tariff_acted,
+    "dispute": _between_states,
+    "agreement": _agreed_on_trade,
     "subsidy": _government_acts,
     "procurement": _government_buys,
     "dialogue": _about_trade,
@@ -363,19 +416,26 @@ def _passes(found: _Found, group: list[_Candidate]) -> bool:
 
 
 def _statistics(found: _Found) -> list[_Candidate]:
-    """Releases of official data: an indicator and a word of data in one sentence, and a
-    figure in it or the next ("loan rates rose, data showed. The average rate came to 4.15
-    percent")."""
+    """Releases of official data: an indicator stated with a verb of level or change and a
+    word of data in one sentence, and a figure in it or the next ("loan rates rose, data
+    showed. The average rate came to 4.15 percent")."""
     found_stats = []
-    for i, sentence in enumerate(found.sentences):
-        text = found.text[sentence.start : sentence.end]
-        indicator = INDICATOR.search(text)
-        if indicator is None or not DATA_CUE.search(text):
+    done: set[int] = set()
+    for indicator in INDICATOR.finditer(found.text):
+        index = sentence_index(found.starts, indicator.start())
+        sentence = found.sentences[index]
+        if index in done or not STAT_VERB.search(found.text, indicator.start(), indicator.end() + 60):
             continue
-        after = found.sentences[i + 1].end if i + 1 < len(found.sentences) else sentence.end
-        start = sentence.start + indicator.start()
-        if _FIGURE.search(found.text, sentence.start, after) and not _is_quoted(found, start):
-            found_stats.append(_candidate(found, "statistics", start, start + len(indicator.group(0))))
+        if not DATA_CUE.search(found.text, sentence.start, sentence.end) or _is_quoted(
+            found, indicator.start()
+        ):
+            continue
+        after = next(
+            (s.end for s in found.sentences[index + 1 :] if found.text[s.start : s.end].strip()), sentence.end
+        )
+        if _FIGURE.search(found.text, sentence.start, after):
+            done.add(index)
+            found_stats.append(_candidate(found, "statistics", indicator.start(), indicator.end()))
     return found_stats
 
 
@@ -476,8 +536,26 @@ def _lead_date(found: _Found) -> str:
     return found.today.isoformat()
 
 
+def _headline_case(text: str, title_end: int, trigger: tuple[str, int, int]) -> bool:
+    """A trigger told by its capitals ("Battery Regulation") in a headline written in title
+    case ("Nyse To Study Regulation Of Security Industry"), where capitals say nothing."""
+    _, start, end = trigger
+    return (
+        start < title_end
+        and text[start].isupper()
+        and text[start:end].istitle()
+        and is_title_case(text[:title_end])
+    )
+
+
 def _found(
-    text: str, today: date, places: list[Place], orgs: list[Org], people: list[Person], dates: list[DateRef]
+    text: str,
+    today: date,
+    places: list[Place],
+    orgs: list[Org],
+    people: list[Person],
+    dates: list[DateRef],
+    phrases: list[tuple[str, int, int]],
 ) -> tuple[_Found, list[tuple[str, int, int]]]:
     """The release read once for every trigger, and its triggers (none inside a name)."""
     home = home_code(text, places, orgs)
@@ -487,7 +565,12 @@ def _found(
     named = [(s.start, s.end) for o in orgs for s in o.spans]
     bodies = {(m.start, m.end) for m in mentions if m.kind == "body"}
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    triggers = [t for t in _triggers(text, mentions) if not _inside(named, t[1], t[2])]
+    title_end = headline_end(text)
+    triggers = [
+        t
+        for t in _owned_rules(text, mentions, phrases)
+        if not _inside(named, t[1], t[2]) and not _headline_case(text, title_end, t)
+    ]
     found = _Found(
         text,
         today,
@@ -497,7 +580,9 @@ def _found(
         quoted,
         named,
         [span for span in named if span not in bodies],
-        headline_end(text),
+        title_end,
+        bool(HEADLINE_FUTURE.search(text, 0, title_end)),
+        any(not _inside(named, m.start(), m.end()) for m in _TRADE_WORDS.finditer(text)),
         _announced_from(text, starts, quoted),
         _owners(text, sentences, starts, triggers),
     )
@@ -508,7 +593,10 @@ def extract_events(
     text: str, today: date, places: list[Place], orgs: list[Org], people: list[Person], dates: list[DateRef]
 ) -> list[Event]:
     """The trade- and industrial-policy actions ``text`` reports (release date ``today``)."""
-    found, triggers = _found(text, today, places, orgs, people, dates)
+    phrases = find_triggers(text)
+    if not phrases and not INDICATOR.search(text):
+        return []  # nothing to read: most texts on other matters end here
+    found, triggers = _found(text, today, places, orgs, people, dates, phrases)
     candidates = [_candidate(found, kind, start, end) for kind, start, end in triggers]
     groups = [g for g in _group(_outranked(candidates + _statistics(found)), found.home) if _passes(found, g)]
     events = [_record(g, today) for g in groups]
