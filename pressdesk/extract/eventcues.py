@@ -50,9 +50,8 @@ _DUTIES = (
     r"(?:(?:\s+and\s+(?:countervailing|anti-?subsidy))?\s+(?:dut(?:y|ies)|measures?|tariffs?|investigations?"
     r"|probes?|cases?|petitions?|reviews?|proceedings?|actions?))?"
 )
-_AMOUNT_AFTER = (
-    r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?(?:(?-i:[A-Z]{1,3})\$|[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+"
-)
+_QUALIFIED = r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?"
+_AMOUNT_AFTER = _QUALIFIED + r"(?:(?-i:[A-Z]{1,3})\$|[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+"
 
 
 def _each(words: str, rest: str) -> tuple[str, ...]:
@@ -228,6 +227,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         ),
         r"support\s+funds?",
         r"funding",
+        r"fund(?<!mutual\sfund)(?<!hedge\sfund)(?<!pension\sfund)s?\s+to\s+(?:support|help|back|finance|boost|promote"
+        r"|develop)",
         r"financial\s+support",
         r"policy\s+financ(?:e|ing)",
         *_each("state national government", r"\s+(?:aid|funds?|support)"),
@@ -250,7 +251,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"foreign\s+direct\s+investments?",
         r"foreign\s+investments?",
         r"investment\s+(?:pledges?|promotion|projects?|plans?|deals?|roadshows?|commitments?|attraction)",
-        r"pledg(?:e|ed|es|ing)\s+(?:to\s+invest|(?:\w+\s+){0,4}in\s+(?:new\s+)?investments?)",
+        r"pledg(?:e|ed|es|ing)\s+(?:to\s+invest|(?:[\w$€£¥₩.,]+\s+){0,5}in\s+(?:new\s+)?investments?)",
         r"new\s+investments?\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?[$€£¥₩\d][\d.,]*",
         r"investments?(?<!capital\sinvestment)(?<!capital\sinvestments)\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?"
         r"[$€£¥₩\d][\d.,]*",
@@ -285,7 +286,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         *_each(
             r"sign(?:ed|s)? launch(?:ed|es)? agree(?:d|s)?\s+(?:on|to) establish(?:ed|es)? deepen(?:ed|s)?"
             r" upgrad(?:ed|es)? welcom(?:ed|es)? expand(?:ed|s)?",
-            r"\s+(?:[\w-]+\s+){0,5}?(?:partnership|agreement|cooperation)",
+            # not a trade agreement: "signed a free trade agreement" is the agreement's row
+            r"\s+(?:(?!(?:free|trade|economic|investment|tariff)\b)[\w-]+\s+){0,5}?(?:partnership|agreement|cooperation)",
         ),
         r"met(?=\s+(?:(?:his|her|their)\s+\w+\s+counterparts?|(?-i:[A-Z])))",
         r"(?-i:MOUs?)",
@@ -296,11 +298,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # Types whose actions have two sides named together (both are implementers, partner empty).
 TWO_SIDED = frozenset({"agreement", "dialogue", "dispute", "procurement", "investment"})
 
-# A future, a plan or an intention with no act reported yet ("will hold", "plans to sign").
+# A future, a plan, an intention or a condition with no act reported yet ("will hold", "plans
+# to sign", "if they invest").
 FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|seeks?\s+to|hopes?\s+to"
     r"|scheduled|slated|expected\s+to|likely\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+(?:held|signed|launched)"
-    r"|next\s+(?:meeting|round|session)|upcoming|considering|may|might|could)\b|['’]ll\b",
+    r"|next\s+(?:meeting|round|session)|upcoming|considering|may|might|could|if|whether|unless)\b|['’]ll\b",
     re.IGNORECASE,
 )
 

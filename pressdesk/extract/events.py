@@ -130,6 +130,8 @@ _TRIBUNAL = re.compile(
     r"\b(?:WTO|World\s+Trade\s+Organi[sz]ation|DSB|panel|Appellate|consultations|arbitration)\b"
 )
 _GENERIC_NEGOTIATION = re.compile(r"(?i:negotiations?)\s+with$")
+_RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _MOU = re.compile(r"(?i:memorand)|MOU|MoU")
 # A future date this close to the release is the news itself ("a hearing tomorrow").
 _SOON = 7
@@ -219,8 +221,12 @@ def _owned_rules(
 def _owners(
     text: str, sentences: list[_Sentence], starts: list[int], triggers: list[tuple[str, int, int]]
 ) -> frozenset[int]:
+    """Where the jurisdictions that own a measure are named ("Mexico's labelling rules"): in a
+    list of measures they are owners, not the partners of the others."""
     found = set()
-    for _, start, end in triggers:
+    for kind, start, end in triggers:
+        if kind not in _TARGETED:
+            continue
         sentence = sentences[sentence_index(starts, start)]
         m = owner(text, sentence.mentions, start, end)
         if m is not None:
@@ -245,7 +251,9 @@ def _optional(found: _Found, kind: str, sentence: _Sentence, pos: int, when: Whe
         return True
     announced = ANNOUNCED.search(text) or (pos >= found.announced_from and not _is_quoted(found, pos))
     budgeted = kind in _BUDGETED and _AMOUNT.search(text)
-    return bool(FUTURE.search(text)) and not announced and not budgeted
+    # a modal after the measure speaks of its effect ("the regulation would burden exporters")
+    planned = FUTURE.search(found.text, sentence.start, pos)
+    return bool(planned) and not announced and not budgeted
 
 
 def _parties(
@@ -255,17 +263,33 @@ def _parties(
     text, mentions = found.text, sentence.mentions
     if kind in TWO_SIDED:
         local = local_parties(text, mentions, start, end)
-        codes = list(local or dict.fromkeys(m.code for m in mentions))
+        # a compound or a list names both sides; else every jurisdiction of the sentence is one
+        codes = list(local if len(local) >= 2 else dict.fromkeys((*local, *(m.code for m in mentions))))
         lead = actor(text, mentions, sentence.start, start)
         home_acts = lead is None or lead.code == found.home or len(codes) < 2
         extra = [lead.code] if lead is not None and lead.kind == "body" else []
         extra += [found.home] if found.home and home_acts else []
         return tuple(dict.fromkeys((*codes, *extra))), ()
-    taker = owner(text, mentions, start, end) or actor(text, mentions, sentence.start, start)
+    taker = (
+        owner(text, mentions, start, end)
+        or _giver(text, mentions, sentence, start)
+        or actor(text, mentions, sentence.start, start)
+    )
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
     if kind not in _TARGETED:
         return implementer, ()
     return implementer, _targets(found, sentence, implementer)
+
+
+def _giver(text: str, mentions: list[Mention], sentence: _Sentence, start: int) -> Mention | None:
+    """Who gives what a sentence says is received: "Bangladesh will receive a grant ... from
+    the Netherlands" is the Netherlands' grant."""
+    if not _RECEIVED.search(text, sentence.start, start):
+        return None
+    return next(
+        (m for m in mentions if m.start > start and _FROM.search(text, max(start, m.start - 10), m.start)),
+        None,
+    )
 
 
 def _targets(found: _Found, sentence: _Sentence, implementer: tuple[str, ...]) -> tuple[str, ...]:
@@ -311,9 +335,12 @@ def _sentence_text(found: _Found, c: _Candidate) -> str:
 
 
 def _around(found: _Found, c: _Candidate) -> str:
-    """The candidate's sentence with its trigger blanked: what else the sentence says."""
-    start, end = c.pos - c.sentence.start, c.pos - c.sentence.start + len(c.trigger)
+    """The candidate's sentence with a one-word trigger blanked: what else the sentence says
+    ("funding" says nothing of being funded; "provide $5 million in grants" does)."""
     text = _sentence_text(found, c)
+    if " " in c.trigger.strip():
+        return text
+    start, end = c.pos - c.sentence.start, c.pos - c.sentence.start + len(c.trigger)
     return text[:start] + " " * (end - start) + text[end:]
 
 
@@ -376,10 +403,12 @@ def _crosses_borders(found: _Found, group: list[_Candidate]) -> bool:
 
 
 def _tariff_acted(found: _Found, group: list[_Candidate]) -> bool:
-    """A tariff event is a tariff set, changed or negotiated: a verb or a rate says so (a
-    figure's change, "the quota ... totaled 5,988 tons", is data)."""
+    """A tariff event is a tariff set, changed, negotiated or disputed: a verb, a rate or a
+    case says so (a figure's change, "the quota ... totaled 5,988 tons", is data)."""
     return any(
-        TARIFF_ACT.search(_around(found, c)) and not _CHANGE.search(_sentence_text(found, c)) for c in group
+        (TARIFF_ACT.search(_around(found, c)) or _TRIBUNAL.search(_sentence_text(found, c)))
+        and not _CHANGE.search(_sentence_text(found, c))
+        for c in group
     )
 
 
