@@ -184,7 +184,7 @@ def test_a_capital_stands_for_its_government() -> None:
 
 
 def test_background_long_past_is_optional() -> None:
-    found = events("The agreement of Chile and Peru, which took effect in 2009, removed tariffs on fruit.")
+    found = events("The free trade agreement of Chile and Peru, which took effect in 2009, removed tariffs.")
     assert found and all(e.optional for e in found)
 
 

@@ -51,6 +51,8 @@ _DUTIES = (
     r"|probes?|cases?|petitions?|reviews?|proceedings?|actions?))?"
 )
 _QUALIFIED = r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?"
+# An amount of money: "$2 billion", "A$300 million", "KRW 500 billion", "€40m".
+_MONEY = r"(?:(?-i:[A-Z]{1,3})?[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+\s*(?:billion|million|trillion|bn|mn|m|b)?"
 _AMOUNT_AFTER = _QUALIFIED + r"(?:(?-i:[A-Z]{1,3})\$|[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+"
 
 
@@ -227,6 +229,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         ),
         r"support\s+funds?",
         r"funding",
+        *_each(
+            r"provide provides providing allocate allocates earmark earmarks",
+            r"\s+" + _QUALIFIED + _MONEY + r"\s+(?:for|to)",
+        ),
+        *_each(
+            r"establish(?:es|ed)? create(?:s|d)? set\s+up launch(?:es|ed)?",
+            r"\s+an?\s+" + _MONEY + r"\s+(?:[\w-]+\s+){0,5}?(?:fund|facility|reserve|program(?:me)?|scheme)",
+        ),
         r"fund(?<!mutual\sfund)(?<!hedge\sfund)(?<!pension\sfund)s?\s+to\s+(?:support|help|back|finance|boost|promote"
         r"|develop)",
         r"financial\s+support",
@@ -239,7 +249,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         ),
         *_each(
             r"provide provides providing offer offers extend extends make\s+available",
-            r"\s+(?:up\s+to\s+)?(?:[\w$€£¥₩.,]+\s+){0,4}?(?:in\s+)?(?:loans?|financing|grants?|guarantees?)",
+            r"\s+(?:up\s+to\s+)?(?:[\w$€£¥₩.,]+\s+){0,4}?(?:in\s+)?(?:loans?|financing|finance|grants?|guarantees?)",
         ),
     ),
     # "to invest": a subsidy when a government invests, an investment when a firm does.

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pressdesk.extract.places import DEMONYMS, find_place_mentions
-from pressdesk.extract.text import lead_alternation
+from pressdesk.extract.text import SENTENCE_END, lead_alternation
 from pressdesk.facts import Org, Person, Place
 
 __all__ = [
@@ -190,20 +190,43 @@ def _dateline(text: str) -> str | None:
 
 
 def home_code(text: str, places: list[Place], orgs: list[Org]) -> str | None:
-    """The release's own jurisdiction: its dateline's, else the first government body's
-    country, else the most named country (the earliest named among equals)."""
+    """The release's own jurisdiction: its dateline's, else the one that acts first in the
+    headline or the lead ("UK sanctions ...", "The Ministry of Economy, Trade and Industry
+    (METI) today ..."), else the first government body's country, else the most named country
+    (the earliest named among equals)."""
     dated = _dateline(text)
     if dated:
         return dated
     mentions = _place_mentions(text, places)
-    bodies = [(o.spans[0].start, _org_code(o, mentions, None)) for o in orgs if o.spans]
-    bodies += [(m.start(), AGENCIES[m.group(0)]) for m in _AGENCY.finditer(text)]
-    coded = sorted((start, code) for start, code in bodies if code)
+    bodies = [(s.start, s.end, _org_code(o, mentions, None)) for o in orgs for s in o.spans]
+    bodies += [(m.start(), m.end(), AGENCIES[m.group(0)]) for m in _AGENCY.finditer(text)]
+    named = sorted(
+        [(start, end, code) for start, end, code in bodies if code]
+        + [(m.start, m.end, m.code) for m in mentions if m.kind == "country"]
+    )
+    lead = _lead_actor(text, named)
+    if lead:
+        return lead
+    coded = sorted((start, code) for start, _, code in bodies if code)
     if coded:
         return coded[0][1]
     counts = Counter(m.code for m in mentions)
     first = {m.code: -m.start for m in reversed(mentions)}
     return max(counts, key=lambda c: (counts[c], first[c])) if counts else None
+
+
+def _lead_actor(text: str, named: Sequence[tuple[int, int, str | None]]) -> str | None:
+    """The first country or government body that acts (is no target: "to the U.S.", nor the
+    second of a pair: "U.S.-UK") in the body's first sentence, else in the headline."""
+    title_end = max(text.find("\n\n"), 0)
+    lead_end = SENTENCE_END.search(text, title_end + 2)
+    for lo, hi in ((title_end, lead_end.start() if lead_end else len(text)), (0, title_end)):
+        for start, _, code in named:
+            paired = text[start - 1 : start] in ("-", "–", "—", "/")
+            target = _TARGET_BEFORE.search(text, max(lo, start - 16), start)
+            if lo <= start < hi and not paired and not target:
+                return code
+    return None
 
 
 # Titles of office that make a person a government's voice ("Minister Dubois", "the Trade

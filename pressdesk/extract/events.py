@@ -130,9 +130,16 @@ _TRIBUNAL = re.compile(
     r"\b(?:WTO|World\s+Trade\s+Organi[sz]ation|DSB|panel|Appellate|consultations|arbitration)\b"
 )
 _GENERIC_NEGOTIATION = re.compile(r"(?i:negotiations?)\s+with$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_MOU = re.compile(r"(?i:memorand)|MOU|MoU")
+# An agreement's terms: the tariffs it cuts are the agreement's act, not a tariff measure.
+_AGREED_TERMS = re.compile(
+    r"\b(?:agreement|deal|pact|FTA|CEPA|EPA)\b[^.;]{0,80}?\b(?:eliminat|cut|lower|remov|reduc|scrap|abolish)\w*"
+    r"|\bunder\s+the\s+[^.;]{0,40}?\b(?:agreement|deal|pact|FTA|CEPA|EPA)\b"
+)
+# A dialogue that is an act of its own beside an agreement: an MOU signed, a named Dialogue.
+_OWN_ACT = re.compile(r"(?i:memorand)|MOU|MoU|^Dialogues?$")
 # A future date this close to the release is the news itself ("a hearing tomorrow").
 _SOON = 7
 
@@ -270,15 +277,24 @@ def _parties(
         extra = [lead.code] if lead is not None and lead.kind == "body" else []
         extra += [found.home] if found.home and home_acts else []
         return tuple(dict.fromkeys((*codes, *extra))), ()
-    taker = (
-        owner(text, mentions, start, end)
-        or _giver(text, mentions, sentence, start)
-        or actor(text, mentions, sentence.start, start)
-    )
+    taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
+    taker = taker or actor(text, mentions, sentence.start, start)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
     if kind not in _TARGETED:
         return implementer, ()
     return implementer, _targets(found, sentence, implementer)
+
+
+def _owner(found: _Found, kind: str, sentence: _Sentence, start: int, end: int) -> Mention | None:
+    """The owner of a measure; but a country named right before sanctions is their target
+    where another acts ("the UK ... its Russia sanctions regime")."""
+    found_owner = owner(found.text, sentence.mentions, start, end)
+    if found_owner is None or kind != "export_control" or _POSSESSIVE.match(found.text, found_owner.end):
+        return found_owner
+    lead = actor(
+        found.text, [m for m in sentence.mentions if m.end <= found_owner.start], sentence.start, start
+    )
+    return lead if lead is not None and lead.code != found_owner.code else found_owner
 
 
 def _giver(text: str, mentions: list[Mention], sentence: _Sentence, start: int) -> Mention | None:
@@ -472,12 +488,16 @@ def _statistics(found: _Found) -> list[_Candidate]:
 
 
 def _outranked(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Candidates that another action of their sentence outranks, left out."""
+    """Candidates that another action of their sentence outranks, left out; and tariffs that
+    are an agreement's terms ("the agreement will eliminate duties on 98.5% of tariff lines")."""
     types_by_span: dict[Span, set[str]] = {}
     for c in candidates:
         types_by_span.setdefault(c.event.span, set()).add(c.event.type)
     return [
-        c for c in candidates if not _OUTRANKED.get(c.event.type, frozenset()) & types_by_span[c.event.span]
+        c
+        for c in candidates
+        if not _OUTRANKED.get(c.event.type, frozenset()) & types_by_span[c.event.span]
+        and not (c.event.type == "tariff" and _AGREED_TERMS.search(c.event.sentence))
     ]
 
 
@@ -537,12 +557,13 @@ def _record(group: list[_Candidate], today: date) -> Event:
 
 
 def _absorbed(event: Event, group: list[_Candidate], events: list[Event], home: str | None) -> bool:
-    """A bilateral meeting about a reported agreement or dispute is that act; a domestic
-    investment drive beside a subsidy is the subsidy."""
+    """A bilateral meeting about a reported agreement or dispute is that act (not an MOU
+    signed, nor a standing Dialogue named as such); a domestic investment drive beside a
+    subsidy is the subsidy."""
     if (
         event.type == "dialogue"
         and len(event.implementer) >= 2
-        and not any(_MOU.search(c.trigger) for c in group)
+        and not any(_OWN_ACT.search(c.trigger) for c in group)
     ):
         return any(
             e.type in ("agreement", "dispute")
