@@ -180,6 +180,11 @@ def test_a_capital_stands_for_its_government() -> None:
     assert required(body) == [("subsidy", {"AU"}, set())]
 
 
+def test_a_country_whose_firms_or_goods_a_measure_reaches_is_its_target() -> None:
+    body = "BEIJING, March 10 – The ministry decided to add eight Japanese firms to its export control list."
+    assert required(body) == [("export_control", {"CN"}, {"JP"})]
+
+
 # ---------------------------------------------------------------- what is optional
 
 
@@ -201,6 +206,25 @@ def test_an_intention_in_a_quotation_is_optional() -> None:
 def test_an_act_denied_is_optional() -> None:
     found = events("Kuwait said there were no plans for trade talks with Iran this year.")
     assert all(e.optional for e in found)
+
+
+def test_an_act_reported_before_a_background_clause_is_todays() -> None:
+    body = (
+        "Ministers of Chile and Peru reviewed the Chile–Peru free trade agreement, which entered into force "
+        "in March 2009, in Lima on Tuesday."
+    )
+    assert required(body) == [("agreement", {"CL", "PE"}, set())]
+
+
+def test_a_headline_that_denies_is_not_an_act() -> None:
+    title = "Ghana raises duties on imports from countries without trade deals"
+    assert [e.type for e in events("The rates apply from May.", title=title) if not e.optional] == []
+
+
+def test_a_headline_to_a_noun_is_no_future() -> None:
+    body = "Officials gave no further details."
+    assert types(body, title="Netherlands adds three firms to its export control list") == ["export_control"]
+    assert types(body, title="Netherlands to add three firms to export control list") == []
 
 
 def test_a_headline_about_the_future_needs_the_body_to_report_an_act() -> None:
@@ -225,6 +249,14 @@ def test_a_future_act_with_an_amount_is_a_commitment() -> None:
 def test_measures_of_one_type_by_one_implementer_are_one_record() -> None:
     body = "Vietnam raised tariffs on cars on Monday. It also raised tariffs on steel by 5 percent."
     assert required(body) == [("tariff", {"VN"}, set())]
+
+
+def test_a_name_restated_in_brackets_is_one_mention() -> None:
+    body = (
+        "Duties apply to goods that are not originating under the Trans-Pacific Free Trade Agreement "
+        "(CPTPP), Brazil said on Tuesday."
+    )
+    assert [e.type for e in events(body)] == ["agreement"] and all(e.optional for e in events(body))
 
 
 def test_a_bilateral_meeting_about_an_agreement_is_the_agreement() -> None:

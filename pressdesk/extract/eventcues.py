@@ -25,13 +25,16 @@ from collections.abc import Sequence
 
 __all__ = [
     "ANNOUNCED",
+    "CURRENT_ACT",
     "DATA_CUE",
     "DIALOGUE_ACT",
     "HEADLINE_FUTURE",
+    "HEADLINE_TO",
     "FUTURE",
     "INDICATOR",
     "NEGATED",
     "OWNED_RULE",
+    "PROCUREMENT_ACT",
     "SCHEDULED",
     "SINCE",
     "STAT_VERB",
@@ -143,6 +146,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"carbon\s+border\s+adjustment",
         r"due\s+diligence\s+(?:rules?|law|directive)",
         r"deforestation\s+regulation",
+        *_each("approval registration inspection testing", r"\s+(?:procedures|requirements|regimes?)"),
+        r"import\s+requirements",
         *_each(
             r"safety labell?ing packaging product environmental emissions? chemical sales technical"
             r" cosmetics? food\s+safety import",
@@ -367,16 +372,22 @@ DIALOGUE_ACT = re.compile(
 
 # Not done: "no plans for", "failed to provide", "did not".
 NEGATED = re.compile(
-    r"\b(?:no|not|never|without|failed\s+to|fails\s+to|refus\w*\s+to|rul\w*\s+out|n['’]t|demand\w*|urg\w*"
-    r"|call\w*\s+for|seek\w*|sought|ask\w*\s+for)\b[^.;]{0,60}$",
+    r"\b(?:no|not(?!\s+only)|never|without|failed\s+to|fails\s+to|refus\w*\s+to|rul\w*\s+out|n['’]t|demand\w*"
+    r"|urg\w*|call\w*\s+for|seek\w*|sought|ask\w*\s+for)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 
 # A headline about what is to come: "Japan, U.S. Set To Begin Talks", "Taiwan Plans Tariff Cuts".
 HEADLINE_FUTURE = re.compile(
-    r"\b(?:to|will|set\s+to|plans?|planned|may|might|could|seeks?|eyes?|mulls?|considers?|weighs?|likely"
+    r"\b(?:will|set\s+to|plans?|planned|may|might|could|seeks?|eyes?|mulls?|considers?|weighs?|likely"
     r"|expected|proposes?|urges?|calls\s+for)\b",
     re.IGNORECASE,
+)
+# "To" before a verb in a headline ("Japan To Try To Open Market", "S. Korea, China to
+# accelerate talks"), not before a noun ("adding entities to the list", "exports to China"):
+# in a headline not in title case, a capital after it starts a name.
+HEADLINE_TO = re.compile(
+    r"\b[Tt]o\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those)\b)(?P<word>[A-Za-z]+)"
 )
 
 # Verbs that state an indicator's level or change ("exports rose", "the rate came to").
@@ -394,6 +405,23 @@ SUBSIDY_ACT = re.compile(
     r"|increas\w*|introduc\w*|launch\w*|establish\w*|creat\w*|fund(?:s|ed|ing)?|financ\w*|support\w*"
     r"|receiv\w*|select\w*|earmark\w*|mobili[sz]\w*|commit\w*|set\s+aside|approv\w*|announc\w*"
     r"|unveil\w*|invest\w*|extend\w*|doubl\w*|rais\w*|apply|applied|eligible|outlay|budget\w*)\b",
+    re.IGNORECASE,
+)
+
+# That something is bought: without one of these, "government procurement" is a topic (a
+# chapter of an agreement), not a purchase.
+PROCUREMENT_ACT = re.compile(
+    r"\b(?:contracts?|award\w*|purchas\w*|buy\w*|bought|orders?|ordered|tenders?|acqui\w*|procured|deliver\w*"
+    r"|suppl(?:y|ies|ied)|sales?|sell\w*|sold)\b",
+    re.IGNORECASE,
+)
+
+# A verb of the main clause reporting an act: an act reported before a background clause
+# ("reviewed the implementation of the CEPA, which entered into force in 2020") is today's.
+CURRENT_ACT = re.compile(
+    r"\b(?:review\w*|discuss\w*|held|hold|holds|sign\w*|launch\w*|welcom\w*|implement\w*|agree\w*|conclud\w*"
+    r"|adopt\w*|impos\w*|announc\w*|rais\w*|upgrad\w*|amend\w*|extend\w*|expand\w*|ratif\w*|approv\w*"
+    r"|met|meet|meets)\b",
     re.IGNORECASE,
 )
 
@@ -429,6 +457,9 @@ INDICATOR = word_pattern(
     "(?-i:GDP)",
     r"gross\s+domestic\s+product",
     "unemployment",
+    r"goods\s+and\s+services\s+(?:deficit|surplus)",
+    "deficit",
+    "surplus",
     "employment",
     r"retail\s+sales",
     r"foreign\s+direct\s+investment",

@@ -106,6 +106,11 @@ _TARGET_BEFORE = re.compile(
     r"|originating|than|versus|over|like|among|about|regarding|affect|affects|hit|hits)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... or whose firms, goods or people a measure reaches: "U.S. entities", "Canadian products".
+_TARGET_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:entities|companies|firms|products|goods|exporters|producers|manufacturers"
+    r"|nationals|individuals|vessels|makers|suppliers|businesses|enterprises|shipments|citizens|origin)\b"
+)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _STOP = (
     r"on|from|against|to|into|in|with|for|and|or|that|which|by|over|as|at|of|is|are|was|were|has"
@@ -216,14 +221,15 @@ def home_code(text: str, places: list[Place], orgs: list[Org]) -> str | None:
 
 
 def _lead_actor(text: str, named: Sequence[tuple[int, int, str | None]]) -> str | None:
-    """The first country or government body that acts (is no target: "to the U.S.", nor the
-    second of a pair: "U.S.-UK") in the body's first sentence, else in the headline."""
+    """The first country or government body that acts (is no target: "to the U.S.", "adding
+    U.S. entities", nor the second of a pair: "U.S.-UK") in the body's first sentence, else in
+    the headline."""
     title_end = max(text.find("\n\n"), 0)
     lead_end = SENTENCE_END.search(text, title_end + 2)
     for lo, hi in ((title_end, lead_end.start() if lead_end else len(text)), (0, title_end)):
-        for start, _, code in named:
+        for start, end, code in named:
             paired = text[start - 1 : start] in ("-", "–", "—", "/")
-            target = _TARGET_BEFORE.search(text, max(lo, start - 16), start)
+            target = _TARGET_BEFORE.search(text, max(lo, start - 16), start) or _TARGET_AFTER.match(text, end)
             if lo <= start < hi and not paired and not target:
                 return code
     return None
@@ -324,15 +330,17 @@ def owner(text: str, mentions: list[Mention], start: int, end: int) -> Mention |
 
 def actor(text: str, mentions: list[Mention], sentence_start: int, start: int) -> Mention | None:
     """The agent ("by Canada"), else the nearest jurisdiction before ``start`` that is no
-    target ("on imports from China"), a country or a body before an adjective ("Chinese
-    exporters" are no actor where "the government" is one)."""
+    target ("on imports from China", "to add 11 U.S. entities"), a country or a body before
+    an adjective ("Chinese exporters" are no actor where "the government" is one)."""
     for m in mentions:
         if _AGENT_BEFORE.search(text, max(sentence_start, m.start - 8), m.start):
             return m
     before = [
         m
         for m in mentions
-        if m.end <= start and not _TARGET_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        if m.end <= start
+        and not _TARGET_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
+        and not _TARGET_AFTER.match(text, m.end)
     ]
     named = [m for m in before if m.kind != "people"]
     chosen = named or before

@@ -23,13 +23,16 @@ from datetime import date
 
 from pressdesk.extract.eventcues import (
     ANNOUNCED,
+    CURRENT_ACT,
     DATA_CUE,
     DIALOGUE_ACT,
     FUTURE,
     HEADLINE_FUTURE,
+    HEADLINE_TO,
     INDICATOR,
     NEGATED,
     OWNED_RULE,
+    PROCUREMENT_ACT,
     SCHEDULED,
     SINCE,
     STAT_VERB,
@@ -130,6 +133,7 @@ _TRIBUNAL = re.compile(
     r"\b(?:WTO|World\s+Trade\s+Organi[sz]ation|DSB|panel|Appellate|consultations|arbitration)\b"
 )
 _GENERIC_NEGOTIATION = re.compile(r"(?i:negotiations?)\s+with$")
+_BRACKET = re.compile(r"\s*\(\s*")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
@@ -245,14 +249,16 @@ def _is_quoted(found: _Found, pos: int) -> bool:
     return any(s <= pos < e for s, e in found.quoted)
 
 
-def _optional(found: _Found, kind: str, sentence: _Sentence, pos: int, when: When) -> bool:
-    """Background, scheduled, intended or denied; never what the headline reports done."""
+def _optional(found: _Found, kind: str, sentence: _Sentence, pos: int, when: When, cut: int) -> bool:
+    """Background, scheduled, intended or denied; never what the headline reports done (unless
+    it denies it: "countries without trade deals"). ``cut`` ends the part of the sentence that
+    speaks of this act (a background clause after it is another's)."""
     if pos < found.title_end:
-        return found.title_future
+        return found.title_future or bool(NEGATED.search(found.text, 0, pos))
     text = found.text[sentence.start : sentence.end]
     if NEGATED.search(found.text, sentence.start, pos):
         return True
-    if when is When.PAST or SINCE.search(text):
+    if when is When.PAST or SINCE.search(found.text, sentence.start, cut):
         return True
     if kind == "dialogue" and (SCHEDULED.search(text) or when is When.FUTURE):
         return True
@@ -325,12 +331,23 @@ def _investor(found: _Found, sentence: _Sentence, start: int) -> str:
     return "subsidy" if bodies and (not firms or max(bodies) > max(firms)) else "investment"
 
 
+def _clause_end(text: str, sentence: _Sentence, start: int, end: int) -> int:
+    """Where the part of the sentence about the act at ``start`` ends: at a background clause
+    after it ("..., which entered into force in 2020") when an act is reported before it
+    ("Ministers reviewed the implementation of"); else at the sentence's end."""
+    background = SINCE.search(text, end, sentence.end)
+    if background and CURRENT_ACT.search(text, sentence.start, start):
+        return background.start()
+    return sentence.end
+
+
 def _candidate(found: _Found, kind: str, start: int, end: int) -> _Candidate:
     sentence = found.sentences[sentence_index(found.starts, start)]
     if kind == "invest":
         kind = _investor(found, sentence, start)
     implementer, partner = _parties(found, kind, sentence, start, end)
-    dated = event_date(sentence.dates, start, found.today)
+    cut = _clause_end(found.text, sentence, start, end)
+    dated = event_date([d for d in sentence.dates if d.span.start < cut], start, found.today)
     event = Event(
         type=kind,
         implementer=implementer,
@@ -338,7 +355,7 @@ def _candidate(found: _Found, kind: str, start: int, end: int) -> _Candidate:
         date=dated.value,
         sentence=found.text[sentence.start : sentence.end].strip(),
         span=Span(sentence.start, sentence.end),
-        optional=_optional(found, kind, sentence, start, dated.when),
+        optional=_optional(found, kind, sentence, start, dated.when, cut),
     )
     return _Candidate(event, found.text[start:end], start, dated.when, sentence)
 
@@ -377,10 +394,14 @@ def _firm_before(found: _Found, c: _Candidate) -> bool:
 
 
 def _government_buys(found: _Found, group: list[_Candidate]) -> bool:
-    """A purchase is procurement only with a government buyer; firms' deals are not events."""
+    """A purchase is procurement only with a government buyer (firms' deals are not events)
+    and something bought ("government procurement" alone is a topic)."""
     return any(
-        any(m.kind == "body" for m in c.sentence.mentions)
-        or _GOVERNMENT_WORDS.search(_sentence_text(found, c))
+        (
+            any(m.kind == "body" for m in c.sentence.mentions)
+            or _GOVERNMENT_WORDS.search(_sentence_text(found, c))
+        )
+        and PROCUREMENT_ACT.search(_sentence_text(found, c))
         for c in group
     )
 
@@ -488,8 +509,9 @@ def _statistics(found: _Found) -> list[_Candidate]:
 
 
 def _outranked(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Candidates that another action of their sentence outranks, left out; and tariffs that
-    are an agreement's terms ("the agreement will eliminate duties on 98.5% of tariff lines")."""
+    """Candidates that another action of their sentence outranks, left out; tariffs that are
+    an agreement's terms ("the agreement will eliminate duties on 98.5% of tariff lines"); and
+    "import restrictions" beside a technical regulation (an SPS ban), which are that."""
     types_by_span: dict[Span, set[str]] = {}
     for c in candidates:
         types_by_span.setdefault(c.event.span, set()).add(c.event.type)
@@ -498,6 +520,9 @@ def _outranked(candidates: list[_Candidate]) -> list[_Candidate]:
         for c in candidates
         if not _OUTRANKED.get(c.event.type, frozenset()) & types_by_span[c.event.span]
         and not (c.event.type == "tariff" and _AGREED_TERMS.search(c.event.sentence))
+        and not (
+            c.trigger.lower().startswith("import") and "technical_regulation" in types_by_span[c.event.span]
+        )
     ]
 
 
@@ -586,6 +611,27 @@ def _lead_date(found: _Found) -> str:
     return found.today.isoformat()
 
 
+def _restated(text: str, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Triggers without those that restate the one before in brackets: "Free Trade Agreement
+    (CAFTA-DR)" is one mention, read once."""
+    kept: list[tuple[str, int, int]] = []
+    for t in triggers:
+        before = kept[-1] if kept else None
+        if before and before[0] == t[0] and _BRACKET.fullmatch(text, before[2], t[1]):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _headline_future(title: str) -> bool:
+    """The headline speaks of what is to come: "Japan, U.S. Set To Begin Talks", "Chile to
+    launch FTA talks" (not "adding U.S. entities to the list")."""
+    if HEADLINE_FUTURE.search(title):
+        return True
+    capitals_say_names = not is_title_case(title)
+    return any(not (capitals_say_names and m.group("word")[0].isupper()) for m in HEADLINE_TO.finditer(title))
+
+
 def _headline_case(text: str, title_end: int, trigger: tuple[str, int, int]) -> bool:
     """A trigger told by its capitals ("Battery Regulation") in a headline written in title
     case ("Nyse To Study Regulation Of Security Industry"), where capitals say nothing."""
@@ -616,11 +662,14 @@ def _found(
     bodies = {(m.start, m.end) for m in mentions if m.kind == "body"}
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     title_end = headline_end(text)
-    triggers = [
-        t
-        for t in _owned_rules(text, mentions, phrases)
-        if not _inside(named, t[1], t[2]) and not _headline_case(text, title_end, t)
-    ]
+    triggers = _restated(
+        text,
+        [
+            t
+            for t in _owned_rules(text, mentions, phrases)
+            if not _inside(named, t[1], t[2]) and not _headline_case(text, title_end, t)
+        ],
+    )
     found = _Found(
         text,
         today,
@@ -631,7 +680,7 @@ def _found(
         named,
         [span for span in named if span not in bodies],
         title_end,
-        bool(HEADLINE_FUTURE.search(text, 0, title_end)),
+        _headline_future(text[:title_end]),
         any(not _inside(named, m.start(), m.end()) for m in _TRADE_WORDS.finditer(text)),
         _announced_from(text, starts, quoted),
         _owners(text, sentences, starts, triggers),
