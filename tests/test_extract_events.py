@@ -7,15 +7,20 @@ the places, organisations, people and dates the other extractors find).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from pressdesk.extract import extract
+from pressdesk.extract import document_text, extract
 from pressdesk.extract.eventcues import find_triggers
 from pressdesk.extract.eventdates import When, date_range, event_date
 from pressdesk.extract.eventplaces import AGENCIES, DATELINES
+from pressdesk.extract.events import nothing_to_read, read_events
 from pressdesk.facts import DateRef, Event, Span
 from pressdesk.models import Release
+from pressdesk.readers import read_path
+
+REPO = Path(__file__).resolve().parents[1]
 
 DAY = "2026-03-11"  # a Wednesday
 
@@ -334,3 +339,26 @@ def test_triggers_are_whole_words_and_the_more_specific_phrase_wins() -> None:
 def test_tables_hold_general_knowledge() -> None:
     assert AGENCIES["USTR"] == "US" and AGENCIES["METI"] == "JP" and AGENCIES["MOFCOM"] == "CN"
     assert DATELINES["Brussels"] == "EU" and DATELINES["Seoul"] == "KR"
+
+
+def test_the_shortcut_for_texts_with_nothing_to_read_changes_no_result() -> None:
+    """Where ``nothing_to_read`` skips a release, reading it would find no event either."""
+    paths = [REPO / "data/samples/motir-2025-11.txt", REPO / "data/samples/ustr-2019.jsonl"]
+    paths += sorted((REPO / "tests/golden").glob("*.jsonl"))
+    paths += sorted((REPO / "tests/fixtures/readers").iterdir())
+    own = [
+        "China's new regulation on cosmetics took effect.",
+        "Shares rose on Tuesday as investors cheered quarterly results.",
+    ]
+    releases = [r for path in paths for r in read_path(str(path)) if isinstance(r, Release)]
+    releases += [Release.create(title="News", date=DAY, body=body, source="Test") for body in own]
+    skipped = 0
+    for release in releases:
+        text = document_text(release)
+        phrases = find_triggers(text)
+        if nothing_to_read(text, phrases):
+            found = extract(release)
+            facts = (list(found.places), list(found.orgs), list(found.people), list(found.dates))
+            assert read_events(text, date.fromisoformat(release.date), facts, phrases) == [], release.title
+            skipped += 1
+    assert skipped >= 5

@@ -34,12 +34,15 @@ __all__ = [
     "INDICATOR",
     "NEGATED",
     "OWNED_RULE",
+    "OWNED_RULE_WORD",
     "PROCUREMENT_ACT",
     "SCHEDULED",
     "SINCE",
     "STAT_VERB",
     "SUBSIDY_ACT",
     "TARIFF_ACT",
+    "RATE",
+    "WILL_CONTRACTED",
     "TRIGGERS",
     "TWO_SIDED",
     "find_triggers",
@@ -78,6 +81,12 @@ def _letter_class(letter: str) -> str:
     return f"[{re.escape(letter.lower())}{re.escape(letter.upper())}]"
 
 
+# Letters by how often English words begin with them: the groups of the common ones are tried
+# first at a word's start (groups of different letters never match at one place, so their order
+# changes no result, only the time).
+_INITIALS = "taoswcibphfmdrelnguvyjkqxz"
+
+
 def _alternation(phrases: Sequence[tuple[str, str | None]]) -> str:
     """Phrases (each named or not) as one alternation, grouped by their first two letters
     behind character classes (as ``text.caseless_words`` does by one) behind one class of
@@ -91,12 +100,13 @@ def _alternation(phrases: Sequence[tuple[str, str | None]]) -> str:
         check = f"(?<={re.escape(first + second)})" if exact else ""
         body = f"(?P<{name}>{rest})" if name else rest
         groups.setdefault(first.lower(), {}).setdefault(second.lower(), []).append(check + body)
-    firsts = "".join(re.escape(c) for first in groups for c in (first.lower(), first.upper()))
+    ordered = sorted(groups.items(), key=lambda item: _INITIALS.find(item[0]) % (len(_INITIALS) + 1))
+    firsts = "".join(re.escape(c) for first, _ in ordered for c in (first.lower(), first.upper()))
     branches = "|".join(
         f"(?<={_letter_class(first)})(?:"
         + "|".join(f"{_letter_class(second)}(?:{'|'.join(items)})" for second, items in seconds.items())
         + ")"
-        for first, seconds in groups.items()
+        for first, seconds in ordered
     )
     return f"[{firsts}](?<![\\w-].)(?:{branches})(?![\\w])"
 
@@ -315,12 +325,35 @@ TWO_SIDED = frozenset({"agreement", "dialogue", "dispute", "procurement", "inves
 
 # A future, a plan, an intention or a condition with no act reported yet ("will hold", "plans
 # to sign", "if they invest").
-FUTURE = re.compile(
-    r"\b(?:will|shall|would|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|seeks?\s+to|hopes?\s+to"
-    r"|scheduled|slated|expected\s+to|likely\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+(?:held|signed|launched)"
-    r"|next\s+(?:meeting|round|session)|upcoming|considering|may|might|could|if|whether|unless)\b|['’]ll\b",
-    re.IGNORECASE,
+FUTURE = word_pattern(
+    "will",
+    "shall",
+    "would",
+    r"plans?\s+to",
+    r"planning\s+to",
+    r"intends?\s+to",
+    r"aims?\s+to",
+    r"seeks?\s+to",
+    r"hopes?\s+to",
+    "scheduled",
+    "slated",
+    r"expected\s+to",
+    r"likely\s+to",
+    r"is\s+to",
+    r"are\s+to",
+    r"set\s+to",
+    r"to\s+be\s+(?:held|signed|launched)",
+    r"next\s+(?:meeting|round|session)",
+    "upcoming",
+    "considering",
+    "may",
+    "might",
+    "could",
+    "if",
+    "whether",
+    "unless",
 )
+WILL_CONTRACTED = re.compile(r"['’]ll\b")
 
 # A verb of announcing or deciding that makes a future measure an act of today ("announced
 # that it will impose", "decided to extend").
@@ -351,23 +384,91 @@ ANNOUNCED = word_pattern(
 
 # What a government does to a tariff: without one of these, "tariffs" in a sentence are context
 # ("as tariffs continued to weigh on exports"), not an act.
-TARIFF_ACT = re.compile(
-    r"\b(?:impos\w*|rais\w*|hik\w*|lower\w*|cut|cuts|cutting|reduc\w*|eliminat\w*|remov\w*|exempt\w*"
-    r"|extend\w*|adopt\w*|approv\w*|announc\w*|introduc\w*|levy|levied|levies|apply|applied|applies"
-    r"|set|sets|slap\w*|doubl\w*|increas\w*|suspend\w*|lift\w*|scrap\w*|waiv\w*|grant\w*|withdr[ae]w\w*"
-    r"|put\s+in\s+place|order\w*|propos\w*|decid\w*|retaliat\w*|conclu\w*|negotiat\w*|modif\w*"
-    r"|exclusions?|quotas?)\b|\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)",
-    re.IGNORECASE,
+TARIFF_ACT = word_pattern(
+    r"impos\w*",
+    r"rais\w*",
+    r"hik\w*",
+    r"lower\w*",
+    "cut",
+    "cuts",
+    "cutting",
+    r"reduc\w*",
+    r"eliminat\w*",
+    r"remov\w*",
+    r"exempt\w*",
+    r"extend\w*",
+    r"adopt\w*",
+    r"approv\w*",
+    r"announc\w*",
+    r"introduc\w*",
+    "levy",
+    "levied",
+    "levies",
+    "apply",
+    "applied",
+    "applies",
+    "set",
+    "sets",
+    r"slap\w*",
+    r"doubl\w*",
+    r"increas\w*",
+    r"suspend\w*",
+    r"lift\w*",
+    r"scrap\w*",
+    r"waiv\w*",
+    r"grant\w*",
+    r"withdr[ae]w\w*",
+    r"put\s+in\s+place",
+    r"order\w*",
+    r"propos\w*",
+    r"decid\w*",
+    r"retaliat\w*",
+    r"conclu\w*",
+    r"negotiat\w*",
+    r"modif\w*",
+    "exclusions?",
+    "quotas?",
 )
+RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)")
 
 # That a meeting took place or an accord was reached: without one of these, "talks" are a
 # topic ("its position in talks with Washington").
-DIALOGUE_ACT = re.compile(
-    r"\b(?:held|hold|holds|holding|host\w*|conven\w*|met|meet|meets|attend\w*|chair\w*|join\w*|took\s+part"
-    r"|participat\w*|open\w*|began|begin\w*|start\w*|conclud\w*|wrapp?\w*\s+up|resum\w*|agree\w*|discuss\w*"
-    r"|sign\w*|launch\w*|visit\w*|remarks|address\w*|spoke|welcom\w*|exchang\w*|co-chair\w*|led|review\w*"
-    r"|brought\s+together)\b",
-    re.IGNORECASE,
+DIALOGUE_ACT = word_pattern(
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    r"host\w*",
+    r"conven\w*",
+    "met",
+    "meet",
+    "meets",
+    r"attend\w*",
+    r"chair\w*",
+    r"join\w*",
+    r"took\s+part",
+    r"participat\w*",
+    r"open\w*",
+    "began",
+    r"begin\w*",
+    r"start\w*",
+    r"conclud\w*",
+    r"wrapp?\w*\s+up",
+    r"resum\w*",
+    r"agree\w*",
+    r"discuss\w*",
+    r"sign\w*",
+    r"launch\w*",
+    r"visit\w*",
+    "remarks",
+    r"address\w*",
+    "spoke",
+    r"welcom\w*",
+    r"exchang\w*",
+    r"co-chair\w*",
+    "led",
+    r"review\w*",
+    r"brought\s+together",
 )
 
 # Not done: "no plans for", "failed to provide", "did not".
@@ -391,54 +492,161 @@ HEADLINE_TO = re.compile(
 )
 
 # Verbs that state an indicator's level or change ("exports rose", "the rate came to").
-STAT_VERB = re.compile(
-    r"\b(?:rose|rise|rises|fell|fall|falls|grew|grow|gained|increased|decreased|declined|dropped|jumped|slid|climbed"
-    r"|surged|plunged|slumped|totaled|totalled|reached|stood|came|was|were|expanded|contracted|shrank|narrowed"
-    r"|widened|posted|recorded|hit|edged|eased|rebounded|soared|amounted|up|down)\b",
-    re.IGNORECASE,
+STAT_VERB = word_pattern(
+    "rose",
+    "rise",
+    "rises",
+    "fell",
+    "fall",
+    "falls",
+    "grew",
+    "grow",
+    "gained",
+    "increased",
+    "decreased",
+    "declined",
+    "dropped",
+    "jumped",
+    "slid",
+    "climbed",
+    "surged",
+    "plunged",
+    "slumped",
+    "totaled",
+    "totalled",
+    "reached",
+    "stood",
+    "came",
+    "was",
+    "were",
+    "expanded",
+    "contracted",
+    "shrank",
+    "narrowed",
+    "widened",
+    "posted",
+    "recorded",
+    "hit",
+    "edged",
+    "eased",
+    "rebounded",
+    "soared",
+    "amounted",
+    "up",
+    "down",
 )
 
 # What a government does with money: without one of these or an amount, "subsidies" in a
 # sentence are a topic ("unfair practices, including large subsidies"), not an act.
-SUBSIDY_ACT = re.compile(
-    r"\b(?:provid\w*|grant(?:s|ed|ing)?|award\w*|offer\w*|allocat\w*|disburs\w*|expand\w*|boost\w*"
-    r"|increas\w*|introduc\w*|launch\w*|establish\w*|creat\w*|fund(?:s|ed|ing)?|financ\w*|support\w*"
-    r"|receiv\w*|select\w*|earmark\w*|mobili[sz]\w*|commit\w*|set\s+aside|approv\w*|announc\w*"
-    r"|unveil\w*|invest\w*|extend\w*|doubl\w*|rais\w*|apply|applied|eligible|outlay|budget\w*)\b",
-    re.IGNORECASE,
+SUBSIDY_ACT = word_pattern(
+    r"provid\w*",
+    "grant(?:s|ed|ing)?",
+    r"award\w*",
+    r"offer\w*",
+    r"allocat\w*",
+    r"disburs\w*",
+    r"expand\w*",
+    r"boost\w*",
+    r"increas\w*",
+    r"introduc\w*",
+    r"launch\w*",
+    r"establish\w*",
+    r"creat\w*",
+    "fund(?:s|ed|ing)?",
+    r"financ\w*",
+    r"support\w*",
+    r"receiv\w*",
+    r"select\w*",
+    r"earmark\w*",
+    r"mobili[sz]\w*",
+    r"commit\w*",
+    r"set\s+aside",
+    r"approv\w*",
+    r"announc\w*",
+    r"unveil\w*",
+    r"invest\w*",
+    r"extend\w*",
+    r"doubl\w*",
+    r"rais\w*",
+    "apply",
+    "applied",
+    "eligible",
+    "outlay",
+    r"budget\w*",
 )
 
 # That something is bought: without one of these, "government procurement" is a topic (a
 # chapter of an agreement), not a purchase.
-PROCUREMENT_ACT = re.compile(
-    r"\b(?:contracts?|award\w*|purchas\w*|buy\w*|bought|orders?|ordered|tenders?|acqui\w*|procured|deliver\w*"
-    r"|suppl(?:y|ies|ied)|sales?|sell\w*|sold)\b",
-    re.IGNORECASE,
+PROCUREMENT_ACT = word_pattern(
+    "contracts?",
+    r"award\w*",
+    r"purchas\w*",
+    r"buy\w*",
+    "bought",
+    "orders?",
+    "ordered",
+    "tenders?",
+    r"acqui\w*",
+    "procured",
+    r"deliver\w*",
+    "suppl(?:y|ies|ied)",
+    "sales?",
+    r"sell\w*",
+    "sold",
 )
 
 # A verb of the main clause reporting an act: an act reported before a background clause
 # ("reviewed the implementation of the CEPA, which entered into force in 2020") is today's.
-CURRENT_ACT = re.compile(
-    r"\b(?:review\w*|discuss\w*|held|hold|holds|sign\w*|launch\w*|welcom\w*|implement\w*|agree\w*|conclud\w*"
-    r"|adopt\w*|impos\w*|announc\w*|rais\w*|upgrad\w*|amend\w*|extend\w*|expand\w*|ratif\w*|approv\w*"
-    r"|met|meet|meets)\b",
-    re.IGNORECASE,
+CURRENT_ACT = word_pattern(
+    r"review\w*",
+    r"discuss\w*",
+    "held",
+    "hold",
+    "holds",
+    r"sign\w*",
+    r"launch\w*",
+    r"welcom\w*",
+    r"implement\w*",
+    r"agree\w*",
+    r"conclud\w*",
+    r"adopt\w*",
+    r"impos\w*",
+    r"announc\w*",
+    r"rais\w*",
+    r"upgrad\w*",
+    r"amend\w*",
+    r"extend\w*",
+    r"expand\w*",
+    r"ratif\w*",
+    r"approv\w*",
+    "met",
+    "meet",
+    "meets",
 )
 
 # Background: what has been in force since long ago ("which took effect in December 2015").
-SINCE = re.compile(
-    r"\b(?:(?:which|that)\s+(?:took|came|entered|was\s+(?:signed|introduced|imposed))|in\s+force\s+since"
-    r"|(?:which|that|who)\s+(?:have|has|had)\s+(?:already\s+)?(?:concluded|signed|ratified)"
-    r"|had\s+been|previously|in\s+the\s+past|originally|first\s+(?:signed|introduced|imposed)"
-    r"|earlier\s+(?:contracts?|agreements?|measures?))\b",
-    re.IGNORECASE,
+SINCE = word_pattern(
+    *_each("which that", r"\s+(?:took|came|entered|was\s+(?:signed|introduced|imposed))"),
+    r"in\s+force\s+since",
+    *_each("which that who", r"\s+(?:have|has|had)\s+(?:already\s+)?(?:concluded|signed|ratified)"),
+    r"had\s+been",
+    "previously",
+    r"in\s+the\s+past",
+    "originally",
+    r"first\s+(?:signed|introduced|imposed)",
+    r"earlier\s+(?:contracts?|agreements?|measures?)",
 )
 
 # Scheduled, not held: a meeting to come is optional even where its holding was agreed.
-SCHEDULED = re.compile(
-    r"\b(?:scheduled|slated|tentatively|planned\s+for|to\s+be\s+held|will\s+(?:hold|host|convene|meet)"
-    r"|next\s+(?:meeting|round|session)|agreed\s+(?:\w+\s+){0,3}?to\s+(?:hold|convene|meet))\b",
-    re.IGNORECASE,
+SCHEDULED = word_pattern(
+    "scheduled",
+    "slated",
+    "tentatively",
+    r"planned\s+for",
+    r"to\s+be\s+held",
+    r"will\s+(?:hold|host|convene|meet)",
+    r"next\s+(?:meeting|round|session)",
+    r"agreed\s+(?:\w+\s+){0,3}?to\s+(?:hold|convene|meet)",
 )
 
 # Official statistics: an indicator and a sign that the figure is released as data.
@@ -487,6 +695,10 @@ OWNED_RULE = re.compile(
     r"|certification|requirements)\b",
     re.IGNORECASE,
 )
+
+
+# The nouns of OWNED_RULE: a text without them has no rule a country owns.
+OWNED_RULE_WORD = re.compile(r"(?i:regulation|rules|standards|certification|requirements)")
 
 
 def _trigger_pattern() -> tuple[re.Pattern[str], dict[str, str]]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pressdesk.extract.eventcues import (
     DIALOGUE_ACT,
     PROCUREMENT_ACT,
+    RATE,
     SUBSIDY_ACT,
     TARIFF_ACT,
 )
@@ -128,7 +129,11 @@ def _tariff_acted(found: Reading, group: list[Candidate]) -> bool:
     """A tariff event is a tariff set, changed, negotiated or disputed: a verb, a rate or a
     case says so (a figure's change, "the quota ... totaled 5,988 tons", is data)."""
     return any(
-        (TARIFF_ACT.search(_around(found, c)) or _TRIBUNAL.search(sentence_text(found, c)))
+        (
+            TARIFF_ACT.search(_around(found, c))
+            or RATE.search(_around(found, c))
+            or _TRIBUNAL.search(sentence_text(found, c))
+        )
         and not _CHANGE.search(sentence_text(found, c))
         for c in group
     )

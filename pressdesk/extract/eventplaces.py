@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pressdesk.extract.places import DEMONYMS, find_place_mentions
 from pressdesk.extract.text import SENTENCE_END, lead_alternation
@@ -138,6 +138,8 @@ class Mention:
     start: int
     end: int
     kind: str
+    target: bool = False  # named as what a measure reaches: "on imports from China", "U.S. entities"
+    agent: bool = False  # named as who acts in a passive: "imposed by Canada"
 
 
 _PEOPLE_WORDS = frozenset(w for forms in DEMONYMS.values() for w in forms)
@@ -203,7 +205,8 @@ def home_code(text: str, places: list[Place], orgs: list[Org]) -> str | None:
     if dated:
         return dated
     mentions = _place_mentions(text, places)
-    bodies = [(s.start, s.end, _org_code(o, mentions, None)) for o in orgs for s in o.spans]
+    codes = [_org_code(o, mentions, None) for o in orgs]
+    bodies = [(s.start, s.end, code) for o, code in zip(orgs, codes, strict=True) for s in o.spans]
     bodies += [(m.start(), m.end(), AGENCIES[m.group(0)]) for m in _AGENCY.finditer(text)]
     named = sorted(
         [(start, end, code) for start, end, code in bodies if code]
@@ -302,7 +305,16 @@ def find_mentions(
             found.append(m)
     starts = [f.start for f in found]
     found += [p for p in places_found if not _within(found, starts, p)]
-    return sorted(found, key=lambda m: m.start)
+    return [_roled(text, m) for m in sorted(found, key=lambda m: m.start)]
+
+
+def _roled(text: str, m: Mention) -> Mention:
+    """A mention with its role in its clause read once: a target, an agent, or neither."""
+    target = bool(
+        _TARGET_BEFORE.search(text, max(0, m.start - 16), m.start) or _TARGET_AFTER.match(text, m.end)
+    )
+    agent = bool(_AGENT_BEFORE.search(text, max(0, m.start - 8), m.start))
+    return replace(m, target=target, agent=agent) if target or agent else m
 
 
 def _within(bodies: list[Mention], starts: list[int], place: Mention) -> bool:
@@ -328,20 +340,15 @@ def owner(text: str, mentions: list[Mention], start: int, end: int) -> Mention |
     return None
 
 
-def actor(text: str, mentions: list[Mention], sentence_start: int, start: int) -> Mention | None:
+def actor(mentions: list[Mention], start: int) -> Mention | None:
     """The agent ("by Canada"), else the nearest jurisdiction before ``start`` that is no
     target ("on imports from China", "to add 11 U.S. entities"), a country or a body before
-    an adjective ("Chinese exporters" are no actor where "the government" is one)."""
+    an adjective ("Chinese exporters" are no actor where "the government" is one), among the
+    ``mentions`` of one sentence."""
     for m in mentions:
-        if _AGENT_BEFORE.search(text, max(sentence_start, m.start - 8), m.start):
+        if m.agent:
             return m
-    before = [
-        m
-        for m in mentions
-        if m.end <= start
-        and not _TARGET_BEFORE.search(text, max(sentence_start, m.start - 16), m.start)
-        and not _TARGET_AFTER.match(text, m.end)
-    ]
+    before = [m for m in mentions if m.end <= start and not m.target]
     named = [m for m in before if m.kind != "people"]
     chosen = named or before
     return chosen[-1] if chosen else None

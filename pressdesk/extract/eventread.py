@@ -13,7 +13,7 @@ releases of official data, which have no trigger phrase of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pressdesk.extract.eventcues import (
@@ -30,6 +30,7 @@ from pressdesk.extract.eventcues import (
     SINCE,
     STAT_VERB,
     TWO_SIDED,
+    WILL_CONTRACTED,
     word_pattern,
 )
 from pressdesk.extract.eventdates import When, event_date
@@ -90,6 +91,8 @@ AMOUNT = re.compile(
 _FIGURE = re.compile(
     r"\d[\d.,]*\s*(?:%|percent\b|per\s?cent\b|(?:billion|million|trillion)\b)|" + AMOUNT.pattern
 )
+# How far before a trigger a denial reaches ("no plans for ... talks"), a little over NEGATED's.
+_NEGATION_REACH = 100
 _BRACKET = re.compile(r"\s*\(\s*")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
@@ -125,6 +128,40 @@ class Reading:
     about_trade: bool  # the release speaks of trade or industry outside organisations' names
     announced_from: int
     owners: frozenset[int]  # start offsets of mentions that own a measure
+    cues: dict[int, _Cues] = field(default_factory=dict)  # by sentence start, read when first asked
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """What a sentence says of the acts in it, read once for all its triggers: spans of its
+    cues of a future, a background and an act reported, and whether it announces, schedules
+    or budgets."""
+
+    future: tuple[tuple[int, int], ...]
+    since: tuple[tuple[int, int], ...]
+    current: tuple[tuple[int, int], ...]
+    announced: bool
+    scheduled: bool
+    amount: bool
+
+
+def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))
+
+
+def _cues(found: Reading, sentence: Sentence) -> _Cues:
+    """The sentence's cues, read on first use (most sentences have no trigger)."""
+    if sentence.start not in found.cues:
+        text, s, e = found.text, sentence.start, sentence.end
+        found.cues[s] = _Cues(
+            _spans(FUTURE, text, s, e) + _spans(WILL_CONTRACTED, text, s, e),
+            _spans(SINCE, text, s, e),
+            _spans(CURRENT_ACT, text, s, e),
+            bool(ANNOUNCED.search(text, s, e)),
+            bool(SCHEDULED.search(text, s, e)),
+            bool(AMOUNT.search(text, s, e)),
+        )
+    return found.cues[sentence.start]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,18 +236,18 @@ def _optional(found: Reading, kind: str, sentence: Sentence, pos: int, when: Whe
     speaks of this act (a background clause after it is another's)."""
     if pos < found.title_end:
         return found.title_future or bool(NEGATED.search(found.text, 0, pos))
-    text = found.text[sentence.start : sentence.end]
-    if NEGATED.search(found.text, sentence.start, pos):
+    if NEGATED.search(found.text, max(sentence.start, pos - _NEGATION_REACH), pos):
         return True
-    if when is When.PAST or SINCE.search(found.text, sentence.start, cut):
+    cues = _cues(found, sentence)
+    if when is When.PAST or any(end <= cut for _, end in cues.since):
         return True
-    if kind == "dialogue" and (SCHEDULED.search(text) or when is When.FUTURE):
+    if kind == "dialogue" and (cues.scheduled or when is When.FUTURE):
         return True
-    announced = ANNOUNCED.search(text) or (pos >= found.announced_from and not is_quoted(found, pos))
-    budgeted = kind in _BUDGETED and AMOUNT.search(text)
+    announced = cues.announced or (pos >= found.announced_from and not is_quoted(found, pos))
+    budgeted = kind in _BUDGETED and cues.amount
     # a modal after the measure speaks of its effect ("the regulation would burden exporters")
-    planned = FUTURE.search(found.text, sentence.start, pos)
-    return bool(planned) and not announced and not budgeted
+    planned = any(end <= pos for _, end in cues.future)
+    return planned and not announced and not budgeted
 
 
 def _parties(
@@ -222,13 +259,13 @@ def _parties(
         local = local_parties(text, mentions, start, end)
         # a compound or a list names both sides; else every jurisdiction of the sentence is one
         codes = list(local if len(local) >= 2 else dict.fromkeys((*local, *(m.code for m in mentions))))
-        lead = actor(text, mentions, sentence.start, start)
+        lead = actor(mentions, start)
         home_acts = lead is None or lead.code == found.home or len(codes) < 2
         extra = [lead.code] if lead is not None and lead.kind == "body" else []
         extra += [found.home] if found.home and home_acts else []
         return tuple(dict.fromkeys((*codes, *extra))), ()
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
-    taker = taker or actor(text, mentions, sentence.start, start)
+    taker = taker or actor(mentions, start)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
     if kind not in _TARGETED:
         return implementer, ()
@@ -241,9 +278,7 @@ def _owner(found: Reading, kind: str, sentence: Sentence, start: int, end: int) 
     found_owner = owner(found.text, sentence.mentions, start, end)
     if found_owner is None or kind != "export_control" or _POSSESSIVE.match(found.text, found_owner.end):
         return found_owner
-    lead = actor(
-        found.text, [m for m in sentence.mentions if m.end <= found_owner.start], sentence.start, start
-    )
+    lead = actor([m for m in sentence.mentions if m.end <= found_owner.start], start)
     return lead if lead is not None and lead.code != found_owner.code else found_owner
 
 
@@ -275,13 +310,14 @@ def investor(found: Reading, sentence: Sentence, start: int) -> str:
     return "subsidy" if bodies and (not firms or max(bodies) > max(firms)) else "investment"
 
 
-def _clause_end(text: str, sentence: Sentence, start: int, end: int) -> int:
+def _clause_end(found: Reading, sentence: Sentence, start: int, end: int) -> int:
     """Where the part of the sentence about the act at ``start`` ends: at a background clause
     after it ("..., which entered into force in 2020") when an act is reported before it
     ("Ministers reviewed the implementation of"); else at the sentence's end."""
-    background = SINCE.search(text, end, sentence.end)
-    if background and CURRENT_ACT.search(text, sentence.start, start):
-        return background.start()
+    cues = _cues(found, sentence)
+    background = next((s for s, _ in cues.since if s >= end), None)
+    if background is not None and any(e <= start for _, e in cues.current):
+        return background
     return sentence.end
 
 
@@ -290,7 +326,7 @@ def candidate(found: Reading, kind: str, start: int, end: int) -> Candidate:
     if kind == "invest":
         kind = investor(found, sentence, start)
     implementer, partner = _parties(found, kind, sentence, start, end)
-    cut = _clause_end(found.text, sentence, start, end)
+    cut = _clause_end(found, sentence, start, end)
     dated = event_date([d for d in sentence.dates if d.span.start < cut], start, found.today)
     event = Event(
         type=kind,
