@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "ANNOUNCED",
+    "CONTEXT",
     "CURRENT_ACT",
     "DATA_CUE",
     "DIALOGUE_ACT",
@@ -60,6 +61,13 @@ _QUALIFIED = r"(?:up\s+to\s+|about\s+|around\s+|more\s+than\s+)?"
 # An amount of money: "$2 billion", "A$300 million", "KRW 500 billion", "€40m".
 _MONEY = r"(?:(?-i:[A-Z]{1,3})?[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+\s*(?:billion|million|trillion|bn|mn|m|b)?"
 _AMOUNT_AFTER = _QUALIFIED + r"(?:(?-i:[A-Z]{1,3})\$|[$€£¥₩]|(?-i:[A-Z]{3})\s?)[\d.,]+"
+
+
+# What tariffs are as a topic rather than an act: "tariff challenges", "tariff uncertainty".
+_TOPIC = (
+    r"(?:challenges?|burdens?|pressures?|uncertaint(?:y|ies)|risks?|impacts?|concerns?|threats?|wars?|tensions"
+    r"|shocks?|woes|headwinds|fears|worries|exposure|costs?|issues?)"
+)
 
 
 def _each(words: str, rest: str) -> tuple[str, ...]:
@@ -189,7 +197,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "tariff": (
         r"tariff-?\s?rate\s+quotas?",
-        r"tariff(?<!non-tariff)(?<!non\stariff)s?(?!\s+(?:and|or)\s+non-?tariff)",
+        # not "non-tariff", nor tariffs as a topic: "tariff challenges", "tariff uncertainty"
+        r"tariff(?<!non-tariff)(?<!non\stariff)s?(?!\s+(?:and|or)\s+non-?tariff)(?!\s+" + _TOPIC + r"\b)",
         *_each("customs import export additional retaliatory", r"\s+dut(?:y|ies)"),
         r"trade\s+preferences?",
         r"import\s+quotas?",
@@ -475,6 +484,13 @@ DIALOGUE_ACT = word_pattern(
 NEGATED = re.compile(
     r"\b(?:no|not(?!\s+only)|never|without|failed\s+to|fails\s+to|refus\w*\s+to|rul\w*\s+out|n['’]t|demand\w*"
     r"|urg\w*|call\w*\s+for|seek\w*|sought|ask\w*\s+for)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+# A measure named as the context of another act: "despite tariff reduction", "amid sanctions".
+CONTEXT = re.compile(
+    r"\b(?:despite|amid|amidst|because\s+of|due\s+to|in\s+the\s+face\s+of|in\s+response\s+to|to\s+avoid"
+    r"|to\s+offset|to\s+counter|hit\s+by|hurt\s+by)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 

@@ -18,6 +18,7 @@ from datetime import date
 
 from pressdesk.extract.eventcues import (
     ANNOUNCED,
+    CONTEXT,
     CURRENT_ACT,
     DATA_CUE,
     FUTURE,
@@ -44,6 +45,7 @@ __all__ = [
     "Candidate",
     "Reading",
     "Sentence",
+    "aside",
     "candidate",
     "find_statistics",
     "inside",
@@ -231,12 +233,14 @@ def is_quoted(found: Reading, pos: int) -> bool:
 
 
 def _optional(found: Reading, kind: str, sentence: Sentence, pos: int, when: When, cut: int) -> bool:
-    """Background, scheduled, intended or denied; never what the headline reports done (unless
+    """Background, context, scheduled, intended or denied; never what the headline reports done (unless
     it denies it: "countries without trade deals"). ``cut`` ends the part of the sentence that
     speaks of this act (a background clause after it is another's)."""
     if pos < found.title_end:
         return found.title_future or bool(NEGATED.search(found.text, 0, pos))
     if NEGATED.search(found.text, max(sentence.start, pos - _NEGATION_REACH), pos):
+        return True
+    if CONTEXT.search(found.text, max(sentence.start, pos - _NEGATION_REACH), pos):
         return True
     cues = _cues(found, sentence)
     if when is When.PAST or any(end <= cut for _, end in cues.since):
@@ -310,6 +314,12 @@ def investor(found: Reading, sentence: Sentence, start: int) -> str:
     return "subsidy" if bodies and (not firms or max(bodies) > max(firms)) else "investment"
 
 
+def aside(text: str, sentence: Sentence, ref: DateRef) -> bool:
+    """A date in brackets is an aside, not the act's: "(up from KRW 715 billion in 2025)"."""
+    opened = text.rfind("(", sentence.start, ref.span.start)
+    return opened >= 0 and text.rfind(")", opened, ref.span.start) < 0
+
+
 def _clause_end(found: Reading, sentence: Sentence, start: int, end: int) -> int:
     """Where the part of the sentence about the act at ``start`` ends: at a background clause
     after it ("..., which entered into force in 2020") when an act is reported before it
@@ -327,7 +337,11 @@ def candidate(found: Reading, kind: str, start: int, end: int) -> Candidate:
         kind = investor(found, sentence, start)
     implementer, partner = _parties(found, kind, sentence, start, end)
     cut = _clause_end(found, sentence, start, end)
-    dated = event_date([d for d in sentence.dates if d.span.start < cut], start, found.today)
+    dated = event_date(
+        [d for d in sentence.dates if d.span.start < cut and not aside(found.text, sentence, d)],
+        start,
+        found.today,
+    )
     event = Event(
         type=kind,
         implementer=implementer,

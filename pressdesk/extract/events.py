@@ -29,7 +29,7 @@ from pressdesk.extract.eventcues import (
 )
 from pressdesk.extract.eventdates import RECENT, When
 from pressdesk.extract.eventgates import passes
-from pressdesk.extract.eventread import Candidate, Reading, candidate, find_statistics, read_release
+from pressdesk.extract.eventread import Candidate, Reading, aside, candidate, find_statistics, read_release
 from pressdesk.extract.text import sentence_index
 from pressdesk.facts import DateRef, Event, Org, Person, Place, Span
 
@@ -162,8 +162,10 @@ def _lead_date(found: Reading) -> str:
     """The date of the release's news: a recent day its first body sentence gives, else the
     release date."""
     index = sentence_index(found.starts, found.title_end + 2)
-    for d in found.sentences[index].dates if index < len(found.sentences) else ():
-        if len(d.value) == 10 and found.today - RECENT <= date.fromisoformat(d.value) <= found.today:
+    lead = found.sentences[index] if index < len(found.sentences) else None
+    for d in lead.dates if lead else ():
+        recent = len(d.value) == 10 and found.today - RECENT <= date.fromisoformat(d.value) <= found.today
+        if recent and lead and not aside(found.text, lead, d):
             return d.value
     return found.today.isoformat()
 
