@@ -248,6 +248,12 @@ def test_a_future_act_with_an_amount_is_a_commitment() -> None:
     assert required(body) == [("subsidy", {"KR"}, set())]
 
 
+def test_a_measure_named_as_context_or_topic_is_no_act() -> None:
+    body = "Despite tariff cuts, the Chilean government announced a $40 million grant scheme for exporters."
+    assert required(body) == [("subsidy", {"CL"}, set())]
+    assert required("Peru's exporters face tariff uncertainty in the United States, officials said.") == []
+
+
 # ---------------------------------------------------------------- one record per act
 
 
@@ -303,6 +309,12 @@ def test_no_date_written_is_the_lead_sentence_day_else_the_release_date() -> Non
     assert [e.date for e in events(body) if not e.optional] == ["2026-03-09"]
     (found,) = events("The Government of Ireland announced a grant scheme for offshore wind suppliers.")
     assert found.date == DAY
+
+
+def test_a_date_in_brackets_is_an_aside() -> None:
+    body = "Chile raised credit guarantees for exporters to $2 billion (from $1.5 billion in 2024) on Monday."
+    (found,) = events(body)
+    assert found.date == "2026-03-09" and not found.optional
 
 
 def test_event_date_prefers_a_recent_day_to_a_future_or_past_one() -> None:
