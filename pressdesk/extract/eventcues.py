@@ -197,8 +197,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "tariff": (
         r"tariff-?\s?rate\s+quotas?",
-        # not "non-tariff", nor tariffs as a topic: "tariff challenges", "tariff uncertainty"
-        r"tariff(?<!non-tariff)(?<!non\stariff)s?(?!\s+(?:and|or)\s+non-?tariff)(?!\s+" + _TOPIC + r"\b)",
+        # not "non-tariff", nor the name "General Agreement on Tariffs and Trade", nor tariffs as a
+        # topic: "tariff challenges", "tariff uncertainty"
+        r"tariff(?<!non-tariff)(?<!non\stariff)(?<!agreement\son\stariff)s?(?!\s+(?:and|or)\s+non-?tariff)"
+        r"(?!\s+" + _TOPIC + r"\b)",
         *_each("customs import export additional retaliatory", r"\s+dut(?:y|ies)"),
         r"trade\s+preferences?",
         r"import\s+quotas?",

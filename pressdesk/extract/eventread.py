@@ -96,6 +96,7 @@ _FIGURE = re.compile(
 # How far before a trigger a denial reaches ("no plans for ... talks"), a little over NEGATED's.
 _NEGATION_REACH = 100
 _BRACKET = re.compile(r"\s*\(\s*")
+_DETERMINED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
@@ -277,10 +278,13 @@ def _parties(
 
 
 def _owner(found: Reading, kind: str, sentence: Sentence, start: int, end: int) -> Mention | None:
-    """The owner of a measure; but a country named right before sanctions is their target
-    where another acts ("the UK ... its Russia sanctions regime")."""
+    """The owner of a measure; but a country named right before sanctions after a possessive
+    is their target where another acts ("the UK ... its Russia sanctions regime"; in "Poland
+    says U.S. sanctions", the U.S. owns them)."""
     found_owner = owner(found.text, sentence.mentions, start, end)
     if found_owner is None or kind != "export_control" or _POSSESSIVE.match(found.text, found_owner.end):
+        return found_owner
+    if not _DETERMINED.search(found.text, max(sentence.start, found_owner.start - 8), found_owner.start):
         return found_owner
     lead = actor([m for m in sentence.mentions if m.end <= found_owner.start], start)
     return lead if lead is not None and lead.code != found_owner.code else found_owner

@@ -61,6 +61,7 @@ _AGREED_TERMS = re.compile(
 )
 # A dialogue that is an act of its own beside an agreement: an MOU signed, a named Dialogue.
 _OWN_ACT = re.compile(r"(?i:memorand)|MOU|MoU|^Dialogues?$")
+_BILATERAL = re.compile(r"(?i:bilateral)\b")
 # A future date this close to the release is the news itself ("a hearing tomorrow").
 _SOON = 7
 
@@ -140,13 +141,11 @@ def _record(group: list[Candidate], today: date) -> Event:
 
 def _absorbed(event: Event, group: list[Candidate], events: list[Event], home: str | None) -> bool:
     """A bilateral meeting about a reported agreement or dispute is that act (not an MOU
-    signed, nor a standing Dialogue named as such); a domestic investment drive beside a
-    subsidy is the subsidy."""
-    if (
-        event.type == "dialogue"
-        and len(event.implementer) >= 2
-        and not any(_OWN_ACT.search(c.trigger) for c in group)
-    ):
+    signed, nor a standing Dialogue named as such; bilateral by its parties or its name:
+    "bilateral consultations failed to resolve the row"); a domestic investment drive beside
+    a subsidy is the subsidy."""
+    bilateral = len(event.implementer) >= 2 or any(_BILATERAL.match(c.trigger) for c in group)
+    if event.type == "dialogue" and bilateral and not any(_OWN_ACT.search(c.trigger) for c in group):
         return any(
             e.type in ("agreement", "dispute")
             and not e.optional
