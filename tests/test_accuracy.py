@@ -7,9 +7,13 @@ reports them. Floors may only rise.
 
 Sets: the public seed sample and USTR releases (texts in ``data/samples``,
 gold copied under ``tests/golden``), releases of our own writing
-(``tests/golden/own*.jsonl``: government releases and trade news), a held-out set of our own writing
-in other governments' styles (``tests/golden/holdout*.jsonl``), and the copyrighted news set, read from
-``../shared`` and never copied into the repository.
+(``tests/golden/own*.jsonl``: government releases and trade news; ``holdout*.jsonl``, other
+governments' styles, written as a held-out set but tuned on since), and the copyrighted news set,
+read from ``../shared`` and never copied into the repository. Figures and events are scored too where
+a gold set has them (the scorer's ``figures`` and ``events`` rows), and on sets of our own writing
+with gold for one row alone (``ROW_SETS``): ``figures-own*`` and ``events-own`` in other
+governments' and outlets' styles, and ``events-dev`` (the own and holdout texts). Each was
+written before the code it scores and has been tuned on since: none is held out any more.
 """
 
 from __future__ import annotations
@@ -42,7 +46,19 @@ SETS: dict[str, tuple[Path, Path]] = {
         SHARED / "data/news/korea-news-dev.jsonl",
         SHARED / "eval/gold/korea-news-dev.jsonl",
     ),
+    "events-own": (GOLDEN / "events-own.jsonl", GOLDEN / "events-own-gold.jsonl"),
+    "events-dev": (GOLDEN / "events-dev.jsonl", GOLDEN / "events-dev-gold.jsonl"),
+    "figures-own": (GOLDEN / "figures-own.jsonl", GOLDEN / "figures-own-gold.jsonl"),
+    "figures-own-2": (GOLDEN / "figures-own-2.jsonl", GOLDEN / "figures-own-2-gold.jsonl"),
 }
+# Sets whose gold holds one row alone: floors for that row, no overall floor.
+ROW_SETS = {
+    "events-own": "events",
+    "events-dev": "events",
+    "figures-own": "figures",
+    "figures-own-2": "figures",
+}
+EXTRA_ROWS = ("figures", "events")
 FIELDS = ("people", "orgs", "places", "money", "percents", "dates")
 
 
@@ -84,10 +100,14 @@ def test_accuracy_floor(name: str, tmp_path: Path) -> None:
         "roles": report["roles_correct"],
         **{f: report[f]["f1"] for f in FIELDS},
     }
+    got |= {row: report[row]["f1"] for row in EXTRA_ROWS if row in report}
     below = {k: (round(got[k], 4), v) for k, v in floors.items() if got[k] < v}
     assert not below, f"{name}: F1 below its floor (got, floor): {below}"
 
 
 def test_floors_cover_every_set() -> None:
     assert set(FLOORS) == set(SETS)
-    assert all("overall" in floors for floors in FLOORS.values())
+    assert all("overall" in FLOORS[name] for name in set(SETS) - set(ROW_SETS))
+    assert all(row in FLOORS[name] for name, row in ROW_SETS.items())
+    shared = ("seed", "ustr-2019", "korea-news-dev")
+    assert all(row in FLOORS[name] for name in shared for row in EXTRA_ROWS)

@@ -201,7 +201,9 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
     the same; they can be left out to show it."""
     pre = (
         (r"(?=" + _first_of([*_PRE_SYMBOLS, *_LETTERS, *_CODES]) + r")" if first_checks else "")
-        + r"(?:" + _alternation(_PRE_SYMBOLS, grouped) + r"|[WP](?=\d)"
+        + r"(?:"
+        + _alternation(_PRE_SYMBOLS, grouped)
+        + r"|[WP](?=\d)"
         r"|(?<![A-Za-z])(?:" + _alternation(_CODES, grouped) + r")(?![A-Za-z]))"
     )
     post = (
@@ -215,7 +217,9 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
     qualifiers = _QUALIFIERS.split("|")
     return re.compile(
         (_MONEY_FIRST if first_checks else "")
-        + r"(?:(?<![A-Za-z])(?P<qual>(?i:" + (_grouped(qualifiers) if grouped else _QUALIFIERS) + r"))\s+)?"
+        + r"(?:(?<![A-Za-z])(?P<qual>(?i:"
+        + (_grouped(qualifiers) if grouped else _QUALIFIERS)
+        + r"))\s+)?"
         r"(?<![\w.,/])"
         + amount.replace("N>", "1>")
         + r"(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?"
@@ -341,8 +345,7 @@ def distinct_money(items: tuple[Money, ...] | list[Money]) -> list[Money]:
     kept: list[Money] = []
     for item in sorted(items, key=_precision, reverse=True):
         if not any(
-            (k.value == item.value or _precision(k) > _precision(item)) and _same(k, item)
-            for k in kept
+            (k.value == item.value or _precision(k) > _precision(item)) and _same(k, item) for k in kept
         ):
             kept.append(item)
     return sorted(kept, key=lambda m: m.span.start)
