@@ -1,8 +1,9 @@
 """The UI in a real browser: Debian's Chromium, headless, driven by Playwright, against the
 app served by uvicorn on a free local port. A person's paths through it (search, a facet,
 a release, an entity, a chart, a brief, a watch), the keyboard, and an accessibility
-check of every page (axe-core: no serious or critical violation). Screenshots of each
-page are kept in .pytest_cache/d/screenshots/ as test artefacts.
+check of every page (axe-core: no serious or critical violation). No page asks anything of
+another host. Screenshots of each page are kept in .pytest_cache/d/screenshots/ as test
+artefacts.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Request, sync_playwright
 from webstore import build_store
 
 from pressdesk.desk import Desk
@@ -81,9 +83,23 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
         dialog.dismiss()
 
     opened.on("dialog", refuse)
+    elsewhere = requests_elsewhere(opened, server)
     yield opened
     context.close()
     assert not dialogs, f"a script ran: {dialogs}"
+    assert not elsewhere, f"requests to other hosts: {elsewhere}"
+
+
+def requests_elsewhere(p: Page, server: str) -> list[str]:
+    """The URLs that ``p`` asks of any host but the server (none: no CDN), filled in as it goes."""
+    elsewhere: list[str] = []
+
+    def note(request: Request) -> None:
+        if not request.url.startswith((server, "data:", "blob:")):
+            elsewhere.append(request.url)
+
+    p.on("request", note)
+    return elsewhere
 
 
 @pytest.fixture(scope="module")
@@ -183,15 +199,17 @@ def test_release_text_with_a_script_is_shown_as_text(page: Page, server: str) ->
 def test_every_page_is_accessible(browser: Browser, server: str, shots: Path, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    failures = []
+    failures: list[tuple[Any, ...]] = []
     for width, label in ((1280, "laptop"), (390, "phone")):
         context = browser.new_context(base_url=server, viewport={"width": width, "height": 900})
         p = context.new_page()
+        elsewhere = requests_elsewhere(p, server)
         p.goto(PAGES[name])
         p.wait_for_load_state("networkidle")
         p.screenshot(path=shots / f"{name}-{label}.png", full_page=True)
         violations = Axe().run(p).response["violations"]
         failures += [(label, v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
                      for v in violations if v["impact"] in ("serious", "critical")]
+        failures += [(label, "request to another host", url) for url in elsewhere]
         context.close()
     assert not failures, failures
