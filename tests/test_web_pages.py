@@ -15,6 +15,7 @@ from pressdesk.facts import Extraction, Money, Person, Span
 from pressdesk.models import Entity, Release, StoredRelease
 from pressdesk.web import WebSettings, create_app
 from pressdesk.web.markup import MARKS, annotate, highlight_snippet, render_annotated
+from pressdesk.web.pages import counted
 
 TOKEN = "page-token"
 
@@ -150,3 +151,9 @@ def test_annotations_wrap_escaped_text_and_never_overlap() -> None:
     assert html.startswith('<a class="fact person" href="/entities/7"')
     assert "&lt;b&gt;" in html
     assert '<mark class="fact money" title="money: USD 5 million">USD 5 million</mark>' in html
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    assert counted(1, "release") == "1 release"
+    assert counted(2043, "release") == "2,043 releases"
+    assert counted(0, "story", "stories") == "0 stories"

@@ -42,6 +42,7 @@ def templates() -> Environment:
     env.filters["snippet"] = highlight_snippet
     env.filters["figure_href"] = figure_href
     env.filters["amount"] = lambda f: amount(f.value, f.unit) if f.value is not None else ""
+    env.filters["counted"] = counted
     env.tests["web_address"] = web_address
     env.globals.update(facet_query=facet_query, url=url, labels=FACET_LABELS)
     return env
@@ -53,6 +54,11 @@ def render(call: Call, name: str, status: int = 200, **context: Any) -> HTMLResp
         q=call.args.get("q") or "", writable=call.settings.writable, path=call.request.url.path,
         max_page=call.settings.max_page, **context)
     return HTMLResponse(page, status_code=status)
+
+
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 release``, ``2,043 releases``."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def url(path: str, **params: Any) -> str:
