@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 from starlette.testclient import TestClient
 from webstore import build_store
 
@@ -253,3 +255,13 @@ def test_the_openapi_document_lists_every_operation(client: TestClient) -> None:
                  "/api/watches", "/api/stats", "/api/export", "/api/ingest", "/api/sources"):
         assert path in paths, path
     assert paths["/api/watches"]["post"]["security"] == [{"token": []}]
+
+
+def test_docs_api_lists_every_operation(client: TestClient) -> None:
+    listed = {re.sub(r"\{[^}]*\}", "{}", m) for m in
+              re.findall(r"^\| `([A-Z]+ /api/[^`]*)`", (REPO / "docs" / "api.md").read_text(), re.M)}
+    document = ok(client, "/openapi.json")
+    assert isinstance(document, dict)
+    served = {f"{method.upper()} {re.sub(r'{[^}]*}', '{}', path)}"
+              for path, item in document["paths"].items() for method in item}
+    assert served == listed
