@@ -26,14 +26,16 @@ RATE requests/s, 300 by default: the issue's "16 clients, at least 300 requests/
 Each runs alone, then again while `pressdesk ingest` (extraction on, nice 10 as it
 always runs) adds EXTRA releases. Requests/s and the latency percentiles come from
 wrk's own histogram (a Lua ``done`` hook prints them as JSON); any error or non-2xx
-answer is counted and reported. Results: bench/out/serve/results.jsonl and a
-Markdown table on standard output.
+answer is counted and reported, and the server's own CPU time per request is read
+from /proc (other work on shared cores inflates latency, hardly that). Results:
+bench/out/serve/results.jsonl and a Markdown table on standard output.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import socket
@@ -172,20 +174,28 @@ def wrk(port: int, urls: Path, connections: int, duration: int, pause: float = 0
             "errors": found["errors"], "non2xx": found["non2xx"]}
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system, every thread) process ``pid`` has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load_average() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
 
-def measure(port: int, lists: dict[str, Path], args: argparse.Namespace,
-            when: str) -> list[dict[str, Any]]:
+def measure(server: subprocess.Popen[str], port: int, lists: dict[str, Path],
+            args: argparse.Namespace, when: str) -> list[dict[str, Any]]:
     """Each scenario flat out (as many requests as the server answers) and paced (each
-    client pausing so that together they offer about ``--rate`` requests/s)."""
+    client pausing so that together they offer about ``--rate`` requests/s), with the
+    server's own CPU time per request (what other work on the machine does not inflate)."""
     pause = 1000 * args.connections / args.rate * 0.95  # the rest of each cycle is the answer
     rows = []
     for name, urls in lists.items():
         for load_kind, wait in (("flat out", 0.0), (f"paced ({args.rate}/s offered)", pause)):
-            load = load_average()
+            load, cpu = load_average(), cpu_seconds(server.pid)
             found = wrk(port, urls, args.connections, args.duration, wait)
+            found["cpu_ms"] = 1000 * (cpu_seconds(server.pid) - cpu) / max(found["requests"], 1)
             rows.append({"scenario": name, "load_kind": load_kind, "when": when, "load": load,
                          **found})
             print(json.dumps(rows[-1]), file=sys.stderr)
@@ -212,12 +222,12 @@ def main() -> None:
     try:
         for urls in lists.values():  # warm up: page cache, templates, the index's readers
             wrk(port, urls, args.connections, 5)
-        rows = measure(port, lists, args, "alone")
+        rows = measure(server, port, lists, args, "alone")
         started = time.monotonic()
         ingest = subprocess.Popen([str(PRESSDESK), "--db", str(work), "ingest", str(more), "--quiet"],
                                   stdout=subprocess.PIPE, text=True)
         time.sleep(3)  # past start-up: reading, extracting and storing
-        during = measure(port, lists, args, "during ingest")
+        during = measure(server, port, lists, args, "during ingest")
         still = ingest.poll() is None
         report = ingest.communicate()[0].strip()
         took = time.monotonic() - started
@@ -232,12 +242,12 @@ def main() -> None:
             out.write(json.dumps(row | {"size": args.size, "connections": args.connections,
                                         "duration": args.duration}) + "\n")
     print("| scenario | clients | when | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
-          " load |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+          " server CPU ms/request | load |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['scenario']} | {r['load_kind']} | {r['when']} | {r['rps']:,.0f} | {r['p50_ms']:.1f} | "
               f"{r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.0f} | "
-              f"{r['errors'] + r['non2xx']} | {r['load']} |")
+              f"{r['errors'] + r['non2xx']} | {r['cpu_ms']:.2f} | {r['load']} |")
 
 
 if __name__ == "__main__":
