@@ -231,6 +231,10 @@ def test_bounds_on_bodies_and_query_strings(client: TestClient) -> None:
     assert "larger than 100,000 bytes" in refused(client, "/api/ingest", 413, "POST", content=big,
                                                   headers=AUTH)
     assert "query string longer" in refused(client, "/api/search?q=" + "a" * 9000, 414)
+    assert "q is 1,001 characters long" in refused(client, "/api/search?q=" + "a" * 1001)
+    watch = {"name": "long", "query": "a" * 1001}
+    assert "query is 1,001 characters long; at most 1,000" in refused(
+        client, "/api/watches", 400, "POST", json=watch, headers=AUTH)
 
 
 def test_every_error_is_json_naming_the_problem(client: TestClient) -> None:

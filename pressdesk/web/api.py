@@ -191,9 +191,7 @@ def add_watch(call: Call) -> Response:
     name, webhook = valid_name(body["name"]), body.get("webhook")
     if webhook is not None and urlsplit(webhook).scheme not in ("http", "https"):
         raise BadRequest("webhook must be an http or https URL")
-    if len(body["query"]) > call.settings.max_query:
-        raise BadRequest(f"query is longer than {call.settings.max_query:,} characters")
-    watch = call.desk.add_watch(name, body["query"], webhook=webhook)
+    watch = call.desk.add_watch(name, bounded_query(call.settings, body["query"]), webhook=webhook)
     return JSONResponse(watch_record(watch), status_code=201)
 
 
@@ -327,6 +325,12 @@ def json_body(call: Call, required: dict[str, type], optional: dict[str, type]) 
         if name in body and not (isinstance(body[name], kind) or (name in optional and body[name] is None)):
             raise BadRequest(f"{name!r} must be a {kind.__name__}")
     return {k: v for k, v in body.items() if k in required or k in optional}
+
+
+def bounded_query(settings: WebSettings, text: str) -> str:
+    """A query given in a body or a form, held to the bound of a search's ``q``."""
+    parsed: str = Param("query", max_length=settings.max_query).parse(text)
+    return parsed
 
 
 def valid_name(name: str) -> str:

@@ -168,7 +168,7 @@ def change_watches(call: Call) -> Response:
     assert form is not None
     action, name = field(form, "action"), field(form, "name")
     if action == "add":
-        call.desk.add_watch(api.valid_name(name), bounded(field(form, "query"), call.settings))
+        call.desk.add_watch(api.valid_name(name), api.bounded_query(call.settings, field(form, "query")))
         return RedirectResponse(url("/watches", added=name), status_code=303)
     if action == "remove":
         call.desk.remove_watch(name)
@@ -223,12 +223,6 @@ def change_sources(call: Call) -> Response:
 def field(form: Any, name: str) -> str:
     value = form.get(name)
     return value.strip() if isinstance(value, str) else ""
-
-
-def bounded(query: str, settings: WebSettings) -> str:
-    if len(query) > settings.max_query:
-        raise BadRequest(f"query is longer than {settings.max_query:,} characters")
-    return query
 
 
 def page_operations(settings: WebSettings) -> list[Operation]:
