@@ -53,4 +53,4 @@ bench: install
 	$(BIN)/python bench/search.py --sizes 10000 100000 --hybrid --ingest
 
 clean:
-	rm -rf $(VENV) demo.db demo.db.index .pytest_cache .mypy_cache
+	rm -rf $(VENV) demo.db demo.db.index demo.db.models .pytest_cache .mypy_cache
