@@ -35,6 +35,15 @@ COLUMNS = (
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
 
 
+def _seen(release: Release, known: tuple[str, int]) -> bool:
+    """Whether a stored release already holds this text: it is the current one, or the record
+    claims a revision older than the store's current one (history, as ``export --revisions``
+    writes it, read back)."""
+    content_hash, revision = known
+    older = release.revision is not None and release.revision < revision
+    return release.content_hash == content_hash or older
+
+
 def _row_to_stored(row: Sequence[Any]) -> StoredRelease:
     (rid, title, date, category, body, source, url, language, chash,
      revision, first_seen, last_seen, origin, external_id) = row
@@ -115,8 +124,8 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
     ) -> tuple[list[Release], list[Release], int]:
         known = self._known([r.id for r in run])
         new = [r for r in run if r.id not in known]
-        changed = [r for r in run if r.id in known and known[r.id][0] != r.content_hash]
-        same = [r for r in run if r.id in known and known[r.id][0] == r.content_hash]
+        changed = [r for r in run if r.id in known and not _seen(r, known[r.id])]
+        same = [r for r in run if r.id in known and _seen(r, known[r.id])]
         self._insert(new, seen_at)
         self._revise(changed, seen_at)
         self.db.executemany(
@@ -229,6 +238,20 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
         latest = Revision(r.id, current.revision, r.title, r.date, r.category, r.body,
                           r.content_hash, updated, current.origin)
         return [Revision(*row) for row in rows] + [latest]
+
+    def earlier_revisions(self, ids: Sequence[str]) -> dict[str, list[Revision]]:
+        """The texts each release had before its current one, oldest first (releases never
+        revised are left out)."""
+        found: dict[str, list[Revision]] = {}
+        rows = self.db.execute(
+            "SELECT release_id, revision, title, date, category, body, content_hash, seen_at,"
+            " origin FROM revisions WHERE release_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY release_id, revision",
+            (json.dumps(list(ids)),),
+        )
+        for row in rows:
+            found.setdefault(row[0], []).append(Revision(*row))
+        return found
 
     def stats(self) -> Stats:
         count, first, last = self.db.execute(
