@@ -622,7 +622,7 @@ class Desk:
         db = self.settings.db.removeprefix("sqlite:///")
         if db in ("", ":memory:"):
             return ()
-        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder,
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", f"{db}.damaged", self.settings.index_folder,
                  self.settings.models_folder)
         return tuple(p for p in found if p)
 

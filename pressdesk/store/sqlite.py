@@ -21,6 +21,7 @@ from typing import Any
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.models import Origin, Release, Revision, StoredRelease
 from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
+from pressdesk.store.damage import clear_damage, is_damage, mark_damaged
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
 from pressdesk.store.sqlite_facts import SQLiteFacts
@@ -99,6 +100,8 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
             with transaction(self.db) as db:
                 yield db
         except sqlite3.DatabaseError as err:
+            if is_damage(err):
+                mark_damaged(self.path, str(err))
             raise StoreError(f"{self.path}: {err}{hint(err)}") from err
 
     # -- writing ---------------------------------------------------------
@@ -337,6 +340,7 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
             source.backup(self.db)
         finally:
             source.close()
+        clear_damage(self.path)
         apply_migrations(self.db)
         with self.transaction():
             self.db.execute("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id'")
@@ -344,10 +348,14 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
     def integrity(self) -> list[str]:
         """SQLite's ``PRAGMA integrity_check``: every page, index and constraint."""
         try:
-            rows = self.db.execute("PRAGMA integrity_check").fetchall()
+            problems = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         except sqlite3.DatabaseError as err:
-            return [str(err)]
-        return [str(r[0]) for r in rows if r[0] != "ok"]
+            problems = [str(err)]
+        if problems:
+            mark_damaged(self.path, problems[0])
+        else:
+            clear_damage(self.path)  # restored, or a scare: the whole file checks out
+        return problems
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
