@@ -513,9 +513,14 @@ class Desk:
 
         key = series_key(indicator)
         found = self.store.series(SeriesFilter(key=key, limit=1))
+        if not found and key:  # a narrower series: "ICT exports" finds "Korea's ICT exports"
+            found = self.store.series(SeriesFilter(words=tuple(key.split()), limit=6))
         if not found:
             raise NotFound(f"no figures for {indicator!r}: `pressdesk figures` lists the indicators")
-        rows = self.store.series_figures(key)
+        if len(found) > 1:
+            names = "; ".join(s.name for s in found[:5])
+            raise NotFound(f"{indicator!r} is part of several indicators' names ({names}): name one")
+        rows = self.store.series_figures(found[0].key)
         return SeriesView(found[0], tuple(SeriesPoint(r, r in revised(rows)) for r in rows))
 
     def chart_file(self, view: SeriesView, path: str) -> None:

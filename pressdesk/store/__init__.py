@@ -60,6 +60,7 @@ class EntityFilter:
 @dataclass(frozen=True, slots=True)
 class SeriesFilter:
     key: str | None = None  # one series, by its key (``pressdesk.series.series_key``)
+    words: tuple[str, ...] = ()  # series whose keys hold all these words ("export ict" ...)
     limit: int = 100
 
 
