@@ -561,9 +561,14 @@ class Desk:
 
         key = series_key(indicator)
         found = self.store.series(SeriesFilter(key=key, limit=1))
+        if not found and key:  # a narrower series: "ICT exports" finds "Korea's ICT exports"
+            found = self.store.series(SeriesFilter(words=tuple(key.split()), limit=6))
         if not found:
             raise NotFound(f"no figures for {indicator!r}: `pressdesk figures` lists the indicators")
-        rows = self.store.series_figures(key)
+        if len(found) > 1:
+            names = "; ".join(s.name for s in found[:5])
+            raise NotFound(f"{indicator!r} is part of several indicators' names ({names}): name one")
+        rows = self.store.series_figures(found[0].key)
         return SeriesView(found[0], tuple(SeriesPoint(r, r in revised(rows)) for r in rows))
 
     def chart_file(self, view: SeriesView, path: str) -> None:
@@ -632,10 +637,12 @@ class Desk:
 
     def export(
         self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False, what: str = "releases",
+        *, facts: bool = False, what: str = "releases", revisions: bool = False,
     ) -> int:
         """Write releases (with their facts if asked) in a format ``ingest`` reads back, or
-        every figure or event as a tidy table (``what="figures"`` or ``"events"``)."""
+        every figure or event as a tidy table (``what="figures"`` or ``"events"``). With
+        ``revisions``, each release's earlier texts come first, oldest first, each with its
+        revision number: ingesting that into an empty store gives back every revision."""
         from pressdesk.export import WRITERS, write_table
         from pressdesk.shapes import EVENT_COLUMNS, FIGURE_COLUMNS, event_record, figure_record
 
@@ -650,28 +657,41 @@ class Desk:
         if format not in WRITERS:
             raise PressdeskError(f"unknown export format {format!r} (formats: {', '.join(WRITERS)})")
         rows = self.releases(where)
-        if not facts:
-            return WRITERS[format](((s, None) for s in rows), out, False)
-        return WRITERS[format](self._with_facts(rows), out, True)
+        pairs = self._with_facts(rows) if facts else ((s, None) for s in rows)
+        return WRITERS[format](self._with_history(pairs) if revisions else pairs, out, facts)
 
     def export_file(
         self, path: str, format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False, what: str = "releases",
+        *, facts: bool = False, what: str = "releases", revisions: bool = False,
     ) -> int:
         """``export`` into a file that appears whole or not at all (never over the store)."""
         from pressdesk.export import write_atomically
 
         with write_atomically(path, self.own_files()) as out:
-            return self.export(out, format, where, facts=facts, what=what)
+            return self.export(out, format, where, facts=facts, what=what, revisions=revisions)
 
     def own_files(self) -> tuple[str, ...]:
         """The files and folders the store and its index live in (none for ``:memory:``)."""
         db = self.settings.db.removeprefix("sqlite:///")
         if db in ("", ":memory:"):
             return ()
-        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder,
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", f"{db}.damaged", self.settings.index_folder,
                  self.settings.models_folder)
         return tuple(p for p in found if p)
+
+    def _with_history(
+        self, pairs: Iterator[tuple[StoredRelease, Extraction | None]], chunk: int = 1000
+    ) -> Iterator[tuple[StoredRelease, Extraction | None]]:
+        """Each release's earlier texts (without facts: only the current text's are kept)
+        before the release itself."""
+        from pressdesk.ingest import batched
+
+        for group in batched(pairs, chunk):
+            history = self.store.earlier_revisions([s.release.id for s, _ in group])
+            for stored, found in group:
+                for old in history.get(stored.release.id, []):
+                    yield _revision_row(stored, old), None
+                yield stored, found
 
     def _with_facts(
         self, rows: Iterator[StoredRelease], chunk: int = 1000
@@ -681,6 +701,16 @@ class Desk:
         for group in batched(rows, chunk):
             found = self.store.facts_for([s.release.id for s in group])
             yield from ((s, found.get(s.release.id)) for s in group)
+
+
+def _revision_row(current: StoredRelease, old: Revision) -> StoredRelease:
+    """An earlier text of a stored release, as an export row: the release's identity (source,
+    URL, language, external id) with that revision's text, number and day."""
+    release = replace(
+        current.release, title=old.title, date=old.date, category=old.category, body=old.body,
+        content_hash=old.content_hash, revision=old.revision,
+    )
+    return StoredRelease(release, old.revision, old.seen_at, old.seen_at, old.origin)
 
 
 def http_post(url: str, body: bytes, headers: dict[str, str]) -> int:

@@ -179,3 +179,63 @@ def test_every_writer_reads_back_any_text(texts: list[tuple[str, str, str]]) -> 
             got = list(read_path(str(path)))
             assert [item for item in got if isinstance(item, Rejection)] == []
             assert [r.content_hash for r in got if isinstance(r, Release)] == [r.content_hash for r in made]
+
+
+def _revise(desk: Desk, tmp_path: Path, bodies: list[str]) -> None:
+    """One release (by its URL) ingested once per body, so it has a revision per body."""
+    for n, body in enumerate(bodies):
+        page = record(1, body=body, url="https://example.org/notice")
+        desk.ingest([str(write_jsonl(tmp_path / f"v{n}.jsonl", [page, record(2)]))])
+
+
+def _history(desk: Desk) -> list[list[tuple[int, str, str]]]:
+    return sorted(
+        [(r.revision, r.body, r.content_hash) for r in desk.release(s.release.id, revisions=True).revisions]
+        for s in desk.releases()
+    )
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_export_with_revisions_gives_back_every_revision(desk: Desk, tmp_path: Path, fmt: str) -> None:
+    _revise(desk, tmp_path, ["First text.", "Second text, corrected.", "Third text, final."])
+    out = tmp_path / f"history.{fmt}"
+    assert desk.export_file(str(out), fmt, revisions=True) == 4  # three texts of one, one of the other
+    with Desk.open(":memory:") as copy:
+        first = copy.ingest([str(out)], IngestOptions(extract=False))
+        assert (first.new, first.changed, first.rejected) == (2, 2, ())
+        assert _history(copy) == _history(desk)
+        again = copy.ingest([str(out)], IngestOptions(extract=False))
+        assert (again.new, again.changed, again.unchanged) == (0, 0, 4)
+
+
+def test_without_revisions_only_current_texts_go_out(desk: Desk, tmp_path: Path) -> None:
+    _revise(desk, tmp_path, ["First text.", "Second text."])
+    out = io.BytesIO()
+    assert desk.export(out, "jsonl") == 2
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted((r["revision"], r["body"]) for r in rows)[-1] == (2, "Second text.")
+
+
+def test_a_text_older_than_the_stores_is_history_not_a_new_revision(desk: Desk, tmp_path: Path) -> None:
+    _revise(desk, tmp_path, ["First text.", "Second text.", "Third text."])
+    old = record(1, body="First text.", url="https://example.org/notice", revision=1)
+    report = desk.ingest([str(write_jsonl(tmp_path / "old.jsonl", [old]))])
+    assert (report.changed, report.unchanged) == (0, 1)
+    newer = record(1, body="A fourth text.", url="https://example.org/notice", revision=3)
+    assert desk.ingest([str(write_jsonl(tmp_path / "new.jsonl", [newer]))]).changed == 1
+
+
+@pytest.mark.parametrize("value", ["0", -2, "two", 1.5, True, "9" * 5000])
+def test_a_bad_revision_number_is_named(tmp_path: Path, value: object) -> None:
+    path = write_jsonl(tmp_path / "bad.jsonl", [record(1, revision=value), record(2)])
+    items = list(read_path(str(path)))
+    assert isinstance(items[1], Release)
+    assert isinstance(items[0], Rejection) and "revision is not a whole number" in items[0].reason
+
+
+def test_revisions_of_one_release_in_one_input_are_records_of_their_own(tmp_path: Path) -> None:
+    texts = [record(1, body=f"Text {n}.", url="https://example.org/a", revision=n) for n in (1, 2)]
+    clash = record(1, body="Other.", url="https://example.org/a", revision=2)
+    path = write_jsonl(tmp_path / "two.jsonl", [*texts, clash])
+    items = list(read_path(str(path)))
+    assert [type(i).__name__ for i in items] == ["Release", "Release", "Rejection"]

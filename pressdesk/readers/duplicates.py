@@ -7,7 +7,8 @@ whichever came last as a new revision, and flip back on every later ingest of
 that input. So within one ``read_path`` call the first record with an id is
 kept; a later record with that id and the same text passes too (the store
 counts it unchanged); one with different text is rejected, naming where the
-first was read.
+first was read. Records that carry revision numbers (``export --revisions``)
+are told apart by them: each revision of a release is a record of its own.
 
 What is remembered of each id is compact: its 64 bits, 32 bits of its content
 hash, and where it was read, 20 bytes in a table of machine words kept a third
@@ -41,7 +42,7 @@ class SeenIds:
     def first(self, release: Release) -> tuple[int, Origin | None]:
         """The content hash (32 bits) and origin of the first record with this release's id,
         recording this one if it is the first (then its own hash, and no origin)."""
-        key, mark = int(release.id, 16) or 1, _mark(release)
+        key, mark = _key(release), _mark(release)
         slot = self._slot(key)
         if self._keys[slot] != _EMPTY:
             return self._marks[slot] >> 32, self._origin(slot)
@@ -78,6 +79,13 @@ class SeenIds:
             if key != _EMPTY:
                 slot = self._slot(key)
                 self._keys[slot], self._marks[slot], self._files[slot] = key, mark, file
+
+
+def _key(release: Release) -> int:
+    """The release id's 64 bits, mixed with the revision number a record claims: an export's
+    revisions of one release are records of their own."""
+    mixed = int(release.id, 16) ^ (release.revision or 0) * 0x9E3779B97F4A7C15
+    return mixed & 0xFFFF_FFFF_FFFF_FFFF or 1
 
 
 def _mark(release: Release) -> int:

@@ -45,6 +45,7 @@ def release_from_mapping(record: object, origin: Origin, source: str | None, def
         body = _required_text(record, "body")
         extra = {name: _optional_text(record, name) for name in OPTIONAL_FIELDS}
         external_id = _external_id(record)
+        revision = _revision(record)
     except Invalid as err:
         return Rejection(origin, str(err))
     try:
@@ -58,6 +59,7 @@ def release_from_mapping(record: object, origin: Origin, source: str | None, def
             language=normalise_language(extra["language"]),
             external_id=external_id,
             origin=origin,
+            revision=revision,
         )
     except UnicodeEncodeError:  # text that cannot be stored: a "\ud800" escape, say
         return Rejection(origin, UNPAIRED_SURROGATE)
@@ -113,6 +115,17 @@ def _optional_text(record: Mapping[str, Any], name: str) -> str:
 
 def _kind(value: object) -> str:
     return "int" if isinstance(value, LongInteger) else type(value).__name__
+
+
+def _revision(record: Mapping[str, Any]) -> int | None:
+    """The revision number an export gives a record (a whole number from 1), else None."""
+    value = record.get("revision")
+    if value is None or value == "":
+        return None
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
+        raise Invalid(f"revision is not a whole number from 1 ({_kind(value)} {str(value)[:20]!r})")
+    return int(text)
 
 
 def _required_date(record: Mapping[str, Any]) -> str:
