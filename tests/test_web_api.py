@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from conftest import REPO, make_release
 from starlette.testclient import TestClient
 from webstore import build_store
 
@@ -148,14 +148,15 @@ def test_exports_stream_any_result_set(client: TestClient, desk: Desk) -> None:
         answer = client.get(f"/api/export?what={what}&format=jsonl&all=true")
         assert answer.status_code == 200
         assert [json.loads(line) for line in answer.text.splitlines()] or what == "events"
+    history = client.get("/api/export?what=releases&format=jsonl&revisions=true").text.splitlines()
+    texts = [json.loads(line)["body"] for line in history if "Steel safeguard" in line]
+    assert texts == ["First text about steel.", "Second text about steel."]
     one = client.get("/api/export?what=figures&indicator=chip+exports&format=csv").text
     assert "revised" in one.splitlines()[0]
     assert "q is required" in refused(client, "/api/export?what=search")
 
 
 def test_a_big_export_streams_in_chunks(tmp_path: Path) -> None:
-    from conftest import make_release
-
     with Desk.open(str(tmp_path / "big.db"), embedder="fake") as big:
         big.add([make_release(i, body="x" * 2000, url=f"https://e.gov/{i}") for i in range(200)])
         with TestClient(create_app(big)) as c, c.stream("GET", "/api/export?format=jsonl") as answer:

@@ -257,7 +257,8 @@ def export(call: Call) -> Response:
 
 def _export_releases(call: Call) -> Callable[[IO[bytes]], object]:
     a = call.args
-    return lambda out: call.desk.export(out, a["format"], release_filter(a), facts=a["facts"])
+    return lambda out: call.desk.export(out, a["format"], release_filter(a), facts=a["facts"],
+                                        revisions=a["revisions"])
 
 
 def _export_search(call: Call) -> Callable[[IO[bytes]], object]:
@@ -424,6 +425,8 @@ def api_operations(settings: WebSettings) -> list[Operation]:
                          choices=tuple(EXPORTS)), FORMAT,
                    SINCE, UNTIL, CATEGORY, SOURCE,
                    Param("facts", "boolean", "releases: add what extraction found", default=False),
+                   Param("revisions", "boolean", "releases: each one's earlier texts first, oldest "
+                         "first", default=False),
                    query(s, required=False), MODE, SORT, FACETS, limit(s),
                    Param("indicator", help="figures: one indicator's series", max_length=300),
                    EVENT_TYPE, PLACE, ALL, KIND),
