@@ -7,6 +7,7 @@ an edge shows is a contract: extend it, never rename a field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -14,7 +15,17 @@ from pressdesk.check import CheckReport
 from pressdesk.desk import EntityView, ReleaseView, SeriesView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
-from pressdesk.models import Entity, EventRow, FigureRow, IngestReport, Series, Source, StoredRelease, Watch
+from pressdesk.models import (
+    Entity,
+    EventRow,
+    FigureRow,
+    IngestReport,
+    Rejection,
+    Series,
+    Source,
+    StoredRelease,
+    Watch,
+)
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
 from pressdesk.watch import WatchRun, item_record
@@ -24,6 +35,7 @@ __all__ = [
     "entity_record",
     "entity_view_record",
     "event_record",
+    "extraction_record",
     "figure_record",
     "hit_record",
     "ingest_record",
@@ -142,6 +154,14 @@ def watch_run_record(run: WatchRun) -> dict[str, Any]:
 
 def source_record(source: Source) -> dict[str, Any]:
     return asdict(source)
+
+
+def extraction_record(items: Iterable[dict[str, Any] | Rejection]) -> dict[str, Any]:
+    """What ``pressdesk extract`` prints, as one object: ``{releases: [prediction],
+    rejected: ["PATH:LINE: reason"]}``."""
+    found = list(items)
+    return {"releases": [i for i in found if not isinstance(i, Rejection)],
+            "rejected": [str(i) for i in found if isinstance(i, Rejection)]}
 
 
 def ingest_record(report: IngestReport) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, make_release
+from conftest import REPO, SAMPLE, make_release
 from starlette.testclient import TestClient
 from webstore import build_store
 
@@ -225,6 +225,17 @@ def test_ingest_by_url_from_an_allowed_host(client: TestClient, tmp_path: Path) 
         server.shutdown()
     assert answer.status_code == 200, answer.text
     assert answer.json()["new"] == 1
+
+
+def test_extract_answers_what_the_cli_prints_and_stores_nothing(client: TestClient, desk: Desk) -> None:
+    before = desk.stats().releases
+    printed = CliRunner().invoke(cli, ["extract", str(SAMPLE)]).stdout.splitlines()
+    answer = client.post("/api/extract?name=sample.txt", content=SAMPLE.read_bytes())
+    assert answer.status_code == 200
+    assert answer.json() == {"releases": [json.loads(line) for line in printed], "rejected": []}
+    bad = client.post("/api/extract?name=x.jsonl", content=b'{"title": "", "date": "x"}\n').json()
+    assert bad == {"releases": [], "rejected": ["upload:x.jsonl:1: empty title"]}
+    assert desk.stats().releases == before
 
 
 def test_bounds_on_bodies_and_query_strings(client: TestClient) -> None:

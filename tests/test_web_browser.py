@@ -1,6 +1,6 @@
 """The UI in a real browser: Debian's Chromium, headless, driven by Playwright, against the
 app served by uvicorn on a free local port. A person's paths through it (search, a facet,
-a release, an entity, a chart, a brief, a watch), the keyboard, and an accessibility
+a release, an entity, a chart, a brief, a watch, extraction), the keyboard, and an accessibility
 check of every page (axe-core: no serious or critical violation). No page asks anything of
 another host. Screenshots of each page are kept in .pytest_cache/d/screenshots/ as test
 artefacts.
@@ -34,7 +34,8 @@ PAGES = {
     "release": "/releases/c6969988", "entities": "/entities", "entity": "/entities/1",
     "figures": "/figures", "series": "/figures/semiconductor%20exports",
     "events": "/events?all=true", "brief": "/brief?since=2025-11-01&until=2025-11-30",
-    "watches": "/watches", "ingest": "/ingest", "stats": "/stats", "similar": "/releases/c6969988/similar",
+    "watches": "/watches", "ingest": "/ingest", "extract": "/extract", "stats": "/stats",
+    "similar": "/releases/c6969988/similar",
     "error": "/releases/ffffff",
 }
 
@@ -174,6 +175,23 @@ def test_a_watch_is_added_with_the_token(page: Page, shots: Path) -> None:
     p.wait_for_url("**/watches?added=semis")
     assert p.locator("td", has_text="semiconductor*").count() == 1
     p.screenshot(path=shots / "flow-6-watch.png", full_page=True)
+
+
+def test_a_written_release_is_extracted(page: Page, shots: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    p = page
+    p.goto("/extract")
+    p.fill("#x-title", "Chip exports rose")
+    p.fill("#x-date", "2025-11-14")
+    p.fill("#x-body", "Minister Kim Jung-kwan said exports to Vietnam rose 12.2 percent.")
+    p.click("button:text-is('Extract')")
+    p.wait_for_selector("article.prediction")
+    assert "name: Kim Jung-kwan; role: Minister" in p.locator("article.prediction").inner_text()
+    p.screenshot(path=shots / "flow-7-extract.png", full_page=True)
+    serious = [v["id"] for v in Axe().run(p).response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert not serious
 
 
 def test_the_keyboard_reaches_search_and_the_skip_link(page: Page) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import make_release
+from conftest import SAMPLE, make_release
 from starlette.testclient import TestClient
 from webstore import build_store
 
@@ -43,7 +43,7 @@ def page(client: TestClient, url: str, status: int = 200) -> str:
     "/", "/search", "/search?q=exports", "/releases", "/releases?source=MOTIR&limit=3",
     "/releases/c6969988", "/releases/c6969988/similar", "/entities", "/entities?kind=org",
     "/figures", "/figures/semiconductor%20exports", "/events?all=true", "/brief",
-    "/brief?since=2025-11-01&until=2025-11-30", "/watches", "/ingest", "/stats",
+    "/brief?since=2025-11-01&until=2025-11-30", "/watches", "/ingest", "/extract", "/stats",
 ])
 def test_every_page_renders(client: TestClient, url: str) -> None:
     text = page(client, url)
@@ -123,6 +123,21 @@ def test_a_file_is_uploaded_with_the_token(client: TestClient) -> None:
     assert answer.status_code == 200 and "Stored: 1 new" in answer.text
     refused = client.post("/ingest", data={"token": TOKEN, "url": "https://far.example/x"})
     assert refused.status_code == 403 and "not a host this server fetches from" in refused.text
+
+
+def test_a_text_written_in_the_form_is_extracted_and_nothing_stored(
+        client: TestClient, desk: Desk) -> None:
+    before = desk.stats().releases
+    release = {"title": "Chip <b>exports</b> rose", "date": "2025-11-14",
+               "body": "Minister Kim Jung-kwan said exports to Vietnam rose 12.2 percent."}
+    text = client.post("/extract", data=release).text  # no token: it stores nothing
+    assert "Found in 1 release" in text and "Chip &lt;b&gt;exports&lt;/b&gt; rose" in text
+    assert "name: Kim Jung-kwan; role: Minister" in text and "code: VN; name: Vietnam" in text
+    assert 'value="2025-11-14"' in text  # the form keeps what was written
+    assert "form:1: missing title" in client.post("/extract", data={"body": "x"}).text
+    uploaded = client.post("/extract", files={"file": ("s.txt", SAMPLE.read_bytes())}).text
+    assert "Found in 10 releases" in uploaded
+    assert desk.stats().releases == before
 
 
 def test_snippet_marks_become_mark_elements_and_nothing_else() -> None:

@@ -22,6 +22,7 @@ from pressdesk.shapes import (
     entity_record,
     entity_view_record,
     event_record,
+    extraction_record,
     figure_record,
     hit_record,
     ingest_record,
@@ -245,6 +246,15 @@ def ingest_url(call: Call) -> Response:
     return JSONResponse(ingest_record(call.desk.ingest_url(body["url"], options)))
 
 
+def extract_upload(call: Call) -> Response:
+    """What extraction finds in a document of any ingest format; nothing is stored."""
+    from pressdesk.extract import predict_document
+
+    a = call.args
+    found = predict_document(f"upload:{a['name']}", call.body, format=a["format"], source=a["source"])
+    return JSONResponse(extraction_record(found))
+
+
 def export(call: Call) -> Response:
     """Any result set as JSON Lines or CSV, written as it is read."""
     a = call.args
@@ -374,6 +384,11 @@ def api_operations(settings: WebSettings) -> list[Operation]:
     """Every API operation, in the order the OpenAPI document lists them."""
     s, page = settings, limit(settings)
     string = {"type": "string"}
+    document_params = (Param("name", help="the file's name, for rejections and origins",
+                             default="upload", max_length=200),
+                       Param("format", "choice", "skip detection: read as this",
+                             choices=_formats()), SOURCE)
+    document = {"required": True, "content": {"application/octet-stream": {"schema": string}}}
     return [
         Operation("GET", "/api/releases", list_releases,
                   "Stored releases, newest first, a page at a time (follow `next`)",
@@ -457,13 +472,11 @@ def api_operations(settings: WebSettings) -> list[Operation]:
                   writes=True),
         Operation("POST", "/api/ingest", ingest_upload,
                   "Store the releases of an uploaded file, any ingest format (needs the token)",
-                  (Param("name", help="the file's name, for rejections and origins",
-                         default="upload", max_length=200),
-                   Param("format", "choice", "skip detection: read as this",
-                         choices=_formats()), SOURCE),
-                  json_answer("IngestReport"),
-                  {"required": True, "content": {"application/octet-stream": {"schema": string}}},
-                  writes=True),
+                  document_params, json_answer("IngestReport"), document, writes=True),
+        Operation("POST", "/api/extract", extract_upload,
+                  "Who, what, how much and when in an uploaded file, any ingest format, as "
+                  "`pressdesk extract` prints it (nothing is stored)", document_params,
+                  json_answer("Extraction"), document),
         Operation("POST", "/api/ingest/url", ingest_url,
                   "Fetch a URL of an allowed host and store its releases (needs the token)", (),
                   json_answer("IngestReport"),

@@ -8,6 +8,7 @@ routes check it before the handler runs.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 from urllib.parse import urlencode
@@ -20,6 +21,7 @@ from pressdesk.brief import web_address
 from pressdesk.errors import QueryError
 from pressdesk.facts import EVENT_TYPES
 from pressdesk.render import amount
+from pressdesk.shapes import extraction_record
 from pressdesk.store import EntityFilter, SeriesFilter
 from pressdesk.web import api
 from pressdesk.web.markup import MARKS, annotate, figure_href, highlight_snippet, render_annotated
@@ -29,6 +31,8 @@ from pressdesk.web.settings import WebSettings
 
 __all__ = ["page_operations", "render", "templates"]
 
+PREDICTED = ("people", "orgs", "places", "money", "percents", "dates", "quotes", "figures",
+             "events", "sectors")  # the fields of a prediction the extract page lists
 FACET_FIELDS = {"month": "date"}  # a facet's name -> the query field that narrows by it
 FACET_LABELS = {"category": "Category", "source": "Source", "place": "Place",
                 "org": "Organisation", "person": "Person", "sector": "Sector",
@@ -43,6 +47,7 @@ def templates() -> Environment:
     env.filters["figure_href"] = figure_href
     env.filters["amount"] = lambda f: amount(f.value, f.unit) if f.value is not None else ""
     env.filters["counted"] = counted
+    env.filters["fact_line"] = fact_line
     env.tests["web_address"] = web_address
     env.globals.update(facet_query=facet_query, url=url, labels=FACET_LABELS)
     return env
@@ -59,6 +64,17 @@ def render(call: Call, name: str, status: int = 200, **context: Any) -> HTMLResp
 def counted(n: int, noun: str, nouns: str | None = None) -> str:
     """``1 release``, ``2,043 releases``."""
     return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
+def fact_line(item: Any) -> str:
+    """One predicted fact as a line: its fields that have a value, ``name: value; ...``
+    (a flag only when set, a list joined by commas)."""
+    if isinstance(item, dict):
+        return "; ".join(f"{k}: {fact_line(v)}" for k, v in item.items()
+                         if v not in (None, "", [], {}, False))
+    if isinstance(item, list):
+        return ", ".join(map(fact_line, item))
+    return "yes" if item is True else str(item)
 
 
 def url(path: str, **params: Any) -> str:
@@ -202,6 +218,27 @@ def ingest_form(call: Call) -> Response:
     return ingest_page(call, report)
 
 
+def extract_page(call: Call, found: Any = None, given: Any = None) -> Response:
+    return render(call, "extract.html", found=found, given=given or {}, fields=PREDICTED)
+
+
+def extract_form(call: Call) -> Response:
+    """What extraction finds in a release written in the form, or in an uploaded file."""
+    from pressdesk.extract import predict_document
+
+    form = call.form
+    assert form is not None
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        name, data = f"upload:{upload.filename}", upload.file.read(call.settings.max_body + 1)
+        found = predict_document(name, data)
+        return extract_page(call, extraction_record(found))
+    given = {k: field(form, k) for k in ("title", "date", "category", "body")}
+    record = {k: v for k, v in given.items() if v}
+    found = predict_document("form", json.dumps(record).encode("utf-8"), format="jsonl")
+    return extract_page(call, extraction_record(found), given)
+
+
 def change_sources(call: Call) -> Response:
     """Add or remove a source, as the form's ``action`` says."""
     from pressdesk.collect import SourceRequest
@@ -250,10 +287,13 @@ def page_operations(settings: WebSettings) -> list[Operation]:
         ("GET", "/stats", stats_page, ()),
         ("GET", "/watches", watches_page, ()),
         ("GET", "/ingest", ingest_page, ()),
+        ("GET", "/extract", extract_page, ()),
     ]
     reading = [Operation(m, p, h, h.__doc__ or p, params, documented=False)
                for m, p, h, params in pages]
     writing = [Operation("POST", p, h, p, (), writes=True, form=True, documented=False)
                for p, h in (("/watches", change_watches), ("/ingest", ingest_form),
                             ("/sources", change_sources))]
-    return reading + writing
+    extracting = Operation("POST", "/extract", extract_form, "/extract", form=True,
+                           documented=False)  # reads a text, stores nothing: no token
+    return [*reading, *writing, extracting]

@@ -101,6 +101,14 @@ SOURCE = record({"name": STRING, "url": STRING, "kind": STRING, "profile": STRIN
                  "added_at": STRING, "complete": BOOLEAN, "collected_at": nullable("string")})
 INGEST_REPORT = record({"new": INTEGER, "changed": INTEGER, "unchanged": INTEGER,
                         "rejected": array(STRING), "unindexed": INTEGER})
+OBJECTS = array({"type": "object"})
+PREDICTION = record({  # pressdesk.extract.to_prediction: the evaluation guidelines' shape
+    "id": STRING, "doc": record({"title": STRING, "date": STRING, "category": STRING}),
+    "people": OBJECTS, "orgs": OBJECTS, "places": OBJECTS, "money": OBJECTS,
+    "percents": OBJECTS, "dates": OBJECTS, "quotes": OBJECTS, "figures": OBJECTS,
+    "events": OBJECTS, "sectors": array(STRING),
+})
+EXTRACTION = record({"releases": array(ref("Prediction")), "rejected": array(STRING)})
 ERROR = record({"error": STRING, "status": INTEGER})
 
 COMPONENTS: dict[str, Schema] = {
@@ -122,5 +130,7 @@ COMPONENTS: dict[str, Schema] = {
     "WatchRun": WATCH_RUN,
     "Source": SOURCE,
     "IngestReport": INGEST_REPORT,
+    "Prediction": PREDICTION,
+    "Extraction": EXTRACTION,
     "Error": ERROR,
 }
