@@ -178,8 +178,6 @@ def test_a_watch_is_added_with_the_token(page: Page, shots: Path) -> None:
 
 
 def test_a_written_release_is_extracted(page: Page, shots: Path) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     p = page
     p.goto("/extract")
     p.fill("#x-title", "Chip exports rose")
@@ -189,9 +187,7 @@ def test_a_written_release_is_extracted(page: Page, shots: Path) -> None:
     p.wait_for_selector("article.prediction")
     assert "name: Kim Jung-kwan; role: Minister" in p.locator("article.prediction").inner_text()
     p.screenshot(path=shots / "flow-7-extract.png", full_page=True)
-    serious = [v["id"] for v in Axe().run(p).response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert not serious
+    assert not serious_violations(p)
 
 
 def test_the_keyboard_reaches_search_and_the_skip_link(page: Page) -> None:
@@ -213,10 +209,16 @@ def test_release_text_with_a_script_is_shown_as_text(page: Page, server: str) ->
     assert '<script>alert("x")</script>' in p.locator(".release .body").inner_text()
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_is_accessible(browser: Browser, server: str, shots: Path, name: str) -> None:
+def serious_violations(p: Page) -> list[tuple[Any, ...]]:
+    """What axe-core finds serious or critical on the page: rule, impact, help, a few nodes."""
     from axe_playwright_python.sync_playwright import Axe
 
+    return [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in Axe().run(p).response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_is_accessible(browser: Browser, server: str, shots: Path, name: str) -> None:
     failures: list[tuple[Any, ...]] = []
     for width, label in ((1280, "laptop"), (390, "phone")):
         context = browser.new_context(base_url=server, viewport={"width": width, "height": 900})
@@ -225,9 +227,7 @@ def test_every_page_is_accessible(browser: Browser, server: str, shots: Path, na
         p.goto(PAGES[name])
         p.wait_for_load_state("networkidle")
         p.screenshot(path=shots / f"{name}-{label}.png", full_page=True)
-        violations = Axe().run(p).response["violations"]
-        failures += [(label, v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
-                     for v in violations if v["impact"] in ("serious", "critical")]
+        failures += [(label, *v) for v in serious_violations(p)]
         failures += [(label, "request to another host", url) for url in elsewhere]
         context.close()
     assert not failures, failures
