@@ -448,3 +448,8 @@ def test_the_samples_figures() -> None:
     ]
     want = json.loads((GOLDEN / "figures-sample.json").read_text(encoding="utf-8"))
     assert got == want
+
+
+def test_the_year_ended_a_month_is_the_twelve_months_to_it() -> None:
+    found = figures("The annual trade deficit was $4.9 billion in the year ended October 2025.")
+    assert [f.period for f in found] == ["2024-11/2025-10"]
