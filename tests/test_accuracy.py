@@ -11,9 +11,10 @@ gold copied under ``tests/golden``), releases of our own writing
 governments' styles, written as a held-out set but tuned on since), and the copyrighted news set,
 read from ``../shared`` and never copied into the repository. Figures and events are scored too where
 a gold set has them (the scorer's ``figures`` and ``events`` rows), and on sets of our own writing
-with gold for one row alone (``ROW_SETS``): ``figures-own*`` and ``events-own`` in other
-governments' and outlets' styles, and ``events-dev`` (the own and holdout texts). Each was
-written before the code it scores and has been tuned on since: none is held out any more.
+with gold for those rows alone (``ROW_SETS``): ``figures-own*``, ``events-own`` and
+``trade-own`` in other governments' and outlets' styles, and ``events-dev`` (the own and
+holdout texts). Each was written before the code it scores was run on it, its first scores are
+recorded in docs/benchmarks.md, and it has been tuned on since: none is held out any more.
 """
 
 from __future__ import annotations
@@ -50,13 +51,15 @@ SETS: dict[str, tuple[Path, Path]] = {
     "events-dev": (GOLDEN / "events-dev.jsonl", GOLDEN / "events-dev-gold.jsonl"),
     "figures-own": (GOLDEN / "figures-own.jsonl", GOLDEN / "figures-own-gold.jsonl"),
     "figures-own-2": (GOLDEN / "figures-own-2.jsonl", GOLDEN / "figures-own-2-gold.jsonl"),
+    "trade-own": (GOLDEN / "trade-own.jsonl", GOLDEN / "trade-own-gold.jsonl"),
 }
-# Sets whose gold holds one row alone: floors for that row, no overall floor.
+# Sets whose gold holds these rows alone: floors for them, no overall floor.
 ROW_SETS = {
-    "events-own": "events",
-    "events-dev": "events",
-    "figures-own": "figures",
-    "figures-own-2": "figures",
+    "events-own": ("events",),
+    "events-dev": ("events",),
+    "figures-own": ("figures",),
+    "figures-own-2": ("figures",),
+    "trade-own": ("figures", "events"),
 }
 EXTRA_ROWS = ("figures", "events")
 FIELDS = ("people", "orgs", "places", "money", "percents", "dates")
@@ -108,6 +111,6 @@ def test_accuracy_floor(name: str, tmp_path: Path) -> None:
 def test_floors_cover_every_set() -> None:
     assert set(FLOORS) == set(SETS)
     assert all("overall" in FLOORS[name] for name in set(SETS) - set(ROW_SETS))
-    assert all(row in FLOORS[name] for name, row in ROW_SETS.items())
+    assert all(row in FLOORS[name] for name, rows in ROW_SETS.items() for row in rows)
     shared = ("seed", "ustr-2019", "korea-news-dev")
     assert all(row in FLOORS[name] for name in shared for row in EXTRA_ROWS)

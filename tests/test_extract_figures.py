@@ -448,3 +448,28 @@ def test_the_samples_figures() -> None:
     ]
     want = json.loads((GOLDEN / "figures-sample.json").read_text(encoding="utf-8"))
     assert got == want
+
+
+def test_the_year_ended_a_month_is_the_twelve_months_to_it() -> None:
+    found = figures("The annual trade deficit was $4.9 billion in the year ended October 2025.")
+    assert [f.period for f in found] == ["2024-11/2025-10"]
+
+
+def test_trade_with_a_partner_is_an_indicator() -> None:
+    assert rows("U.S. goods trade with Indonesia totaled an estimated $38.3 billion in 2025.") == [
+        ("U.S. goods trade with Indonesia", "2025", 38.3e9, "USD", None, None)]
+    assert rows("Trade between the UK and Japan totaled £57.2 billion in 2025.") == [
+        ("Trade between UK and Japan", "2025", 57.2e9, "GBP", None, None)]
+
+
+def test_a_measure_valued_at_is_a_level_and_the_same_period_is_no_part_of_its_name() -> None:
+    found = rows("Exports reached $393.6 billion in the first ten months. "
+                 "Imports over the same period were valued at $370.8 billion, up 17.2 per cent.",
+                 date(2026, 11, 6))
+    assert found[1] == ("Imports", "2026-01/2026-10", 370.8e9, "USD", 17.2, "up")
+    assert rows("The deal, valued at $5 billion, was signed in March.") == []
+
+
+def test_an_opening_exclusion_qualifies_the_subject() -> None:
+    found = rows("Exports fell 7.1% in September. Excluding energy products, exports were down 0.9%.")
+    assert found[1] == ("exports excluding energy products", "2025-09", None, None, 0.9, "down")

@@ -96,6 +96,7 @@ _QUALIFIER_PHRASES = (
 
 # Verbs read as such only with the word after them: "account for", "amount to".
 _WITH_NEXT: dict[str, str] = {
+    "valued": "at",  # "imports were valued at $370.8 billion"; a deal's value is told by its noun
     "account": "for",
     "accounts": "for",
     "amount": "to",

@@ -59,6 +59,8 @@ _PREPOSITIONS = frozenset(
         "through",
         "until",
         "as",
+        "with",  # "trade with Indonesia", "the deficit with China"
+        "between",  # "trade between the UK and the GCC"
     }
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "who", "he", "she", "we"})
@@ -135,7 +137,20 @@ def _content(tokens: list[Token], start: int, end: int, dates: list[Span]) -> li
         if _dropped_phrase(tokens, i, end):
             continue
         words.append(token.text)
+    _drop_same_period(words)
     return [w for w in words if w not in ('"', "“", "”", "'")]
+
+
+def _drop_same_period(words: list[str]) -> None:
+    """ "Imports over the same period": the period is the figure's, not part of its name."""
+    lows = [w.lower() for w in words]
+    for size in (4, 3):  # "over the same period", "in same quarter"
+        tail = lows[-size:]
+        if len(lows) > size and tail[0] in _PREPOSITIONS and tail[-1] in _PERIOD_NOUNS and (
+            tail[-2] in ("same", "corresponding", "comparable")
+        ):
+            del words[-size:]
+            return
 
 
 def _dropped_phrase(tokens: list[Token], i: int, end: int) -> bool:

@@ -49,7 +49,7 @@ _FIRST_MONTHS = re.compile(
     rf"\b(?:the\s+)?first\s+{_COUNT}\s+months(?:\s+of\s+(?:the|this)\s+year\b)?", re.IGNORECASE
 )
 _MONTHS_TO = re.compile(
-    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending)\s+$", re.IGNORECASE
+    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)\s+$", re.IGNORECASE
 )
 _THROUGH = re.compile(
     r"\b(?:through|thru|until|up\s+to|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$",

@@ -138,7 +138,7 @@ QUALIFIERS = words(
 MEASURE_HEADS = words(
     "exports|export|imports|import|shipments|shipment|sales|revenue|revenues|turnover|profit"
     "|profits|earnings|income|loss|losses|output|production|prices|price|inflation|cpi|ppi"
-    "|rate|rates|yield|yields|index|balance|surplus|deficit|investment|investments|fdi|gdp"
+    "|rate|rates|yield|yields|index|balance|surplus|deficit|investment|investments|fdi|gdp|trade"
     "|spending|expenditure|expenditures|consumption|orders|demand|supply|visitors|tourists"
     "|arrivals|passengers|users|customers|subscribers|employment|unemployment|jobs|payrolls"
     "|wages|wage|share|ratio|volume|value|capacity|utilization|utilisation|reserves|debt"
