@@ -411,11 +411,11 @@ def watch_add(edge: Edge, name: str, query: str, webhook: str | None) -> None:
 @click.pass_obj
 def watch_list(edge: Edge, as_json: bool) -> None:
     """The saved watches."""
-    from dataclasses import asdict
-
     found = edge.desk.watches()
     if as_json:
-        _print_json([asdict(w) for w in found])
+        from pressdesk.shapes import watch_record
+
+        _print_json([watch_record(w) for w in found])
         return
     for w in found:
         hook = f"  -> {w.webhook}" if w.webhook else ""
@@ -441,7 +441,7 @@ def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> 
     """Deliver what is new for one watch, or for all: each release once, even when runs
     overlap or one is killed. Exit status 1 if a webhook did not take its items (they
     wait for the next run)."""
-    from pressdesk.watch import item_record
+    from pressdesk.shapes import watch_run_record
 
     names = [name] if name else [w.name for w in edge.desk.watches()]
     if atom and len(names) != 1:
@@ -450,8 +450,7 @@ def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> 
     if atom:
         edge.desk.write_file(atom, edge.desk.watch_feed(names[0]))
     if as_json:
-        _print_json([{"watch": r.watch.name, "items": [item_record(i) for i in r.items],
-                      "webhook_failed": r.webhook_failed} for r in runs])
+        _print_json([watch_run_record(r) for r in runs])
     else:
         for r in runs:
             click.echo(f"{r.watch.name}: {len(r.items)} new")
@@ -611,6 +610,35 @@ def extract_command(
             click.echo(json.dumps(item, ensure_ascii=False))
     if rejected:
         sys.exit(1)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (0.0.0.0: every interface of the machine).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="PRESSDESK_TOKEN",
+              help="Allow changes (ingest, watches, sources) to requests that present this token "
+                   "(env PRESSDESK_TOKEN). Without it the server only reads.")
+@click.option("--ingest-host", "ingest_hosts", multiple=True, envvar="PRESSDESK_INGEST_HOSTS",
+              help="A host that ingest by URL and new sources may fetch from; repeat for more "
+                   "(env PRESSDESK_INGEST_HOSTS, space-separated).")
+@click.pass_obj
+def serve_command(edge: Edge, host: str, port: int, token: str | None,
+                  ingest_hosts: tuple[str, ...]) -> None:
+    """Serve the web UI and the REST API (under /api/, described at /openapi.json) until
+    stopped (Ctrl-C)."""
+    import uvicorn
+
+    from pressdesk.web import WebSettings, create_app
+
+    settings = WebSettings(token=token or None, ingest_hosts=ingest_hosts)
+    app = create_app(edge.desk, settings)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"pressdesk: serving {edge.settings.db} at http://{shown}:{port}/ "
+               f"({'changes need the token' if settings.writable else 'read-only'}; Ctrl-C stops)",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                http="httptools", loop="uvloop")
 
 
 # -- sources and collection ----------------------------------------------------

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Desk",
     "EntityView",
+    "ReleasePage",
     "ReleaseView",
     "Role",
     "SeriesPoint",
@@ -152,6 +153,15 @@ class ReleaseView:
     facts: Extraction | None  # None: stored without extraction
     entities: tuple[Entity, ...]
     revisions: tuple[Revision, ...]  # every text, oldest first (empty unless asked for)
+
+
+@dataclass(frozen=True, slots=True)
+class ReleasePage:
+    """One page of releases, newest first by (date, id); ``next`` is the key to ask for the
+    page after it (None on the last page)."""
+
+    releases: tuple[StoredRelease, ...]
+    next: tuple[str, str] | None
 
 
 class Desk:
@@ -262,6 +272,34 @@ class Desk:
         return self._write(lambda sync: ingest_releases(
             self.store, releases, chosen, sync=sync, progress=progress
         ))
+
+    def ingest_document(
+        self, name: str, data: bytes, options: IngestOptions | None = None,
+    ) -> IngestReport:
+        """Store the releases of a document held in memory (an upload), located as ``name``
+        in every rejection and in each release's origin; the format is sniffed as for files."""
+        from pressdesk.ingest import IngestOptions, ingest_reading, read_document
+
+        chosen = options or IngestOptions()
+        return self._write(lambda sync: ingest_reading(
+            self.store, lambda reject: read_document(name, data, chosen, reject), chosen,
+            sync=sync,
+        ))
+
+    def ingest_url(
+        self, url: str, options: IngestOptions | None = None, fetch: FetchSettings | None = None,
+        *, transport: httpx.BaseTransport | None = None,
+    ) -> IngestReport:
+        """Fetch one URL politely (robots.txt, bounds; redirects only within its host) and
+        store the releases it holds: a feed's entries, a page's article, a file of records."""
+        from urllib.parse import urlsplit
+
+        from pressdesk.collect.fetch import Fetcher, FetchSettings
+
+        host = urlsplit(url).hostname or ""
+        with Fetcher(fetch or FetchSettings(), self.store, transport=transport) as fetcher:
+            page = fetcher.get(url, allowed=frozenset({host}))
+        return self.ingest_document(page.url, page.content, options)
 
     def _write(self, run: Callable[[Callable[[], object]], IngestReport]) -> IngestReport:
         """One write at a time per process, searchable when it returns (see ``_Writing``)."""
@@ -446,6 +484,16 @@ class Desk:
     def releases(self, where: ReleaseFilter | None = None) -> Iterator[StoredRelease]:
         """Stored releases, newest first, narrowed by ``where``."""
         return self.store.releases(where or ReleaseFilter())
+
+    def release_page(
+        self, where: ReleaseFilter | None = None, after: tuple[str, str] | None = None,
+        limit: int = 50,
+    ) -> ReleasePage:
+        """A page of stored releases narrowed by ``where`` (its ``limit`` unused), newest first
+        by (date, id), after the key a previous page gave: no page is too far to reach."""
+        found = self.store.release_page(where or ReleaseFilter(), after, limit + 1)
+        last = found[limit - 1].release if len(found) > limit else None
+        return ReleasePage(tuple(found[:limit]), (last.date, last.id) if last else None)
 
     def release(self, id_or_prefix: str, *, revisions: bool = False) -> ReleaseView:
         """One release (an unambiguous id prefix is enough) with its facts and entities."""

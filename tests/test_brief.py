@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
+from conftest import SAMPLE, make_release
 
 from pressdesk.brief import (
     Brief,
@@ -111,3 +111,10 @@ def test_the_command_writes_every_format(sample_db: str, tmp_path: Path) -> None
                                         "--until", "2025-11-18", "--query", "place:VN"])
     assert "Corporate Support Measures with Vietnam" in narrowed.stdout
     assert "K-Mobility" not in narrowed.stdout
+
+
+def test_only_web_addresses_become_links_in_the_html(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db"), embedder="fake") as desk:
+        desk.add([make_release(1, url="javascript:alert(1)"), make_release(2, url="https://e.gov/2")])
+        page = render_html(desk.brief("2025-11-01", "2025-11-30"))
+    assert "javascript:" not in page and "href='https://e.gov/2'" in page

@@ -29,6 +29,7 @@ __all__ = [
     "document_text",
     "extract",
     "org_key",
+    "predict_document",
     "predict_paths",
     "to_prediction",
 ]
@@ -105,8 +106,21 @@ def predict_paths(
     from pressdesk.readers import read_path
 
     for path in paths:
-        for item in read_path(path, format=format, source=source):
-            yield item if isinstance(item, Rejection) else to_prediction(item, extract(item))
+        yield from predicted(read_path(path, format=format, source=source))
+
+
+def predict_document(
+    name: str, data: bytes, *, format: str | None = None, source: str | None = None
+) -> Iterator[dict[str, Any] | Rejection]:
+    """``predict_paths`` for a document held in memory (an upload), located as ``name``."""
+    from pressdesk.readers import read_bytes
+
+    return predicted(read_bytes(name, data, format=format, source=source))
+
+
+def predicted(items: Iterable[Release | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
+    for item in items:
+        yield item if isinstance(item, Rejection) else to_prediction(item, extract(item))
 
 
 def figure_prediction(figure: Figure) -> dict[str, Any]:
