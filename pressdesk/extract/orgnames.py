@@ -54,6 +54,7 @@ from pressdesk.extract.text import (
     is_title_case,
     lead_alternation,
 )
+from pressdesk.extract.wholenames import whole_name
 from pressdesk.facts import Span
 
 __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "initials", "is_plausible"]
@@ -328,7 +329,8 @@ def find_org_names(text: str) -> list[FoundName]:
     start = cue_start(text)
     found = [f for finder in NAME_FINDERS for f in finder(text) if _confirmed(text, f, start)]
     found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
-    return sorted((f for f in found if is_plausible(f)), key=lambda f: f.span.start)
+    whole = (whole_name(text, f) for f in found)
+    return sorted((f for f in whole if is_plausible(f)), key=lambda f: f.span.start)
 
 
 def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
@@ -339,7 +341,7 @@ def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
         for known, other in ((first, second), (second, first)):
             short = other is not None and len(text[other.start : other.end].split()) <= 4
             if known and other and short and text[known.start : known.end] in names:
-                yield with_acronym(text, other)
+                yield whole_name(text, with_acronym(text, other))
 
 
 def initials(name: str) -> str:
