@@ -545,12 +545,11 @@ class Desk:
     def find_entity(self, name_or_id: str) -> Entity:
         """An entity by its id (``#12`` or ``12``) or any of its names; the most mentioned
         when a name is several entities' (a person and an organisation, say)."""
-        from pressdesk.entities import entity_key
+        from pressdesk.entities import lookup_keys
 
         if name_or_id.lstrip("#").isdigit():
             return self.store.entity(int(name_or_id.lstrip("#")))
-        keys = [(kind, entity_key(kind, name_or_id)) for kind in ("org", "person", "place")]
-        found = self.store.find_entities([(k, key) for k, key in keys if key])
+        found = self.store.find_entities(lookup_keys(name_or_id))
         if not found:
             raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
         return found[0]

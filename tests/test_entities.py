@@ -18,9 +18,9 @@ def test_refs_from_an_extraction_carry_their_keys() -> None:
     )
     assert entity_refs(found) == [
         EntityRef("org", "Korea Trade Agency",
-                  (("koreatradeagency", "Korea Trade Agency"), ("kta", "KTA"))),
-        EntityRef("person", "Lee Soo-min", (("leesoomin", "Lee Soo-min"),)),
-        EntityRef("place", "Viet Nam", (("vn", "VN"),)),
+                  (("koreatradeagency", "Korea Trade Agency"), ("kta", "KTA")), ("", "acronym")),
+        EntityRef("person", "Lee Soo-min", (("leesoomin", "Lee Soo-min"),), ("",)),
+        EntityRef("place", "Viet Nam", (("vn", "VN"),), ("",)),
     ]
 
 
@@ -33,7 +33,8 @@ def test_name_key_folds_case_accents_and_punctuation() -> None:
 
 
 def org(name: str, *aliases: str) -> EntityRef:
-    return entity_ref("org", name, (name, *aliases))
+    names = (name, *aliases)
+    return entity_ref("org", name, names, tuple("acronym" if n.isupper() else "" for n in names))
 
 
 def test_one_org_one_id_across_releases_and_names(store: Store) -> None:
@@ -45,7 +46,7 @@ def test_one_org_one_id_across_releases_and_names(store: Store) -> None:
     by_name = {e.name: e for e in store.entities(EntityFilter(kind="org"))}
     ebr = by_name["Export Bank of Ruritania"]
     assert ebr.releases == 2  # b and c, via "EBR"
-    assert by_name["The Export Bank"].releases == 2  # a and c share a key; the longer name wins
+    assert by_name["Export Bank"].releases == 2  # a and c share a key ("The Export Bank")
     assert store.entity(ebr.id) == ebr and set(ebr.names) == {"Export Bank of Ruritania", "EBR"}
     with pytest.raises(NotFound):
         store.entity(10_000)

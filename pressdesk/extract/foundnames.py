@@ -90,8 +90,15 @@ def has_head(phrase: str) -> bool:
 def with_acronym(text: str, span: Span) -> FoundName:
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
-    ok = short and (is_acronym(short) or not (is_place_name(short) or short in MONTHS))
+    name = text[span.start : span.end]
+    ok = short and (is_acronym(short) or _short_form_of(short, name))
     return FoundName(text[span.start : span.end], span, short if ok else None)
+
+
+def _short_form_of(short: str, name: str) -> bool:
+    """ "Hyundai Motor Company (Hyundai)": a word of the name, not a place or month; "Nikko
+    Securities Co (Europe)" names a unit, not a short form."""
+    return short.split()[0] in name.split() and not (is_place_name(short) or short in MONTHS)
 
 
 def looks_like_person(words: list[str]) -> bool:

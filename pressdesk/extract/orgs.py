@@ -16,7 +16,9 @@ import re
 from collections.abc import Iterable
 
 from pressdesk.extract.keys import org_key
+from pressdesk.extract.lexicon import ORG_HEADS
 from pressdesk.extract.orgnames import (
+    TRAILERS,
     FoundName,
     coordinated_names,
     cue_start,
@@ -68,9 +70,19 @@ class _Groups:
 
 
 def _starts_with(group: list[FoundName], word: str) -> bool:
-    """ "Coupang Inc." starts with "Coupang"; "Kiel Institute for ..." with "Kiel institute"."""
+    """ "Coupang Inc." starts with "Coupang", "Ford Motor Co." with "Ford": the longer name is
+    the short one with only head words and company suffixes after it. A body is never folded
+    into a longer body whose name begins with it ("Federal Reserve" is not "Federal Reserve
+    Bank of New York", nor "White House" its "White House Economic Policy Council")."""
     short = word.casefold() + " "
-    return any(f.name.casefold().startswith(short) and not is_acronym(f.name) for f in group)
+    return any(
+        f.name.casefold().startswith(short) and not is_acronym(f.name) and _only_heads(f.name[len(short) :])
+        for f in group
+    )
+
+
+def _only_heads(rest: str) -> bool:
+    return all(w in ORG_HEADS or w in TRAILERS for w in rest.split())
 
 
 def _canonical(group: list[FoundName]) -> str:
@@ -131,11 +143,19 @@ def _merge_initials(groups: list[list[FoundName]]) -> list[list[FoundName]]:
         if len(names) != 1 or not is_acronym(next(iter(names))):
             continue
         acronym = next(iter(names)).replace(".", "")
-        hosts = [g for g in groups if g is not group and any(initials(f.name) == acronym for f in g)]
+        hosts = [g for g in groups if g is not group and any(_spelled_by(f.name, acronym) for f in g)]
         if len(hosts) == 1:
             hosts[0].extend(group)
             group.clear()
     return [g for g in groups if g]
+
+
+def _spelled_by(name: str, acronym: str) -> bool:
+    """ "KIAT" is spelled by "Korea Institute for Advancement of Technology": three letters or
+    more, each the initial of a word that is itself no acronym or suffix ("UN" is not spelled by
+    "Unilever NV")."""
+    words = [w for w in name.split() if not is_acronym(w) and w not in TRAILERS]
+    return len(acronym) >= 3 and initials(" ".join(words)) == acronym
 
 
 def _is_ministry_of(name: str, portfolio: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.extract.foundnames import FoundName, head_index
-from pressdesk.extract.lexicon import MONTHS, NON_ORG_WORDS, SENTENCE_WORDS, TITLES
+from pressdesk.extract.lexicon import DOMAIN_WORDS, MONTHS, NON_ORG_WORDS, ORG_HEADS, SENTENCE_WORDS, TITLES
 from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import is_acronym, starts_sentence
 from pressdesk.facts import Span
@@ -40,6 +40,8 @@ _COMPANY_HEADS = frozenset(
 
 # A capitalised word, with its dots where they are inside it ("U.S.") or end an abbreviation
 # ("Co.", "Corp."), never a full stop.
+_SUFFIXES = frozenset({"Co", "Corp", "Inc", "Ltd", "LLC", "PLC", "plc", "AG", "GmbH", "NV", "SA"})
+
 _CAP_WORD = r"[A-Z](?:[\w-]|\.(?=\w))*(?:(?:(?<=Co)|(?<=Corp)|(?<=Inc)|(?<=Ltd)|(?<=Bros)|(?<=\.[A-Z]))\.)?"
 _JOINED_BEFORE = re.compile(rf"((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) (and|&) $")
 _POSSESSIVE_BEFORE = re.compile(rf"(?<![\w'’])({_CAP_WORD})['’]s $")
@@ -111,16 +113,26 @@ _GROWERS = (_joined_start, _possessive_start, _ordinal_start)
 _JOINED_AFTER = re.compile(rf" (?:and|&) ((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD})")
 
 
+def _bare_portfolio(words: list[str]) -> bool:
+    """ "Exchange Commission": portfolio and head words only, a body's name's end."""
+    return head_index(words) == len(words) - 1 and all(w in DOMAIN_WORDS or w in ORG_HEADS for w in words)
+
+
 def _joined_end(text: str, found: FoundName) -> int | None:
     """ "House Ways" + " and Means Committee": a name that does not end in a head word, whose
-    head the words after its "and" hold."""
+    head the words after its "and" hold; "U.S. Securities" + " and Exchange Commission": a
+    name followed by words that name no body on their own."""
     m = _JOINED_AFTER.match(text, found.span.end)
     words = found.name.split()
-    if m is None or head_index(words) == len(words) - 1 or words[0] in SENTENCE_WORDS | MONTHS | TITLES:
+    if m is None or words[0] in SENTENCE_WORDS | MONTHS | TITLES:
         return None
     right = m.group(1).split()
+    if _bare_portfolio(right) and words[-1].rstrip(".") not in _SUFFIXES:
+        return m.end(1)
     front = _front(right)
-    if len(front) != 1 or is_acronym(front[0]) or not (head_index(right) >= 0 or right[-1] in NON_ORG_WORDS):
+    if head_index(words) == len(words) - 1 or len(front) != 1 or is_acronym(front[0]):
+        return None
+    if not (head_index(right) >= 0 or right[-1] in NON_ORG_WORDS):
         return None
     if " and " in m.group(0) and _written_alone(text, found.name, found.name + m.group(0)):
         return None

@@ -296,3 +296,31 @@ def create_sources(db: sqlite3.Connection) -> None:
             PRIMARY KEY (release_id, content_hash)
         ) WITHOUT ROWID"""
     )
+
+
+@migration
+def entity_evidence(db: sqlite3.Connection) -> None:
+    """Why each name joined its entity, which names are acronyms, which keys each release
+    wrote (for canonical names and splits), and corrections made by hand
+    (``pressdesk.store.sqlite_entities``)."""
+    db.execute("ALTER TABLE entity_names ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE entity_names ADD COLUMN acronym INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE entities ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE release_names (
+            release_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (release_id, kind, key)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX release_names_key ON release_names(kind, key)")
+    db.execute(
+        """CREATE TABLE entity_decisions (
+            seq INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            value TEXT NOT NULL
+        )"""
+    )
