@@ -554,6 +554,33 @@ class Desk:
             raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
         return found[0]
 
+    def merge_entities(self, into: str, other: str) -> Entity:
+        """Make ``other`` (a name or id) part of ``into``, for good: the decision is kept and
+        applied again after every re-extraction."""
+        a, b = self.find_entity(into), self.find_entity(other)
+        if a.kind != b.kind:
+            raise PressdeskError(f"#{a.id} is an {a.kind} and #{b.id} a {b.kind}: not one entity")
+        self.store.merge_entities(a.id, b.id)
+        return self.store.entity(a.id)
+
+    def split_entity(self, entity: str, name: str) -> Entity:
+        """Take ``name`` out of an entity into one of its own, for good; the new entity."""
+        from pressdesk.entities import entity_key
+
+        found = self.find_entity(entity)
+        key = entity_key(found.kind, name)
+        if key not in self.store.entity_keys(found.id) or len(found.names) < 2:
+            names = ", ".join(found.names)
+            raise PressdeskError(f"#{found.id} has no other name {name!r} to split off ({names})")
+        self.store.split_entity(found.id, key)
+        return self.store.find_entities([(found.kind, key)])[0]
+
+    def rename_entity(self, entity: str, name: str) -> Entity:
+        """Call an entity ``name`` whatever releases write, for good."""
+        found = self.find_entity(entity)
+        self.store.rename_entity(found.id, name)
+        return self.store.entity(found.id)
+
     def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
         """An entity over time (see ``EntityView``)."""
         entity = self.find_entity(name_or_id)

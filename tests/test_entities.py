@@ -3,10 +3,13 @@ from __future__ import annotations
 import pytest
 from conftest import make_release
 
+from pressdesk.desk import Desk
 from pressdesk.entities import entity_ref, entity_refs, name_key
-from pressdesk.errors import NotFound
+from pressdesk.errors import NotFound, PressdeskError
+from pressdesk.extract import extract
+from pressdesk.extract.orgs import extract_orgs
 from pressdesk.facts import Extraction, Org, Person, Place, Span
-from pressdesk.models import EntityRef
+from pressdesk.models import Entity, EntityRef, Release
 from pressdesk.store import EntityFilter, Store
 
 
@@ -69,3 +72,139 @@ def test_importing_the_store_loads_no_extractor() -> None:
             " print(any(m.startswith('pressdesk.extract') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- merges only with evidence (issue 10) ----------------------------------------
+
+
+def refs_of(text: str) -> list[EntityRef]:
+    return entity_refs(extract(Release.create(title="Note", date="1987-03-02", body=text, source="t")))
+
+
+def link(store: Store, *texts: str) -> list[Entity]:
+    releases = [make_release(i) for i in range(len(texts))]
+    store.save_batch(releases, "t")
+    for release, text in zip(releases, texts, strict=True):
+        store.link_entities(release.id, refs_of(text))
+    return store.entities(EntityFilter(kind="org", limit=100))
+
+
+def names_of(entities: list[Entity]) -> dict[str, set[str]]:
+    return {e.name: set(e.names) for e in entities}
+
+
+def test_an_acronym_joins_only_the_body_it_was_defined_for(store: Store) -> None:
+    found = names_of(link(
+        store,
+        "The Eastern Lantern Council (ELC) met on Monday.",
+        "The Exeter Lime Commission (ELC) met on Tuesday.",
+        "The ELC said it would meet again.",
+    ))
+    assert found["Eastern Lantern Council"] == {"Eastern Lantern Council", "ELC"}
+    assert found["Exeter Lime Commission"] == {"Exeter Lime Commission"}
+
+
+def test_no_merge_on_a_bare_initialism() -> None:
+    text = "Shares of Rubicon NV rose. RN traders said the index fell."
+    assert all("RN" not in o.aliases for o in extract_orgs(text))
+
+
+def test_a_body_is_never_folded_into_a_longer_body_its_name_begins() -> None:
+    text = ("The Lantern Institute said prices rose. The Lantern Institute Economic Policy Council"
+            " met on Monday.")
+    assert [o.aliases for o in extract_orgs(text)] == [(), ()]
+
+
+def test_a_short_form_joins_its_company() -> None:
+    text = "Shares of Quillfeather Motor Co. rose. Analysts at Quillfeather said sales rose."
+    found = [(o.name, o.aliases) for o in extract_orgs(text)]
+    assert found == [("Quillfeather Motor Co.", ("Quillfeather",))]
+
+
+def test_an_entity_records_why_its_names_joined(store: Store) -> None:
+    (found,) = link(store, "The Eastern Lantern Council (ELC) met. The ELC said it would act.")
+    assert dict(found.evidence) == {"Eastern Lantern Council": "", "ELC": "acronym"}
+
+
+def test_an_acronym_seen_alone_first_joins_its_definition(store: Store) -> None:
+    found = names_of(link(store, "The ELC said it would act.", "The Eastern Lantern Council (ELC) met."))
+    assert found == {"Eastern Lantern Council": {"Eastern Lantern Council", "ELC"}}
+
+
+def test_a_typo_sharing_context_joins_and_never_names(store: Store) -> None:
+    found = link(
+        store,
+        "The Organiaation of Lantern Exporting Countries (OLEC) met, Mortlake Oil Co said.",
+        "The Organisation of Lantern Exporting Countries met, Mortlake Oil Co said.",
+        "The Organisation of Lantern Exporting Countries met again.",
+    )
+    olec = next(e for e in found if "Lantern" in e.name)
+    assert olec.name == "Organisation of Lantern Exporting Countries" and olec.releases == 3
+    assert dict(olec.evidence)["Organisation of Lantern Exporting Countries"] == "typo"
+
+
+def test_the_canonical_name_is_the_most_written_well_formed_one(store: Store) -> None:
+    found = link(
+        store,
+        "The BRidgemoor STock Exchange (BSE) opened.",
+        "The Bridgemoor Stock Exchange (BSE) opened.",
+        "The Bridgemoor Stock Exchange (BSE) closed.",
+    )
+    assert [e.name for e in found] == ["Bridgemoor Stock Exchange"]
+
+
+def test_an_agency_with_and_without_its_country_is_one(store: Store) -> None:
+    found = link(store, "The Commodity Lantern Trading Commission said.",
+                 "The U.S. Commodity Lantern Trading Commission said.")
+    assert [(e.name, e.releases) for e in found] == [("Commodity Lantern Trading Commission", 2)]
+
+
+# -- generic names scoped to their country -----------------------------------------
+
+
+def test_generic_names_are_each_countrys_own_body(store: Store) -> None:
+    found = names_of(link(
+        store,
+        "Japan's finance ministry said it would act. Officials in Japan agreed.",
+        "The Japanese Finance Ministry said so.",
+        "France's finance ministry said no.",
+        "The finance ministry said it would sell bonds.",
+    ))
+    assert set(found) == {"Ministry of Finance (JP)", "Ministry of Finance (FR)"}
+
+
+def test_the_agriculture_department_is_the_department_of_agriculture(store: Store) -> None:
+    found = link(store, "The U.S. Agriculture Department said.", "The U.S. Department of Agriculture said.")
+    assert [(e.name, e.releases) for e in found] == [("Department of Agriculture (US)", 2)]
+
+
+def test_generic_names_found_by_any_country(desk: Desk) -> None:
+    desk.add([Release.create(title="Note", date="1987-03-02", body="Japan's finance ministry said.",
+                             source="t")])
+    assert desk.find_entity("Ministry of Finance (JP)").name == "Ministry of Finance (JP)"
+    assert desk.find_entity("finance ministry").name == "Ministry of Finance (JP)"
+
+
+# -- corrections that last ------------------------------------------------------------
+
+
+def lantern_desk(desk: Desk) -> None:
+    body = ("The Eastern Lantern Council (ELC) met. Shares of Quillfeather Motor Co. rose."
+            " Analysts at Quillfeather said so. The Lantern Guild Association agreed.")
+    desk.add([Release.create(title=f"Note {i}", date="1987-03-02", body=body, source="t") for i in range(2)])
+
+
+def test_merge_split_and_rename_outlive_reextraction(desk: Desk) -> None:
+    lantern_desk(desk)
+    merged = desk.merge_entities("Eastern Lantern Council", "Lantern Guild Association")
+    assert {"Eastern Lantern Council", "Lantern Guild Association"} <= set(merged.names)
+    assert dict(merged.evidence)["Lantern Guild Association"] == "merged by hand"
+    split = desk.split_entity("Quillfeather Motor Co.", "Quillfeather")
+    assert split.names == ("Quillfeather",) and split.releases == 2
+    desk.rename_entity("ELC", "The Lantern Council")
+    desk.reextract(everything=True)
+    council = desk.find_entity("ELC")
+    assert council.name == "The Lantern Council" and "Lantern Guild Association" in council.names
+    assert desk.find_entity("Quillfeather").id != desk.find_entity("Quillfeather Motor Co.").id
+    with pytest.raises(PressdeskError):
+        desk.split_entity("Lantern Guild Association", "Nobody")

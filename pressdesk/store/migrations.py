@@ -300,11 +300,13 @@ def create_sources(db: sqlite3.Connection) -> None:
 
 @migration
 def entity_evidence(db: sqlite3.Connection) -> None:
-    """Why each name joined its entity, which names are acronyms, which keys each release
+    """Why each name joined its entity, which names are acronyms or oddly cased ("STock":
+    a better writing of the same key replaces them), which keys each release
     wrote (for canonical names and splits), and corrections made by hand
     (``pressdesk.store.sqlite_entities``)."""
     db.execute("ALTER TABLE entity_names ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE entity_names ADD COLUMN acronym INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE entity_names ADD COLUMN odd INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE entities ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
     db.execute(
         """CREATE TABLE release_names (

@@ -28,8 +28,10 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+from pressdesk.errors import NotFound
 from pressdesk.models import EntityRef
 from pressdesk.store.sqlite_connections import named_errors
+from pressdesk.store.transactions import transaction
 
 _ODD_CASE = re.compile(r"\b[A-Z]{2,}[a-z]")  # "THe", "STock": a typist's slip
 
@@ -46,15 +48,14 @@ class SQLiteEntities:
         """Tie a release to its entities, creating or growing them as needed."""
         self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
         self.db.execute("DELETE FROM release_names WHERE release_id = ?", (release_id,))
+        refs = [ref for ref in refs if ref.keys]
+        self.db.executemany("INSERT OR IGNORE INTO release_names VALUES (?, ?, ?)",
+                            [(release_id, ref.kind, key) for ref in refs for key, _ in ref.keys])
         touched = set()
         for ref in refs:
-            if not ref.keys:
-                continue
             entity_id = self._entity_id(release_id, ref)
             touched.add(entity_id)
             self.db.execute("INSERT OR IGNORE INTO release_entities VALUES (?, ?)", (release_id, entity_id))
-            self.db.executemany("INSERT OR IGNORE INTO release_names VALUES (?, ?, ?)",
-                                [(release_id, ref.kind, key) for key, _ in ref.keys])
         for entity_id in touched:
             self._name_entity(entity_id)
         self._apply_decisions()
@@ -86,10 +87,15 @@ class SQLiteEntities:
             self._absorb_acronyms(found, ref.kind, short)
         first = how or evidence[0]
         self.db.executemany(
-            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id, evidence, acronym)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(ref.kind, key, name, found, first if i == 0 else why, int(why == "acronym"))
+            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id, evidence, acronym, odd)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(ref.kind, key, name, found, first if i == 0 else why, int(why == "acronym"),
+              int(bool(_ODD_CASE.search(name))))
              for i, ((key, name), why) in enumerate(zip(ref.keys, evidence, strict=True))],
+        )
+        self.db.executemany(  # "Stock" written where "STock" was: the better writing of a key
+            "UPDATE entity_names SET name = ?, odd = 0 WHERE kind = ? AND key = ? AND odd = 1",
+            [(name, ref.kind, key) for key, name in ref.keys if not _ODD_CASE.search(name)],
         )
         return found
 
@@ -136,10 +142,11 @@ class SQLiteEntities:
     def _shares_company(self, release_id: str, entity_id: int) -> bool:
         """This release names an entity that another release of ``entity_id`` names too."""
         return self.db.execute(
-            "SELECT 1 FROM release_entities a JOIN release_entities b ON b.entity_id = a.entity_id"
+            "SELECT 1 FROM release_names a JOIN entity_names n ON n.kind = a.kind AND n.key = a.key"
+            " JOIN release_entities b ON b.entity_id = n.entity_id"
             " JOIN release_entities c ON c.release_id = b.release_id"
-            " WHERE a.release_id = ? AND c.entity_id = ? LIMIT 1",
-            (release_id, entity_id),
+            " WHERE a.release_id = ? AND c.entity_id = ? AND n.entity_id != ? LIMIT 1",
+            (release_id, entity_id, entity_id),
         ).fetchone() is not None
 
     # -- naming ----------------------------------------------------------------
@@ -172,10 +179,13 @@ class SQLiteEntities:
         self._decide("rename", entity_id, name)
 
     def _decide(self, action: str, entity_id: int, value: str) -> None:
-        kind = self.db.execute("SELECT kind FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
-        self.db.execute("INSERT INTO entity_decisions (action, kind, anchor, value) VALUES (?, ?, ?, ?)",
-                        (action, kind, self._anchor(entity_id), value))
-        self._apply_decisions()
+        with transaction(self.db):
+            row = self.db.execute("SELECT kind FROM entities WHERE id = ?", (entity_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no entity with id {entity_id}")
+            self.db.execute("INSERT INTO entity_decisions (action, kind, anchor, value) VALUES (?, ?, ?, ?)",
+                            (action, row[0], self._anchor(entity_id), value))
+            self._apply_decisions()
 
     def _anchor(self, entity_id: int) -> str:
         """The key that stands for an entity in a decision: its most written name's."""
