@@ -18,7 +18,8 @@ release's own facts and makes no entity. "Agriculture Department" and
 "Department of Agriculture" are one pattern ("Department of Agriculture").
 
 The keys are computed here, before the store sees them, so the store needs no
-extractor.
+extractor. A person the release also names as a body, or a word of a country's
+name ("Lanka"), is no person of the directory.
 """
 
 from __future__ import annotations
@@ -172,11 +173,19 @@ def _without_country(name: str) -> str:
     return rest
 
 
+def _is_person(name: str, found: Extraction) -> bool:
+    """Not a firm's name the release also gives a body ("Morgan Stanley" of "Morgan Stanley
+    and Co"), nor a word of a country's name ("Lanka" of "Sri Lanka")."""
+    if any(org_key(o.name) == org_key(name) for o in found.orgs):
+        return False
+    return " " in name or not any(name in p.name.split() for p in found.places)
+
+
 def entity_refs(found: Extraction) -> list[EntityRef]:
     """Every organisation, person and place of one release, as entity references."""
     orgs = [ref for o in found.orgs if (ref := _org_ref(o, found)) is not None]
     return (
         orgs
-        + [entity_ref("person", p.name, (p.name,)) for p in found.people]
+        + [entity_ref("person", p.name, (p.name,)) for p in found.people if _is_person(p.name, found)]
         + [entity_ref("place", p.name, (p.code,)) for p in found.places]
     )

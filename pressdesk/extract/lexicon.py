@@ -218,6 +218,7 @@ DOMAIN_WORDS = words(
     Nuclear Power Ports Shipping Aviation Quality Metrology Testing Certification Natural Gas Mining
     Telecommunications Media Broadcasting Arts Heritage Legal Commerce Exchange Securities Savings
     Loan Insurance Pensions Markets Monetary Fiscal Competitiveness Trade-Investment Promotion Trust
+    Stock
     Action Protection Nature Conservation Digitalisation Digitalization Transformation Transition
     Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
     Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics

@@ -81,8 +81,12 @@ def _starts_with(group: list[FoundName], word: str) -> bool:
     )
 
 
+# Heads that make a leader's or a country's name a government: "Reagan" is not "Reagan Administration".
+_GOVERNING = frozenset({"Administration", "Government", "Cabinet"})
+
+
 def _only_heads(rest: str) -> bool:
-    return all(w in ORG_HEADS or w in TRAILERS for w in rest.split())
+    return all((w in ORG_HEADS or w in TRAILERS) and w not in _GOVERNING for w in rest.split())
 
 
 def _canonical(group: list[FoundName]) -> str:
