@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pressdesk.extract.lexicon import (
+    CONTINENT_WORDS,
     EAST_ASIAN_SURNAMES,
     GIVEN_NAMES,
     MONTHS,
@@ -90,15 +91,18 @@ def has_head(phrase: str) -> bool:
 def with_acronym(text: str, span: Span) -> FoundName:
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
-    name = text[span.start : span.end]
-    ok = short and (is_acronym(short) or _short_form_of(short, name))
+    unit = m is not None and _SUFFIX_AFTER.match(text, m.end()) is not None
+    ok = short and (is_acronym(short) or _short_form(short)) and not unit
     return FoundName(text[span.start : span.end], span, short if ok else None)
 
 
-def _short_form_of(short: str, name: str) -> bool:
-    """ "Hyundai Motor Company (Hyundai)": a word of the name, not a place or month; "Nikko
-    Securities Co (Europe)" names a unit, not a short form."""
-    return short.split()[0] in name.split() and not (is_place_name(short) or short in MONTHS)
+def _short_form(short: str) -> bool:
+    """ "Hyundai Motor Company (Hyundai)": not a place, a continent or a month."""
+    return not (is_place_name(short) or short in MONTHS or short in CONTINENT_WORDS)
+
+
+# A company suffix after the parentheses: "Nikko Securities Co (Europe) Ltd" names a unit there.
+_SUFFIX_AFTER = re.compile(r"\s*(?:Ltd|Limited|AG|GmbH|Inc|Corp|Co|SA|NV|PLC|plc)\b")
 
 
 def looks_like_person(words: list[str]) -> bool:

@@ -76,9 +76,21 @@ def _starts_with(group: list[FoundName], word: str) -> bool:
     Bank of New York", nor "White House" its "White House Economic Policy Council")."""
     short = word.casefold() + " "
     return any(
-        f.name.casefold().startswith(short) and not is_acronym(f.name) and _only_heads(f.name[len(short) :])
+        f.name.casefold().startswith(short)
+        and not is_acronym(f.name)
+        and _same_body(word, f.name[len(short) :])
         for f in group
     )
+
+
+def _same_body(short: str, rest: str) -> bool:
+    """What the longer name adds names no other body: company words ("Motor Co.") after a
+    name with no head, or a complement of the short form's own head ("Zeller institute" +
+    "for Trade Studies")."""
+    if _only_heads(rest):
+        return True
+    ends_in_head = short.split()[-1].capitalize() in ORG_HEADS
+    return ends_in_head and not any(w in ORG_HEADS or w in TRAILERS for w in rest.split())
 
 
 # Heads that make a leader's or a country's name a government: "Reagan" is not "Reagan Administration".
