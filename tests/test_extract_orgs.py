@@ -303,3 +303,8 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
     found = [n for n, _ in names("Steelmaker Korvane and LG Motor Co. agreed.")]
     assert "Korvane and LG Motor Co." not in found
     assert [n for n, _ in names("Japan's Kettle Co. said.")] == ["Kettle Co."]
+
+
+def test_a_bank_is_not_its_namesake_abroad() -> None:
+    text = "Lantern Bank said it would lend. Lantern Bank of Ostrava agreed."
+    assert all(not o.aliases for o in extract_orgs(text))

@@ -85,11 +85,13 @@ def _starts_with(group: list[FoundName], word: str) -> bool:
 
 def _same_body(short: str, rest: str) -> bool:
     """What the longer name adds names no other body: company words ("Motor Co.") after a
-    name with no head, or a complement of the short form's own head ("Zeller institute" +
-    "for Trade Studies")."""
+    name with no head, or a complement of the head the short form writes in lower case
+    ("Zeller institute" + "for Trade Studies"; "Sumitomo Bank" is not "Sumitomo Bank of
+    California")."""
     if _only_heads(rest):
         return True
-    ends_in_head = short.split()[-1].capitalize() in ORG_HEADS
+    head = short.split()[-1]
+    ends_in_head = head.islower() and head.capitalize() in ORG_HEADS
     return ends_in_head and not any(w in ORG_HEADS or w in TRAILERS for w in rest.split())
 
 
