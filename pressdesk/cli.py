@@ -288,11 +288,11 @@ def entities_merge_command(edge: Edge, into: str, other: str) -> None:
 
 @entities_command.command("split")
 @click.argument("entity")
-@click.argument("name")
+@click.argument("names", nargs=-1, required=True)
 @click.pass_obj
-def entities_split_command(edge: Edge, entity: str, name: str) -> None:
-    """Take NAME out of ENTITY (a name or #id) into an entity of its own, for good."""
-    _echo_entity(edge.desk.split_entity(entity, name))
+def entities_split_command(edge: Edge, entity: str, names: tuple[str, ...]) -> None:
+    """Take NAMES out of ENTITY (a name or #id) into one entity of their own, for good."""
+    _echo_entity(edge.desk.split_entity(entity, names))
 
 
 @entities_command.command("rename")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -563,17 +563,18 @@ class Desk:
         self.store.merge_entities(a.id, b.id)
         return self.store.entity(a.id)
 
-    def split_entity(self, entity: str, name: str) -> Entity:
-        """Take ``name`` out of an entity into one of its own, for good; the new entity."""
+    def split_entity(self, entity: str, names: Sequence[str]) -> Entity:
+        """Take ``names`` out of an entity into one entity of their own, for good; the new one."""
         from pressdesk.entities import entity_key
 
         found = self.find_entity(entity)
-        key = entity_key(found.kind, name)
-        if key not in self.store.entity_keys(found.id) or len(found.names) < 2:
-            names = ", ".join(found.names)
-            raise PressdeskError(f"#{found.id} has no other name {name!r} to split off ({names})")
-        self.store.split_entity(found.id, key)
-        return self.store.find_entities([(found.kind, key)])[0]
+        keys = [entity_key(found.kind, name) for name in names]
+        own = set(self.store.entity_keys(found.id))
+        if not keys or not set(keys) <= own or own <= set(keys):
+            raise PressdeskError(f"#{found.id} has not {', '.join(map(repr, names))} to split off"
+                                 f" (its names: {', '.join(found.names)})")
+        self.store.split_entity(found.id, keys)
+        return self.store.find_entities([(found.kind, keys[0])])[0]
 
     def rename_entity(self, entity: str, name: str) -> Entity:
         """Call an entity ``name`` whatever releases write, for good."""

@@ -199,7 +199,7 @@ def test_merge_split_and_rename_outlive_reextraction(desk: Desk) -> None:
     merged = desk.merge_entities("Eastern Lantern Council", "Lantern Guild Association")
     assert {"Eastern Lantern Council", "Lantern Guild Association"} <= set(merged.names)
     assert dict(merged.evidence)["Lantern Guild Association"] == "merged by hand"
-    split = desk.split_entity("Quillfeather Motor Co.", "Quillfeather")
+    split = desk.split_entity("Quillfeather Motor Co.", ["Quillfeather"])
     assert split.names == ("Quillfeather",) and split.releases == 2
     desk.rename_entity("ELC", "The Lantern Council")
     desk.reextract(everything=True)
@@ -207,4 +207,4 @@ def test_merge_split_and_rename_outlive_reextraction(desk: Desk) -> None:
     assert council.name == "The Lantern Council" and "Lantern Guild Association" in council.names
     assert desk.find_entity("Quillfeather").id != desk.find_entity("Quillfeather Motor Co.").id
     with pytest.raises(PressdeskError):
-        desk.split_entity("Lantern Guild Association", "Nobody")
+        desk.split_entity("Lantern Guild Association", ["Nobody"])

@@ -285,6 +285,7 @@ def test_a_legislature_is_named_without_an_article() -> None:
         ("Hobart's Ratings Service Inc said it cut the debt.", ["Hobart's Ratings Service Inc"]),
         ("Analysts at First Lindenfield Corp. said prices fell.", ["First Lindenfield Corp."]),
         ("First Lindenfield Corp said prices fell.", ["First Lindenfield Corp"]),
+        ("Lenders Manufacturers Quill Corp and Midvale Co met.", ["Manufacturers Quill Corp", "Midvale Co"]),
     ],
 )
 def test_names_stay_whole(text: str, expected: list[str]) -> None:

@@ -26,6 +26,7 @@ from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import (
     is_acronym,
     lead_run,
+    starts_sentence,
 )
 from pressdesk.facts import Span
 
@@ -70,6 +71,8 @@ def trim_leading(text: str, start: int, end: int) -> int:
             return start
         word = m.group(0).strip()
         descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
+        # inside a sentence, a capitalised descriptor is a name's: "Manufacturers Hanover Corp"
+        descriptor = descriptor and starts_sentence(text, m.start())
         compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
         if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
             return start

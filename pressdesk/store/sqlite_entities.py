@@ -24,6 +24,7 @@ after every linking, so they outlive any re-extraction.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -170,9 +171,9 @@ class SQLiteEntities:
         """Make ``other`` part of ``into``, now and after any re-extraction."""
         self._decide("merge", into, self._anchor(other))
 
-    def split_entity(self, entity_id: int, key: str) -> None:
-        """Take the name with ``key`` out of an entity into one of its own, for good."""
-        self._decide("split", entity_id, key)
+    def split_entity(self, entity_id: int, keys: list[str]) -> None:
+        """Take the names with these keys out of an entity into one of their own, for good."""
+        self._decide("split", entity_id, "\t".join(keys))
 
     def rename_entity(self, entity_id: int, name: str) -> None:
         """Give an entity this name, whatever releases write."""
@@ -212,27 +213,38 @@ class SQLiteEntities:
         self._move(other, entity_id, "merged by hand")
         self._name_entity(entity_id)
 
-    def _apply_split(self, kind: str, entity_id: int, key: str) -> None:
-        owner = self._owner(kind, key)
-        alone = self.db.execute("SELECT count(*) FROM entity_names WHERE entity_id = ?", (owner,)).fetchone()
-        if owner is None or alone[0] < 2:
-            return
+    def _apply_split(self, kind: str, entity_id: int, value: str) -> None:
+        keys = value.split("\t")
+        owner = self._owner(kind, keys[0])
+        if owner is None or not self._owns_more(owner, keys):
+            return  # split already, or nothing left to split from
         name = self.db.execute("SELECT name FROM entity_names WHERE kind = ? AND key = ?",
-                               (kind, key)).fetchone()
-        new = int(self.db.execute("INSERT INTO entities (kind, name) VALUES (?, ?)",
-                                  (kind, name[0])).lastrowid or 0)
-        self.db.execute("UPDATE entity_names SET entity_id = ?, evidence = 'split by hand'"
-                        " WHERE kind = ? AND key = ?", (new, kind, key))
-        written = "SELECT release_id FROM release_names WHERE kind = ? AND key = ?"
+                               (kind, keys[0])).fetchone()[0]
+        cursor = self.db.execute("INSERT INTO entities (kind, name) VALUES (?, ?)", (kind, name))
+        new = int(cursor.lastrowid or 0)
+        listed = json.dumps(keys)
+        self.db.execute("UPDATE entity_names SET entity_id = ?, evidence = 'split by hand' WHERE kind = ?"
+                        " AND entity_id = ? AND key IN (SELECT value FROM json_each(?))",
+                        (new, kind, owner, listed))
+        written = ("SELECT release_id FROM release_names WHERE kind = ?"
+                   " AND key IN (SELECT value FROM json_each(?))")
         self.db.execute(f"INSERT OR IGNORE INTO release_entities SELECT release_id, ? FROM ({written})",
-                        (new, kind, key))
+                        (new, kind, listed))
         self.db.execute(  # releases that wrote no other name of the old entity leave it
             f"DELETE FROM release_entities WHERE entity_id = ? AND release_id IN ({written})"
             " AND release_id NOT IN (SELECT r.release_id FROM release_names r JOIN entity_names n"
             "  ON n.kind = r.kind AND n.key = r.key WHERE n.entity_id = ?)",
-            (owner, kind, key, owner),
+            (owner, kind, listed, owner),
         )
         self._name_entity(owner)
+        self._name_entity(new)
+
+    def _owns_more(self, entity_id: int, keys: list[str]) -> bool:
+        """``entity_id`` has a name besides these keys."""
+        return self.db.execute(
+            "SELECT 1 FROM entity_names WHERE entity_id = ? AND key NOT IN (SELECT value FROM json_each(?))",
+            (entity_id, json.dumps(keys)),
+        ).fetchone() is not None
 
     def _apply_rename(self, kind: str, entity_id: int, name: str) -> None:
         self.db.execute("UPDATE entities SET name = ?, named = 1 WHERE id = ?", (name, entity_id))
