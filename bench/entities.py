@@ -62,7 +62,8 @@ def precision(desk: Desk, kind: str, limit: int, gold: dict[str, Any], show: boo
     judged = gold["judgments"][kind]
     counts = {"right": 0, "wrong": 0, "wrong merge": 0, "unjudged": 0}
     for e in desk.entities(EntityFilter(kind=kind, limit=limit)):
-        verdict, why = judged.get(e.name, ["unjudged", ""])
+        exact = f"{e.name} | {', '.join(sorted(e.names))}"
+        verdict, why = judged.get(exact) or judged.get(e.name, ["unjudged", ""])
         counts[verdict] += 1
         if show or verdict != "right":
             print(f"  {verdict:<11} {kind:<6} {e.releases:>4}  {e.name}  {list(e.names)}  {why}")

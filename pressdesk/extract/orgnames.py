@@ -65,6 +65,11 @@ _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
 
+# Company suffixes, which after "and" or "&" end the name before them ("... and Co Inc").
+_SUFFIXES = frozenset(
+    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "LLC", "AG", "SA"}
+)
+
 # Heads written in two words: "Directorate General of ...", "Secretariat General".
 _GENERAL_HEADS = frozenset({"Directorate", "Secretariat", "Inspectorate"})
 
@@ -163,7 +168,8 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         words = text[start : run.end].split()
         if head_index(words) < 0:
             continue
-        if i > 0 and conn in {" and ", " & "} and _ends_in_domain(text, chain[i - 1][1]):
+        company = set(words) <= _SUFFIXES  # "Morgan Stanley and Co Inc", "Smith & Co."
+        if i > 0 and conn in {" and ", " & "} and (company or _ends_in_domain(text, chain[i - 1][1])):
             start = trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
         end = run.end
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
