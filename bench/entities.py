@@ -96,6 +96,8 @@ def one_entity_share(name: str, source: Path, gold_path: Path, tmp: Path) -> tup
                 hits = [e for e in linked if keys & {fold(n) for n in e.names}]
                 total += 1
                 good += len(hits) == 1
+                if len(hits) != 1:
+                    print(f"  {name}: {org['names']} -> {[e.name for e in hits]}", file=sys.stderr)
         return good, total
 
 

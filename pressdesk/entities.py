@@ -12,7 +12,8 @@ Commission" for "Securities and Exchange Commission").
 A generic name ("the finance ministry", "the central bank", "Parliament") names
 a different body in every country: it is scoped to the country the release
 names for it ("Japan's finance ministry", "the Japanese Finance Ministry", else
-the one country the release names most), as "Ministry of Finance (JP)" keyed
+the country the release names most, the first named of equals), as "Ministry of
+Finance (JP)" keyed
 ``jp:ministryoffinance``; one the release gives no country for stays with the
 release's own facts and makes no entity. "Agriculture Department" and
 "Department of Agriculture" are one pattern ("Department of Agriculture").
@@ -25,7 +26,6 @@ name ("Lanka"), is no person of the directory.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from pressdesk.extract.keys import name_key, org_key
 from pressdesk.extract.lexicon import DOMAIN_WORDS
@@ -123,11 +123,10 @@ def _country_before(span: Span, places: tuple[Place, ...]) -> str:
 
 
 def _main_country(places: tuple[Place, ...]) -> str:
-    """The country a release names most often, when one does so more than any other."""
-    counts = Counter({p.code: len(p.spans) for p in places}).most_common(2)
-    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+    """The country a release names most often; of several named as often, the first named."""
+    if not places:
         return ""
-    return counts[0][0]
+    return min(places, key=lambda p: (-len(p.spans), min(s.start for s in p.spans))).code
 
 
 def _scoped(org: Org, found: Extraction) -> EntityRef | None:
@@ -141,7 +140,10 @@ def _scoped(org: Org, found: Extraction) -> EntityRef | None:
     if not country:
         return None
     aliases = [a for a in org.aliases if generic_name(a) is None]
-    ref = entity_ref("org", name, tuple(aliases), tuple(_why(a, org.name) for a in aliases))
+    evidence = [_why(a, org.name) for a in aliases]
+    if generic[1]:  # "Japanese Finance Ministry" names Japan's alone
+        aliases, evidence = [*aliases, org.name], [*evidence, "pattern"]
+    ref = entity_ref("org", name, tuple(aliases), tuple(evidence))
     key = (f"{country.lower()}:{org_key(name)}", name)
     return EntityRef("org", f"{name} ({country})", (key, *ref.keys), ("", *ref.evidence))
 

@@ -208,3 +208,13 @@ def test_merge_split_and_rename_outlive_reextraction(desk: Desk) -> None:
     assert desk.find_entity("Quillfeather").id != desk.find_entity("Quillfeather Motor Co.").id
     with pytest.raises(PressdeskError):
         desk.split_entity("Lantern Guild Association", ["Nobody"])
+
+
+def test_a_generic_name_takes_the_country_named_most_then_first(store: Store) -> None:
+    found = names_of(link(store, "Talks in Chile and Peru went on, the finance ministry said."))
+    assert set(found) == {"Ministry of Finance (CL)"}
+
+
+def test_a_generic_name_written_with_its_country_answers_to_it(desk: Desk) -> None:
+    desk.add([Release.create(title="Note", date="1987-03-02", body="The Chilean Navy said so.", source="t")])
+    assert desk.find_entity("Chilean Navy").name == "Navy (CL)"

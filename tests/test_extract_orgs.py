@@ -286,6 +286,7 @@ def test_a_legislature_is_named_without_an_article() -> None:
         ("Analysts at First Lindenfield Corp. said prices fell.", ["First Lindenfield Corp."]),
         ("First Lindenfield Corp said prices fell.", ["First Lindenfield Corp"]),
         ("Lenders Manufacturers Quill Corp and Midvale Co met.", ["Manufacturers Quill Corp", "Midvale Co"]),
+        ("Kettering, Quill and Co. and Bream & Co met.", ["Kettering, Quill and Co.", "Bream & Co"]),
     ],
 )
 def test_names_stay_whole(text: str, expected: list[str]) -> None:
@@ -309,3 +310,8 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
 def test_a_bank_is_not_its_namesake_abroad() -> None:
     text = "Lantern Bank said it would lend. Lantern Bank of Ostrava agreed."
     assert all(not o.aliases for o in extract_orgs(text))
+
+
+def test_a_one_word_name_joins_its_firm() -> None:
+    text = "Shares of Quillmoor Materials rose. Analysts at Quillmoor said so."
+    assert [(o.name, o.aliases) for o in extract_orgs(text)] == [("Quillmoor Materials", ("Quillmoor",))]

@@ -170,7 +170,8 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
             continue
         company = set(words) <= _SUFFIXES  # "Morgan Stanley and Co Inc", "Smith & Co."
         if i > 0 and conn in {" and ", " & "} and (company or _ends_in_domain(text, chain[i - 1][1])):
-            start = trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
+            first = i - 2 if company and i > 1 and chain[i - 1][0] == ", " else i - 1  # "Kidder, Peabody"
+            start = trim_leading(text, chain[first][1].start, chain[first][1].end)
         end = run.end
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)

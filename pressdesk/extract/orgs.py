@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from pressdesk.extract.keys import org_key
-from pressdesk.extract.lexicon import ORG_HEADS
+from pressdesk.extract.lexicon import CONTINENT_WORDS, ORG_HEADS
 from pressdesk.extract.orgnames import (
     TRAILERS,
     FoundName,
@@ -26,6 +26,7 @@ from pressdesk.extract.orgnames import (
     initials,
     is_plausible,
 )
+from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import is_acronym, soften_newlines
 from pressdesk.facts import Org, Span
 
@@ -88,7 +89,7 @@ def _same_body(short: str, rest: str) -> bool:
     name with no head, or a complement of the head the short form writes in lower case
     ("Zeller institute" + "for Trade Studies"; "Sumitomo Bank" is not "Sumitomo Bank of
     California")."""
-    if _only_heads(rest):
+    if _only_heads(rest) or _kind_word(short, rest):
         return True
     head = short.split()[-1]
     ends_in_head = head.islower() and head.capitalize() in ORG_HEADS
@@ -97,6 +98,17 @@ def _same_body(short: str, rest: str) -> bool:
 
 # Heads that make a leader's or a country's name a government: "Reagan" is not "Reagan Administration".
 _GOVERNING = frozenset({"Administration", "Government", "Cabinet"})
+
+
+def _kind_word(short: str, rest: str) -> bool:
+    """ "Hoshino" + "Materials": one capitalised word after a one-word name says what kind of
+    firm it is (not a place: "Lantern" + "Europe" is a unit)."""
+    words = rest.split()
+    return (
+        len(short.split()) == 1 and not is_acronym(short) and len(words) == 1
+        and words[0][:1].isupper() and words[0] not in _GOVERNING and not is_place_name(words[0])
+        and words[0] not in CONTINENT_WORDS
+    )
 
 
 def _only_heads(rest: str) -> bool:

@@ -265,7 +265,7 @@ _DECISIONS = {
 Row = tuple[str, str, int, int, str]  # name, evidence, acronym, releases writing it, key
 
 
-_SECONDARY = frozenset({"short form", "same release"})  # names a release used beside a fuller one
+_SECONDARY = frozenset({"short form", "same release", "pattern"})  # names a release used beside a fuller one
 
 
 def _name_rank(row: Row, rows: list[Row]) -> tuple[int, ...]:
