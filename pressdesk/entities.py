@@ -12,10 +12,12 @@ Commission" for "Securities and Exchange Commission").
 A generic name ("the finance ministry", "the central bank", "Parliament") names
 a different body in every country: it is scoped to the country the release
 names for it ("Japan's finance ministry", "the Japanese Finance Ministry", else
-the country the release names most, the first named of equals), as "Ministry of
-Finance (JP)" keyed
+the one country the release names, or names twice as often as any other), as
+"Ministry of Finance (JP)" keyed
 ``jp:ministryoffinance``; one the release gives no country for stays with the
-release's own facts and makes no entity. "Agriculture Department" and
+release's own facts and makes no entity. A ministry of several portfolios
+("Ministry of Trade, Industry and Resources") is one country's alone: it keeps
+its name, whatever country is written before it. "Agriculture Department" and
 "Department of Agriculture" are one pattern ("Department of Agriculture").
 
 The keys are computed here, before the store sees them, so the store needs no
@@ -123,10 +125,28 @@ def _country_before(span: Span, places: tuple[Place, ...]) -> str:
 
 
 def _main_country(places: tuple[Place, ...]) -> str:
-    """The country a release names most often; of several named as often, the first named."""
-    if not places:
+    """The one country a release names, or the one it names at least twice as often as any
+    other; else none ("Congress" in a story on Japan's trade with the U.S. is no one's)."""
+    counts = sorted((len(p.spans) for p in places), reverse=True)
+    if not counts or len(counts) > 1 and counts[0] < 2 * counts[1]:
         return ""
-    return min(places, key=lambda p: (-len(p.spans), min(s.start for s in p.spans))).code
+    return max(places, key=lambda p: len(p.spans)).code
+
+
+def _portfolio(name: str) -> list[str]:
+    """The words of a body's name that say what it does: "Finance" of "Ministry of Finance"."""
+    return [w for w in name.replace(",", " ").split() if w not in _HEAD_WORDS]
+
+
+_HEAD_WORDS = _GOVERNMENT_HEADS | {"Central", "Reserve", "Bank", "of", "and", "&", "Affairs"}
+
+
+def _national(org: Org, name: str) -> EntityRef:
+    """A ministry of several portfolios ("Ministry of International Trade and Industry"):
+    one country's alone, known by its name without the country written before it."""
+    aliases = [a for a in (org.name, *org.aliases) if a != name]
+    evidence = ["pattern" if a == org.name else _why(a, org.name) for a in aliases]
+    return entity_ref("org", name, (name, *aliases), ("", *evidence))
 
 
 def _scoped(org: Org, found: Extraction) -> EntityRef | None:
@@ -134,6 +154,8 @@ def _scoped(org: Org, found: Extraction) -> EntityRef | None:
     generic = generic_name(org.name)
     assert generic is not None
     name, country = generic
+    if len(_portfolio(name)) > 1:
+        return _national(org, name)
     country = country or next(
         (c for s in org.spans if (c := _country_before(s, found.places))), ""
     ) or _main_country(found.places)

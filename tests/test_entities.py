@@ -210,9 +210,20 @@ def test_merge_split_and_rename_outlive_reextraction(desk: Desk) -> None:
         desk.split_entity("Lantern Guild Association", ["Nobody"])
 
 
-def test_a_generic_name_takes_the_country_named_most_then_first(store: Store) -> None:
-    found = names_of(link(store, "Talks in Chile and Peru went on, the finance ministry said."))
+def test_a_generic_name_takes_the_country_a_release_names_far_most(store: Store) -> None:
+    found = names_of(link(
+        store,
+        "Chile's exports rose. Chile and Chile's partners met Peru, the finance ministry said.",
+        "Talks in Chile and Peru went on, the finance ministry said.",
+    ))
     assert set(found) == {"Ministry of Finance (CL)"}
+    assert [e.releases for e in store.entities(EntityFilter(kind="org"))] == [1]
+
+
+def test_a_ministry_of_several_portfolios_is_one_countrys(store: Store) -> None:
+    found = link(store, "The Ministry of Trade, Energy and Industry met Peru and Chile.",
+                 "The Chilean Ministry of Trade, Energy and Industry said.")
+    assert [(e.name, e.releases) for e in found] == [("Ministry of Trade, Energy and Industry", 2)]
 
 
 def test_a_generic_name_written_with_its_country_answers_to_it(desk: Desk) -> None:
