@@ -11,9 +11,9 @@ Commission" for "Securities and Exchange Commission").
 
 A generic name ("the finance ministry", "the central bank", "Parliament") names
 a different body in every country: it is scoped to the country the release
-names for it ("Japan's finance ministry", "the Japanese Finance Ministry", else
-the one country the release names, or names twice as often as any other), as
-"Ministry of Finance (JP)" keyed
+names for it ("Japan's finance ministry", "the Japanese Finance Ministry", "U.S.
+Congress" elsewhere in the release), else to the one country the release names,
+or names twice as often as any other, as "Ministry of Finance (JP)" keyed
 ``jp:ministryoffinance``; one the release gives no country for stays with the
 release's own facts and makes no entity. A ministry of several portfolios
 ("Ministry of Trade, Industry and Resources") is one country's alone: it keeps
@@ -124,6 +124,13 @@ def _country_before(span: Span, places: tuple[Place, ...]) -> str:
     return ""
 
 
+def _country_written(body: str, orgs: tuple[Org, ...]) -> str:
+    """The one country the release writes with this body elsewhere ("U.S. Congress" ...
+    "Congress")."""
+    countries = {g[1] for o in orgs if (g := generic_name(o.name)) and g[0] == body and g[1]}
+    return countries.pop() if len(countries) == 1 else ""
+
+
 def _main_country(places: tuple[Place, ...]) -> str:
     """The one country a release names, or the one it names at least twice as often as any
     other; else none ("Congress" in a story on Japan's trade with the U.S. is no one's)."""
@@ -156,9 +163,12 @@ def _scoped(org: Org, found: Extraction) -> EntityRef | None:
     name, country = generic
     if len(_portfolio(name)) > 1:
         return _national(org, name)
-    country = country or next(
-        (c for s in org.spans if (c := _country_before(s, found.places))), ""
-    ) or _main_country(found.places)
+    country = (
+        country
+        or next((c for s in org.spans if (c := _country_before(s, found.places))), "")
+        or _country_written(name, found.orgs)
+        or _main_country(found.places)
+    )
     if not country:
         return None
     aliases = [a for a in org.aliases if generic_name(a) is None]

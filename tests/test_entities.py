@@ -229,3 +229,8 @@ def test_a_ministry_of_several_portfolios_is_one_countrys(store: Store) -> None:
 def test_a_generic_name_written_with_its_country_answers_to_it(desk: Desk) -> None:
     desk.add([Release.create(title="Note", date="1987-03-02", body="The Chilean Navy said so.", source="t")])
     assert desk.find_entity("Chilean Navy").name == "Navy (CL)"
+
+
+def test_a_generic_name_takes_the_country_written_with_it_elsewhere(store: Store) -> None:
+    text = "The U.S. Congress met. Chile, Peru and Japan agreed. Congress said it would act."
+    assert [(e.name, e.releases) for e in link(store, text)] == [("Congress (US)", 1)]
