@@ -97,9 +97,8 @@ def generic_name(name: str) -> tuple[str, str] | None:
     it, when the name is one every country's body could bear; else None."""
     words = [w.capitalize() if w.islower() and w not in {"of", "and"} else w for w in name.split()]
     words = words[1:] if words[:1] == ["The"] else words
-    country = ""
-    while words and (code := _country_of(words[0].removesuffix("'s").removesuffix("’s"))):
-        country, words = code, words[1:]
+    country, size = _country_in_front(words)
+    words = words[size:]
     plain = [w.strip(",") for w in words]
     if not plain or plain[-1] not in _GOVERNMENT_HEADS | {"Bank"} and plain[0] not in _GOVERNMENT_HEADS:
         return None
@@ -109,6 +108,15 @@ def generic_name(name: str) -> tuple[str, str] | None:
     if len(plain) > 1 and plain[-1] in _REORDERED:
         words = [plain[-1], "of", *words[:-1], *(["Affairs"] if plain[:-1] == ["Foreign"] else [])]
     return " ".join(words), country
+
+
+def _country_in_front(words: list[str]) -> tuple[str, int]:
+    """The country the first words name ("United States", "Japan's") and how many they are."""
+    for size in (3, 2, 1):
+        front = " ".join(words[:size]).removesuffix("'s").removesuffix("’s")
+        if len(words) > size and (code := _country_of(front)):
+            return code, size
+    return "", 0
 
 
 def _country_of(word: str) -> str:
@@ -201,10 +209,12 @@ _AGENCY_HEADS = frozenset(
 def _without_country(name: str) -> str:
     """ "U.S. Securities and Exchange Commission" -> "Securities and Exchange Commission": a
     national agency's name without its country (three words or more must remain)."""
-    first, _, rest = name.partition(" ")
-    if not _country_of(first) or len(rest.split()) < 3 or rest.split()[-1] not in _AGENCY_HEADS:
+    words = name.split()
+    country, size = _country_in_front(words)
+    rest = words[size:]
+    if not country or len(rest) < 3 or rest[-1] not in _AGENCY_HEADS:
         return ""
-    return rest
+    return " ".join(rest)
 
 
 def _is_person(name: str, found: Extraction) -> bool:
