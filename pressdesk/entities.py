@@ -7,7 +7,7 @@ to all of its names. Each name carries the evidence that joined it in its
 release: an ``acronym`` defined or spelled there, a ``spelling`` variant, a
 ``short form`` the release uses for the long one, a known ``pattern`` ("the
 trade ministry" for "Ministry of Trade, ...", "U.S. Securities and Exchange
-Commission" for "Securities and Exchange Commission").
+Commission (SEC)" for "Securities and Exchange Commission").
 
 A generic name ("the finance ministry", "the central bank", "Parliament") names
 a different body in every country: it is scoped to the country the release
@@ -31,6 +31,7 @@ import re
 
 from pressdesk.extract.keys import name_key, org_key
 from pressdesk.extract.lexicon import DOMAIN_WORDS
+from pressdesk.extract.orgnames import initials
 from pressdesk.extract.places import find_place_mentions
 from pressdesk.extract.text import is_acronym
 from pressdesk.facts import Extraction, Org, Place, Span
@@ -194,7 +195,7 @@ def _org_ref(org: Org, found: Extraction) -> EntityRef | None:
     aliases = [a for a in org.aliases if generic_name(a) is None]
     evidence = ["acronym" if is_acronym(org.name) else "", *(_why(a, org.name) for a in aliases)]
     national = _without_country(org.name)
-    if national:
+    if national and any(is_acronym(a) and initials(national) == a.replace(".", "") for a in org.aliases):
         aliases.append(national)
         evidence.append("pattern")
     return entity_ref("org", org.name, (org.name, *aliases), tuple(evidence))
@@ -208,7 +209,9 @@ _AGENCY_HEADS = frozenset(
 
 def _without_country(name: str) -> str:
     """ "U.S. Securities and Exchange Commission" -> "Securities and Exchange Commission": a
-    national agency's name without its country (three words or more must remain)."""
+    national agency's name without its country (three words or more must remain), taken only
+    where the release's acronym for it spells it without the country ("... (SEC)"; not
+    "Canadian International Development Agency (CIDA)")."""
     words = name.split()
     country, size = _country_in_front(words)
     rest = words[size:]

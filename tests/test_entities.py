@@ -155,7 +155,7 @@ def test_the_canonical_name_is_the_most_written_well_formed_one(store: Store) ->
 
 def test_an_agency_with_and_without_its_country_is_one(store: Store) -> None:
     found = link(store, "The Commodity Lantern Trading Commission said.",
-                 "The U.S. Commodity Lantern Trading Commission said.")
+                 "The U.S. Commodity Lantern Trading Commission (CLTC) said.")
     assert [(e.name, e.releases) for e in found] == [("Commodity Lantern Trading Commission", 2)]
 
 
@@ -234,3 +234,18 @@ def test_a_generic_name_written_with_its_country_answers_to_it(desk: Desk) -> No
 def test_a_generic_name_takes_the_country_written_with_it_elsewhere(store: Store) -> None:
     text = "The U.S. Congress met. Chile, Peru and Japan agreed. Congress said it would act."
     assert [(e.name, e.releases) for e in link(store, text)] == [("Congress (US)", 1)]
+
+
+def test_national_agencies_of_two_countries_stay_two(store: Store) -> None:
+    found = names_of(link(
+        store,
+        "The Ruritanian International Lantern Agency (RILA) paid.",
+        "The Danish International Lantern Agency (DILA) paid.",
+        "The International Lantern Agency (ILA) paid.",
+    ))
+    assert len(found) == 3 and all(len(names) == 2 for names in found.values())
+
+
+def test_a_body_is_not_a_longer_body_with_another_head() -> None:
+    text = "The Lantern Exchange said. The Lantern Exchange Center agreed."
+    assert [o.aliases for o in extract_orgs(text)] == [(), ()]

@@ -89,8 +89,20 @@ def _same_body(short: str, rest: str) -> bool:
     name with no head, or a complement of the head the short form writes in lower case
     ("Zeller institute" + "for Trade Studies"; "Sumitomo Bank" is not "Sumitomo Bank of
     California")."""
-    if _only_heads(rest) or _kind_word(short, rest):
-        return True
+    if _has_head(short):  # "Commodity Exchange" is not "Commodity Exchange Center"
+        return all(w in TRAILERS or w in _SUFFIXES for w in rest.split()) or _complement(short, rest)
+    return _only_heads(rest) or _kind_word(short, rest)
+
+
+def _has_head(name: str) -> bool:
+    return any(w.capitalize() in ORG_HEADS for w in name.split())
+
+
+_SUFFIXES = frozenset({"Co", "Inc", "Ltd", "Corp", "AG", "SA", "NV", "PLC", "plc", "LLC", "GmbH"})
+
+
+def _complement(short: str, rest: str) -> bool:
+    """ "Zeller institute" + "for Trade Studies": the complement of a head written in lower case."""
     head = short.split()[-1]
     ends_in_head = head.islower() and head.capitalize() in ORG_HEADS
     return ends_in_head and not any(w in ORG_HEADS or w in TRAILERS for w in rest.split())
