@@ -249,3 +249,12 @@ def test_national_agencies_of_two_countries_stay_two(store: Store) -> None:
 def test_a_body_is_not_a_longer_body_with_another_head() -> None:
     text = "The Lantern Exchange said. The Lantern Exchange Center agreed."
     assert [o.aliases for o in extract_orgs(text)] == [(), ()]
+
+
+def test_a_short_form_links_no_two_long_names(store: Store) -> None:
+    found = names_of(link(
+        store,
+        "Shares of Quillan Group rose. Analysts at Quillan said so.",
+        "Shares of Quillan Oil Corp rose. Analysts at Quillan said so.",
+    ))
+    assert set(found) == {"Quillan Group", "Quillan Oil Corp"}

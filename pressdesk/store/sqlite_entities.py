@@ -3,8 +3,11 @@
 How a release's reference finds its entity (``link_entities``), each rule a
 merge only with evidence:
 
-1. by the key of any full name the reference carries (its own name, or a spelling
-   variant or short form its release joined to it): the entity that already has it;
+1. by the key of any full name the reference carries (its own name, a spelling
+   variant or a known pattern of it): the entity that already has it; a short form
+   its release used for it links nothing ("Triton" for "Triton Oil Corp" in one
+   release and for "Triton Group" in another), though a release that writes the
+   short form alone links to the first entity that was known by it;
 2. else, a reference with a full name takes over an entity known so far only by
    an acronym that the release defines for that name ("EC" seen bare, then
    "European Community (EC)");
@@ -33,6 +36,10 @@ from pressdesk.errors import NotFound
 from pressdesk.models import EntityRef
 from pressdesk.store.sqlite_connections import named_errors
 from pressdesk.store.transactions import transaction
+
+# Evidence that holds in its release only: "Triton" there is "Triton Oil Corp", elsewhere it may
+# be "Triton Group", so a long name never links to another entity by its short form.
+_LOCAL = frozenset({"acronym", "short form", "same release"})
 
 _ODD_CASE = re.compile(r"\b[A-Z]{2,}[a-z]")  # "THe", "STock": a typist's slip
 
@@ -72,7 +79,8 @@ class SQLiteEntities:
         evidence = ref.evidence or ("",) * len(ref.keys)
         full = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e != "acronym"]
         short = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e == "acronym"]
-        found = next((o for k in full if (o := self._owner(ref.kind, k)) is not None), None)
+        linking = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e not in _LOCAL]
+        found = next((o for k in linking if (o := self._owner(ref.kind, k)) is not None), None)
         how = ""
         if found is None and not full:
             found = next((o for k in short if (o := self._owner(ref.kind, k)) is not None), None)
