@@ -275,7 +275,8 @@ class Desk:
 
     def reextract(self, *, everything: bool = False, progress: Progress | None = None) -> int:
         """Find the facts of stored releases again: those an older version of the extractors
-        found, or stored without any (``everything``: all). Returns how many."""
+        found, or stored without any (``everything``: all, and the entities are linked again
+        from nothing, keeping their ids and the corrections made by hand). Returns how many."""
         from pressdesk.extract import VERSION
         from pressdesk.ingest import reextract
 
@@ -283,6 +284,8 @@ class Desk:
         with self.write_lock:
             writing = _Writing(self)
             try:
+                if everything:
+                    self.store.reset_entities()
                 return reextract(self.store, ids, progress=progress)
             finally:
                 writing.finish()

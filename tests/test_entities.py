@@ -10,7 +10,7 @@ from pressdesk.extract import extract
 from pressdesk.extract.orgs import extract_orgs
 from pressdesk.facts import Extraction, Org, Person, Place, Span
 from pressdesk.models import Entity, EntityRef, Release
-from pressdesk.store import EntityFilter, Store
+from pressdesk.store import EntityFilter, ReleaseFilter, Store
 
 
 def test_refs_from_an_extraction_carry_their_keys() -> None:
@@ -258,3 +258,14 @@ def test_a_short_form_links_no_two_long_names(store: Store) -> None:
         "Shares of Quillan Oil Corp rose. Analysts at Quillan said so.",
     ))
     assert set(found) == {"Quillan Group", "Quillan Oil Corp"}
+
+
+def test_reextracting_everything_links_again_and_keeps_ids(desk: Desk) -> None:
+    lantern_desk(desk)
+    council = desk.find_entity("Eastern Lantern Council")
+    rid = next(iter(desk.releases(ReleaseFilter(limit=1)))).release.id
+    desk.store.link_entities(rid, [org("Eastern Lantern Council", "Unrelated Kettle Society")])
+    assert "Unrelated Kettle Society" in desk.find_entity("Eastern Lantern Council").names
+    desk.reextract(everything=True)
+    again = desk.find_entity("Eastern Lantern Council")
+    assert again.id == council.id and "Unrelated Kettle Society" not in again.names

@@ -90,8 +90,7 @@ class SQLiteEntities:
             found = self._typo_of(release_id, ref.kind, full[0])
             how = "typo" if found is not None else ""
         if found is None:
-            cursor = self.db.execute("INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name))
-            found = int(cursor.lastrowid or 0)
+            found = self._new_entity(ref)
         if full:
             self._absorb_acronyms(found, ref.kind, short)
         first = how or evidence[0]
@@ -107,6 +106,25 @@ class SQLiteEntities:
             [(name, ref.kind, key) for key, name in ref.keys if not _ODD_CASE.search(name)],
         )
         return found
+
+    def _new_entity(self, ref: EntityRef) -> int:
+        """A new entity, with the id an entity of the same first key had before a rebuild."""
+        key = ref.keys[0][0]
+        row = self.db.execute(
+            "SELECT id FROM entity_ids WHERE kind = ? AND key = ? AND id NOT IN (SELECT id FROM entities)",
+            (ref.kind, key),
+        ).fetchone()
+        cursor = self.db.execute("INSERT INTO entities (id, kind, name) VALUES (?, ?, ?)",
+                                 (row[0] if row else None, ref.kind, ref.name))
+        entity_id = int(cursor.lastrowid or 0)
+        self.db.execute("INSERT OR IGNORE INTO entity_ids VALUES (?, ?, ?)", (ref.kind, key, entity_id))
+        return entity_id
+
+    def reset_entities(self) -> None:
+        """Forget every entity and link (ids and decisions are kept), to link all again."""
+        with transaction(self.db):
+            for table in ("release_entities", "release_names", "entity_names", "entities"):
+                self.db.execute(f"DELETE FROM {table}")
 
     def _acronym_only(self, kind: str, keys: list[str]) -> int | None:
         """The entity known so far by one of these acronyms alone."""
