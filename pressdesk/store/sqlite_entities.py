@@ -77,27 +77,36 @@ class SQLiteEntities:
 
     def _entity_id(self, release_id: str, ref: EntityRef) -> int:
         evidence = ref.evidence or ("",) * len(ref.keys)
-        full = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e != "acronym"]
-        short = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e == "acronym"]
-        linking = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e not in _LOCAL]
-        found = next((o for k in linking if (o := self._owner(ref.kind, k)) is not None), None)
-        how = ""
-        if found is None and not full:
-            found = next((o for k in short if (o := self._owner(ref.kind, k)) is not None), None)
-        if found is None and full:
-            found = self._acronym_only(ref.kind, short)
-        if found is None and full and ref.kind == "org":
-            found = self._typo_of(release_id, ref.kind, full[0])
-            how = "typo" if found is not None else ""
+        acronyms = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e == "acronym"]
+        found, how = self._find(release_id, ref, evidence, acronyms)
         if found is None:
             found = self._new_entity(ref)
-        if full:
-            self._absorb_acronyms(found, ref.kind, short)
-        first = how or evidence[0]
+        if len(acronyms) < len(ref.keys):
+            self._absorb_acronyms(found, ref.kind, acronyms)
+        self._learn_names(found, ref, (how or evidence[0], *evidence[1:]))
+        return found
+
+    def _find(self, release_id: str, ref: EntityRef, evidence: tuple[str, ...],
+              acronyms: list[str]) -> tuple[int | None, str]:
+        """The entity a reference belongs to by rules 1 to 3 (see the module), and why."""
+        linking = [k for (k, _), e in zip(ref.keys, evidence, strict=True) if e not in _LOCAL]
+        found = next((o for k in linking if (o := self._owner(ref.kind, k)) is not None), None)
+        if found is not None:
+            return found, ""
+        if len(acronyms) == len(ref.keys):  # an acronym alone
+            return next((o for k in acronyms if (o := self._owner(ref.kind, k)) is not None), None), ""
+        found = self._acronym_only(ref.kind, acronyms)
+        if found is None and ref.kind == "org":
+            found = self._typo_of(release_id, ref.kind, ref.keys[0][0])
+            return found, "typo" if found is not None else ""
+        return found, ""
+
+    def _learn_names(self, entity_id: int, ref: EntityRef, evidence: tuple[str, ...]) -> None:
+        """Every name of the reference its entity does not have yet, with why it joined."""
         self.db.executemany(
             "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id, evidence, acronym, odd)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(ref.kind, key, name, found, first if i == 0 else why, int(why == "acronym"),
+            [(ref.kind, key, name, entity_id, why, int(why == "acronym" or i == 0 and _bare(ref)),
               int(bool(_ODD_CASE.search(name))))
              for i, ((key, name), why) in enumerate(zip(ref.keys, evidence, strict=True))],
         )
@@ -105,7 +114,6 @@ class SQLiteEntities:
             "UPDATE entity_names SET name = ?, odd = 0 WHERE kind = ? AND key = ? AND odd = 1",
             [(name, ref.kind, key) for key, name in ref.keys if not _ODD_CASE.search(name)],
         )
-        return found
 
     def _new_entity(self, ref: EntityRef) -> int:
         """A new entity, with the id an entity of the same first key had before a rebuild."""
@@ -279,6 +287,11 @@ class SQLiteEntities:
         """Every correction made by hand, oldest first."""
         rows = self.db.execute("SELECT action, kind, anchor, value FROM entity_decisions ORDER BY seq")
         return [dict(zip(("action", "kind", "anchor", "value"), r, strict=True)) for r in rows]
+
+
+def _bare(ref: EntityRef) -> bool:
+    """A reference by an acronym alone."""
+    return bool(ref.evidence) and ref.evidence[0] == "acronym"
 
 
 _DECISIONS = {
