@@ -33,7 +33,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pressdesk import Desk, EntityFilter
+from pressdesk import Desk, EntityFilter, ReleaseFilter
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -87,7 +87,7 @@ def one_entity_share(name: str, source: Path, gold_path: Path, tmp: Path) -> tup
     """(gold orgs that map to exactly one entity, gold orgs) for one gold set."""
     with Desk.open(str(tmp / f"{name}.db"), embedder="fake") as desk:
         desk.ingest([str(source)])
-        by_title = {s.release.title: s.release.id for s in desk.releases(_all())}
+        by_title = {s.release.title: s.release.id for s in desk.releases(ReleaseFilter(limit=1_000_000))}
         golds = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line]
         good = total = 0
         for gold in golds:
@@ -113,12 +113,6 @@ def lookup(name: str) -> list[tuple[str, str]]:
 
         return [("org", entity_key("org", name))]
     return [k for k in lookup_keys(name) if k[0] == "org"]
-
-
-def _all() -> Any:
-    from pressdesk import ReleaseFilter
-
-    return ReleaseFilter(limit=1_000_000)
 
 
 def main() -> None:
