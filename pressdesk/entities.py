@@ -21,8 +21,9 @@ its name, whatever country is written before it. "Agriculture Department" and
 "Department of Agriculture" are one pattern ("Department of Agriculture").
 
 The keys are computed here, before the store sees them, so the store needs no
-extractor. A person the release also names as a body, or a word of a country's
-name ("Lanka"), is no person of the directory.
+extractor. A person the release also names as a body, a word of a country's name
+("Lanka"), or a given name or East Asian surname alone ("Richard", "Kim") is no
+person of the directory: it stays with its release.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.extract.keys import name_key, org_key
-from pressdesk.extract.lexicon import DOMAIN_WORDS
+from pressdesk.extract.lexicon import DOMAIN_WORDS, EAST_ASIAN_SURNAMES, GIVEN_NAMES
 from pressdesk.extract.orgnames import initials
 from pressdesk.extract.places import find_place_mentions
 from pressdesk.extract.text import is_acronym
@@ -222,10 +223,14 @@ def _without_country(name: str) -> str:
 
 def _is_person(name: str, found: Extraction) -> bool:
     """Not a firm's name the release also gives a body ("Morgan Stanley" of "Morgan Stanley
-    and Co"), nor a word of a country's name ("Lanka" of "Sri Lanka")."""
+    and Co"), nor a word of a country's name ("Lanka" of "Sri Lanka"), nor a given name or an
+    East Asian surname alone ("Richard", "Kim": many people's, one person's nowhere)."""
     if any(org_key(o.name) == org_key(name) for o in found.orgs):
         return False
-    return " " in name or not any(name in p.name.split() for p in found.places)
+    if " " in name:
+        return True
+    alone = name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES
+    return not alone and not any(name in p.name.split() for p in found.places)
 
 
 def entity_refs(found: Extraction) -> list[EntityRef]:

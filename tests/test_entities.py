@@ -269,3 +269,10 @@ def test_reextracting_everything_links_again_and_keeps_ids(desk: Desk) -> None:
     desk.reextract(everything=True)
     again = desk.find_entity("Eastern Lantern Council")
     assert again.id == council.id and "Unrelated Kettle Society" not in again.names
+
+
+def test_a_given_name_or_surname_alone_is_no_directory_person() -> None:
+    found = Extraction(people=(Person("Richard", None, None, (), (Span(0, 1),)),
+                               Person("Kim", "Minister", None, (), (Span(0, 1),)),
+                               Person("Kim Soo-ra", "Minister", None, (), (Span(0, 1),))))
+    assert [r.name for r in entity_refs(found)] == ["Kim Soo-ra"]
