@@ -17,7 +17,7 @@ from pressdesk import __version__
 from pressdesk.desk import Desk, Settings
 from pressdesk.errors import PressdeskError
 from pressdesk.facts import EVENT_TYPES
-from pressdesk.models import Rejection
+from pressdesk.models import Entity, Rejection
 from pressdesk.readers import FORMATS
 from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter
 
@@ -259,17 +259,58 @@ def embed_command(edge: Edge, quiet: bool) -> None:
     click.echo(f"{count:,} releases embedded")
 
 
-@cli.command("entities")
+@cli.group("entities", invoke_without_command=True)
 @click.option("--kind", type=click.Choice(["org", "person", "place"]), help="Only this kind.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.pass_obj
-def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) -> None:
+@click.pass_context
+def entities_command(ctx: click.Context, kind: str | None, limit: int, as_json: bool) -> None:
     """Organisations, people and places across all releases, most mentioned first.
 
     One entity has one id in the whole store, whichever of its names
-    (acronyms, spelling variants) a release uses.
+    (acronyms, spelling variants) a release uses; `--json` gives each name with
+    the evidence that joined it. `entities merge`, `split` and `rename` correct
+    the directory for good: the decisions are kept and applied again after
+    every re-extraction.
     """
+    if ctx.invoked_subcommand is None:
+        _list_entities(ctx.obj, kind, limit, as_json)
+
+
+@entities_command.command("merge")
+@click.argument("into")
+@click.argument("other")
+@click.pass_obj
+def entities_merge_command(edge: Edge, into: str, other: str) -> None:
+    """Make OTHER (a name or #id) part of INTO, for good."""
+    _echo_entity(edge.desk.merge_entities(into, other))
+
+
+@entities_command.command("split")
+@click.argument("entity")
+@click.argument("names", nargs=-1, required=True)
+@click.pass_obj
+def entities_split_command(edge: Edge, entity: str, names: tuple[str, ...]) -> None:
+    """Take NAMES out of ENTITY (a name or #id) into one entity of their own, for good."""
+    _echo_entity(edge.desk.split_entity(entity, names))
+
+
+@entities_command.command("rename")
+@click.argument("entity")
+@click.argument("name")
+@click.pass_obj
+def entities_rename_command(edge: Edge, entity: str, name: str) -> None:
+    """Call ENTITY (a name or #id) NAME, whatever releases write, for good."""
+    _echo_entity(edge.desk.rename_entity(entity, name))
+
+
+def _echo_entity(e: Entity) -> None:
+    others = [n for n in e.names if n != e.name]
+    aka = f"  ({', '.join(others)})" if others else ""
+    click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
+
+
+def _list_entities(edge: Edge, kind: str | None, limit: int, as_json: bool) -> None:
     found = edge.desk.entities(EntityFilter(kind=kind, limit=limit))
     if as_json:
         from pressdesk.shapes import entity_record
@@ -277,9 +318,7 @@ def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) ->
         _print_json([entity_record(e) for e in found])
         return
     for e in found:
-        others = [n for n in e.names if n != e.name]
-        aka = f"  ({', '.join(others)})" if others else ""
-        click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
+        _echo_entity(e)
 
 
 @cli.command("entity")

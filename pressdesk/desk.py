@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -313,7 +313,8 @@ class Desk:
 
     def reextract(self, *, everything: bool = False, progress: Progress | None = None) -> int:
         """Find the facts of stored releases again: those an older version of the extractors
-        found, or stored without any (``everything``: all). Returns how many."""
+        found, or stored without any (``everything``: all, and the entities are linked again
+        from nothing, keeping their ids and the corrections made by hand). Returns how many."""
         from pressdesk.extract import VERSION
         from pressdesk.ingest import reextract
 
@@ -321,6 +322,8 @@ class Desk:
         with self.write_lock:
             writing = _Writing(self)
             try:
+                if everything:
+                    self.store.reset_entities()
                 return reextract(self.store, ids, progress=progress)
             finally:
                 writing.finish()
@@ -598,15 +601,42 @@ class Desk:
     def find_entity(self, name_or_id: str) -> Entity:
         """An entity by its id (``#12`` or ``12``) or any of its names; the most mentioned
         when a name is several entities' (a person and an organisation, say)."""
-        from pressdesk.entities import entity_key
+        from pressdesk.entities import lookup_keys
 
         if name_or_id.lstrip("#").isdigit():
             return self.store.entity(int(name_or_id.lstrip("#")))
-        keys = [(kind, entity_key(kind, name_or_id)) for kind in ("org", "person", "place")]
-        found = self.store.find_entities([(k, key) for k, key in keys if key])
+        found = self.store.find_entities(lookup_keys(name_or_id))
         if not found:
             raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
         return found[0]
+
+    def merge_entities(self, into: str, other: str) -> Entity:
+        """Make ``other`` (a name or id) part of ``into``, for good: the decision is kept and
+        applied again after every re-extraction."""
+        a, b = self.find_entity(into), self.find_entity(other)
+        if a.kind != b.kind:
+            raise PressdeskError(f"#{a.id} is an {a.kind} and #{b.id} a {b.kind}: not one entity")
+        self.store.merge_entities(a.id, b.id)
+        return self.store.entity(a.id)
+
+    def split_entity(self, entity: str, names: Sequence[str]) -> Entity:
+        """Take ``names`` out of an entity into one entity of their own, for good; the new one."""
+        from pressdesk.entities import entity_key
+
+        found = self.find_entity(entity)
+        keys = [entity_key(found.kind, name) for name in names]
+        own = set(self.store.entity_keys(found.id))
+        if not keys or not set(keys) <= own or own <= set(keys):
+            raise PressdeskError(f"#{found.id} has not {', '.join(map(repr, names))} to split off"
+                                 f" (its names: {', '.join(found.names)})")
+        self.store.split_entity(found.id, keys)
+        return self.store.find_entities([(found.kind, keys[0])])[0]
+
+    def rename_entity(self, entity: str, name: str) -> Entity:
+        """Call an entity ``name`` whatever releases write, for good."""
+        found = self.find_entity(entity)
+        self.store.rename_entity(found.id, name)
+        return self.store.entity(found.id)
 
     def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
         """An entity over time (see ``EntityView``)."""

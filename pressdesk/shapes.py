@@ -126,7 +126,13 @@ def event_record(row: EventRow) -> dict[str, Any]:
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
-    return asdict(entity)
+    """``id``, ``kind``, ``name``, ``names``, ``releases``, ``aliases`` (the names but the
+    canonical one) and ``evidence``: each name with why it joined (``""`` for the name that
+    began the entity)."""
+    return asdict(entity) | {
+        "aliases": [n for n in entity.names if n != entity.name],
+        "evidence": [{"name": n, "why": why} for n, why in entity.evidence],
+    }
 
 
 def entity_view_record(view: EntityView) -> dict[str, Any]:

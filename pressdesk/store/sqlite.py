@@ -24,6 +24,7 @@ from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
 from pressdesk.store.damage import clear_damage, is_damage, mark_damaged
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
+from pressdesk.store.sqlite_entities import SQLiteEntities
 from pressdesk.store.sqlite_facts import SQLiteFacts
 from pressdesk.store.sqlite_sources import SQLiteSources
 from pressdesk.store.sqlite_watches import SQLiteWatches
@@ -70,7 +71,7 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
 
 
 @named_errors
-class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources):
+class SQLiteStore(SQLiteFacts, SQLiteEntities, SQLiteWatches, SQLiteSources):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:
