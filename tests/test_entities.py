@@ -276,3 +276,18 @@ def test_a_given_name_or_surname_alone_is_no_directory_person() -> None:
                                Person("Kim", "Minister", None, (), (Span(0, 1),)),
                                Person("Kim Soo-ra", "Minister", None, (), (Span(0, 1),))))
     assert [r.name for r in entity_refs(found)] == ["Kim Soo-ra"]
+
+
+def test_mention_counts_follow_links_through_merges_splits_and_reextraction(desk: Desk) -> None:
+    def counts_agree() -> None:
+        for entity in desk.entities(EntityFilter(limit=10_000)):
+            assert entity.releases == len(desk.store.entity_releases(entity.id)), entity.name
+
+    lantern_desk(desk)
+    counts_agree()
+    desk.merge_entities("Eastern Lantern Council", "Lantern Guild Association")
+    counts_agree()
+    desk.split_entity("Quillfeather Motor Co.", ["Quillfeather"])
+    counts_agree()
+    desk.reextract(everything=True)
+    counts_agree()

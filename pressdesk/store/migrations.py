@@ -341,3 +341,23 @@ def entity_evidence(db: sqlite3.Connection) -> None:
             value TEXT NOT NULL
         )"""
     )
+
+
+@migration
+def entity_mentions(db: sqlite3.Connection) -> None:
+    """How many releases name each entity, kept in the entity's row by triggers on its links,
+    so that a release page or the directory reads counts instead of counting links."""
+    db.execute("ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE entities SET mentions ="
+        " (SELECT count(*) FROM release_entities r WHERE r.entity_id = entities.id)"
+    )
+    db.execute(
+        "CREATE TRIGGER entity_mentioned AFTER INSERT ON release_entities BEGIN"
+        " UPDATE entities SET mentions = mentions + 1 WHERE id = new.entity_id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER entity_unmentioned AFTER DELETE ON release_entities BEGIN"
+        " UPDATE entities SET mentions = mentions - 1 WHERE id = old.entity_id; END"
+    )
+    db.execute("CREATE INDEX entities_by_mentions ON entities(mentions DESC, name)")

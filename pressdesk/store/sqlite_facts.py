@@ -128,7 +128,7 @@ class SQLiteFacts:
             "SELECT e.id, e.kind, e.name,"
             " (SELECT json_group_array(json_array(name, evidence)) FROM entity_names n"
             "  WHERE n.entity_id = e.id),"
-            " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
+            " e.mentions AS n"
             f" FROM entities e {tail}",
             params,
         )
