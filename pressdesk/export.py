@@ -164,6 +164,15 @@ def write_jsonl_records(records: Iterable[dict[str, Any]], out: IO[bytes]) -> in
     return count
 
 
+def _cell(value: Any) -> Any:
+    """A value as one CSV cell: a list of names joined by "; ", anything else nested as JSON."""
+    if isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return "; ".join(value)
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
 def write_csv_records(records: Iterable[dict[str, Any]], columns: tuple[str, ...],
                       out: IO[bytes]) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
@@ -171,7 +180,7 @@ def write_csv_records(records: Iterable[dict[str, Any]], columns: tuple[str, ...
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        writer.writerow({k: _cell(record.get(k)) for k in columns})
         count += 1
     text.detach()
     return count

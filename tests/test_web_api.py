@@ -148,6 +148,8 @@ def test_exports_stream_any_result_set(client: TestClient, desk: Desk) -> None:
         answer = client.get(f"/api/export?what={what}&format=jsonl&all=true")
         assert answer.status_code == 200
         assert [json.loads(line) for line in answer.text.splitlines()] or what == "events"
+        table = client.get(f"/api/export?what={what}&format=csv&all=true")
+        assert table.status_code == 200 and table.text.splitlines()[0]
     history = client.get("/api/export?what=releases&format=jsonl&revisions=true").text.splitlines()
     texts = [json.loads(line)["body"] for line in history if "Steel safeguard" in line]
     assert texts == ["First text about steel.", "Second text about steel."]
