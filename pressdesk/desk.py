@@ -38,6 +38,8 @@ from pressdesk.models import (
     Revision,
     Series,
     StoredRelease,
+    Story,
+    StoryMember,
 )
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
 from pressdesk.search.index import SearchIndex, index_path
@@ -49,6 +51,7 @@ from pressdesk.store import (
     SeriesFilter,
     Stats,
     Store,
+    StoryFilter,
     open_store,
 )
 
@@ -58,7 +61,7 @@ if TYPE_CHECKING:
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
 
-__all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings"]
+__all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings", "StoryView"]
 
 Progress = Callable[[int], None]
 
@@ -106,6 +109,14 @@ class ReleaseView:
     revisions: tuple[Revision, ...]  # every text, oldest first (empty unless asked for)
 
 
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """One story with its releases in the order they joined it, each with why it belongs."""
+
+    story: Story
+    members: tuple[StoryMember, ...]
+
+
 class Desk:
     """A pressdesk knowledge base: ingest, search, read, embed and export, one object."""
 
@@ -133,6 +144,8 @@ class Desk:
     def catch_up(self) -> None:
         """Index what an interrupted ingest left queued (if no other process is writing), so
         that whatever command comes next, what was stored is searchable."""
+        if not self.store.read_only and self.store.ungrouped(1):
+            self.group_ungrouped()
         if not self.store.read_only and self.store.count_queued():
             self.index  # noqa: B018 - opening the index syncs its queue
 
@@ -397,6 +410,49 @@ class Desk:
 
     def stats(self) -> Stats:
         return self.store.stats()
+
+    # -- stories -------------------------------------------------------------
+
+    def stories(self, where: StoryFilter | None = None, query: str | None = None) -> list[Story]:
+        """Stories (releases that report one event), newest first; with ``query`` (the query
+        language), only those holding a release that matches it."""
+        chosen = where or StoryFilter()
+        if query:
+            ids = self._matching(query)
+            chosen = replace(chosen, release_ids=tuple(ids))
+        return self.store.stories(chosen)
+
+    def story(self, story_id: str) -> StoryView:
+        """One story by id (an unambiguous prefix, or the id of a story merged into it)."""
+        return StoryView(self.store.story(story_id), tuple(self.store.story_members(story_id)))
+
+    def story_of(self, release_id: str) -> StoryView:
+        """The story a release (an unambiguous id prefix) belongs to."""
+        rid = self.store.find(release_id).release.id
+        found = self.store.stories_of([rid]).get(rid)
+        if not found:
+            raise NotFound(f"release {rid} is in no story yet")
+        return self.story(found[0])
+
+    def group_ungrouped(self, batch: int = 1000) -> int:
+        """Group the releases stored before stories existed, oldest first; how many."""
+        from pressdesk.stories import group_stored
+
+        done = 0
+        with self.write_lock:
+            while ids := self.store.ungrouped(batch):
+                stored = self.store.get_many(ids)
+                facts = self.store.facts_for(ids)
+                with self.store.transaction():
+                    group_stored(self.store, [(s.release, facts.get(s.release.id)) for s in stored])
+                done += len(ids)
+        return done
+
+    def _matching(self, query: str, limit: int = 100_000) -> list[str]:
+        from pressdesk.search.engine import matching_ids
+
+        with self._reading_index():
+            return matching_ids(self.index, query, limit)
 
     def export(
         self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,

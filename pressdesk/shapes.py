@@ -11,10 +11,10 @@ from dataclasses import asdict
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView, SeriesView
+from pressdesk.desk import ReleaseView, SeriesView, StoryView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
-from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease
+from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease, Story, StoryMember
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
 
@@ -30,6 +30,8 @@ __all__ = [
     "series_record",
     "series_view_record",
     "stats_record",
+    "story_detail",
+    "story_record",
 ]
 
 
@@ -110,3 +112,25 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 def stats_record(stats: Stats) -> dict[str, Any]:
     return asdict(stats)
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    """A story in a list: ``id``, ``title`` (its first release's), ``first_date``,
+    ``last_date``, ``size`` (releases), ``sources``, ``merged`` (ids that resolve to it)."""
+    return {"id": story.id, "title": story.title, "first_date": story.first_date,
+            "last_date": story.last_date, "size": story.size, "sources": list(story.sources),
+            "merged": list(story.merged)}
+
+
+def member_record(member: StoryMember) -> dict[str, Any]:
+    """A release of a story with ``reason``: ``kind`` (first, duplicate, update, similar),
+    ``like`` (the release it is most like), ``similarity``, ``story_similarity``, ``days``,
+    ``shared`` (names, figures and words both hold) and ``resemblance`` (text both hold)."""
+    reason = asdict(member.reason)
+    reason["shared"] = list(member.reason.shared)
+    return {"id": member.release_id, "date": member.date, "title": member.title,
+            "source": member.source, "reason": reason}
+
+
+def story_detail(view: StoryView) -> dict[str, Any]:
+    return story_record(view.story) | {"releases": [member_record(m) for m in view.members]}

@@ -36,7 +36,8 @@ def flip_bytes(path: Path, seed: int = 1) -> None:
     rng = random.Random(seed)
     for _ in range(5):
         data[rng.randrange(len(data) // 4, 3 * len(data) // 4)] ^= 0xFF
-    path.write_bytes(bytes(data))
+    with path.open("r+b") as f:  # in place: truncating a file tantivy still maps is a SIGBUS
+        f.write(data)
 
 
 def test_a_healthy_store_checks_ok(db: str) -> None:

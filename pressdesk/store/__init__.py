@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pressdesk.facts import Extraction
 from pressdesk.models import (
@@ -29,8 +29,13 @@ from pressdesk.models import (
     Release,
     Revision,
     Series,
+    Story,
     StoredRelease,
+    StoryMember,
 )
+
+if TYPE_CHECKING:
+    from pressdesk.stories.grouping import StoryBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,17 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     optional: bool = False  # also the background, scheduled and intended ones
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """What ``stories`` narrows by; empty fields do not narrow."""
+
+    since: str | None = None  # stories with a release on or after this day
+    until: str | None = None  # ... on or before this day
+    release_ids: tuple[str, ...] | None = None  # only stories holding one of these releases
+    min_size: int = 1  # at least this many releases
     limit: int | None = None
 
 
@@ -155,6 +171,18 @@ class Store(Protocol):
     def events(self, where: EventFilter) -> Iterator[EventRow]: ...
     def stats(self) -> Stats: ...
 
+    # stories (see pressdesk.stories)
+    def story_book(self) -> StoryBook:
+        """The grouper's candidates and records, inside the caller's transaction."""
+        ...
+
+    def ungrouped(self, limit: int) -> list[str]: ...
+    def resolve_story(self, story_id: str) -> str: ...
+    def stories(self, where: StoryFilter) -> list[Story]: ...
+    def story(self, story_id: str) -> Story: ...
+    def story_members(self, story_id: str) -> list[StoryMember]: ...
+    def stories_of(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]: ...
+
     # the index queue
     def queued(self, limit: int) -> list[Queued]: ...
     def count_queued(self, upto: int | None = None) -> int: ...
@@ -204,6 +232,7 @@ __all__ = [
     "SeriesFilter",
     "Stats",
     "Store",
+    "StoryFilter",
     "VectorStore",
     "open_store",
 ]

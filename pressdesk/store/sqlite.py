@@ -24,6 +24,7 @@ from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
 from pressdesk.store.sqlite_facts import SQLiteFacts
+from pressdesk.store.sqlite_stories import SQLiteStories
 from pressdesk.store.transactions import transaction
 
 COLUMNS = (
@@ -58,7 +59,7 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
 
 
 @named_errors
-class SQLiteStore(SQLiteFacts):
+class SQLiteStore(SQLiteFacts, SQLiteStories):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:

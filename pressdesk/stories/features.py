@@ -1,0 +1,266 @@
+"""What grouping reads of a release: weighted terms, names, figures, shingles, its title.
+
+``release_features(release, facts)`` turns a release (and what extraction found
+in it, when it ran) into ``StoryFeatures``: the few numbers that grouping
+compares, packed so the store can keep them beside the release
+(``encode``/``decode``) and compare them without reading the text again.
+
+- **terms**: the release's words as 32-bit hashes with a weight. A word counts
+  twice in the title or lead and three times written with a capital inside a
+  sentence (a name); runs of capitalised words also count as one term ("Jamal
+  Williams"), numbers as written ("6.1", "52-3"), and the people and
+  organisations extraction found under their entity keys. Only the
+  ``TERMS`` heaviest are kept (by weight times rarity when they are chosen).
+- **figures**: each statistic's series and period, so that October's and
+  November's export figures tell two stories apart.
+- **shingles**: the smallest hashes of the body's five-word shingles (a
+  bottom-k sketch), whose overlap estimates how much text two releases share.
+- **title**: the hash of the title with update marks ("(LEAD)", "(2nd LD)",
+  "UPDATE 1", "CORRECTED") taken off, and ``update``: the mark, if any.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from pressdesk.entities import entity_key
+from pressdesk.facts import Extraction
+from pressdesk.models import Release
+
+__all__ = [
+    "StoryFeatures",
+    "base_title",
+    "decode",
+    "encode",
+    "figure_terms",
+    "release_features",
+    "term_texts",
+    "term_hash",
+    "update_mark",
+]
+
+TERMS = 48  # terms kept per release
+SHINGLES = 24  # bottom-k sketch size
+SHINGLE_WORDS = 5
+LEAD_CHARS = 300  # title and this much of the body weigh double
+BODY_CHARS = 6000  # what is read of a long body
+LEAD_WEIGHT = 2.0
+NAME_WEIGHT = 3.0
+ENTITY_WEIGHT = 2.0
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves
+then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself yourselves said says
+say one two three year years told may might last first new mr mrs ms per cent percent
+""".split())
+
+TOKEN = re.compile(r"\w+(?:['’.,-]\w+)*|[.!?;:\"“”()]")
+SENTENCE_OPEN = frozenset('.!?;:"“(')
+MARK = (r"(?:lead|\d+(?:st|nd|rd|th)\s+ld(?:[\s-]*writethru)?|update\s*\d*|corrected|correction"
+        r"|refile|urgent)")
+UPDATE = re.compile(
+    rf"^\s*(?:\({MARK}\)|(?:update\s*\d+|corrected|correction|refile)\b)\s*[-:–—]?\s*"
+    rf"|\s*(?:[-:–—]\s*(?:update\s*\d*|corrected|correction|refile)|\({MARK}\))\s*$",
+    re.IGNORECASE,
+)
+WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """What grouping compares of one release (see the module docstring)."""
+
+    release_id: str
+    day: int  # the release date as a day number (date.toordinal)
+    source: str
+    title: int  # hash of the title without update marks
+    update: str  # the update mark ("LEAD", "2nd LD", "UPDATE 1", "CORRECTED"), or ""
+    terms: tuple[tuple[int, float], ...]  # (term hash, weight), heaviest first
+    figures: tuple[tuple[int, int], ...]  # (series hash, period hash)
+    shingles: tuple[int, ...]  # the smallest shingle hashes, ascending
+
+    def keys(self, count: int) -> tuple[int, ...]:
+        """The blocking keys: the title, the ``count`` heaviest terms, the smallest shingles."""
+        return (self.title, *(t for t, _ in self.terms[:count]), *self.shingles[:4])
+
+
+def term_hash(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def update_mark(title: str) -> str:
+    """The update mark a wire service puts on a title ("LEAD", "2nd LD", "UPDATE 2"), or ""."""
+    found = UPDATE.search(title)
+    if not found:
+        return ""
+    mark = " ".join(WORDS.findall(found.group()))
+    return mark.upper() if mark.lower() in ("lead", "urgent") else mark
+
+
+def base_title(title: str) -> str:
+    """The title without update marks, its words folded: what versions of one story share."""
+    stripped = UPDATE.sub(" ", title)
+    return " ".join(w.lower() for w in WORDS.findall(stripped))
+
+
+def term_texts(release: Release, facts: Extraction | None) -> Counter[str]:
+    """Every term of a release with its weight (before hashing)."""
+    counts = weighted_terms(release)
+    if facts is not None:
+        for name in entity_terms(facts):
+            counts[name] += ENTITY_WEIGHT
+    return counts
+
+
+def release_features(
+    release: Release, facts: Extraction | None, terms: Counter[str],
+    rarity: Callable[[int], float],
+) -> StoryFeatures:
+    """The features of one release from its ``terms`` (``term_texts``) and extraction;
+    ``rarity(term hash)`` (an inverse document frequency) picks which terms are kept."""
+    hashed: Counter[int] = Counter()
+    for term, weight in terms.items():
+        hashed[term_hash(term)] += weight
+    kept = sorted(hashed.items(), key=lambda tw: (-tw[1] * rarity(tw[0]), tw[0]))[:TERMS]
+    return StoryFeatures(
+        release_id=release.id,
+        day=day_number(release.date),
+        source=release.source,
+        title=term_hash("title " + base_title(release.title)),
+        update=update_mark(release.title),
+        terms=tuple((t, round(w, 2)) for t, w in kept),
+        figures=tuple(sorted(figure_terms(facts))),
+        shingles=bottom_shingles(release.body),
+    )
+
+
+def day_number(iso: str) -> int:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def weighted_terms(release: Release) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    title = release.title
+    for term, weight in tokens(title, lead=len(title) + 1):
+        counts[term] += weight
+    for term, weight in tokens(release.body[:BODY_CHARS], lead=LEAD_CHARS):
+        counts[term] += weight
+    return counts
+
+
+def tokens(text: str, lead: int) -> Iterator[tuple[str, float]]:
+    """(term, weight) of each word, number and run of capitalised words of ``text``."""
+    opening, run = True, ""
+    for found in TOKEN.finditer(text):
+        word = found.group()
+        if word in SENTENCE_OPEN:
+            opening, run = True, ""
+            continue
+        scale = LEAD_WEIGHT if found.start() < lead else 1.0
+        yield from word_terms(word, opening, run, scale)
+        run = run_after(word, opening, run)
+        opening = False
+
+
+def word_terms(word: str, opening: bool, run: str, scale: float) -> Iterator[tuple[str, float]]:
+    if "_" in word:
+        return
+    lower = word.lower()
+    if any(ch.isdigit() for ch in word):
+        yield "#" + lower, scale
+        return
+    if len(word) < 3 or lower in STOPWORDS:
+        return
+    name = word[0].isupper() and not opening
+    yield lower, scale * (NAME_WEIGHT if name else 1.0)
+    if name and run:
+        yield f"{run} {lower}", scale * NAME_WEIGHT
+
+
+def run_after(word: str, opening: bool, run: str) -> str:
+    """The capitalised word before the next one, when this one is a name's word."""
+    lower = word.lower()
+    if word[0].isupper() and not opening and lower not in STOPWORDS and "_" not in word:
+        return lower
+    return ""
+
+
+def entity_terms(facts: Extraction) -> Iterator[str]:
+    for person in facts.people:
+        yield "person " + entity_key("person", person.name)
+    for org in facts.orgs:
+        yield "org " + entity_key("org", org.name)
+
+
+def figure_terms(facts: Extraction | None) -> dict[tuple[int, int], str]:
+    """Each statistic's (series hash, period hash), with how to say it."""
+    if facts is None:
+        return {}
+    return {(term_hash(f.series), term_hash(f.period or "")): f"{f.indicator} {f.period}"
+            for f in facts.figures if f.series and f.period and f.kind == "actual"}
+
+
+def bottom_shingles(body: str) -> tuple[int, ...]:
+    words = [w.lower() for w in WORDS.findall(body[:BODY_CHARS])]
+    grams = {" ".join(words[i : i + SHINGLE_WORDS])
+             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    return tuple(sorted(term_hash(g) for g in grams if g)[:SHINGLES])
+
+
+def idf(docs: int, count: int) -> float:
+    """Inverse document frequency, smoothed so a term of an empty collection weighs 1."""
+    return math.log((docs + 1) / (count + 0.5)) if docs else 1.0
+
+
+# -- packing -------------------------------------------------------------------------
+
+HEAD = struct.Struct("<iIBBB")
+
+
+def encode(features: StoryFeatures) -> bytes:
+    """The features as bytes for the store (the id and source are kept in columns)."""
+    update = features.update.encode("utf-8")[:255]
+    terms = features.terms
+    head = HEAD.pack(features.day, features.title, len(terms), len(features.figures),
+                     len(features.shingles))
+    return b"".join((
+        head, bytes([len(update)]), update,
+        struct.pack(f"<{len(terms)}I", *(t for t, _ in terms)),
+        struct.pack(f"<{len(terms)}f", *(w for _, w in terms)),
+        struct.pack(f"<{2 * len(features.figures)}I", *(x for f in features.figures for x in f)),
+        struct.pack(f"<{len(features.shingles)}I", *features.shingles),
+    ))
+
+
+def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
+    day, title, n_terms, n_figures, n_shingles = HEAD.unpack_from(data)
+    at = HEAD.size
+    size = data[at]
+    update = data[at + 1 : at + 1 + size].decode("utf-8")
+    at += 1 + size
+    terms = struct.unpack_from(f"<{n_terms}I", data, at)
+    weights = struct.unpack_from(f"<{n_terms}f", data, at + 4 * n_terms)
+    at += 8 * n_terms
+    flat = struct.unpack_from(f"<{2 * n_figures}I", data, at)
+    at += 8 * n_figures
+    shingles = struct.unpack_from(f"<{n_shingles}I", data, at)
+    return StoryFeatures(
+        release_id, day, source, title, update,
+        tuple(zip(terms, (round(w, 2) for w in weights), strict=True)),
+        tuple(zip(flat[::2], flat[1::2], strict=True)), shingles,
+    )
