@@ -31,15 +31,22 @@ class SQLiteStoryBook:
     def __init__(self, db: sqlite3.Connection, requeue: Callable[[Sequence[str]], None]) -> None:
         self.db = db
         self.requeue = requeue
+        self.counts: dict[int, int] = {}
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = int(row[0]) if row else 0
 
     def term_counts(self, terms: Sequence[int]) -> tuple[int, dict[int, int]]:
-        rows = self.db.execute(
-            "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(terms)),),
-        )
-        return self.docs, dict(rows.fetchall())
+        """Counts are read once per book (one batch) and kept up to date as it adds."""
+        missing = [t for t in terms if t not in self.counts]
+        if missing:
+            rows = self.db.execute(
+                "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            self.counts.update(dict.fromkeys(missing, 0))
+            self.counts.update(rows.fetchall())
+        counts = self.counts
+        return self.docs, {t: counts[t] for t in terms if counts[t]}
 
     def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
         nearest = " UNION ".join(
@@ -69,6 +76,9 @@ class SQLiteStoryBook:
         self.docs += 1
         db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
                    " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
+        self.term_counts(terms)
+        for t in terms:
+            self.counts[t] += 1
         db.executemany("INSERT INTO story_terms (term, n) VALUES (?, 1) ON CONFLICT (term)"
                        " DO UPDATE SET n = n + 1", [(t,) for t in terms])
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",

@@ -5,13 +5,15 @@ extract``) names the candidates: releases within ``window`` days that share a
 blocking key with it (its title without update marks, its heaviest terms, its
 smallest shingles), never every release. Against each candidate:
 
-- a **near-duplicate** (most of its text shared, by the shingle sketches) or an
-  **update** (the same title with a mark such as "(LEAD)", "(2nd LD)", "UPDATE 1",
-  "CORRECTED", within three days) joins the candidate's story, whatever else;
-- otherwise the **similarity** is the cosine of the two releases' weighted terms,
-  each weighed by its rarity across the book (names and entities count more,
-  see ``features``); two releases with figures of one series but no period in
-  common (October's and November's exports) have none.
+- an **update** (the same title with a mark such as "(LEAD)", "(2nd LD)",
+  "UPDATE 1", "CORRECTED", within three days) joins the candidate's story;
+- two releases with figures of one series but no period in common (October's
+  and November's exports) are never alike, even on one template;
+- a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
+- otherwise the **similarity** is the cosine of the two releases' weighted terms
+  (sublinear in their counts), each weighed by its rarity across the book
+  (names and entities count more, see ``features``); releases sharing fewer
+  than ``shared`` terms have none.
 
 The release joins the story with the highest *average* similarity over all of
 its members (average link: a story does not grow by chains of near neighbours)
@@ -24,6 +26,7 @@ however they are batched.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -57,13 +60,14 @@ SHARED = 8  # shared terms named in a reason
 class GroupingOptions:
     """The grouper's settings (see ``docs/benchmarks.md`` for how each was chosen)."""
 
-    join: float = 0.26  # average similarity to a story's members that joins it
-    merge: float = 0.36  # ... that makes a second story one with the first
+    join: float = 0.09  # average similarity to a story's members that joins it
+    merge: float = 0.19  # ... that makes a second story one with the first
     duplicate: float = 0.5  # shingle resemblance of a near-duplicate
+    shared: int = 3  # terms two releases must share to be alike at all
     window: int = 30  # days between a release and a candidate
     update_days: int = 3  # days between versions of one title
-    keys: int = 8  # heaviest terms used as blocking keys
-    candidates: int = 40  # releases fetched per blocking key, nearest in time first
+    keys: int = 6  # heaviest terms used as blocking keys
+    candidates: int = 10  # releases fetched per blocking key, nearest in time first
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +171,7 @@ class Weights:
         self.idf = {t: idf(docs, counts.get(t, 0)) for t in terms}
 
     def vector(self, features: StoryFeatures) -> dict[int, float]:
-        weights = {t: w * self.idf[t] for t, w in features.terms}
+        weights = {t: (1.0 + math.log1p(w)) * self.idf[t] for t, w in features.terms}
         norm = sum(x * x for x in weights.values()) ** 0.5 or 1.0
         return {t: x / norm for t, x in weights.items()}
 
@@ -242,15 +246,17 @@ def score(
 ) -> _Score:
     other = candidate.features
     resemblance = sketch_resemblance(features.shingles, other.shingles)
-    if resemblance >= options.duplicate:
-        return _Score(candidate, 1.0, "duplicate", resemblance)
     if is_update(features, other, options):
         return _Score(candidate, 1.0, "update", resemblance)
-    if figures_differ(features, other):
+    if figures_differ(features, other):  # a monthly release on its template: another month
         return _Score(candidate, 0.0, "similar", resemblance)
+    if resemblance >= options.duplicate:
+        return _Score(candidate, 1.0, "duplicate", resemblance)
     theirs = weights.vector(other)
-    similarity = sum(x * theirs.get(t, 0.0) for t, x in mine.items())
-    return _Score(candidate, similarity, "similar", resemblance)
+    shared = [x * theirs[t] for t, x in mine.items() if t in theirs]
+    if len(shared) < options.shared:
+        return _Score(candidate, 0.0, "similar", resemblance)
+    return _Score(candidate, sum(shared), "similar", resemblance)
 
 
 def is_update(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions) -> bool:
