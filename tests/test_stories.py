@@ -12,10 +12,10 @@ from pressdesk import Desk, Release
 from pressdesk.cli import cli
 from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
+from pressdesk.store import StoryFilter
 from pressdesk.stories import MemoryBook, group_in_memory
 from pressdesk.stories.features import base_title, decode, encode, release_features, term_texts
 from pressdesk.stories.grouping import group_release
-from pressdesk.store import StoryFilter
 
 CHIPS = ("Hanbit Semiconductor will build a KRW 4 trillion wafer plant in Cheongju, chief executive "
          "Park Min-jae said on Tuesday. The Cheongju plant will make memory chips from 2027 and "

@@ -29,8 +29,8 @@ from pressdesk.models import (
     Release,
     Revision,
     Series,
-    Story,
     StoredRelease,
+    Story,
     StoryMember,
 )
 

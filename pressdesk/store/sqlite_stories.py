@@ -172,7 +172,7 @@ class SQLiteStories:
             clauses.append("s.id IN (SELECT story_id FROM story_members WHERE release_id IN"
                            " (SELECT value FROM json_each(?)))")
             params.append(json.dumps(list(where.release_ids)))
-        having, hparams = ["count(*) >= ?"], [where.min_size]
+        having, hparams = ["count(*) >= ?"], [where.min_size]  # type: list[str], list[Any]
         for clause, value in (("max(r.date) >= ?", where.since), ("min(r.date) <= ?", where.until)):
             if value:
                 having.append(clause)

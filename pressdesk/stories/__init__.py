@@ -35,6 +35,8 @@ from pressdesk.stories.grouping import (
 if TYPE_CHECKING:
     from pressdesk.store import Store
 
+DEFAULTS = GroupingOptions()
+
 __all__ = [
     "Grouping",
     "GroupingOptions",
@@ -47,7 +49,7 @@ __all__ = [
 
 def group_stored(
     store: Store, items: Sequence[tuple[Release, Extraction | None]],
-    options: GroupingOptions = GroupingOptions(),
+    options: GroupingOptions = DEFAULTS,
 ) -> list[Grouping]:
     """Group releases just stored, in order, inside the caller's transaction."""
     book = store.story_book()
@@ -55,7 +57,7 @@ def group_stored(
 
 
 def group_in_memory(
-    items: Iterable[tuple[Release, Extraction | None]], options: GroupingOptions = GroupingOptions()
+    items: Iterable[tuple[Release, Extraction | None]], options: GroupingOptions = DEFAULTS
 ) -> dict[str, str]:
     """The story of every release of one input (grouped in the order given), by release id."""
     book = MemoryBook()

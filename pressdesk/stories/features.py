@@ -25,7 +25,7 @@ import math
 import re
 import struct
 import zlib
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -55,16 +55,18 @@ LEAD_WEIGHT = 2.0
 NAME_WEIGHT = 3.0
 ENTITY_WEIGHT = 2.0
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it
-its itself just me more most my myself no nor not now of off on once only or other our ours
-ourselves out over own same she should so some such than that the their theirs them themselves
-then there these they this those through to too under until up very was we were what when
-where which while who whom why will with would you your yours yourself yourselves said says
-say one two three year years told may might last first new mr mrs ms per cent percent
-""".split())
+STOPWORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say one two three year
+years told may might last first new mr mrs ms per cent percent
+""".split()  # noqa: SIM905 - a word list reads better as words
+)
 
 TOKEN = re.compile(r"\w+(?:['’.,-]\w+)*|[.!?;:\"“”()]")
 SENTENCE_OPEN = frozenset('.!?;:"“(')
@@ -76,6 +78,7 @@ UPDATE = re.compile(
     re.IGNORECASE,
 )
 WORDS = re.compile(r"[^\W_]+")
+Terms = dict[str, float]  # term -> weight
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,7 @@ def base_title(title: str) -> str:
     return " ".join(w.lower() for w in WORDS.findall(stripped))
 
 
-def term_texts(release: Release, facts: Extraction | None) -> Counter[str]:
+def term_texts(release: Release, facts: Extraction | None) -> Terms:
     """Every term of a release with its weight (before hashing)."""
     counts = weighted_terms(release)
     if facts is not None:
@@ -125,12 +128,12 @@ def term_texts(release: Release, facts: Extraction | None) -> Counter[str]:
 
 
 def release_features(
-    release: Release, facts: Extraction | None, terms: Counter[str],
+    release: Release, facts: Extraction | None, terms: Terms,
     rarity: Callable[[int], float],
 ) -> StoryFeatures:
     """The features of one release from its ``terms`` (``term_texts``) and extraction;
     ``rarity(term hash)`` (an inverse document frequency) picks which terms are kept."""
-    hashed: Counter[int] = Counter()
+    hashed: dict[int, float] = defaultdict(float)
     for term, weight in terms.items():
         hashed[term_hash(term)] += weight
     kept = sorted(hashed.items(), key=lambda tw: (-tw[1] * rarity(tw[0]), tw[0]))[:TERMS]
@@ -153,8 +156,8 @@ def day_number(iso: str) -> int:
         return 0
 
 
-def weighted_terms(release: Release) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def weighted_terms(release: Release) -> Terms:
+    counts: Terms = defaultdict(float)
     title = release.title
     for term, weight in tokens(title, lead=len(title) + 1):
         counts[term] += weight

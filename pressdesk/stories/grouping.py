@@ -215,7 +215,7 @@ def _by_average(
     ranked = sorted(average, key=lambda st: (-average[st], sizes[st][0]))
     if not ranked or average[ranked[0]] < options.join:
         return _new_story(features)
-    same = [st for st in ranked if average[st] >= options.merge] if average[ranked[0]] >= options.merge else []
+    same = [st for st in ranked if average[st] >= options.merge]
     if len(same) < 2:
         return _join(features, nearest[ranked[0]], average[ranked[0]], ())
     survivor = min(same, key=lambda st: sizes[st][0])
