@@ -356,10 +356,12 @@ def build_vectors(vectors: Any, n: int, corpus: Path, vectors_path: Path) -> flo
 def bench_semantic(
     n: int, corpus: Path, folder: Path, queries: list[str], vectors_path: Path, reuse: bool
 ) -> list[Figures]:
-    from pressdesk.search.embed import MiniLMEmbedder
+    from embedders import open_bench_embedder
+
+    from pressdesk.search.embed import DEFAULT_EMBEDDER
     from pressdesk.search.vectors import VectorSet
 
-    embedder = MiniLMEmbedder()
+    embedder = open_bench_embedder(DEFAULT_EMBEDDER)
     vectors = VectorSet(embedder.name, embedder.dimensions, str(folder / "vectors"))
     record = folder / "vectors.build.json"
     if reuse and record.exists() and vectors.load() is not None:
@@ -380,7 +382,7 @@ def bench_semantic(
                            "HNSW build and size; vectors reused from the real stories"))
     embed_times = time_queries(lambda q: embedder.embed([q]), queries)
     out.append(Figures("query-embedding", n, 0.0, 0.0, round(percentile(embed_times, 50), 2),
-                       round(percentile(embed_times, 99), 2), "all-MiniLM-L6-v2, CPU"))
+                       round(percentile(embed_times, 99), 2), f"all-MiniLM-L6-v2 ({embedder.name}), CPU"))
     return out
 
 

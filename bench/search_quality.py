@@ -3,13 +3,14 @@
 
     .venv/bin/python bench/search_quality.py            # score both sets, print a Markdown table
     .venv/bin/python bench/search_quality.py --pool     # print the Reuters judging pool
+    .venv/bin/python bench/search_quality.py --embedder minilm-torch   # another embedder
 
 Sets: the sample releases (tests/search_quality/sample.jsonl, judged by title;
 its floors are pinned by tests/test_search_quality.py) and the Reuters-21578
 stories (bench/search_quality/reuters.jsonl, judged by Reuters id over the
 pool of every mode's top 10; unjudged stories count as 0). The Reuters
 stories are read from ../shared at run time and never copied here; their
-vectors come from bench/out/reuters.npy (bench/embed_corpus.py).
+vectors are made once per embedder and kept in bench/out/reuters.<embedder>.npy.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,12 +29,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
+from embed_corpus import embed_records  # noqa: E402
+from embedders import NAMES, open_bench_embedder  # noqa: E402
 from search_quality.quality import MODES, mean_ndcg, read_judgements  # noqa: E402
 
 from pressdesk.models import Release  # noqa: E402
 from pressdesk.readers import read_path  # noqa: E402
 from pressdesk.search import search  # noqa: E402
-from pressdesk.search.embed import Embedder, MiniLMEmbedder  # noqa: E402
+from pressdesk.search.embed import DEFAULT_EMBEDDER, Embedder  # noqa: E402
 from pressdesk.search.index import IndexDoc, SearchIndex  # noqa: E402
 from pressdesk.search.vectors import VectorSet  # noqa: E402
 
@@ -71,7 +75,28 @@ def reuters() -> list[dict[str, str]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def build(records: list[dict[str, str]], embedder: Embedder) -> tuple[SearchIndex, VectorSet]:
+class ExactVectors:
+    """Exact nearest neighbours by brute-force cosine, in place of the HNSW VectorSet: scores
+    the embedder alone, without the graph's approximation (which varies from build to build)."""
+
+    def __init__(self, ids: list[str], matrix: np.ndarray) -> None:  # type: ignore[type-arg]
+        self.ids, self.matrix = ids, matrix
+        self.rows = {i: n for n, i in enumerate(ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def nearest(self, vector: np.ndarray, limit: int) -> list[tuple[str, float]]:  # type: ignore[type-arg]
+        similarity = self.matrix @ vector
+        top = np.argsort(-similarity, kind="stable")[:limit]
+        return [(self.ids[n], float(similarity[n])) for n in top]
+
+    def get(self, release_id: str) -> np.ndarray | None:  # type: ignore[type-arg]
+        row = self.rows.get(release_id)
+        return None if row is None else self.matrix[row]
+
+
+def build(records: list[dict[str, str]], embedder: Embedder, exact: bool = False) -> tuple[SearchIndex, Any]:
     shutil.rmtree(OUT, ignore_errors=True)
     index = SearchIndex.open(str(OUT))
     index.add(
@@ -79,13 +104,22 @@ def build(records: list[dict[str, str]], embedder: Embedder) -> tuple[SearchInde
         for r in records
     )
     index.close()
-    if isinstance(embedder, MiniLMEmbedder):
-        matrix = np.load(REPO / "bench" / "out" / "reuters.npy")
-    else:
-        matrix = embedder.embed([f"{r['title']}\n\n{r['body']}" for r in records])
+    matrix = reuters_vectors(records, embedder)
+    if exact:
+        return index, ExactVectors([r["id"] for r in records], matrix)
     vectors = VectorSet(embedder.name, embedder.dimensions, None)
     vectors.add([(r["id"], "") for r in records], matrix)
     return index, vectors
+
+
+def reuters_vectors(records: list[dict[str, str]], embedder: Embedder) -> np.ndarray:  # type: ignore[type-arg]
+    """The stories' vectors, made once per embedder and kept in bench/out."""
+    path = REPO / "bench" / "out" / f"reuters.{embedder.name}.npy"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, embed_records(records, embedder))
+    matrix: np.ndarray = np.load(path)  # type: ignore[type-arg]
+    return matrix
 
 
 def runner(index: SearchIndex, vectors: VectorSet, embedder: Embedder, mode: str):  # type: ignore[no-untyped-def]
@@ -131,25 +165,39 @@ def print_pool(index: SearchIndex, vectors: VectorSet, embedder: Embedder,
             print(f"{grade} {i} [{r.get('category')}] {r['title'][:70]} | {body}")
 
 
+def reuters_scores(embedder: Embedder, exact: bool = False) -> list[float]:
+    """nDCG@10 per mode on the Reuters stories (vectors made once, see reuters_vectors)."""
+    index, vectors = build(reuters(), embedder, exact)
+    judged = read_judgements(JUDGED)
+    return [mean_ndcg(runner(index, vectors, embedder, m), judged) for m in MODES]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pool", action="store_true")
-    ap.add_argument("--embedder", choices=["minilm", "wordllama"], default="minilm")
+    ap.add_argument("--embedder", choices=[*NAMES, "wordllama"], default=DEFAULT_EMBEDDER)
+    ap.add_argument("--json", action="store_true", help="print {set: [lexical, semantic, hybrid]}")
+    ap.add_argument("--no-reuters", action="store_true", help="the sample set only")
+    ap.add_argument("--exact", action="store_true", help="Reuters: exact nearest neighbours, not HNSW")
     args = ap.parse_args()
-    embedder = MiniLMEmbedder() if args.embedder == "minilm" else WordLlamaEmbedder()
-    records = reuters()
-    index, vectors = build(records, embedder)
+    embedder = WordLlamaEmbedder() if args.embedder == "wordllama" else open_bench_embedder(args.embedder, 2)
     if args.pool:
-        print_pool(index, vectors, embedder, records)
+        records = reuters()
+        print_pool(*build(records, embedder), embedder, records)
         return
-    judged = read_judgements(JUDGED)
+    scores = {"sample": sample_scores(embedder)}
+    if not args.no_reuters:
+        scores["reuters"] = reuters_scores(embedder, args.exact)
+    if args.json:
+        print(json.dumps(scores))
+        return
     print(f"embedder: {embedder.name}")
     print("| set | queries | lexical | semantic | hybrid |\n|---|---:|---:|---:|---:|")
-    cells = " | ".join(f"{s:.3f}" for s in sample_scores(embedder))
+    cells = " | ".join(f"{s:.3f}" for s in scores["sample"])
     print(f"| sample: MOTIR + USTR releases (19) | 32 | {cells} |")
-    scores = [mean_ndcg(runner(index, vectors, embedder, m), judged) for m in MODES]
-    cells = " | ".join(f"{s:.3f}" for s in scores)
-    print(f"| Reuters-21578 (18,261 stories) | {len(judged)} | {cells} |")
+    if "reuters" in scores:
+        cells = " | ".join(f"{s:.3f}" for s in scores["reuters"])
+        print(f"| Reuters-21578 (18,261 stories) | {len(read_judgements(JUDGED))} | {cells} |")
 
 
 if __name__ == "__main__":

@@ -69,12 +69,18 @@ class _Group(click.Group):
     "--db", envvar="PRESSDESK_DB", default="pressdesk.db", show_default=True,
     help="The store: a SQLite file (env PRESSDESK_DB). Its search index lives beside it.",
 )
+@click.option(
+    "--models", envvar="PRESSDESK_MODELS", type=click.Path(file_okay=False),
+    help="Where embedding models made on first use are kept (env PRESSDESK_MODELS); "
+         "default: beside the store, DB.models. Share one folder between stores to make "
+         "them once.",
+)
 @click.version_option(__version__, prog_name="pressdesk")
 @click.pass_context
-def cli(ctx: click.Context, db: str) -> None:
+def cli(ctx: click.Context, db: str, models: str | None) -> None:
     """pressdesk: government press releases as a searchable knowledge base."""
     _show_notes()
-    ctx.obj = Edge(Settings(db=db))
+    ctx.obj = Edge(Settings(db=db, models=models))
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -245,7 +251,8 @@ def similar_command(edge: Edge, release_id: str, limit: int, as_json: bool) -> N
 def embed_command(edge: Edge, quiet: bool) -> None:
     """Compute the vectors semantic search needs, once per release text.
 
-    Runs the embedding model on every core. Already embedded texts are skipped.
+    Runs the embedding model (all-MiniLM-L6-v2, int8, on ONNX Runtime) on every
+    core, about 40 releases a second per core. Already embedded texts are skipped.
     """
     with _progress(quiet, "releases embedded") as bar:
         count = edge.desk.embed(progress=bar)
@@ -273,6 +280,28 @@ def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) ->
         others = [n for n in e.names if n != e.name]
         aka = f"  ({', '.join(others)})" if others else ""
         click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
+
+
+@cli.command("entity")
+@click.argument("name_or_id")
+@click.option("--limit", type=int, default=20, show_default=True, help="Releases listed.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def entity_command(edge: Edge, name_or_id: str, limit: int, as_json: bool) -> None:
+    """One organisation, person or place over time, by any of its names or its id.
+
+    Its names, the releases that name it by month, the roles a person held (first
+    and last seen), and the entities most often named with it.
+    """
+    view = edge.desk.entity_view(name_or_id)
+    if as_json:
+        from pressdesk.shapes import entity_view_record
+
+        _print_json(entity_view_record(view))
+        return
+    from pressdesk.render import format_entity
+
+    click.echo(format_entity(view, limit))
 
 
 @cli.command("stats")
@@ -330,6 +359,109 @@ def reextract_command(edge: Edge, everything: bool, quiet: bool) -> None:
     with _progress(quiet, "releases extracted") as bar:
         count = edge.desk.reextract(everything=everything, progress=bar)
     click.echo(f"{count:,} releases extracted again")
+
+
+@cli.command("brief")
+@click.option("--since", required=True, help="The first day of the period (YYYY-MM-DD).")
+@click.option("--until", required=True, help="The last day of the period (YYYY-MM-DD).")
+@click.option("--query", help="Only releases this query matches.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (a PDF needs a file); default: standard output.")
+@click.pass_obj
+def brief_command(edge: Edge, since: str, until: str, query: str | None, fmt: str,
+                  output: str | None) -> None:
+    """A briefing on a period: the stories ranked, each summarised with links to its
+    releases; the key figures; who met whom; the dates coming up."""
+    from pressdesk.brief import render_html, render_markdown, render_pdf
+
+    brief = edge.desk.brief(since, until, query)
+    if fmt == "pdf":
+        if output is None:
+            raise click.UsageError("a PDF brief needs -o FILE")
+        data = render_pdf(brief)
+    else:
+        data = (render_markdown(brief) if fmt == "md" else render_html(brief)).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    edge.desk.write_file(output, data)
+    click.echo(f"brief of {len(brief.stories)} stories written to {output}", err=True)
+
+
+@cli.group("watch")
+def watch_group() -> None:
+    """Saved queries: what is new for each, delivered once (text, JSON, Atom, webhook)."""
+
+
+@watch_group.command("add")
+@click.argument("name")
+@click.argument("query")
+@click.option("--webhook", help="POST each run's new matches to this URL as JSON.")
+@click.pass_obj
+def watch_add(edge: Edge, name: str, query: str, webhook: str | None) -> None:
+    """Watch QUERY (the search query language) under NAME, from now on."""
+    edge.desk.add_watch(name, query, webhook=webhook)
+    click.echo(f"watching {query!r} as {name}")
+
+
+@watch_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def watch_list(edge: Edge, as_json: bool) -> None:
+    """The saved watches."""
+    from dataclasses import asdict
+
+    found = edge.desk.watches()
+    if as_json:
+        _print_json([asdict(w) for w in found])
+        return
+    for w in found:
+        hook = f"  -> {w.webhook}" if w.webhook else ""
+        click.echo(f"{w.name:<20} {w.query}  (since {w.created[:19]}){hook}")
+
+
+@watch_group.command("remove")
+@click.argument("name")
+@click.pass_obj
+def watch_remove(edge: Edge, name: str) -> None:
+    """Forget a watch and what it delivered."""
+    edge.desk.remove_watch(name)
+    click.echo(f"removed watch {name}")
+
+
+@watch_group.command("run")
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--atom", type=click.Path(dir_okay=False),
+              help="Also write the watch's Atom feed (its latest deliveries) to FILE.")
+@click.pass_obj
+def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> None:
+    """Deliver what is new for one watch, or for all: each release once, even when runs
+    overlap or one is killed. Exit status 1 if a webhook did not take its items (they
+    wait for the next run)."""
+    from pressdesk.watch import item_record
+
+    names = [name] if name else [w.name for w in edge.desk.watches()]
+    if atom and len(names) != 1:
+        raise click.UsageError("--atom needs one watch: give its NAME")
+    runs = [edge.desk.run_watch(n) for n in names]
+    if atom:
+        edge.desk.write_file(atom, edge.desk.watch_feed(names[0]))
+    if as_json:
+        _print_json([{"watch": r.watch.name, "items": [item_record(i) for i in r.items],
+                      "webhook_failed": r.webhook_failed} for r in runs])
+    else:
+        for r in runs:
+            click.echo(f"{r.watch.name}: {len(r.items)} new")
+            for i in r.items:
+                click.echo(f"  {i.date}  {i.title}  [{i.release_id}]")
+    failed = [r for r in runs if r.webhook_failed]
+    for r in failed:
+        click.echo(f"{r.watch.name}: webhook failed: {r.webhook_failed}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 @cli.command("backup")
@@ -518,3 +650,145 @@ def extract_command(
             click.echo(json.dumps(item, ensure_ascii=False))
     if rejected:
         sys.exit(1)
+
+
+# -- sources and collection ----------------------------------------------------
+
+
+@cli.group("source")
+def source_group() -> None:
+    """The sites and feeds `pressdesk collect` follows."""
+
+
+@source_group.command("add")
+@click.argument("name")
+@click.argument("url")
+@click.option("--kind", type=click.Choice(["rss", "atom", "sitemap", "listing"]),
+              help="What URL is (default: found from it; a listing with --profile).")
+@click.option("--profile", help="A listing profile: a TOML file, or a shipped one by name "
+                                "(motir, ustr, uk-dbt).")
+@click.option("--wait", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to one host while discovering.")
+@click.pass_obj
+def source_add_command(edge: Edge, name: str, url: str, kind: str | None, profile: str | None,
+                       wait: float) -> None:
+    """Follow a site or feed: a feed (RSS, Atom), a sitemap, a listing of press releases
+    described by a profile, or a home page whose feed is found for you."""
+    from pressdesk.collect import FetchSettings, SourceRequest
+
+    source = edge.desk.add_source(SourceRequest(name, url, kind, profile), FetchSettings(delay=wait))
+    click.echo(f"{source.name}: {source.kind} {source.url}")
+
+
+@source_group.command("list")
+@click.pass_obj
+def source_list_command(edge: Edge) -> None:
+    """The sources followed, with when each was last collected."""
+    for s in edge.desk.sources():
+        click.echo(f"{s.name:<16} {s.kind:<8} {s.collected_at or 'never collected':<26} {s.url}")
+
+
+@source_group.command("show")
+@click.argument("name")
+@click.pass_obj
+def source_show_command(edge: Edge, name: str) -> None:
+    """One source: its kind, URL, history and profile."""
+    from pressdesk.render import format_source
+
+    click.echo(format_source(edge.desk.source(name)))
+
+
+@source_group.command("remove")
+@click.argument("name")
+@click.pass_obj
+def source_remove_command(edge: Edge, name: str) -> None:
+    """Stop following a source (the releases collected from it stay)."""
+    edge.desk.remove_source(name)
+    click.echo(f"{name}: removed", err=True)
+
+
+class _CollectProgress:
+    """One line per source on standard error, redrawn as the collection goes."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream, self.drawn = stream, 0.0
+
+    def __call__(self, report: Any) -> None:
+        now = time.monotonic()
+        if now - self.drawn >= 0.1:
+            self.stream.write(f"\r{report.name}: {report.pages} pages, {report.found} found, "
+                              f"{report.new} new, {report.changed} changed, {report.failed} failed\x1b[K")
+            self.stream.flush()
+            self.drawn = now
+
+    def done(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.drawn = 0.0
+
+
+@cli.command("collect")
+@click.argument("names", nargs=-1)
+@click.option("--every", help="Collect again at this interval (30m, 1h, 1d) until stopped.")
+@click.option("--wait", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to one host (a longer Crawl-delay wins).")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for a server to connect or send more.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Further tries after a timeout, a dropped connection, a 429 or a 5xx "
+                   "(waiting 2, 4, 8 ... seconds, or what Retry-After asks).")
+@click.option("--recheck", is_flag=True,
+              help="Request every stored article seen again (conditionally), to find edits the "
+                   "index pages do not show.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.pass_obj
+def collect_command(edge: Edge, names: tuple[str, ...], every: str | None, wait: float,
+                    timeout: float, retries: int, recheck: bool, quiet: bool) -> None:
+    """Fetch what is new from the named sources (all when none are named) and store it.
+
+    Honours robots.txt, waits between requests to one host, asks only for what
+    changed, retries what may succeed later. Prints what each source found;
+    the exit status is 1 only when a source failed entirely.
+    """
+    import signal
+    import threading
+
+    from pressdesk.collect import CollectOptions, FetchSettings, parse_interval
+    from pressdesk.collect.schedule import run_every
+
+    try:
+        interval = parse_interval(every) if every else None
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--every") from err
+    fetch = FetchSettings(delay=wait, timeout=timeout, retries=retries)
+    options = CollectOptions(fetch=fetch, recheck=recheck)
+    failed: list[bool] = [False]
+
+    def once() -> None:
+        failed[0] = _collect_once(edge, names, options, quiet)
+
+    if interval is None:
+        once()
+    else:
+        signal.signal(signal.SIGTERM, signal.default_int_handler)  # systemd stops with SIGTERM
+        try:
+            run_every(once, interval, threading.Event())
+        except KeyboardInterrupt:
+            click.echo("stopped", err=True)
+    if failed[0]:
+        sys.exit(1)
+
+
+def _collect_once(edge: Edge, names: tuple[str, ...], options: Any, quiet: bool) -> bool:
+    """One collection with its report; True when a source failed entirely."""
+    bar = None if quiet or not sys.stderr.isatty() else _CollectProgress(sys.stderr)
+    try:
+        report = edge.desk.collect(names, options, progress=bar)
+    finally:
+        if bar is not None:
+            bar.done()
+    for source in report.sources:
+        for line in source.errors:
+            click.echo(line, err=True)
+        click.echo(str(source))
+    return bool(report.failed)

@@ -33,13 +33,17 @@ from pressdesk.models import (
     EventRow,
     FigureRow,
     IngestReport,
+    Page,
     Rejection,
     Release,
+    ReleaseRef,
     Revision,
     Series,
+    Source,
     StoredRelease,
     Story,
     StoryMember,
+    Watch,
 )
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
 from pressdesk.search.index import SearchIndex, index_path
@@ -56,12 +60,27 @@ from pressdesk.store import (
 )
 
 if TYPE_CHECKING:
+    import httpx
+
+    from pressdesk.brief import Brief
     from pressdesk.check import CheckReport
+    from pressdesk.collect import CollectOptions, CollectReport, FetchSettings, SourceRequest
+    from pressdesk.collect.collector import Progress as CollectProgress
     from pressdesk.ingest import IngestOptions
     from pressdesk.search.embed import Embedder
     from pressdesk.search.vectors import VectorSet
+    from pressdesk.watch import Poster, WatchRun
 
-__all__ = ["Desk", "ReleaseView", "SeriesPoint", "SeriesView", "Settings", "StoryView"]
+__all__ = [
+    "Desk",
+    "EntityView",
+    "ReleaseView",
+    "Role",
+    "SeriesPoint",
+    "SeriesView",
+    "Settings",
+    "StoryView",
+]
 
 Progress = Callable[[int], None]
 
@@ -72,10 +91,18 @@ class Settings:
 
     db: str = "pressdesk.db"  # a SQLite file, sqlite:///path, or :memory:
     index: str | None = None  # the search index folder; default: beside the store, PATH.index
-    embedder: str = "minilm"  # the embedder semantic search uses, by registry name
+    embedder: str = "minilm-int8"  # the embedder semantic search uses, by registry name
+    models: str | None = None  # where embedding models made on first use are kept;
+    # default: beside the store, PATH.models (a temporary folder for :memory:)
     auto_embed: int = 500  # a semantic search embeds up to this many missing releases itself
     writer_threads: int = 1  # indexing threads while ingesting (one leaves a core to readers)
     lock_wait: float = 600.0  # seconds an ingest waits for another process's index writer
+
+    @property
+    def models_folder(self) -> str | None:
+        db = self.db.removeprefix("sqlite:///")
+        return self.models if self.models is not None else (
+            None if db in ("", ":memory:") else f"{db}.models")
 
     @property
     def index_folder(self) -> str | None:
@@ -97,6 +124,28 @@ class SeriesView:
 
     series: Series
     points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person held, as releases give it, and when they were seen holding it."""
+
+    title: str | None
+    org: str | None
+    first: str
+    last: str
+    releases: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """One entity over time: its names, the releases that name it (newest first), the roles a
+    person held, and the entities most often named with it."""
+
+    entity: Entity
+    releases: tuple[ReleaseRef, ...]
+    roles: tuple[Role, ...]
+    related: tuple[tuple[Entity, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +174,7 @@ class Desk:
         self.settings = settings
         self.lock = threading.RLock()  # opening the derived parts
         self.write_lock = threading.Lock()  # one write at a time per process
+        self.watch_lock = threading.Lock()  # one watch run at a time per process
         self._index: SearchIndex | None = None
         self._embedder: Embedder | None = None
         self._vectors: VectorSet | None = None
@@ -181,7 +231,8 @@ class Desk:
             if self._embedder is None:
                 from pressdesk.search.embed import open_embedder
 
-                self._embedder = open_embedder(self.settings.embedder)
+                self._embedder = open_embedder(self.settings.embedder,
+                                               cache=self.settings.models_folder)
             return self._embedder
 
     def vectors(self) -> VectorSet:
@@ -261,7 +312,8 @@ class Desk:
         from pressdesk.search.embed import open_embedder
         from pressdesk.search.vectors import embed_missing
 
-        bulk = open_embedder(self.settings.embedder, threads=threads or os.cpu_count() or 1)
+        bulk = open_embedder(self.settings.embedder, cache=self.settings.models_folder,
+                             threads=threads or os.cpu_count() or 1)
         return embed_missing(self.store.vectors, bulk, progress=progress)
 
     def unembedded(self) -> int:
@@ -310,6 +362,109 @@ class Desk:
                 self._index = None
             self._vectors = None
             self.store.restore(path)
+
+    # -- briefings -----------------------------------------------------------
+
+    def brief(self, since: str, until: str, query: str | None = None) -> Brief:
+        """What happened from ``since`` to ``until`` (days, inclusive), of what ``query``
+        matches if given: stories, key figures, who met whom, what is coming."""
+        from pressdesk.brief import build_brief
+        from pressdesk.search import matching
+
+        releases = list(self.releases(ReleaseFilter(since=since, until=until)))
+        if query:
+            with self._reading_index():
+                kept = matching(self.index, query, [s.release.id for s in releases])
+            releases = [s for s in releases if s.release.id in kept]
+        ids = [s.release.id for s in releases]
+        return build_brief(since, until, query, self._by_story(releases),
+                           self.store.facts_for(ids), self.store.release_figures(ids))
+
+    def _by_story(
+        self, releases: list[StoredRelease]
+    ) -> list[tuple[str | None, list[StoredRelease]]]:
+        """Releases grouped by their story, in the order each story is first met (a release
+        not grouped yet is a group of its own)."""
+        stories = self.store.stories_of([s.release.id for s in releases])
+        groups: dict[str, tuple[str | None, list[StoredRelease]]] = {}
+        for s in releases:
+            sid = stories.get(s.release.id, (None,))[0]
+            groups.setdefault(sid or s.release.id, (sid, []))[1].append(s)
+        return list(groups.values())
+
+    # -- watches -------------------------------------------------------------
+
+    def add_watch(self, name: str, query: str, *, webhook: str | None = None) -> Watch:
+        """Save a query; releases stored or revised from now on that it matches are new."""
+        from pressdesk.search.query import parse_query
+        from pressdesk.watch import now_iso
+
+        parse_query(query)  # a malformed query is refused now, not at every run
+        watch = Watch(name, query, now_iso(), webhook)
+        self.store.add_watch(watch)
+        return watch
+
+    def watches(self) -> list[Watch]:
+        return self.store.watches()
+
+    def remove_watch(self, name: str) -> None:
+        self.store.remove_watch(name)
+
+    def run_watch(self, name: str, *, post: Poster | None = None) -> WatchRun:
+        """Deliver what is new for a watch, once; its webhook, if it has one, gets it too
+        (by ``post``, default an HTTP POST)."""
+        from pressdesk.search import matching
+        from pressdesk.watch import run_watch
+
+        with self.watch_lock, self._reading_index():
+            return run_watch(self.store, name, lambda q, ids: matching(self.index, q, ids),
+                             post=post or http_post)
+
+    def watch_feed(self, name: str, limit: int = 100) -> bytes:
+        """The Atom feed of what a watch has delivered, newest first."""
+        from pressdesk.watch import atom_feed
+
+        return atom_feed(self.store.watch(name), self.store.delivered(name, limit))
+
+    # -- sources and collection ------------------------------------------------
+
+    def add_source(
+        self, request: SourceRequest, fetch: FetchSettings | None = None,
+        *, transport: httpx.BaseTransport | None = None,
+    ) -> Source:
+        """Keep a source to collect; its URL is fetched (politely) only when its kind must
+        be discovered (see ``pressdesk.collect.discover``)."""
+        from pressdesk.collect.discover import describe_source
+        from pressdesk.collect.fetch import Fetcher, FetchSettings
+
+        with Fetcher(fetch or FetchSettings(), self.store, transport=transport) as fetcher:
+            source = describe_source(request, fetcher)
+        self.store.add_source(source)
+        return source
+
+    def sources(self) -> list[Source]:
+        return self.store.sources()
+
+    def source(self, name: str) -> Source:
+        return self.store.source(name)
+
+    def remove_source(self, name: str) -> None:
+        """Stop following a source; the releases collected from it stay."""
+        self.store.remove_source(name)
+
+    def collect(
+        self, names: Iterable[str] = (), options: CollectOptions | None = None,
+        *, progress: CollectProgress | None = None, transport: httpx.BaseTransport | None = None,
+    ) -> CollectReport:
+        """Fetch what is new from the named sources (all when none are named) and store it
+        as ``add`` would; see ``pressdesk.collect.collector``."""
+        from pressdesk.collect.collector import collect
+
+        return collect(self, tuple(names), options, progress=progress, transport=transport)
+
+    def pages(self, id_or_prefix: str) -> list[Page]:
+        """The fetched pages a release's texts came from (zlib-compressed), oldest first."""
+        return self.store.pages(self.store.find(id_or_prefix).release.id)
 
     # -- reading ---------------------------------------------------------------
 
@@ -391,9 +546,13 @@ class Desk:
     def chart_file(self, view: SeriesView, path: str) -> None:
         """Draw a series into ``path`` (PNG or SVG by its suffix), whole or not at all."""
         from pressdesk.charts import chart_bytes
+
+        self.write_file(path, chart_bytes(view, Path(path).suffix.lstrip(".").lower()))
+
+    def write_file(self, path: str, data: bytes) -> None:
+        """Write ``data`` to ``path`` whole or not at all, never over the store's own files."""
         from pressdesk.export import write_atomically
 
-        data = chart_bytes(view, Path(path).suffix.lstrip(".").lower())
         with write_atomically(path, self.own_files()) as out:
             out.write(data)
 
@@ -407,6 +566,43 @@ class Desk:
 
     def entity(self, entity_id: int) -> Entity:
         return self.store.entity(entity_id)
+
+    def find_entity(self, name_or_id: str) -> Entity:
+        """An entity by its id (``#12`` or ``12``) or any of its names; the most mentioned
+        when a name is several entities' (a person and an organisation, say)."""
+        from pressdesk.entities import entity_key
+
+        if name_or_id.lstrip("#").isdigit():
+            return self.store.entity(int(name_or_id.lstrip("#")))
+        keys = [(kind, entity_key(kind, name_or_id)) for kind in ("org", "person", "place")]
+        found = self.store.find_entities([(k, key) for k, key in keys if key])
+        if not found:
+            raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
+        return found[0]
+
+    def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
+        """An entity over time (see ``EntityView``)."""
+        entity = self.find_entity(name_or_id)
+        releases = self.store.entity_releases(entity.id, limit)
+        roles = self._roles(entity, releases) if entity.kind == "person" else ()
+        return EntityView(entity, tuple(releases), roles,
+                          tuple(self.store.co_mentioned(entity.id)))
+
+    def _roles(self, entity: Entity, releases: list[ReleaseRef]) -> tuple[Role, ...]:
+        from pressdesk.entities import entity_key
+
+        keys = set(self.store.entity_keys(entity.id))
+        facts = self.store.facts_for([r.id for r in releases])
+        seen: dict[tuple[str | None, str | None], list[str]] = {}
+        for ref in releases:
+            found = facts.get(ref.id)
+            for person in found.people if found else ():
+                if entity_key("person", person.name) in keys and (person.role or person.org):
+                    seen.setdefault((person.role, person.org), []).append(ref.date)
+        return tuple(sorted(
+            (Role(title, org, min(days), max(days), len(days)) for (title, org), days in seen.items()),
+            key=lambda r: (r.last, r.first), reverse=True,
+        ))
 
     def stats(self) -> Stats:
         return self.store.stats()
@@ -493,7 +689,8 @@ class Desk:
         db = self.settings.db.removeprefix("sqlite:///")
         if db in ("", ":memory:"):
             return ()
-        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder)
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder,
+                 self.settings.models_folder)
         return tuple(p for p in found if p)
 
     def _with_facts(
@@ -504,6 +701,16 @@ class Desk:
         for group in batched(rows, chunk):
             found = self.store.facts_for([s.release.id for s in group])
             yield from ((s, found.get(s.release.id)) for s in group)
+
+
+def http_post(url: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST ``body`` to ``url``; the status, or a PressdeskError naming what failed."""
+    import httpx
+
+    try:
+        return httpx.post(url, content=body, headers=headers, timeout=10.0).status_code
+    except httpx.HTTPError as err:
+        raise PressdeskError(f"{url}: {err}") from err
 
 
 def revised(rows: list[FigureRow]) -> set[FigureRow]:

@@ -3,8 +3,10 @@
     PressdeskError
     ├── InputError        a record or file that cannot be read (carries PATH:LINE)
     ├── QueryError        a search query that cannot be parsed or run
-    ├── NotFound          an id that names no release
-    └── StoreError        the store cannot be opened or migrated
+    ├── NotFound          an id that names no release (or a name no source)
+    ├── StoreError        the store cannot be opened or migrated
+    └── CollectError      a source that cannot be added or collected (names it, the URL, why)
+        └── FetchError    one URL that could not be fetched
 
 The CLI and the web app catch ``PressdeskError`` and show its message; library
 code raises, never prints.
@@ -38,3 +40,18 @@ class NotFound(PressdeskError):
 
 class StoreError(PressdeskError):
     """The store cannot be opened, read or migrated."""
+
+
+class CollectError(PressdeskError):
+    """A source that cannot be added, described or collected; the message names the
+    source, the URL and the reason in one line."""
+
+
+class FetchError(CollectError):
+    """One URL that could not be fetched (after retries, where a retry could help)."""
+
+    def __init__(self, url: str, reason: str, *, transient: bool = False) -> None:
+        self.url = url
+        self.reason = reason
+        self.transient = transient  # a timeout or a 5xx: the next run may succeed
+        super().__init__(f"{url}: {reason}")

@@ -249,3 +249,86 @@ class Story:
     size: int  # releases
     sources: tuple[str, ...]
     merged: tuple[str, ...] = ()  # ids of stories that proved to be this one
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """A saved query whose new matches are delivered once each."""
+
+    name: str
+    query: str
+    created: str  # releases stored or revised from then on are watched
+    webhook: str | None = None  # where each run POSTs what it found
+
+
+@dataclass(frozen=True, slots=True)
+class WatchItem:
+    """A release revision a watch matched."""
+
+    release_id: str
+    revision: int
+    date: str
+    title: str
+    source: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRef:
+    """A release as a list shows it."""
+
+    id: str
+    date: str
+    title: str
+    source: str
+
+# -- sources and collection (pressdesk.collect) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A site or feed the collector follows, as the store keeps it.
+
+    ``kind`` is ``rss``, ``atom``, ``sitemap`` or ``listing``; ``profile`` is the
+    TOML text of a listing profile (empty for the other kinds). ``complete`` says
+    that a run once read the whole of it, so later runs may stop paging at what
+    they already have.
+    """
+
+    name: str
+    url: str
+    kind: str
+    profile: str = ""
+    added_at: str = ""
+    complete: bool = False
+    collected_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UrlState:
+    """What the collector knows of one URL it has read: the validators of its last
+    response (for conditional requests), what the index pointing at it said of it
+    then (``marker``: a feed entry's date, a sitemap's lastmod, a listing row's text),
+    and the release it produced, if any."""
+
+    url: str
+    source: str
+    etag: str | None = None
+    last_modified: str | None = None
+    marker: str = ""
+    release_id: str | None = None
+    checked_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A fetched page kept as provenance of the release text it produced: ``data`` is the
+    body as received, compressed with zlib."""
+
+    release_id: str
+    content_hash: str
+    url: str
+    fetched_at: str
+    status: int
+    content_type: str
+    data: bytes

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView, SeriesView, StoryView
+from pressdesk.desk import EntityView, ReleaseView, SeriesView, StoryView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
-from pressdesk.models import EventRow, Series, Story, StoryReason
+from pressdesk.models import EventRow, Series, Source, Story, StoryReason
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -216,4 +216,39 @@ def format_story(view: StoryView) -> str:
         lines.append(f"merged from {', '.join(st.merged)}")
     for m in view.members:
         lines += ["", f"{m.date}  [{m.release_id}]  {m.title}", f"    {format_reason(m.reason)}"]
+    return "\n".join(lines)
+
+
+def format_entity(view: EntityView, limit: int = 20) -> str:
+    e = view.entity
+    lines = [f"#{e.id} {e.kind}: {e.name}", f"named in {e.releases:,} releases"]
+    others = [n for n in e.names if n != e.name]
+    if others:
+        lines.append("also: " + ", ".join(others))
+    if view.roles:
+        lines += ["", "Roles:"]
+        lines += [f"  {', '.join(x for x in (r.title, r.org) if x)}  ({r.first} .. {r.last},"
+                  f" {r.releases} releases)" for r in view.roles]
+    months: dict[str, int] = {}
+    for ref in view.releases:
+        months[ref.date[:7]] = months.get(ref.date[:7], 0) + 1
+    if months:
+        lines += ["", "By month: " + ", ".join(f"{m} ({n})" for m, n in sorted(months.items()))]
+    lines += ["", "Releases:"] + [f"  {r.date}  {r.title}  [{r.id}]" for r in view.releases[:limit]]
+    if view.related:
+        lines += ["", "Named with: " + ", ".join(f"{o.name} ({n})" for o, n in view.related)]
+    return "\n".join(lines)
+
+
+def format_source(source: Source) -> str:
+    """A source: name, kind, URL, when it was added and last collected, its profile."""
+    lines = [
+        f"{source.name}  ({source.kind})",
+        f"url:        {source.url}",
+        f"added:      {source.added_at}",
+        f"collected:  {source.collected_at or 'never'}"
+        + ("  (read to its end once)" if source.complete else ""),
+    ]
+    if source.profile:
+        lines += ["profile:", *("    " + line for line in source.profile.rstrip().splitlines())]
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import ReleaseView, SeriesView, StoryView
+from pressdesk.desk import EntityView, ReleaseView, SeriesView, StoryView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
 from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease, Story, StoryMember
@@ -21,6 +21,7 @@ from pressdesk.store import Stats
 __all__ = [
     "check_record",
     "entity_record",
+    "entity_view_record",
     "event_record",
     "figure_record",
     "hit_record",
@@ -108,6 +109,15 @@ def event_record(row: EventRow) -> dict[str, Any]:
 
 def entity_record(entity: Entity) -> dict[str, Any]:
     return asdict(entity)
+
+
+def entity_view_record(view: EntityView) -> dict[str, Any]:
+    """An entity with ``releases``, ``roles`` and ``related`` (``{entity, shared}``)."""
+    return entity_record(view.entity) | {
+        "releases": [asdict(r) for r in view.releases],
+        "roles": [asdict(r) for r in view.roles],
+        "related": [entity_record(e) | {"shared": n} for e, n in view.related],
+    }
 
 
 def stats_record(stats: Stats) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,3 +60,18 @@ def desk() -> Iterator[Desk]:
     d = Desk.open(":memory:", embedder="fake")
     yield d
     d.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where tests keep the embedding models exported on first use: kept between runs
+    (.pytest_cache), so only a fresh checkout pays the export, a few seconds. Every CLI
+    run and child process of the tests finds it through PRESSDESK_MODELS."""
+    folder = str(request.config.cache.mkdir("models"))
+    before = os.environ.get("PRESSDESK_MODELS")
+    os.environ["PRESSDESK_MODELS"] = folder
+    yield folder
+    if before is None:
+        del os.environ["PRESSDESK_MODELS"]
+    else:
+        os.environ["PRESSDESK_MODELS"] = before

@@ -32,12 +32,15 @@ def segment_files(db: str) -> list[Path]:
 
 
 def flip_bytes(path: Path, seed: int = 1) -> None:
+    """Damage a copy and rename it over the file: a process that still maps the old file
+    (tantivy mmaps segments) keeps its pages, instead of dying of SIGBUS on a truncated map."""
     data = bytearray(path.read_bytes())
     rng = random.Random(seed)
     for _ in range(5):
         data[rng.randrange(len(data) // 4, 3 * len(data) // 4)] ^= 0xFF
-    with path.open("r+b") as f:  # in place: truncating a file tantivy still maps is a SIGBUS
-        f.write(data)
+    damaged = path.with_name(path.name + ".damaged")
+    damaged.write_bytes(bytes(data))
+    damaged.replace(path)
 
 
 def test_a_healthy_store_checks_ok(db: str) -> None:
@@ -51,7 +54,9 @@ def test_every_index_file_carries_a_checksum(db: str) -> None:
     assert files and all(file_damage(str(p)) is None for p in files)
     flip_bytes(files[0])
     assert damaged_index_files(f"{db}.index") == [(files[0].name, "checksum mismatch")]
-    files[1].write_bytes(files[1].read_bytes()[:-3])
+    truncated = files[1].with_name(files[1].name + ".cut")
+    truncated.write_bytes(files[1].read_bytes()[:-3])
+    truncated.replace(files[1])
     assert file_damage(str(files[1])) == "no footer (truncated or not an index file)"
 
 

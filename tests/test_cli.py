@@ -217,3 +217,12 @@ def test_a_query_nested_too_deeply_is_one_line(db: str) -> None:
     run(db, "ingest", str(SAMPLE))
     code, _, err = run(db, "search", "(" * 300 + "x" + ")" * 300)
     assert code == 1 and "nests too deeply" in err and err.count("\n") == 1
+
+
+def test_entity_over_time(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    code, out, _ = run(db, "entity", "Yeo Han-koo")
+    assert code == 0 and "person: Yeo Han-koo" in out and "Roles:" in out
+    data = json.loads(run(db, "entity", "Yeo Han-koo", "--json")[1])
+    assert {"releases", "roles", "related", "names"} <= set(data)
+    assert run(db, "entity", "nobody here")[0] == 1

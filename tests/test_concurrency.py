@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from conftest import make_release, record, write_jsonl
@@ -129,8 +128,9 @@ def test_a_writer_says_it_waits_for_another_then_succeeds(tmp_path: Path) -> Non
     path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2)])
     cmd = [sys.executable, "-m", "pressdesk", "--db", str(db), "ingest", str(path)]
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    assert child.stderr is not None
+    note = child.stderr.readline()  # blocks until the child says it waits (the holder holds on)
     holder.execute("COMMIT")
-    out, err = child.communicate(timeout=60)
+    out, err = child.communicate(timeout=120)
     assert child.returncode == 0 and out == "2 new, 0 changed, 0 unchanged\n"
-    assert err == "note: waiting for another process that is writing to the store\n"
+    assert note + err == "note: waiting for another process that is writing to the store\n"

@@ -143,3 +143,16 @@ def test_reextract_finds_stale_and_missing_facts_again(tmp_path: Path) -> None:
             desk.store.save_facts([(s.release, Extraction()) for s in desk.releases()], version=1)
         assert desk.check().findings[0].part == "facts"
         assert desk.repair().ok and desk.reextract(everything=True) == 10
+
+
+def test_an_entity_over_time(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    view = desk.entity_view("Yeo Han-koo")
+    assert view.entity.kind == "person" and len(view.releases) >= 2
+    assert any(r.title and "Trade Minister" in r.title for r in view.roles)
+    assert all(r.first <= r.last for r in view.roles)
+    assert view.related and all(n >= 1 for _, n in view.related)
+    assert desk.entity_view(f"#{view.entity.id}").entity == view.entity
+    assert desk.find_entity("Ministry of Trade, Industry and Resources").kind == "org"
+    with pytest.raises(NotFound):
+        desk.entity_view("Nobody At All")

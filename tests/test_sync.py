@@ -177,6 +177,7 @@ def test_a_rebuild_waits_for_the_process_that_holds_the_writer(tmp_path: Path) -
     rebuild_index(store, waiter, store.identity(), poll=0.05)  # returns once the other is done
     timer.join()
     assert waiter.stamp() == store.identity()
+    waiter.close()
     with pytest.raises(StoreError, match="being written by another process"):
         assert holder.try_lock()
         rebuild_index(store, SearchIndex.open(folder), "another", wait=0.1, poll=0.05)

@@ -26,35 +26,44 @@ _HIDDEN_TAGS = frozenset({"script", "style", "template"})
 @reads_whole
 def read_feed(data: bytes, document: Document, settings: Settings) -> Iterator[Item]:
     """Every entry of an RSS or Atom feed; a feed too broken for any entry is one rejection."""
+    try:
+        feed_title, records = feed_entries(data)
+    except ValueError as err:
+        yield Rejection(Origin(document.name), str(err))
+        return
+    for number, record in enumerate(records, start=1):
+        origin = Origin(document.name, number)
+        yield release_from_mapping(record, origin, settings.source, feed_title or document.stem)
+
+
+def feed_entries(data: bytes) -> tuple[str, list[dict[str, Any]]]:
+    """The feed's title and each entry's record (title, date, body, category, url, language,
+    entry_id, and ``full``: whether the body is the entry's content rather than its summary).
+    Raises ``ValueError`` naming the problem for a feed too broken for any entry."""
     import feedparser  # loaded when a feed is read: starting the CLI need not pay for it
 
     try:
         feed = feedparser.parse(data)
     except Exception as err:  # noqa: BLE001 - a third-party parser on untrusted input
-        yield Rejection(Origin(document.name), f"malformed feed: {err}")
-        return
+        raise ValueError(f"malformed feed: {err}") from err
     if feed.bozo and not feed.entries:
-        yield Rejection(Origin(document.name), f"malformed feed: {feed.get('bozo_exception')}")
-        return
-    default = _text_of(feed.feed, "title").strip() or document.stem
+        raise ValueError(f"malformed feed: {feed.get('bozo_exception')}")
+    title = _text_of(feed.feed, "title").strip()
     language = normalise_language(str(feed.feed.get("language") or ""))
-    for number, entry in enumerate(feed.entries, start=1):
-        origin = Origin(document.name, number)
-        yield _release_from_entry(entry, origin, settings.source, default, language)
+    return title, [_entry_record(entry, language) for entry in feed.entries]
 
 
-def _release_from_entry(
-    entry: Any, origin: Origin, source: str | None, default_source: str, language: str
-) -> Item:
-    record = {
+def _entry_record(entry: Any, language: str) -> dict[str, Any]:
+    return {
         "title": _text_of(entry, "title") if "title" in entry else None,
         "date": _entry_date(entry),
         "body": _entry_body(entry),
         "category": _entry_category(entry),
         "url": str(entry.get("link") or ""),
         "language": language,
+        "entry_id": str(entry.get("id") or ""),
+        "full": any(str(c.get("value") or "").strip() for c in entry.get("content", [])),
     }
-    return release_from_mapping(record, origin, source, default_source)
 
 
 def _text_of(node: Any, name: str) -> str:
@@ -107,7 +116,12 @@ def _html_to_text(markup: str) -> str:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (ValueError, etree.LxmlError):
         return markup
-    text = "".join(_text_pieces(root))
+    return element_text(root)
+
+
+def element_text(element: Any) -> str:
+    """Plain text of a parsed HTML element: one line per block, runs of spaces collapsed."""
+    text = "".join(_text_pieces(element))
     lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

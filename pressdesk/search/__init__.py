@@ -12,9 +12,19 @@ from pressdesk.search.engine import (
     SearchOptions,
     SearchResult,
     fuse,
+    matching,
     search,
     search_with,
     similar,
 )
 
-__all__ = ["Hit", "SearchOptions", "SearchResult", "fuse", "search", "search_with", "similar"]
+__all__ = [
+    "Hit",
+    "SearchOptions",
+    "SearchResult",
+    "fuse",
+    "matching",
+    "search",
+    "search_with",
+    "similar",
+]

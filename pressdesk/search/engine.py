@@ -31,6 +31,7 @@ __all__ = [
     "Hit",
     "SearchOptions",
     "SearchResult",
+    "matching",
     "matching_ids",
     "search",
     "search_with",
@@ -223,6 +224,19 @@ MODES: dict[str, Callable[[Request], Found]] = {
     "semantic": search_semantic,
     "hybrid": search_hybrid,
 }
+
+
+# ---- matching ------------------------------------------------------------------------------
+
+
+def matching(index: SearchIndex, query: str, ids: Sequence[str], chunk: int = 10_000) -> set[str]:
+    """Which of ``ids`` the query matches (as a lexical search would list them)."""
+    compiled = compile_query(parse_query(query), index)
+    view = index.snapshot()
+    found: set[str] = set()
+    for start in range(0, len(ids), chunk):
+        found |= view.matching_ids(compiled, ids[start : start + chunk])
+    return found
 
 
 # ---- similar -----------------------------------------------------------------------------------

@@ -201,6 +201,104 @@ def version_facts(db: sqlite3.Connection) -> None:
 
 
 @migration
+def create_watches(db: sqlite3.Connection) -> None:
+    """Saved queries, and which release revisions each has delivered (or claimed, by which
+    run) so that every match is delivered once though runs overlap or die."""
+    db.execute(
+        """CREATE TABLE watches (
+            name TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            created TEXT NOT NULL,
+            webhook TEXT,
+            checkpoint INTEGER NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE watch_items (
+            watch TEXT NOT NULL,
+            release_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            claimed_by TEXT NOT NULL,
+            claimed_at TEXT NOT NULL,
+            delivered_at TEXT,
+            PRIMARY KEY (watch, release_id, revision)
+        ) WITHOUT ROWID"""
+    )
+    # Every store or revision gets the number of its index-queue entry: writers commit one at
+    # a time, so these numbers grow in commit order and a watch can resume after the last one.
+    db.execute("ALTER TABLE releases ADD COLUMN change INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE releases SET change = seq")
+    db.execute(
+        "UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(seq), 0) FROM releases))"
+        " WHERE name = 'index_queue'"
+    )
+    db.execute(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'index_queue', coalesce(max(seq), 0)"
+        " FROM releases WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'index_queue')"
+    )
+    db.execute("CREATE INDEX releases_change ON releases(change)")
+
+
+@migration
+def drop_torch_vectors(db: sqlite3.Connection) -> None:
+    """Vectors of the torch MiniLM embedder, which pressdesk no longer runs (its ONNX
+    embedders store under their own names; `pressdesk embed` computes them)."""
+    db.execute("DELETE FROM vectors WHERE model = 'all-minilm-l6-v2'")
+
+
+@migration
+def create_sources(db: sqlite3.Connection) -> None:
+    """What the collector follows and what it knows (see ``pressdesk.collect``): sources,
+    per-URL validators and markers, robots.txt files, and the pages releases came from
+    (zlib-compressed, each body once by its hash)."""
+    db.execute(
+        """CREATE TABLE sources (
+            name TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            profile TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            complete INTEGER NOT NULL DEFAULT 0,
+            collected_at TEXT,
+            lease_holder TEXT NOT NULL DEFAULT '',
+            lease_until REAL NOT NULL DEFAULT 0
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE url_states (
+            source TEXT NOT NULL,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            marker TEXT NOT NULL DEFAULT '',
+            release_id TEXT,
+            checked_at TEXT NOT NULL,
+            PRIMARY KEY (source, url)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE robots (
+            host TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            fetched_at REAL NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE TABLE page_bodies (hash TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID")
+    db.execute(
+        """CREATE TABLE release_pages (
+            release_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            content_type TEXT NOT NULL,
+            body TEXT NOT NULL REFERENCES page_bodies(hash),
+            PRIMARY KEY (release_id, content_hash)
+        ) WITHOUT ROWID"""
+    )
+
+
+@migration
 def create_stories(db: sqlite3.Connection) -> None:
     """Stories: releases that report one event (see ``pressdesk.stories``). ``story_keys``
     are the blocking keys the grouper looks candidates up by, by day; ``story_terms``

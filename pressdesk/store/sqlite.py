@@ -24,7 +24,9 @@ from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
 from pressdesk.store.sqlite_facts import SQLiteFacts
+from pressdesk.store.sqlite_sources import SQLiteSources
 from pressdesk.store.sqlite_stories import SQLiteStories
+from pressdesk.store.sqlite_watches import SQLiteWatches
 from pressdesk.store.transactions import transaction
 
 COLUMNS = (
@@ -59,7 +61,7 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
 
 
 @named_errors
-class SQLiteStore(SQLiteFacts, SQLiteStories):
+class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:
@@ -106,6 +108,7 @@ class SQLiteStore(SQLiteFacts, SQLiteStories):
                 changed += c
                 unchanged += u
             self._queue([(r.id, 1) for r in new] + [(r.id, 0) for r in changed])
+            self._mark_changed([r.id for r in new + changed])
         return BatchOutcome(tuple(new), tuple(changed), unchanged)
 
     def _save_run(
@@ -164,6 +167,15 @@ class SQLiteStore(SQLiteFacts, SQLiteStories):
 
     def _queue(self, entries: list[tuple[str, int]]) -> None:
         self.db.executemany("INSERT INTO index_queue (release_id, fresh) VALUES (?, ?)", entries)
+
+    def _mark_changed(self, ids: list[str]) -> None:
+        """Number each stored or revised release by its newest queue entry: writers commit one
+        at a time, so these numbers grow in commit order (what watches resume from)."""
+        self.db.execute(
+            "UPDATE releases SET change = (SELECT max(id) FROM index_queue q"
+            " WHERE q.release_id = releases.id) WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
 
     # -- reading ---------------------------------------------------------
 

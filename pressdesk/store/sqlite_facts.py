@@ -9,7 +9,7 @@ from typing import Any
 
 from pressdesk.errors import NotFound
 from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import Entity, EntityRef, EventRow, FigureRow, Release, Series
+from pressdesk.models import Entity, EntityRef, EventRow, FigureRow, Release, ReleaseRef, Series
 from pressdesk.store import EntityFilter, EventFilter, SeriesFilter
 from pressdesk.store.sqlite_connections import named_errors
 
@@ -114,6 +114,41 @@ class SQLiteFacts:
             raise NotFound(f"no entity with id {entity_id}")
         return found[0]
 
+    def find_entities(self, keys: Sequence[tuple[str, str]]) -> list[Entity]:
+        """The entities that any of these (kind, key) pairs names, most mentioned first."""
+        return self._entities(
+            "WHERE e.id IN (SELECT n.entity_id FROM entity_names n, json_each(?) k"
+            " WHERE n.kind = json_extract(k.value, '$[0]') AND n.key = json_extract(k.value, '$[1]'))"
+            " ORDER BY n DESC, e.name",
+            [json.dumps([list(k) for k in keys])],
+        )
+
+    def entity_keys(self, entity_id: int) -> list[str]:
+        rows = self.db.execute("SELECT key FROM entity_names WHERE entity_id = ?", (entity_id,))
+        return [str(k) for (k,) in rows]
+
+    def entity_releases(self, entity_id: int, limit: int = 1000) -> list[ReleaseRef]:
+        """The releases that name an entity, newest first."""
+        rows = self.db.execute(
+            "SELECT r.id, r.date, r.title, r.source FROM release_entities x"
+            " JOIN releases r ON r.id = x.release_id WHERE x.entity_id = ?"
+            " ORDER BY r.date DESC, r.id LIMIT ?",
+            (entity_id, limit),
+        )
+        return [ReleaseRef(*row) for row in rows]
+
+    def co_mentioned(self, entity_id: int, limit: int = 10) -> list[tuple[Entity, int]]:
+        """The entities most often named in the same releases, with how many they share."""
+        rows = self.db.execute(
+            "SELECT b.entity_id, count(*) AS shared FROM release_entities a"
+            " JOIN release_entities b ON b.release_id = a.release_id AND b.entity_id != a.entity_id"
+            " WHERE a.entity_id = ? GROUP BY b.entity_id ORDER BY shared DESC, b.entity_id LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
+        found = {e.id: e for e in self._entities(
+            "WHERE e.id IN (SELECT value FROM json_each(?))", [json.dumps([r[0] for r in rows])])}
+        return [(found[eid], int(shared)) for eid, shared in rows if eid in found]
+
     def _entities(self, tail: str, params: list[Any]) -> list[Entity]:
         rows = self.db.execute(
             "SELECT e.id, e.kind, e.name,"
@@ -153,6 +188,17 @@ class SQLiteFacts:
             " FROM figures f JOIN releases r ON r.id = f.release_id"
             " WHERE f.series = ? ORDER BY f.period, r.date, f.release_id, f.n",
             (key,),
+        )
+        return [FigureRow(*row) for row in rows]
+
+    def release_figures(self, ids: Sequence[str]) -> list[FigureRow]:
+        """The figures of these releases."""
+        rows = self.db.execute(
+            "SELECT f.release_id, r.date, r.title, f.indicator, f.series, f.period, f.value,"
+            " f.unit, f.change, f.change_unit, f.direction, f.kind"
+            " FROM figures f JOIN releases r ON r.id = f.release_id"
+            " WHERE f.release_id IN (SELECT value FROM json_each(?)) ORDER BY r.date, f.release_id, f.n",
+            (json.dumps(list(ids)),),
         )
         return [FigureRow(*row) for row in rows]
 
