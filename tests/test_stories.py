@@ -14,7 +14,14 @@ from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
 from pressdesk.store import StoryFilter
 from pressdesk.stories import MemoryBook, group_in_memory
-from pressdesk.stories.features import base_title, decode, encode, release_features, term_texts
+from pressdesk.stories.features import (
+    base_title,
+    decode,
+    encode,
+    hash_terms,
+    release_features,
+    term_texts,
+)
 from pressdesk.stories.grouping import group_release
 
 CHIPS = ("Hanbit Semiconductor will build a KRW 4 trillion wafer plant in Cheongju, chief executive "
@@ -175,7 +182,8 @@ def test_extract_fills_the_story_of_each_prediction() -> None:
 
 def test_features_survive_packing() -> None:
     r = release("(2nd LD) Hanbit to build plant", CHIPS)
-    features = release_features(r, extract(r), term_texts(r, extract(r)), lambda t: 1.0)
+    hashed, _ = hash_terms(term_texts(r, extract(r)))
+    features = release_features(r, extract(r), hashed, dict.fromkeys(hashed, 1.0))
     assert decode(r.id, r.source, encode(features)) == features
     assert features.update == "2nd LD" and base_title(r.title) == "hanbit to build plant"
 

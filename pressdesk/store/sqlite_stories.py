@@ -3,16 +3,19 @@
 ``SQLiteStoryBook`` is the ``StoryBook`` the grouper works on during an ingest:
 candidates come from ``story_keys`` (an index on key and day, so a look-up
 reads only the releases of those keys within the window), never from a scan of
-every story. It writes as it decides, inside the caller's transaction, so the
-next release of the same batch already sees the last one.
+every story. What it decides is kept in memory until ``flush`` (the end of the
+batch, or a merge) writes it in a few statements, and look-ups see it
+meanwhile, so the next release of a batch sees the last one and the stories
+are those that writing each decision at once would give.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from pressdesk.errors import NotFound
@@ -23,6 +26,11 @@ from pressdesk.stories.features import StoryFeatures, decode, encode
 from pressdesk.stories.grouping import Candidate
 
 DOCS = "story_docs"  # meta: how many releases were grouped
+NEW_STORY = 1 << 62  # creation order of a story not written yet: after every written one
+NEAREST = (
+    "SELECT * FROM (SELECT key, day, release_id FROM story_keys WHERE key = ?"
+    " AND day BETWEEN ? AND ? ORDER BY day DESC, release_id DESC LIMIT ?)"
+)
 
 
 class SQLiteStoryBook:
@@ -33,7 +41,16 @@ class SQLiteStoryBook:
         self.requeue = requeue
         self.counts: dict[int, int] = {}
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
-        self.docs = int(row[0]) if row else 0
+        self.docs = self.written = int(row[0]) if row else 0
+        self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
+        self._clear()
+
+    def _clear(self) -> None:
+        self.postings: dict[int, list[tuple[int, str]]] = defaultdict(list)  # not written yet
+        self.fresh: dict[str, Candidate] = {}
+        self.members: list[tuple[str, str, int, str, bytes, str]] = []
+        self.terms: dict[int, int] = defaultdict(int)
+        self.grown: dict[str, int] = {}  # story -> members added, in order of creation
 
     def term_counts(self, terms: Sequence[int]) -> tuple[int, dict[int, int]]:
         """Counts are read once per book (one batch) and kept up to date as it adds."""
@@ -49,51 +66,89 @@ class SQLiteStoryBook:
         return self.docs, {t: counts[t] for t in terms if counts[t]}
 
     def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
-        nearest = " UNION ".join(
-            ["SELECT * FROM (SELECT release_id FROM story_keys WHERE key = ? AND day BETWEEN ? AND ?"
-             " ORDER BY day DESC LIMIT ?)"] * len(keys)
-        )
-        if not nearest:
+        """The ``limit`` latest (by day, then id) releases of each key, written or not."""
+        if not keys:
             return []
+        nearest: dict[int, list[tuple[int, str]]] = defaultdict(list)
         params = [x for key in keys for x in (key, low, high, limit)]
-        rows = self.db.execute(
-            "SELECT m.release_id, m.source, m.features, m.story_id FROM story_members m"
-            f" WHERE m.release_id IN ({nearest}) ORDER BY m.release_id",
-            params,
-        )
-        return [Candidate(decode(rid, source, blob), story) for rid, source, blob, story in rows]
+        for key, day, rid in self.db.execute(" UNION ALL ".join([NEAREST] * len(keys)), params):
+            nearest[key].append((day, rid))
+        chosen: set[str] = set()
+        for key in keys:
+            mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
+            both = sorted(nearest[key] + mine, reverse=True)[:limit] if mine else nearest[key]
+            chosen.update(rid for _, rid in both)
+        return [c for rid, found in self._written(chosen) if (c := self.fresh.get(rid) or found)]
+
+    def _written(self, ids: set[str]) -> list[tuple[str, Candidate | None]]:
+        """Each of ``ids`` in order, with its candidate read from the store unless not written
+        yet; the sizes of their stories are remembered."""
+        stored = [rid for rid in ids if rid not in self.fresh]
+        found: dict[str, Candidate] = {}
+        if stored:
+            rows = self.db.execute(
+                "SELECT m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
+                " FROM story_members m JOIN stories s ON s.id = m.story_id"
+                " WHERE m.release_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(stored),),
+            )
+            for rid, source, blob, story, seq, size in rows:
+                found[rid] = Candidate(decode(rid, source, blob), story)
+                self.sizes.setdefault(story, (seq, size))
+        return [(rid, found.get(rid)) for rid in sorted(ids)]
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
-        rows = self.db.execute(
-            "SELECT id, seq, size FROM stories WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(stories)),),
-        )
-        return {sid: (seq, size) for sid, seq, size in rows}
+        missing = [s for s in stories if s not in self.sizes]
+        if missing:
+            rows = self.db.execute(
+                "SELECT id, seq, size FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            self.sizes.update((sid, (seq, size)) for sid, seq, size in rows)
+        return {s: self.sizes[s] for s in stories if s in self.sizes}
 
     def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
             reason: StoryReason) -> None:
-        db, rid = self.db, features.release_id
+        rid = features.release_id
         self.docs += 1
-        db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
-                   " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
         self.term_counts(terms)
         for t in terms:
             self.counts[t] += 1
-        db.executemany("INSERT INTO story_terms (term, n) VALUES (?, 1) ON CONFLICT (term)"
-                       " DO UPDATE SET n = n + 1", [(t,) for t in terms])
+            self.terms[t] += 1
+        for key in dict.fromkeys(keys):
+            self.postings[key].append((features.day, rid))
+        self.fresh[rid] = Candidate(features, story)
+        if story not in self.sizes:
+            self.story_sizes([story])
+        seq, size = self.sizes.get(story, (NEW_STORY + len(self.grown), 0))
+        self.sizes[story] = (seq, size + 1)
+        self.grown[story] = self.grown.get(story, 0) + 1
+        self.members.append((rid, story, self.docs, features.source, encode(features),
+                             reason_json(reason)))
+
+    def flush(self) -> None:
+        """Write what was decided since the last flush, in a few statements."""
+        db = self.db
+        db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
+                       " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
-                       [(k, features.day, rid) for k in dict.fromkeys(keys)])
-        db.execute("INSERT INTO stories (id, size) VALUES (?, 1) ON CONFLICT (id)"
-                   " DO UPDATE SET size = size + 1", (story,))
-        db.execute(
+                       [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
+        db.executemany("INSERT INTO stories (id, size) VALUES (?, ?) ON CONFLICT (id)"
+                       " DO UPDATE SET size = size + excluded.size", list(self.grown.items()))
+        db.executemany(
             "INSERT OR REPLACE INTO story_members (release_id, story_id, seq, source, features,"
-            " reason) VALUES (?, ?, ?, ?, ?, ?)",
-            (rid, story, self.docs, features.source, encode(features), reason_json(reason)),
-        )
+            " reason) VALUES (?, ?, ?, ?, ?, ?)", self.members)
+        if self.docs != self.written:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                       " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
+            self.written = self.docs
+        self.sizes.clear()  # read again as needed: new stories have their order in the store now
+        self._clear()
 
     def merge(self, survivor: str, absorbed: Sequence[str]) -> list[str]:
         """Move the members of ``absorbed`` into ``survivor`` and requeue them for the index
         (their documents carry the story); returns the moved release ids."""
+        self.flush()
         moved: list[str] = []
         for story in absorbed:
             ids = [rid for (rid,) in self.db.execute(
@@ -104,14 +159,19 @@ class SQLiteStoryBook:
                             " OR merged_into = ?", (survivor, story, story))
             self.db.execute("UPDATE stories SET size = size + ? WHERE id = ?", (len(ids), survivor))
             moved += ids
+        self.sizes.clear()
         survivors = [rid for (rid,) in self.db.execute(
             "SELECT release_id FROM story_members WHERE story_id = ?", (survivor,))]
         self.requeue(survivors)  # every document of the story now names the merged ids too
         return moved
 
 
+REASON_FIELDS = tuple(f.name for f in fields(StoryReason))
+
+
 def reason_json(reason: StoryReason) -> str:
-    return json.dumps({k: v for k, v in asdict(reason).items() if v not in (None, (), 0.0, "")},
+    found = {k: getattr(reason, k) for k in REASON_FIELDS}
+    return json.dumps({k: v for k, v in found.items() if v not in (None, (), 0.0, "")},
                       ensure_ascii=False)
 
 

@@ -53,7 +53,9 @@ def group_stored(
 ) -> list[Grouping]:
     """Group releases just stored, in order, inside the caller's transaction."""
     book = store.story_book()
-    return [group_release(book, release, facts, options) for release, facts in items]
+    done = [group_release(book, release, facts, options) for release, facts in items]
+    book.flush()
+    return done
 
 
 def group_in_memory(

@@ -21,12 +21,14 @@ compares, packed so the store can keep them beside the release
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import struct
 import zlib
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,6 +42,8 @@ __all__ = [
     "decode",
     "encode",
     "figure_terms",
+    "hash_terms",
+    "rarities",
     "release_features",
     "term_texts",
     "term_hash",
@@ -78,6 +82,8 @@ UPDATE = re.compile(
     re.IGNORECASE,
 )
 WORDS = re.compile(r"[^\W_]+")
+SPACE = re.compile(r"\s")
+DIGIT = re.compile(r"\d")
 Terms = dict[str, float]  # term -> weight
 
 
@@ -127,23 +133,34 @@ def term_texts(release: Release, facts: Extraction | None) -> Terms:
     return counts
 
 
-def release_features(
-    release: Release, facts: Extraction | None, terms: Terms,
-    rarity: Callable[[int], float],
-) -> StoryFeatures:
-    """The features of one release from its ``terms`` (``term_texts``) and extraction;
-    ``rarity(term hash)`` (an inverse document frequency) picks which terms are kept."""
+def hash_terms(terms: Terms) -> tuple[dict[int, float], dict[int, str]]:
+    """The terms by hash, with their weights summed, and each hash's text."""
+    names = {term_hash(term): term for term in terms}
     hashed: dict[int, float] = defaultdict(float)
-    for term, weight in terms.items():
-        hashed[term_hash(term)] += weight
-    kept = sorted(hashed.items(), key=lambda tw: (-tw[1] * rarity(tw[0]), tw[0]))[:TERMS]
+    for h, term in names.items():
+        hashed[h] += terms[term]
+    return hashed, names
+
+
+def release_features(
+    release: Release, facts: Extraction | None, hashed: dict[int, float],
+    rarity: dict[int, float],
+) -> StoryFeatures:
+    """The features of one release from its hashed terms (``hash_terms(term_texts(...))``)
+    and extraction. ``rarity`` (each term's inverse document frequency, as the book
+    counts now) picks the terms kept and weighs them: each keeps (1 + log(1 + weight))
+    times its rarity, the kept ones scaled to unit length, so that two releases' similarity
+    is the sum of products over the terms they share (cosine), weighed as each was grouped."""
+    kept = [t for _, t in sorted([(-w * rarity[t], t) for t, w in hashed.items()])[:TERMS]]
+    weights = [(1.0 + math.log1p(hashed[t])) * rarity[t] for t in kept]
+    norm = math.sqrt(sum(x * x for x in weights)) or 1.0
     return StoryFeatures(
         release_id=release.id,
         day=day_number(release.date),
         source=release.source,
         title=term_hash("title " + base_title(release.title)),
         update=update_mark(release.title),
-        terms=tuple((t, round(w, 2)) for t, w in kept),
+        terms=tuple(zip(kept, array("f", [x / norm for x in weights]).tolist(), strict=True)),
         figures=tuple(sorted(figure_terms(facts))),
         shingles=bottom_shingles(release.body),
     )
@@ -159,48 +176,45 @@ def day_number(iso: str) -> int:
 def weighted_terms(release: Release) -> Terms:
     counts: Terms = defaultdict(float)
     title = release.title
-    for term, weight in tokens(title, lead=len(title) + 1):
-        counts[term] += weight
-    for term, weight in tokens(release.body[:BODY_CHARS], lead=LEAD_CHARS):
-        counts[term] += weight
+    count_tokens(counts, title, len(title) + 1)
+    count_tokens(counts, release.body[:BODY_CHARS], LEAD_CHARS)
     return counts
 
 
-def tokens(text: str, lead: int) -> Iterator[tuple[str, float]]:
-    """(term, weight) of each word, number and run of capitalised words of ``text``."""
+def count_tokens(counts: Terms, text: str, lead: int) -> None:
+    """Add the weight of each word, number and run of capitalised words of ``text`` to
+    ``counts``; words up to the first space past ``lead`` weigh double. One loop over the
+    tokens (this is most of grouping's time): a number counts as written, a word of three
+    letters or more that is no stop word counts once, three times written with a capital
+    inside a sentence (a name), and a name after a name counts as a pair too."""
+    cut = SPACE.search(text, lead) if lead < len(text) else None
+    end = cut.start() if cut else len(text)
+    parts = ((TOKEN.findall(text, 0, end), LEAD_WEIGHT), (TOKEN.findall(text, end), 1.0))
     opening, run = True, ""
-    for found in TOKEN.finditer(text):
-        word = found.group()
-        if word in SENTENCE_OPEN:
-            opening, run = True, ""
-            continue
-        scale = LEAD_WEIGHT if found.start() < lead else 1.0
-        yield from word_terms(word, opening, run, scale)
-        run = run_after(word, opening, run)
-        opening = False
-
-
-def word_terms(word: str, opening: bool, run: str, scale: float) -> Iterator[tuple[str, float]]:
-    if "_" in word:
-        return
-    lower = word.lower()
-    if any(ch.isdigit() for ch in word):
-        yield "#" + lower, scale
-        return
-    if len(word) < 3 or lower in STOPWORDS:
-        return
-    name = word[0].isupper() and not opening
-    yield lower, scale * (NAME_WEIGHT if name else 1.0)
-    if name and run:
-        yield f"{run} {lower}", scale * NAME_WEIGHT
-
-
-def run_after(word: str, opening: bool, run: str) -> str:
-    """The capitalised word before the next one, when this one is a name's word."""
-    lower = word.lower()
-    if word[0].isupper() and not opening and lower not in STOPWORDS and "_" not in word:
-        return lower
-    return ""
+    for words, scale in parts:
+        name = scale * NAME_WEIGHT
+        for word in words:
+            if word in SENTENCE_OPEN:
+                opening, run = True, ""
+                continue
+            lower = word.lower()
+            capital = word[0].isupper() and not opening and "_" not in word
+            opening = False
+            if "_" in word:
+                run = ""
+            elif not word.isalpha() and DIGIT.search(word):
+                counts["#" + lower] += scale
+                run = lower if capital and lower not in STOPWORDS else ""
+            elif len(word) < 3 or lower in STOPWORDS:
+                run = lower if capital and lower not in STOPWORDS else ""
+            elif capital:
+                counts[lower] += name
+                if run:
+                    counts[f"{run} {lower}"] += name
+                run = lower
+            else:
+                counts[lower] += scale
+                run = ""
 
 
 def entity_terms(facts: Extraction) -> Iterator[str]:
@@ -219,15 +233,28 @@ def figure_terms(facts: Extraction | None) -> dict[tuple[int, int], str]:
 
 
 def bottom_shingles(body: str) -> tuple[int, ...]:
-    words = [w.lower() for w in WORDS.findall(body[:BODY_CHARS])]
-    grams = {" ".join(words[i : i + SHINGLE_WORDS])
-             for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    return tuple(sorted(term_hash(g) for g in grams if g)[:SHINGLES])
+    """The ``SHINGLES`` smallest hashes of the body's runs of five words (each hashed from
+    its words' hashes, so every word is hashed once)."""
+    words = WORDS.findall(body[:BODY_CHARS].lower())
+    if len(words) < SHINGLE_WORDS:
+        return (term_hash(" ".join(words)),) if words else ()
+    known = {w: term_hash(w) for w in set(words)}
+    h = [known[w] for w in words]
+    grams = {((((a << 16) ^ (b << 12) ^ (c << 8) ^ (d << 4) ^ e) * MIX) >> 16) & MASK
+             for a, b, c, d, e in zip(h, h[1:], h[2:], h[3:], h[4:], strict=False)}
+    return tuple(heapq.nsmallest(SHINGLES, grams))
 
 
-def idf(docs: int, count: int) -> float:
-    """Inverse document frequency, smoothed so a term of an empty collection weighs 1."""
-    return math.log((docs + 1) / (count + 0.5)) if docs else 1.0
+MIX, MASK = 0x9E3779B97F4A7C15, 0xFFFFFFFF  # the words in order, mixed (Fibonacci hashing)
+
+
+def rarities(docs: int, counts: dict[int, int], terms: Sequence[int]) -> dict[int, float]:
+    """The inverse document frequency of each term, smoothed so that a term of an
+    empty collection weighs 1 and one no release holds weighs most."""
+    if not docs:
+        return dict.fromkeys(terms, 1.0)
+    top = math.log(docs + 1)
+    return {t: top - math.log(counts.get(t, 0) + 0.5) for t in terms}
 
 
 # -- packing -------------------------------------------------------------------------
@@ -257,13 +284,13 @@ def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
     update = data[at + 1 : at + 1 + size].decode("utf-8")
     at += 1 + size
     terms = struct.unpack_from(f"<{n_terms}I", data, at)
-    weights = struct.unpack_from(f"<{n_terms}f", data, at + 4 * n_terms)
+    weights = struct.unpack_from(f"<{n_terms}f", data, at + 4 * n_terms)  # float32, as kept
     at += 8 * n_terms
     flat = struct.unpack_from(f"<{2 * n_figures}I", data, at)
     at += 8 * n_figures
     shingles = struct.unpack_from(f"<{n_shingles}I", data, at)
     return StoryFeatures(
         release_id, day, source, title, update,
-        tuple(zip(terms, (round(w, 2) for w in weights), strict=True)),
+        tuple(zip(terms, weights, strict=True)),
         tuple(zip(flat[::2], flat[1::2], strict=True)), shingles,
     )

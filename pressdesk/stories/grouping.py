@@ -26,7 +26,6 @@ however they are batched.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -35,11 +34,12 @@ from typing import Protocol
 from pressdesk.facts import Extraction
 from pressdesk.models import Release, StoryReason
 from pressdesk.stories.features import (
+    SHINGLES,
     StoryFeatures,
     figure_terms,
-    idf,
+    hash_terms,
+    rarities,
     release_features,
-    term_hash,
     term_texts,
 )
 
@@ -115,6 +115,10 @@ class StoryBook(Protocol):
         returns the releases moved."""
         ...
 
+    def flush(self) -> None:
+        """Make what was recorded lasting (at the end of a batch)."""
+        ...
+
 
 def story_id(release_id: str) -> str:
     """The id of a story started by a release: stable, and never a release id."""
@@ -126,18 +130,16 @@ def group_release(
     options: GroupingOptions = GroupingOptions(),
 ) -> Grouping:
     """Put one release into its story, recording the decision in ``book``."""
-    texts = term_texts(release, facts)
-    names = {term_hash(t): t for t in texts} | {
-        key[0]: text for key, text in figure_terms(facts).items()}
-    terms = sorted({term_hash(t) for t in texts})
+    hashed, names = hash_terms(term_texts(release, facts))
+    names.update((key[0], text) for key, text in figure_terms(facts).items())
+    terms = sorted(hashed)
     docs, counts = book.term_counts(terms)
-    features = release_features(release, facts, texts,
-                                lambda t: idf(docs, counts.get(t, 0)))
+    features = release_features(release, facts, hashed, rarities(docs, counts, terms))
     keys = features.keys(options.keys)
     found = [c for c in book.candidates(keys, features.day - options.window,
                                         features.day + options.window, options.candidates)
              if c.features.release_id != release.id]
-    decision = decide(book, features, found, Weights(docs, book, features, found), options)
+    decision = decide(book, features, found, options)
     decision = replace(decision, reason=explained(decision.reason, features, found, names))
     if decision.merged:
         book.merge(decision.story, decision.merged)
@@ -160,22 +162,6 @@ def explained(
     return replace(reason, shared=tuple(dict.fromkeys(shared))[:SHARED])
 
 
-class Weights:
-    """The rarity of every term of a release and its candidates, read once."""
-
-    def __init__(self, docs: int, book: StoryBook, features: StoryFeatures,
-                 found: Sequence[Candidate]) -> None:
-        terms = {t for t, _ in features.terms}
-        terms.update(t for c in found for t, _ in c.features.terms)
-        _, counts = book.term_counts(sorted(terms))
-        self.idf = {t: idf(docs, counts.get(t, 0)) for t in terms}
-
-    def vector(self, features: StoryFeatures) -> dict[int, float]:
-        weights = {t: (1.0 + math.log1p(w)) * self.idf[t] for t, w in features.terms}
-        norm = sum(x * x for x in weights.values()) ** 0.5 or 1.0
-        return {t: x / norm for t, x in weights.items()}
-
-
 @dataclass(slots=True)
 class _Score:
     candidate: Candidate
@@ -185,13 +171,13 @@ class _Score:
 
 
 def decide(
-    book: StoryBook, features: StoryFeatures, found: Sequence[Candidate], weights: Weights,
+    book: StoryBook, features: StoryFeatures, found: Sequence[Candidate],
     options: GroupingOptions,
 ) -> Grouping:
     if not found:
         return _new_story(features)
-    mine = weights.vector(features)
-    scores = [score(features, mine, c, weights, options) for c in found]
+    mine = dict(features.terms)
+    scores = [score(features, mine, c, options) for c in found]
     sizes = book.story_sizes(sorted({c.story for c in found}))
     versions = [s for s in scores if s.kind != "similar"]
     if versions:
@@ -241,7 +227,7 @@ def _join(
 
 
 def score(
-    features: StoryFeatures, mine: dict[int, float], candidate: Candidate, weights: Weights,
+    features: StoryFeatures, mine: dict[int, float], candidate: Candidate,
     options: GroupingOptions,
 ) -> _Score:
     other = candidate.features
@@ -252,8 +238,7 @@ def score(
         return _Score(candidate, 0.0, "similar", resemblance)
     if resemblance >= options.duplicate:
         return _Score(candidate, 1.0, "duplicate", resemblance)
-    theirs = weights.vector(other)
-    shared = [x * theirs[t] for t, x in mine.items() if t in theirs]
+    shared = [x * mine[t] for t, x in other.terms if t in mine]
     if len(shared) < options.shared:
         return _Score(candidate, 0.0, "similar", resemblance)
     return _Score(candidate, sum(shared), "similar", resemblance)
@@ -273,12 +258,15 @@ def figures_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
 
 
 def sketch_resemblance(a: Sequence[int], b: Sequence[int]) -> float:
-    """The share of the smallest hashes of both sketches' union that both hold (bottom-k)."""
-    if not a or not b:
+    """The share of the smallest hashes of both sketches' union that both hold (bottom-k),
+    an estimate of the share of shingles the two texts have in common."""
+    both = set(a).intersection(b)
+    if not both:
         return 0.0
+    if len(a) < SHINGLES and len(b) < SHINGLES:  # whole sets: their Jaccard index
+        return len(both) / len(set(a).union(b))
     k = min(len(a), len(b))
-    union = sorted(set(a) | set(b))[:k]
-    both = set(a) & set(b)
+    union = sorted(set(a).union(b))[:k]
     return sum(1 for h in union if h in both) / k
 
 
@@ -326,6 +314,9 @@ class MemoryBook:
         self.order.setdefault(story, len(self.order))
         self.members.setdefault(story, []).append(rid)
         self.reasons[rid] = reason
+
+    def flush(self) -> None:
+        """Nothing to write: memory is all there is."""
 
     def merge(self, survivor: str, absorbed: Sequence[str]) -> Sequence[str]:
         moved: list[str] = []
