@@ -203,3 +203,13 @@ def test_stories_and_story_from_the_command_line(tmp_path: Path) -> None:
     assert len(every) == 9
     missing = runner.invoke(cli, ["--db", db, "story", "nosuch"])
     assert missing.exit_code == 1 and "no story" in missing.stderr
+
+
+def test_issues_of_a_recurring_report_are_different_stories() -> None:
+    body = ("The central bank said it provided the money market with {n} million in assistance "
+            "this morning, buying treasury bills from the discount houses at established rates.")
+    monday = release("Money market given 24 mln assistance", body.format(n=24), date="2025-11-17")
+    tuesday = release("Money market given 85 mln assistance", body.format(n=85), date="2025-11-18")
+    again = release("Money market given 24 mln assistance", body.format(n=24), "Other", "2025-11-17")
+    first, second, third = stories_of([monday, tuesday, again])
+    assert first == third != second

@@ -5,7 +5,8 @@ in it, when it ran) into ``StoryFeatures``: the few numbers that grouping
 compares, packed so the store can keep them beside the release
 (``encode``/``decode``) and compare them without reading the text again.
 
-- **terms**: the release's words as 32-bit hashes with a weight. A word counts
+- **terms**: the release's words as 32-bit hashes with a weight (its tf-idf when
+  the release was grouped, the vector of unit length). A word counts
   twice in the title or lead and three times written with a capital inside a
   sentence (a name); runs of capitalised words also count as one term ("Jamal
   Williams"), numbers as written ("6.1", "52-3"), and the people and
@@ -16,7 +17,9 @@ compares, packed so the store can keep them beside the release
 - **shingles**: the smallest hashes of the body's five-word shingles (a
   bottom-k sketch), whose overlap estimates how much text two releases share.
 - **title**: the hash of the title with update marks ("(LEAD)", "(2nd LD)",
-  "UPDATE 1", "CORRECTED") taken off, and ``update``: the mark, if any.
+  "UPDATE 1", "CORRECTED") taken off, and ``update``: the mark, if any;
+  **template**: the same with its numbers as "#" ("Money market given # mln
+  assistance"), which a daily or monthly report keeps from one issue to the next.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ UPDATE = re.compile(
 WORDS = re.compile(r"[^\W_]+")
 SPACE = re.compile(r"\s")
 DIGIT = re.compile(r"\d")
+NUMBER = re.compile(r"\d+")
 Terms = dict[str, float]  # term -> weight
 
 
@@ -95,6 +99,7 @@ class StoryFeatures:
     day: int  # the release date as a day number (date.toordinal)
     source: str
     title: int  # hash of the title without update marks
+    template: int  # ... and with its numbers as "#": what a recurring report keeps
     update: str  # the update mark ("LEAD", "2nd LD", "UPDATE 1", "CORRECTED"), or ""
     terms: tuple[tuple[int, float], ...]  # (term hash, weight), heaviest first
     figures: tuple[tuple[int, int], ...]  # (series hash, period hash)
@@ -159,6 +164,7 @@ def release_features(
         day=day_number(release.date),
         source=release.source,
         title=term_hash("title " + base_title(release.title)),
+        template=term_hash("template " + NUMBER.sub("#", base_title(release.title))),
         update=update_mark(release.title),
         terms=tuple(zip(kept, array("f", [x / norm for x in weights]).tolist(), strict=True)),
         figures=tuple(sorted(figure_terms(facts))),
@@ -259,14 +265,14 @@ def rarities(docs: int, counts: dict[int, int], terms: Sequence[int]) -> dict[in
 
 # -- packing -------------------------------------------------------------------------
 
-HEAD = struct.Struct("<iIBBB")
+HEAD = struct.Struct("<iIIBBB")
 
 
 def encode(features: StoryFeatures) -> bytes:
     """The features as bytes for the store (the id and source are kept in columns)."""
     update = features.update.encode("utf-8")[:255]
     terms = features.terms
-    head = HEAD.pack(features.day, features.title, len(terms), len(features.figures),
+    head = HEAD.pack(features.day, features.title, features.template, len(terms), len(features.figures),
                      len(features.shingles))
     return b"".join((
         head, bytes([len(update)]), update,
@@ -278,7 +284,7 @@ def encode(features: StoryFeatures) -> bytes:
 
 
 def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
-    day, title, n_terms, n_figures, n_shingles = HEAD.unpack_from(data)
+    day, title, template, n_terms, n_figures, n_shingles = HEAD.unpack_from(data)
     at = HEAD.size
     size = data[at]
     update = data[at + 1 : at + 1 + size].decode("utf-8")
@@ -290,7 +296,7 @@ def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
     at += 8 * n_figures
     shingles = struct.unpack_from(f"<{n_shingles}I", data, at)
     return StoryFeatures(
-        release_id, day, source, title, update,
+        release_id, day, source, title, template, update,
         tuple(zip(terms, weights, strict=True)),
         tuple(zip(flat[::2], flat[1::2], strict=True)), shingles,
     )

@@ -8,12 +8,14 @@ smallest shingles), never every release. Against each candidate:
 - an **update** (the same title with a mark such as "(LEAD)", "(2nd LD)",
   "UPDATE 1", "CORRECTED", within three days) joins the candidate's story;
 - two releases with figures of one series but no period in common (October's
-  and November's exports) are never alike, even on one template;
+  and November's exports), or two issues of a recurring report (one title but
+  for its numbers, on different days, neither an update), are never alike;
 - a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
 - otherwise the **similarity** is the cosine of the two releases' weighted terms
-  (sublinear in their counts), each weighed by its rarity across the book
-  (names and entities count more, see ``features``); releases sharing fewer
-  than ``shared`` terms have none.
+  (sublinear in their counts, each weighed by its rarity across the book when
+  its release was grouped, so a candidate's vector is read, never weighed
+  again; names and entities count more, see ``features``); releases sharing
+  fewer than ``shared`` terms have none.
 
 The release joins the story with the highest *average* similarity over all of
 its members (average link: a story does not grow by chains of near neighbours)
@@ -234,7 +236,7 @@ def score(
     resemblance = sketch_resemblance(features.shingles, other.shingles)
     if is_update(features, other, options):
         return _Score(candidate, 1.0, "update", resemblance)
-    if figures_differ(features, other):  # a monthly release on its template: another month
+    if figures_differ(features, other) or recurs(features, other):  # another issue of a report
         return _Score(candidate, 0.0, "similar", resemblance)
     if resemblance >= options.duplicate:
         return _Score(candidate, 1.0, "duplicate", resemblance)
@@ -248,6 +250,12 @@ def is_update(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions) -> b
     """Two versions of one wire story: one title, a version mark on either, days apart."""
     return (a.title == b.title and bool(a.update or b.update)
             and abs(a.day - b.day) <= options.update_days)
+
+
+def recurs(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Two issues of a recurring report: one title (but for its numbers), on different days,
+    neither marked as an update of the other."""
+    return a.template == b.template and a.day != b.day and not (a.update or b.update)
 
 
 def figures_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
