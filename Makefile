@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint fuzz bench clean
 
 install: $(STAMP)
 
@@ -33,6 +33,11 @@ test: install lint
 lint: install
 	$(BIN)/ruff check pressdesk tests bench
 	$(BIN)/mypy pressdesk tests
+
+# The readers' property tests at length, with random seeds: FUZZ_EXAMPLES runs of each (a few minutes at 2000).
+FUZZ_EXAMPLES ?= 2000
+fuzz: install
+	PRESSDESK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -p no:cacheprovider tests/test_readers_properties.py
 
 # The full runs take a while (1M releases); docs/benchmarks.md has each command and its figures.
 bench: install

@@ -202,13 +202,14 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def key_figures(figures: Sequence[FigureRow], limit: int = 30) -> list[FigureRow]:
     """The period's figures with a value or a change, one per indicator and period (the
-    latest release's), the most reported indicators first."""
+    latest release's): the most reported indicators first, then those with a value."""
     latest: dict[tuple[str, str | None], FigureRow] = {}
     for row in sorted(figures, key=lambda r: r.release_date):
         if row.kind == "actual" and (row.value is not None or row.change is not None):
             latest[(row.series, row.period)] = row
     counts = Counter(row.series for row in figures)
-    rows = sorted(latest.values(), key=lambda r: (-counts[r.series], r.indicator, r.period or ""))
+    rows = sorted(latest.values(), key=lambda r: (
+        -counts[r.series], r.value is None, r.indicator.casefold(), r.period or ""))
     return rows[:limit]
 
 

@@ -501,19 +501,27 @@ def restore_command(edge: Edge, path: str, yes: bool) -> None:
                    "and sectors columns (csv, parquet).")
 @click.option("--what", type=click.Choice(["releases", "figures", "events"]), default="releases",
               show_default=True, help="Releases, or every figure or event as a tidy table.")
+@click.option("--revisions", is_flag=True,
+              help="Each release's earlier texts too, oldest first: ingested into an empty "
+                   "store, they give back every revision.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.pass_obj
-def export_command(edge: Edge, fmt: str, facts: bool, what: str, output: str | None) -> None:
+def export_command(
+    edge: Edge, fmt: str, facts: bool, what: str, revisions: bool, output: str | None
+) -> None:
     """Write every stored release; `ingest` reads the result back without loss.
 
     With --what figures or --what events: every statistic or trade-policy action
     found, one tidy row each, with the release it comes from.
     """
+    if revisions and what != "releases":
+        raise click.UsageError("--revisions exports releases only")
     if output is None:
-        edge.desk.export(sys.stdout.buffer, fmt, facts=facts, what=what)
+        edge.desk.export(sys.stdout.buffer, fmt, facts=facts, what=what, revisions=revisions)
         return
-    count = edge.desk.export_file(output, fmt, facts=facts, what=what)
-    click.echo(f"{count:,} {what} written to {output}", err=True)
+    count = edge.desk.export_file(output, fmt, facts=facts, what=what, revisions=revisions)
+    noun = "records" if revisions else what
+    click.echo(f"{count:,} {noun} written to {output}", err=True)
 
 
 @cli.command("figures")

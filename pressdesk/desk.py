@@ -194,7 +194,7 @@ class Desk:
     def catch_up(self) -> None:
         """Index what an interrupted ingest left queued (if no other process is writing), so
         that whatever command comes next, what was stored is searchable."""
-        if not self.store.read_only and self.store.ungrouped(1):
+        if not self.store.read_only and self.store.count_ungrouped():
             self.group_ungrouped()
         if not self.store.read_only and self.store.count_queued():
             self.index  # noqa: B018 - opening the index syncs its queue
@@ -538,9 +538,14 @@ class Desk:
 
         key = series_key(indicator)
         found = self.store.series(SeriesFilter(key=key, limit=1))
+        if not found and key:  # a narrower series: "ICT exports" finds "Korea's ICT exports"
+            found = self.store.series(SeriesFilter(words=tuple(key.split()), limit=6))
         if not found:
             raise NotFound(f"no figures for {indicator!r}: `pressdesk figures` lists the indicators")
-        rows = self.store.series_figures(key)
+        if len(found) > 1:
+            names = "; ".join(s.name for s in found[:5])
+            raise NotFound(f"{indicator!r} is part of several indicators' names ({names}): name one")
+        rows = self.store.series_figures(found[0].key)
         return SeriesView(found[0], tuple(SeriesPoint(r, r in revised(rows)) for r in rows))
 
     def chart_file(self, view: SeriesView, path: str) -> None:
@@ -634,14 +639,15 @@ class Desk:
         """Group the releases stored before stories existed, oldest first; how many."""
         from pressdesk.stories import group_stored
 
-        done = 0
+        done, after = 0, 0
         with self.write_lock:
-            while ids := self.store.ungrouped(batch):
+            while found := self.store.ungrouped(batch, after):
+                after, ids = found[-1][0], [rid for _, rid in found]
                 stored = self.store.get_many(ids)
                 facts = self.store.facts_for(ids)
                 with self.store.transaction():
                     group_stored(self.store, [(s.release, facts.get(s.release.id)) for s in stored])
-                done += len(ids)
+                done += len(stored)
         return done
 
     def _matching(self, query: str, limit: int = 100_000) -> list[str]:
@@ -652,10 +658,12 @@ class Desk:
 
     def export(
         self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False, what: str = "releases",
+        *, facts: bool = False, what: str = "releases", revisions: bool = False,
     ) -> int:
         """Write releases (with their facts if asked) in a format ``ingest`` reads back, or
-        every figure or event as a tidy table (``what="figures"`` or ``"events"``)."""
+        every figure or event as a tidy table (``what="figures"`` or ``"events"``). With
+        ``revisions``, each release's earlier texts come first, oldest first, each with its
+        revision number: ingesting that into an empty store gives back every revision."""
         from pressdesk.export import WRITERS, write_table
         from pressdesk.shapes import EVENT_COLUMNS, FIGURE_COLUMNS, event_record, figure_record
 
@@ -670,28 +678,41 @@ class Desk:
         if format not in WRITERS:
             raise PressdeskError(f"unknown export format {format!r} (formats: {', '.join(WRITERS)})")
         rows = self.releases(where)
-        if not facts:
-            return WRITERS[format](((s, None) for s in rows), out, False)
-        return WRITERS[format](self._with_facts(rows), out, True)
+        pairs = self._with_facts(rows) if facts else ((s, None) for s in rows)
+        return WRITERS[format](self._with_history(pairs) if revisions else pairs, out, facts)
 
     def export_file(
         self, path: str, format: str = "jsonl", where: ReleaseFilter | None = None,
-        *, facts: bool = False, what: str = "releases",
+        *, facts: bool = False, what: str = "releases", revisions: bool = False,
     ) -> int:
         """``export`` into a file that appears whole or not at all (never over the store)."""
         from pressdesk.export import write_atomically
 
         with write_atomically(path, self.own_files()) as out:
-            return self.export(out, format, where, facts=facts, what=what)
+            return self.export(out, format, where, facts=facts, what=what, revisions=revisions)
 
     def own_files(self) -> tuple[str, ...]:
         """The files and folders the store and its index live in (none for ``:memory:``)."""
         db = self.settings.db.removeprefix("sqlite:///")
         if db in ("", ":memory:"):
             return ()
-        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", self.settings.index_folder,
+        found = (db, f"{db}-wal", f"{db}-shm", f"{db}-journal", f"{db}.damaged", self.settings.index_folder,
                  self.settings.models_folder)
         return tuple(p for p in found if p)
+
+    def _with_history(
+        self, pairs: Iterator[tuple[StoredRelease, Extraction | None]], chunk: int = 1000
+    ) -> Iterator[tuple[StoredRelease, Extraction | None]]:
+        """Each release's earlier texts (without facts: only the current text's are kept)
+        before the release itself."""
+        from pressdesk.ingest import batched
+
+        for group in batched(pairs, chunk):
+            history = self.store.earlier_revisions([s.release.id for s, _ in group])
+            for stored, found in group:
+                for old in history.get(stored.release.id, []):
+                    yield _revision_row(stored, old), None
+                yield stored, found
 
     def _with_facts(
         self, rows: Iterator[StoredRelease], chunk: int = 1000
@@ -701,6 +722,16 @@ class Desk:
         for group in batched(rows, chunk):
             found = self.store.facts_for([s.release.id for s in group])
             yield from ((s, found.get(s.release.id)) for s in group)
+
+
+def _revision_row(current: StoredRelease, old: Revision) -> StoredRelease:
+    """An earlier text of a stored release, as an export row: the release's identity (source,
+    URL, language, external id) with that revision's text, number and day."""
+    release = replace(
+        current.release, title=old.title, date=old.date, category=old.category, body=old.body,
+        content_hash=old.content_hash, revision=old.revision,
+    )
+    return StoredRelease(release, old.revision, old.seen_at, old.seen_at, old.origin)
 
 
 def http_post(url: str, body: bytes, headers: dict[str, str]) -> int:

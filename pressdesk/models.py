@@ -55,6 +55,9 @@ class Release:
     content_hash: str = ""
     external_id: str | None = None  # the feed's own id for the release, if it has one
     origin: Origin | None = field(default=None, compare=False)
+    # The revision number a record claims (an export's ``revision``): a store that has moved
+    # past it takes the record as history, not as a new text.
+    revision: int | None = field(default=None, compare=False)
 
     @classmethod
     def create(
@@ -69,6 +72,7 @@ class Release:
         language: str = "en",
         external_id: str | None = None,
         origin: Origin | None = None,
+        revision: int | None = None,
     ) -> Release:
         return cls(
             id=release_id(source, url, external_id, title, date),
@@ -82,6 +86,7 @@ class Release:
             content_hash=content_hash(title, date, category, body),
             external_id=external_id or None,
             origin=origin,
+            revision=revision,
         )
 
 

@@ -27,6 +27,8 @@ SYNONYMS: dict[str, str] = {
     "autos": "car",
     "vehicle": "car",
     "vehicles": "car",
+    "tourist": "visitor",
+    "tourists": "visitor",
     "outbound": "export",
     "inbound": "import",
     "cpi": "consumer price",

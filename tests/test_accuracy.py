@@ -10,9 +10,14 @@ within the set as ``pressdesk extract`` groups), and ECB+'s development half for
 
 Sets: the public seed sample and USTR releases (texts in ``data/samples``,
 gold copied under ``tests/golden``), releases of our own writing
-(``tests/golden/own*.jsonl``: government releases and trade news), a held-out set of our own writing
-in other governments' styles (``tests/golden/holdout*.jsonl``), and the copyrighted news set, read from
-``../shared`` and never copied into the repository.
+(``tests/golden/own*.jsonl``: government releases and trade news; ``holdout*.jsonl``, other
+governments' styles, written as a held-out set but tuned on since), and the copyrighted news set,
+read from ``../shared`` and never copied into the repository. Figures and events are scored too where
+a gold set has them (the scorer's ``figures`` and ``events`` rows), and on sets of our own writing
+with gold for those rows alone (``ROW_SETS``): ``figures-own*``, ``events-own`` and
+``trade-own`` in other governments' and outlets' styles, and ``events-dev`` (the own and
+holdout texts). Each was written before the code it scores was run on it, its first scores are
+recorded in docs/benchmarks.md, and it has been tuned on since: none is held out any more.
 """
 
 from __future__ import annotations
@@ -51,7 +56,21 @@ SETS: dict[str, tuple[Path, Path]] = {
         SHARED / "data/news/ecbplus-dev.jsonl",
         SHARED / "eval/gold/ecbplus-dev.jsonl",
     ),
+    "events-own": (GOLDEN / "events-own.jsonl", GOLDEN / "events-own-gold.jsonl"),
+    "events-dev": (GOLDEN / "events-dev.jsonl", GOLDEN / "events-dev-gold.jsonl"),
+    "figures-own": (GOLDEN / "figures-own.jsonl", GOLDEN / "figures-own-gold.jsonl"),
+    "figures-own-2": (GOLDEN / "figures-own-2.jsonl", GOLDEN / "figures-own-2-gold.jsonl"),
+    "trade-own": (GOLDEN / "trade-own.jsonl", GOLDEN / "trade-own-gold.jsonl"),
 }
+# Sets whose gold holds these rows alone: floors for them, no overall floor.
+ROW_SETS = {
+    "events-own": ("events",),
+    "events-dev": ("events",),
+    "figures-own": ("figures",),
+    "figures-own-2": ("figures",),
+    "trade-own": ("figures", "events"),
+}
+EXTRA_ROWS = ("figures", "events", "stories")
 FIELDS = ("people", "orgs", "places", "money", "percents", "dates")
 
 
@@ -92,13 +111,16 @@ def test_accuracy_floor(name: str, tmp_path: Path) -> None:
     got = {
         "overall": report["overall_f1"],
         "roles": report["roles_correct"],
-        "stories": report["stories"]["f1"],
         **{f: report[f]["f1"] for f in FIELDS},
     }
+    got |= {row: report[row]["f1"] for row in EXTRA_ROWS if row in report}
     below = {k: (round(got[k], 4), v) for k, v in floors.items() if got[k] < v}
     assert not below, f"{name}: F1 below its floor (got, floor): {below}"
 
 
 def test_floors_cover_every_set() -> None:
     assert set(FLOORS) == set(SETS)
-    assert all("overall" in floors for floors in FLOORS.values())
+    assert all("overall" in FLOORS[name] for name in set(SETS) - set(ROW_SETS))
+    assert all(row in FLOORS[name] for name, rows in ROW_SETS.items() for row in rows)
+    shared = ("seed", "ustr-2019", "korea-news-dev")
+    assert all(row in FLOORS[name] for name in shared for row in EXTRA_ROWS)

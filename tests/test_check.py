@@ -128,3 +128,29 @@ def test_check_from_the_command_line(db: str) -> None:
     assert found.exit_code == 1 and "repair: pressdesk check --repair" in found.stdout
     repaired = CliRunner().invoke(cli, ["--db", db, "check", "--repair"])
     assert repaired.exit_code == 0 and repaired.stdout.startswith("ok:")
+
+
+def test_a_store_found_damaged_takes_no_writes_until_restored(db: str, tmp_path: Path) -> None:
+    backup = str(tmp_path / "good.db")
+    with Desk.open(db) as desk:
+        desk.backup(backup)
+    garble(db, 1, holding=b"semiconductor")
+    before = Path(db).read_bytes()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "check"]).exit_code == 1  # found, and remembered
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"title": "A", "date": "2025-11-01", "body": "New text."}) + "\n")
+    refused = runner.invoke(cli, ["--db", db, "ingest", str(more)])
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
+    assert "the store is damaged" in refused.stderr and "pressdesk restore" in refused.stderr
+    assert Path(db).read_bytes() == before  # nothing written
+    assert runner.invoke(cli, ["--db", db, "restore", backup, "--yes"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", db, "ingest", str(more)]).exit_code == 0
+
+
+def test_damage_met_by_any_command_is_remembered(db: str) -> None:
+    garble(db, 1, holding=b"semiconductor")
+    with Desk.open(db) as desk, pytest.raises(StoreError):
+        for _ in desk.releases():  # reads every page of release text
+            pass
+    assert Path(f"{db}.damaged").exists()

@@ -148,6 +148,15 @@ def test_a_bare_dollar_is_us_unless_the_text_is_about_another_dollar_country() -
     assert amounts(text) == [(73e9, "AUD")]
 
 
+def test_a_bare_dollar_follows_the_one_dollar_country_named_before_it() -> None:
+    lead = "New Zealand's trade balance was a deficit of $1.5 billion in October, Stats NZ said."
+    assert amounts(lead) == [(1.5e9, "NZD")]
+    later = "The deal is valued at 780 billion yen ($5.3 billion). A Singapore fund holds 9.5%."
+    assert amounts(later) == [(780e9, "JPY"), (5.3e9, "USD")]
+    both = "Canada's exports to the United States rose to $40 billion."
+    assert amounts(both) == [(40e9, "USD")]  # the default's country is named too
+
+
 def test_pesos_follow_the_country_named() -> None:
     assert amounts("The Philippines will spend 5 billion pesos.") == [(5e9, "PHP")]
     assert amounts("Mexico will spend 5 billion pesos.") == [(5e9, "MXN")]

@@ -64,6 +64,20 @@ def test_any_name_finds_the_series_with_its_revisions(db: str) -> None:
             desk.figures("rice imports")
 
 
+def test_a_shorter_name_finds_the_one_narrower_series_or_names_the_candidates(tmp_path: Path) -> None:
+    releases = [make_release(i) for i in range(2)]
+    facts = [Extraction(figures=(figure("Korea's ICT exports", "2025-10", 23.3e9),)),
+             Extraction(figures=(figure("Japan's chip exports", "2025-10", 1.0e9),
+                                 figure("Korea's chip exports", "2025-10", 2.0e9)))]
+    with Desk.open(str(tmp_path / "n.db")) as desk:
+        desk.add(releases, IngestOptions(extract=False))
+        with desk.store.transaction():
+            desk.store.save_facts(list(zip(releases, facts, strict=True)))
+        assert desk.figures("ICT exports").series.name == "Korea's ICT exports"
+        with pytest.raises(NotFound, match="Japan's chip exports; Korea's chip exports"):
+            desk.figures("semiconductor exports")
+
+
 @pytest.mark.parametrize(("period", "end"), [
     ("2025-10", "2025-10-31"), ("2024-02", "2024-02-29"), ("2025-Q2", "2025-06-30"),
     ("2025-H1", "2025-06-30"), ("2025", "2025-12-31"), ("2025-01/2025-11", "2025-11-30"),

@@ -15,7 +15,7 @@ import pytest
 
 from pressdesk.errors import InputError
 from pressdesk.models import Origin, Rejection, Release
-from pressdesk.readers import FORMATS, normalise_date, read_path, sniff_format
+from pressdesk.readers import FORMATS, Limits, normalise_date, read_path, sniff_format
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "readers"
@@ -175,7 +175,7 @@ def test_line_limit_is_a_keyword(tmp_path: Path) -> None:
     path = tmp_path / "small.jsonl"
     long_line = jsonl_line(title="t", date="2024-01-01", body="y" * 500)
     path.write_text(jsonl_line(**good_record(1)) + long_line)
-    items = read(path, max_line_bytes=200)
+    items = read(path, limits=Limits(line_bytes=200))
     assert rejections(items) == [(2, f"line too long ({len(long_line) - 1} bytes > 200 limit)")]
     assert len(releases(items)) == 1
 
@@ -322,12 +322,14 @@ def test_csv_invalid_utf8_row_is_rejected_and_tabs_are_understood(tmp_path: Path
     ]
 
 
-def test_csv_field_over_the_csv_module_limit_rejects_that_row_only(tmp_path: Path) -> None:
+def test_csv_body_of_2mb_is_kept_and_a_row_past_the_record_limit_rejected(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
-    huge = "x" * 200_000
+    huge = "x" * 2_000_000  # a real release can be this long; the csv module's default refuses 131,072
     path.write_text(f'title,date,body\nA,2024-01-01,short\nB,2024-01-02,"{huge}"\nC,2024-01-03,ok\n')
-    items = read(path)
+    assert [(r.title, len(r.body)) for r in releases(read(path))] == [("A", 5), ("B", 2_000_000), ("C", 2)]
+    items = read(path, limits=Limits(record_bytes=1_000_000, line_bytes=3_000_000))
     assert [line for line, _ in rejections(items)] == [3]
+    assert rejections(items)[0][1].startswith("CSV row too long (> 1000000 bytes")
     assert [r.title for r in releases(items)] == ["A", "C"]
 
 

@@ -213,3 +213,17 @@ def test_issues_of_a_recurring_report_are_different_stories() -> None:
     again = release("Money market given 24 mln assistance", body.format(n=24), "Other", "2025-11-17")
     first, second, third = stories_of([monday, tuesday, again])
     assert first == third != second
+
+
+def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    with Desk.open(db) as desk:
+        desk.ingest([str(SAMPLE)])
+        grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
+        for table in ("story_members", "story_keys", "story_terms", "stories", "meta"):
+            where = " WHERE key = 'story_docs'" if table == "meta" else ""
+            desk.store.db.execute(f"DELETE FROM {table}{where}")  # type: ignore[attr-defined]
+        assert desk.store.count_ungrouped() == 10
+    with Desk.open(db) as desk:
+        assert desk.store.count_ungrouped() == 0
+        assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped

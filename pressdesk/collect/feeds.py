@@ -9,6 +9,7 @@ the feed shows edited is fetched again.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,8 @@ from pressdesk.errors import CollectError
 from pressdesk.models import Origin
 from pressdesk.readers.feeds import feed_entries
 from pressdesk.readers.records import release_from_mapping
+
+log = logging.getLogger(__name__)
 
 
 def walk_feed(visit: Visit) -> Iterator[IndexPage]:
@@ -29,7 +32,14 @@ def walk_feed(visit: Visit) -> Iterator[IndexPage]:
         _, records = feed_entries(fetched.content)
     except ValueError as err:
         raise CollectError(f"{url}: {err}") from err
-    items = (_item(record, n, fetched.url, visit) for n, record in enumerate(records, start=1))
+    for number, record in enumerate(records, start=1):
+        if isinstance(record, str):
+            log.warning("%s: entry %d: %s", url, number, record)
+    items = (
+        _item(record, n, fetched.url, visit)
+        for n, record in enumerate(records, start=1)
+        if not isinstance(record, str)
+    )
     yield IndexPage(url, fetched, tuple(i for i in items if i is not None))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pressdesk.readers.feeds import element_text
+from pressdesk.readers.markup import element_text
 
 Found = list[Any]  # elements, or strings (attributes, text nodes)
 Selector = Callable[[Any], Found]

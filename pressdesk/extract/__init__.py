@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from pressdesk.extract.dates import extract_dates
+from pressdesk.extract.events import extract_events
 from pressdesk.extract.figures import extract_figures
 from pressdesk.extract.money import distinct_money, extract_money
 from pressdesk.extract.orgs import extract_orgs, org_key
@@ -50,16 +51,18 @@ def extract(release: Release) -> Extraction:
     money = extract_money(text)
     percents = extract_percents(text)
     dates = extract_dates(text, day)
+    places = extract_places(text)
     return Extraction(
         people=tuple(people),
         orgs=tuple(orgs),
-        places=tuple(extract_places(text)),
+        places=tuple(places),
         money=tuple(money),
         percents=tuple(percents),
         dates=tuple(dates),
         quotes=tuple(extract_quotes(text, people)),
         figures=tuple(extract_figures(text, day, money, percents, dates)),
         sectors=extract_sectors(text),
+        events=tuple(extract_events(text, day, places, orgs, people, dates)),
     )
 
 
@@ -118,12 +121,13 @@ def predict_paths(
 def figure_prediction(figure: Figure) -> dict[str, Any]:
     """A figure in the guidelines' shape (indicator names as a list)."""
     record: dict[str, Any] = {
-        "indicator": [figure.indicator], "period": figure.period, "value": figure.value,
+        "indicator": [figure.indicator],
+        "period": figure.period,
+        "value": figure.value,
         "unit": figure.unit,
     }
     if figure.change is not None:
-        record |= {"change": figure.change, "change_unit": figure.change_unit,
-                   "direction": figure.direction}
+        record |= {"change": figure.change, "change_unit": figure.change_unit, "direction": figure.direction}
     if figure.kind != "actual":
         record["kind"] = figure.kind
     return record
@@ -131,8 +135,11 @@ def figure_prediction(figure: Figure) -> dict[str, Any]:
 
 def event_prediction(event: Event) -> dict[str, Any]:
     """An event in the guidelines' shape."""
-    record: dict[str, Any] = {"type": [event.type], "implementer": list(event.implementer),
-                              "partner": list(event.partner)}
+    record: dict[str, Any] = {
+        "type": [event.type],
+        "implementer": list(event.implementer),
+        "partner": list(event.partner),
+    }
     if event.date:
         record["date"] = event.date
     return record

@@ -37,9 +37,7 @@ _RELATIVE: dict[str, int] = {
     "this": 0, "current": 0, "next": 1, "coming": 1, "last": -1,
 }  # fmt: skip
 
-_FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 # In capitals ("09 FEB 2026", "MARCH 2026"): only next to a day or a year, never alone.
 _CAPS_MONTH = (
@@ -85,14 +83,16 @@ _KINDS: dict[str, str] = {
     ),
     "my": rf"\b(?P<my_m>{_LONE_MONTH}|{_CAPS_MONTH})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})",
     "quarter": (
-        rf"\b(?P<q_n>(?i:{_ORD}))[\s-]+quarter\b" + _OF_YEAR.format(p="q_")
+        rf"\b(?P<q_n>(?i:{_ORD}))[\s-]+quarter\b"
+        + _OF_YEAR.format(p="q_")
         + r"|\b(?:Q(?P<q_n2>[1-4])|(?P<q_n3>[1-4])Q|Quarter\s(?P<q_n4>[1-4])(?:\s\([^)]{0,20}\))?)"
         + rf"(?:[\s-]*(?P<q_y2>{_YEAR})|(?P<q_y3>\d\d)\b)?"
         + r"(?![\w&])"
     ),
     "rel_quarter": r"\b(?P<rq>(?i:this|next|last|current|coming))\s+quarter\b",
     "half": (
-        r"\b(?P<h_n>(?i:first|second|latter|1st|2nd))[\s-]+(?:half|semester)\b" + _OF_YEAR.format(p="h_")
+        r"\b(?P<h_n>(?i:first|second|latter|1st|2nd))[\s-]+(?:half|semester)\b"
+        + _OF_YEAR.format(p="h_")
         + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b"
         + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),
@@ -227,7 +227,6 @@ def _penalty(per_year: int) -> int:
     return round(per_year * 10 / 12)
 
 
-
 def _month_of(word: str) -> int:
     return _MONTHS[word.lower()[:3]]
 
@@ -247,9 +246,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve_day(
-    ctx: _Context, month: int, day: int, weekday: int | None, span: Span
-) -> date | None:
+def _resolve_day(ctx: _Context, month: int, day: int, weekday: int | None, span: Span) -> date | None:
     """A day written without its year: the year that fits the weekday, else the nearest;
     None for a day no year has ("February 30")."""
     y = ctx.today.year
@@ -305,8 +302,12 @@ def _strip_day(text: str) -> int:
 
 
 def _day_range(
-    ctx: _Context, span: Span, end: tuple[int, int], start: tuple[int, int] | None,
-    year: str | None, weekday: int | None,
+    ctx: _Context,
+    span: Span,
+    end: tuple[int, int],
+    start: tuple[int, int] | None,
+    year: str | None,
+    weekday: int | None,
 ) -> _Found:
     """One day, or both ends of a range; the end is resolved first, the start before it."""
     if year:
@@ -363,9 +364,7 @@ def _resolve_my(m: re.Match[str], ctx: _Context) -> _Found:
     return [(f"{int(m['my_y']):04d}-{_month_of(m['my_m']):02d}", _span(m))]
 
 
-def _resolve_part(
-    ctx: _Context, span: Span, n: int, year: int | None, per_year: int, label: str
-) -> _Found:
+def _resolve_part(ctx: _Context, span: Span, n: int, year: int | None, per_year: int, label: str) -> _Found:
     """A quarter (``per_year`` 4) or half (2) of a year, the nearest when no year is given."""
     if year is None:
         now = ctx.today.year * per_year + (ctx.today.month - 1) * per_year // 12

@@ -1,196 +1,372 @@
-"""Statistics as records: what moved, when, to what value, by how much, which way.
+"""Statistics as records: each value of an indicator for a period, with its stated change.
 
-"ICT exports in October 2025 rose 12.2 percent year-on-year to USD 23.3 billion" ->
-Figure("ICT exports", "2025-10", 23.3e9, "USD", 12.2, "up", "year-on-year").
+"Korea's ICT exports in October 2025 rose 12.2 percent year-on-year to USD 23.3 billion" ->
+Figure("Korea's ICT exports", period "2025-10", 23.3e9 USD, change 12.2 percent up).
 
-Built from the mentions the other extractors found: each change (a percent with a
-direction) becomes a figure whose value is the amount or level it reached in the same
-clause ("to USD 23.3 billion", "to 4.1 percent"); an amount or level that is not the
-result of a change becomes a figure of its own. The period is the month, quarter, half
-or year written in the sentence, else the last one written before it in the release.
+Built on the other extractors' mentions, sentence by sentence; a title repeats its body and
+is read only for the period it names. ``figure_values`` finds the numbers,
+``figure_grammar`` reads what the words around each say of it, ``figure_drafts`` groups
+them by subject into named drafts and sets aside the numbers that are no figures (a deal's
+or fund's amount, a target, a rule's parameter, a number no statistic's verb governs), and
+``figure_periods`` finds the periods. Here each draft gets its period: written after its
+numbers or in its subject, else at the front of its sentence, else carried from the figure
+before (a base is a figure of its own period: "up from 1.36 million a year ago" is a year
+before); in a market report, the day of the release. Last, a change written in one place
+and its level in another ("rose 17.3 percent" ... "about 1.6 million foreign tourists
+visited") are made one figure, and a statistic written twice is kept once.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 
-from pressdesk.extract.text import SENTENCE_END, sentence_index, sentence_starts
+from pressdesk.extract.figure_drafts import Draft, read_numbers
+from pressdesk.extract.figure_grammar import Token, tokenize
+from pressdesk.extract.figure_names import fit, is_measure, with_rate
+from pressdesk.extract.figure_periods import (
+    PeriodRef,
+    find_periods,
+    is_market_report,
+    period_after,
+    period_before,
+    shift_year,
+    to_date,
+)
+from pressdesk.extract.figure_subjects import Naming
+from pressdesk.extract.figure_values import Quantity, find_quantities
+from pressdesk.extract.figure_words import COUNT_HEADS, NOT_IN_NAMES
+from pressdesk.extract.text import SENTENCE_END, headline_end, sentence_index, sentence_starts
 from pressdesk.facts import DateRef, Figure, Money, Percent, Span
 from pressdesk.series import series_key
 
 __all__ = ["extract_figures"]
 
-# Sentences, and the clauses of a list split by semicolons ("exports rose in October; imports
-# fell in September"): each clause keeps the period written in it.
-_CLAUSE_END = re.compile(rf"{SENTENCE_END.pattern}|;")
-_REACHED = re.compile(r"\s*(?:,\s*)?(?:to|at|reaching|hitting)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?[a-z][\w-]*)")
-_SUBJECT_START = re.compile(r"[,:;]|\b(?:that|which|while|and|as|with)\b", re.IGNORECASE)
-_LEVEL_THEN_CHANGE = re.compile(
-    r"[^.;]{0,40},\s*(?:up|down|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|gain|decline)\s+of)\s*$",
+_YEAR_AGO = re.compile(
+    r"\W*(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
+    r"|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
     re.IGNORECASE,
 )
-_STOP_WORDS = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "this", "that", "total", "worth"}
+_PREVIOUS = re.compile(
+    r"\W*(?:in|from|than|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b"
+    r"|\W*(?:a|one)\s+(?:quarter|month)\s+(?:earlier|ago|before)\b",
+    re.IGNORECASE,
 )
-_TRAILING = frozenset(
-    {"to", "at", "by", "in", "of", "came", "stood", "was", "were", "is", "are", "reached", "hit",
-     "totaled", "totalled", "amounted", "recorded", "posted", "resulting", "up", "down", "about",
-     "around", "approximately", "nearly", "more", "than", "over", "some", "roughly", "only"}
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:after|while|whereas|but|although|when|which|before|following|since|because)\b|,\s+(?:and|with)\b"
 )
-_UNITS = {False: "percent", True: "percentage points"}
-
-_Mention = Money | Percent
-
-
-def _periods(dates: list[DateRef], starts: list[int]) -> dict[int, str]:
-    """For each sentence index, the period written in it, carried forward to later ones."""
-    own: dict[int, str] = {}
-    for ref in dates:
-        if len(ref.value) < 10:  # a month, quarter, half or year; days are events
-            own.setdefault(sentence_index(starts, ref.span.start), ref.value)
-    periods: dict[int, str] = {}
-    current: str | None = None
-    for index in range(len(starts)):
-        current = own.get(index, current)
-        if current is not None:
-            periods[index] = current
-    return periods
-
-
-def _reached(text: str, change: Percent, mentions: list[_Mention]) -> _Mention | None:
-    """The amount or level a change reached: written right after it ("rose 5% to $3
-    billion") or right before it ("came to 4.15 percent, up 0.13 percentage point")."""
-    return _reached_after(text, change, mentions) or _reached_before(text, change, mentions)
-
-
-def _reached_before(text: str, change: Percent, mentions: list[_Mention]) -> _Mention | None:
-    before = [m for m in mentions if m.span.end <= change.span.start]
-    if before and _LEVEL_THEN_CHANGE.match(text, before[-1].span.end, change.span.start):
-        return before[-1]
-    return None
-
-
-def _reached_after(text: str, change: Percent, mentions: list[_Mention]) -> _Mention | None:
-    for item in mentions:
-        start = item.span.start
-        if start >= change.span.end and start - change.span.end < 60:
-            between = text[change.span.end : start]
-            if _REACHED.search(between) and not re.search(r"[.;]", between):
-                return item
-    return None
-
-
-def _subject_before(text: str, lo: int, end: int) -> str | None:
-    """The words before a mention, back to the start of its phrase; for a mention in
-    brackets with at most a change word before it, the words before the bracket:
-    "Displays (down 8.8 percent)" -> "Displays"."""
-    bracket = text.rfind("(", lo, end)
-    if bracket >= 0 and len(text[bracket + 1 : end].split()) <= 1:
-        end = bracket
-    return _tidy(_SUBJECT_START.split(text[lo:end])[-1])
-
-
-def _tidy(phrase: str) -> str | None:
-    """Drop articles, and verbs and prepositions left at the end: "rate came to" -> "rate"."""
-    words = [w for w in phrase.split() if w.lower() not in _STOP_WORDS]
-    while words and words[-1].lower() in _TRAILING:
-        words.pop()
-    return " ".join(words[-5:]).strip(" ,;:\"“”()") or None
-
-
-def _subject_after(text: str, end: int) -> str | None:
-    """The noun an amount qualifies: "a $10.4 billion surplus" -> "surplus"."""
-    found = _NOUN_AFTER.match(text, end)
-    if not found:
-        return None
-    words = [w for w in found.group(1).split() if w.lower() not in _STOP_WORDS]
-    first = words[0].lower() if words else ""
-    return None if first in ("in", "for", "to", "from", "on", "by", "and", "or") else found.group(1)
-
-
-def _subject(text: str, starts: list[int], item: _Mention) -> str:
-    """What the mention measures: the percent's own subject, the noun an amount
-    qualifies ("a $10.4 billion surplus"), else the words before the mention."""
-    own = _tidy(item.subject) if isinstance(item, Percent) and item.subject else None
-    lo = starts[sentence_index(starts, item.span.start)]
-    adjectival = re.search(r"\b(?:a|an)\s+$", text[max(lo, item.span.start - 4) : item.span.start])
-    after = _subject_after(text, item.span.end) if adjectival else None
-    return own or after or _subject_before(text, lo, item.span.start) or ""
-
-
-def _value(item: _Mention | None) -> tuple[float | None, str | None]:
-    if isinstance(item, Money):
-        return item.value, item.currency
-    if isinstance(item, Percent):
-        return item.value, _UNITS[item.points]
-    return None, None
-
-
-def _change_figure(
-    text: str, starts: list[int], periods: dict[int, str], change: Percent, reached: _Mention | None
-) -> Figure:
-    value, unit = _value(reached)
-    subject = _subject(text, starts, change) or (_subject(text, starts, reached) if reached else "")
-    return Figure(
-        indicator=subject,
-        series=series_key(subject),
-        period=periods.get(sentence_index(starts, change.span.start)),
-        value=value,
-        unit=unit,
-        change=change.value,
-        change_unit="points" if change.points else "percent",
-        direction=change.direction,
-        basis=change.basis,
-    )
-
-
-def _level_figure(text: str, starts: list[int], periods: dict[int, str], item: _Mention) -> Figure:
-    value, unit = _value(item)
-    subject = _subject(text, starts, item)
-    return Figure(
-        indicator=subject,
-        series=series_key(subject),
-        period=periods.get(sentence_index(starts, item.span.start)),
-        value=value,
-        unit=unit,
-        change=None,
-        change_unit=None,
-        direction=None,
-        basis=None,
-    )
-
-
-def _spans(items: list[_Mention]) -> set[Span]:
-    return {item.span for item in items}
+_WHEN = re.compile(r",\s+when\s+[^,;]{0,40}$")
+_REACH_BEFORE, _REACH_AFTER = 300, 60
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 def extract_figures(
     text: str, today: date, money: list[Money], percents: list[Percent], dates: list[DateRef]
 ) -> list[Figure]:
-    """Statistics of ``text`` built from its amounts, percents and dates."""
-    if not money and not percents:
+    """Statistics of ``text`` (title, blank line, body) built from its amounts, percents and dates."""
+    body = headline_end(text)
+    quantities = find_quantities(text, money, percents, dates, body)
+    if not quantities:
         return []  # nothing to build from: skip the scan for sentences
-    starts = sentence_starts(text, _CLAUSE_END)
-    periods = _periods(dates, starts)
-    mentions: list[_Mention] = sorted([*money, *percents], key=lambda m: m.span.start)
-    changes = [p for p in percents if p.direction in ("up", "down")]
-    figures: list[Figure] = []
-    used: list[_Mention] = []
-    for change in changes:
-        if change.span in _spans(used):
-            continue  # the level another change reached: "rose 0.1 point to 4.1 percent"
-        reached = _reached(text, change, mentions)
-        figures.append(_change_figure(text, starts, periods, change, reached))
-        used += [change] + ([reached] if reached else [])
-    taken = _spans(used)
-    figures += [
-        _level_figure(text, starts, periods, m) for m in mentions if m.span not in taken
+    market = is_market_report(text)
+    sentences = _sentences(text, quantities, body)
+    opening = sentences[0][0]
+    near = [d for d in dates if d.span.start < opening or _within(sentences, d.span.start)]
+    refs = find_periods(text, today, near, market)
+    periods = _Periods(text, today, market, refs, _opening_period(refs, body, opening))
+    naming = Naming([p.span for p in refs])
+    bases = {p.span: p.basis for p in percents}
+    annual = {span for span, basis in bases.items() if basis == "year-on-year"}
+    drafts: list[Draft] = []
+    for start, end, numbers in sentences:
+        tokens = tokenize(text, *_window(text, start, end, numbers), numbers)
+        found = read_numbers(text, tokens, numbers, naming)
+        _set_periods(text, tokens, found, (start, end), periods, annual)
+        if _RESPECTIVELY.search(text, start, end):
+            _share_out(found)
+        drafts += found
+    return [_figure(d, bases) for d in _merged(drafts)]
+
+
+@dataclass
+class _Periods:
+    """What the periods of a release's figures are read with: its date, whether it reports a
+    market's day, the periods written, and the period carried from the last figure."""
+
+    text: str
+    today: date
+    market: bool
+    refs: list[PeriodRef]
+    carried: str | None
+
+
+def _within(sentences: list[tuple[int, int, list[Quantity]]], pos: int) -> bool:
+    """Whether ``pos`` is in one of the sentences (only their dates can be figures' periods)."""
+    i = bisect_right([s[0] for s in sentences], pos) - 1
+    return i >= 0 and pos < sentences[i][1]
+
+
+def _window(text: str, start: int, end: int, numbers: list[Quantity]) -> tuple[int, int]:
+    """The part of a long sentence worth reading: from well before its first number to a
+    little after its last (a subject or a date is never far from its number)."""
+    lo = max(start, numbers[0].span.start - _REACH_BEFORE)
+    if lo > start:
+        lo = text.find(" ", lo, numbers[0].span.start) + 1 or lo
+    return lo, min(end, numbers[-1].span.end + _REACH_AFTER)
+
+
+def _opening_period(refs: list[PeriodRef], body: int, opening: int) -> str | None:
+    """The month, quarter or half a title names ("ICT Exports ... in October"), else the body
+    before its first number ("released its October Labour Force figures today"): carried to
+    the first figures."""
+    title = [p.value for p in refs if p.span.start < body and not p.base and len(p.value) < 10]
+    before = [p.value for p in refs if body <= p.span.start < opening and _names_a_period(p)]
+    found = title or before
+    return found[0] if found else None
+
+
+def _names_a_period(ref: PeriodRef) -> bool:
+    """A month, quarter, half or range, not a day, a bare year (often part of a name: "the 2025
+    Foreign Company Day") or a comparison's base."""
+    return not ref.base and 4 < len(ref.value) < 10 or "/" in ref.value
+
+
+def _sentences(text: str, quantities: list[Quantity], body: int) -> list[tuple[int, int, list[Quantity]]]:
+    """The body's sentences that hold numbers, each with its numbers."""
+    starts = [body] + [s for s in sentence_starts(text, SENTENCE_END) if s > body]
+    groups: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        groups.setdefault(sentence_index(starts, q.span.start), []).append(q)
+    return [
+        (starts[i], starts[i + 1] if i + 1 < len(starts) else len(text), numbers)
+        for i, numbers in sorted(groups.items())
     ]
-    return _distinct(figures)
 
 
-def _distinct(figures: list[Figure]) -> list[Figure]:
-    """A statistic repeated in a release is one record."""
-    return list(dict.fromkeys(figures))
+# ---------------------------------------------------------------- periods
+
+
+def _set_periods(
+    text: str, tokens: list[Token], drafts: list[Draft], bounds: tuple[int, int], periods: _Periods,
+    annual: set[Span],
+) -> None:  # fmt: skip
+    """Each draft's period: written after its numbers or in its subject, else at the front of
+    the sentence, else carried from the figure before; a base's, a year before when so written."""
+    start, end = bounds
+    refs = [p for p in periods.refs if start <= p.span.start < end and not p.base]
+    front = [p.value for p in refs if drafts and p.span.end <= drafts[0].first]
+    main: Draft | None = None
+    carried = periods.carried
+    earlier = _YEAR_AGO.match(text, start) is not None  # "A year earlier, the rate was 2.0%."
+    for n, draft in enumerate(drafts):
+        stop = drafts[n + 1].first if n + 1 < len(drafts) else end
+        year_ago = earlier or _YEAR_AGO.match(text, draft.last) is not None
+        own = None if year_ago else _own_period(text, tokens, draft, refs, stop)
+        own = own or _when_period(text, draft, periods.refs)
+        if draft.closed or own is None and year_ago:
+            draft.period = own or _year_before(text, draft, main, periods, annual, earlier)
+            draft.carries = False
+            continue
+        since = None if own or front else _after_base(periods, draft, stop)
+        period = (
+            own
+            or (front[-1] if front else None)
+            or since
+            or (main.period if main else None)
+            or periods.carried
+        )
+        if period is None and periods.market:
+            period = periods.today.isoformat()
+        draft.period = to_date(period, periods.carried, periods.today) if period else None
+        if draft.carries and draft.period and not draft.skip:
+            periods.carried = draft.period
+        main = draft
+    if periods.carried == carried:
+        used = {d.period for d in drafts}
+        written = [p.value for p in refs if _names_a_period(p) and p.value not in used]
+        periods.carried = (
+            written[0] if written else carried
+        )  # "unchanged in October after rising 0.1% in September"
+
+
+def _after_base(periods: _Periods, draft: Draft, stop: int) -> str | None:
+    """The period a change "from September 2025" or "from October 2024" is for: the latest of
+    the month (or quarter, or year) after the base and the same month a year on that has come."""
+    if draft.change is None:
+        return None
+    bases = [p for p in periods.refs if p.base and draft.change.span.end <= p.span.start < stop]
+    if (
+        not bases
+        or len(bases[0].value) < 7
+        or not _FROM.search(periods.text, draft.change.span.end, bases[0].span.start)
+    ):
+        return None  # a year ("from last year") says no month; "than in 2019" is no change's start
+    return period_after(bases[0].value, periods.today)
+
+
+def _own_period(text: str, tokens: list[Token], draft: Draft, refs: list[PeriodRef], stop: int) -> str | None:
+    """A period written right after the draft's numbers, or in its subject."""
+    after = [
+        p
+        for p in refs
+        if draft.first <= p.span.start < stop and not _CLAUSE_BREAK.search(text, draft.first, p.span.start)
+    ]
+    if after:
+        return after[0].value
+    if draft.subject is not None:
+        i, j = draft.subject
+        inside = [p for p in refs if tokens[i].start <= p.span.start < tokens[j - 1].end]
+        if inside:
+            return inside[-1].value
+    return None
+
+
+def _when_period(text: str, draft: Draft, periods: list[PeriodRef]) -> str | None:
+    """ "since Nov. 3, when it finished at 1,428.8 won": the date the "when" refers to (not
+    carried on)."""
+    found = _WHEN.search(text, max(0, draft.first - 60), draft.first)
+    if found is None:
+        return None
+    before = [p for p in periods if found.start() - 2 <= p.span.end <= found.start()]
+    if not before:
+        return None
+    draft.carries = False
+    return before[-1].value
+
+
+def _year_before(
+    text: str, draft: Draft, main: Draft | None, periods: _Periods, annual: set[Span], earlier: bool = False
+) -> str | None:
+    """A base's period: a year before the figure it is the base of, when "a year ago" or a
+    year-on-year change says so; the period before, when "the previous quarter" does."""
+    reference = main.period if main and main.period else periods.carried
+    if _PREVIOUS.match(text, draft.last):
+        return period_before(reference)
+    yearly = main is not None and main.change is not None and main.change.span in annual
+    return shift_year(reference, -1) if earlier or _YEAR_AGO.match(text, draft.last) or yearly else None
+
+
+# ---------------------------------------------------------------- the whole release
+
+
+def _share_out(drafts: list[Draft]) -> None:
+    """ "institutions and retailers sold a net 285.96 billion won and 9.06 billion won,
+    respectively": the names shared out in order."""
+    for a, b in zip(drafts, drafts[1:], strict=False):
+        if a.name == b.name and " and " in a.name:
+            first, _, second = a.name.partition(" and ")
+            head, _, tail = second.partition(" ")
+            a.name, b.name = f"{first} {tail}".strip(), second
+
+
+def _merged(drafts: list[Draft]) -> list[Draft]:
+    """The drafts that are figures: a change written alone merged into a level written alone
+    for the same series and period; a statistic written twice kept once."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        numbered = draft.value is not None or draft.change is not None
+        if not draft.skip and draft.name and numbered and _plausible(draft, kept):
+            kept.append(draft)
+    return _distinct(_joined(kept))
+
+
+def _plausible(draft: Draft, before: list[Draft]) -> bool:
+    """A figure whose name reads as a noun phrase, whose bare count counts something, and
+    whose amount says what it measures (or follows a figure that does, as list items and
+    "Shinhan Bank ... posting 628.7 billion won" do)."""
+    words = [w.lower().strip(",.'’") for w in draft.name.replace("'s ", " ").split()]
+    if any(w in NOT_IN_NAMES for w in words):
+        return False
+    numbers = [q for q in (draft.value, draft.change) if q is not None]
+    if any(q.kind == "count" and q.unit == "count" and q.noun is None for q in numbers):
+        return _listed_count(draft, before) or any(w in COUNT_HEADS for w in words)
+    if is_measure(draft.name) or draft.share or any(q.kind != "money" for q in numbers):
+        return True
+    unit = numbers[0].unit
+    return any(is_measure(d.name) and unit in (_unit(d.value), _unit(d.change)) for d in before)
+
+
+def _listed_count(draft: Draft, before: list[Draft]) -> bool:
+    """An item of a list after a count: "Japan at 363,000" after "378,000 arrivals"."""
+    return draft.item and bool(before) and before[-1].value is not None and before[-1].value.kind == "count"
+
+
+def _unit(q: Quantity | None) -> str | None:
+    return q.unit if q is not None else None
+
+
+def _joined(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.value is None and draft.change is not None and not draft.other_base:
+            partner = next((d for d in drafts if _completes(d, draft)), None)
+            if partner is not None:
+                partner.change, partner.direction = draft.change, draft.direction
+                continue
+        out.append(draft)
+    return out
+
+
+def _completes(level: Draft, change: Draft) -> bool:
+    """Whether a change written alone is the change of a level written alone: the same period,
+    and the level's name is the change's or a shorter one of the series ("foreign tourists" for
+    "the number of foreign visitors to South Korea"), not a share or rate of it."""
+    return (level.value is not None and level.change is None and not level.closed and not level.share
+            and level.period == change.period and _narrower(level.name, change.name))  # fmt: skip
+
+
+def _narrower(level: str, change: str) -> bool:
+    words = set(series_key(level).split())
+    return bool(words) and words <= set(series_key(change).split())
+
+
+def _same_series(a: str, b: str) -> bool:
+    ka, kb = set(series_key(a).split()), set(series_key(b).split())
+    return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
+
+
+def _distinct(drafts: list[Draft]) -> list[Draft]:
+    """One figure per statistic: the same period, value and change under names of one series."""
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next(
+            (d for d in out if _numbers(d) == _numbers(draft) and _same_series(d.name, draft.name)), None
+        )
+        if twin is None:
+            out.append(draft)
+        elif len(draft.name) > len(twin.name):
+            twin.name = draft.name
+    return out
+
+
+def _numbers(draft: Draft) -> tuple[str | None, float | None, float | None]:
+    return (
+        draft.period,
+        draft.value.value if draft.value else None,
+        draft.change.value if draft.change else None,
+    )
+
+
+def _figure(draft: Draft, bases: dict[Span, str | None]) -> Figure:
+    name = draft.name
+    value = draft.value
+    if value is not None and value.kind == "percent" and not draft.share:
+        name = with_rate(name)
+    name = fit(name)
+    change = draft.change
+    return Figure(
+        indicator=name,
+        series=series_key(name),
+        period=draft.period,
+        value=value.value if value else None,
+        unit=value.unit if value else None,
+        change=change.value if change else None,
+        change_unit=("percent" if change.kind == "percent" else change.unit) if change else None,
+        direction=(draft.direction or "none") if change else None,
+        basis=bases.get(change.span) if change else None,
+        kind=draft.kind,
+        span=Span(draft.first, draft.last),
+    )

@@ -126,7 +126,7 @@ _DOLLAR_HOMES: dict[str, re.Pattern[str]] = {
     "AUD": re.compile(r"\bAustralian?s?\b"),
     "CAD": re.compile(r"\bCanad(?:a|ian)s?\b"),
     "SGD": re.compile(r"\bSingapore(?:an)?s?\b"),
-    "NZD": re.compile(r"\bNew Zealand(?:ers?)?\b"),
+    "NZD": re.compile(r"\bNew Zealand(?:ers?)?\b|\bNZ\b"),
     "HKD": re.compile(r"\bHong Kong\b"),
     "TWD": re.compile(r"\bTaiwan(?:ese)?\b"),
 }
@@ -140,6 +140,10 @@ _PESO_HOMES: dict[str, re.Pattern[str]] = {
 _FAMILIES: dict[str, tuple[str, int, dict[str, re.Pattern[str]]]] = {
     "dollar": ("USD", 3, _DOLLAR_HOMES),
     "peso": ("MXN", 1, _PESO_HOMES),
+}
+_BARE: dict[str, re.Pattern[str]] = {
+    "dollar": re.compile(r"\$|\bdollars?\b|\bdlrs?\b", re.IGNORECASE),
+    "peso": re.compile(r"\bpesos?\b", re.IGNORECASE),
 }
 _FAMILY_OF: dict[str, str] = {
     "$": "dollar", "dollars": "dollar", "dollar": "dollar", "dlrs": "dollar", "dlr": "dollar",
@@ -201,7 +205,9 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
     the same; they can be left out to show it."""
     pre = (
         (r"(?=" + _first_of([*_PRE_SYMBOLS, *_LETTERS, *_CODES]) + r")" if first_checks else "")
-        + r"(?:" + _alternation(_PRE_SYMBOLS, grouped) + r"|[WP](?=\d)"
+        + r"(?:"
+        + _alternation(_PRE_SYMBOLS, grouped)
+        + r"|[WP](?=\d)"
         r"|(?<![A-Za-z])(?:" + _alternation(_CODES, grouped) + r")(?![A-Za-z]))"
     )
     post = (
@@ -215,7 +221,9 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
     qualifiers = _QUALIFIERS.split("|")
     return re.compile(
         (_MONEY_FIRST if first_checks else "")
-        + r"(?:(?<![A-Za-z])(?P<qual>(?i:" + (_grouped(qualifiers) if grouped else _QUALIFIERS) + r"))\s+)?"
+        + r"(?:(?<![A-Za-z])(?P<qual>(?i:"
+        + (_grouped(qualifiers) if grouped else _QUALIFIERS)
+        + r"))\s+)?"
         r"(?<![\w.,/])"
         + amount.replace("N>", "1>")
         + r"(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?"
@@ -286,12 +294,20 @@ def _count(text: str, code: str, pattern: re.Pattern[str]) -> int:
 def _home_currency(text: str, family: str) -> str:
     """The currency a bare "$" or "pesos" means in this text: the default unless another
     country of that currency is named often and far more than the default's (the
-    default wins a tie, so it is counted only when another country is named enough)."""
+    default wins a tie, so it is counted only when another country is named enough), or
+    is the one country of that currency named before the first such amount, in a text
+    that never names the default's ("New Zealand's trade balance was a deficit of $1.5
+    billion"; not a Japanese deal "($5.3 billion)" with a Singapore fund named later)."""
     default, least, homes = _FAMILIES[family]
     others = {code: _count(text, code, pattern) for code, pattern in homes.items() if code != default}
     best = max(others, key=lambda code: others[code])
     if others[best] >= least and others[best] > 2 * _count(text, default, homes[default]):
         return best
+    first = _BARE[family].search(text)
+    lead = text[: first.start()] if first else ""
+    in_lead = [code for code in others if others[code] and homes[code].search(lead)]
+    if len(in_lead) == 1 and not _count(text, default, homes[default]):
+        return in_lead[0]
     return default
 
 
@@ -341,8 +357,7 @@ def distinct_money(items: tuple[Money, ...] | list[Money]) -> list[Money]:
     kept: list[Money] = []
     for item in sorted(items, key=_precision, reverse=True):
         if not any(
-            (k.value == item.value or _precision(k) > _precision(item)) and _same(k, item)
-            for k in kept
+            (k.value == item.value or _precision(k) > _precision(item)) and _same(k, item) for k in kept
         ):
             kept.append(item)
     return sorted(kept, key=lambda m: m.span.start)

@@ -30,7 +30,9 @@ def _percent_pattern(first_check: bool = True) -> re.Pattern[str]:
     False (the same matches, found more slowly)."""
     return re.compile(
         (r"(?=[-\u2212+\d])" if first_check else "")
-        + r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>" + NUMBER + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
+        + r"(?P<sign>(?<![\w.,])[-\u2212+])?(?<![\w.,/])(?P<num>"
+        + NUMBER
+        + r"(?:[- ]\d/\d\d?)?|\d/\d\d?)"
         r"(?:(?P<points>" + _POINTS + r")|(?P<unit>" + _UNIT + r")"
         r"|(?=[ \u00a0]?(?:-|–|to|and)[ \u00a0]?" + NUMBER + r"(?P<tail>" + _POINTS + r"|" + _UNIT + r")))"
     )
@@ -57,6 +59,7 @@ _NOT_AFTER_DOWN = "".join(
     rf"(?<!\b{w} )"
     for w in ("step", "stepped", "steps", "break", "broken", "broke", "turn", "turned", "turns")
 )  # fmt: skip
+
 
 def _direction_words(first_checks: bool) -> dict[str, tuple[str, ...]]:
     """Words that state a change, by direction; "none" words state a level. With

@@ -30,8 +30,7 @@ SECTORS: dict[str, tuple[str, ...]] = {
     "aerospace": ("aerospace", "aircraft", "aviation"),
 }
 _WORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    name: tuple((w, re.compile(r"\b" + re.escape(w))) for w in words)
-    for name, words in SECTORS.items()
+    name: tuple((w, re.compile(r"\b" + re.escape(w))) for w in words) for name, words in SECTORS.items()
 }
 
 

@@ -1,24 +1,38 @@
 """JSON arrays of records, read whole and decoded element by element.
 
-Records before a defect in the array survive it; a rejection is located at
-the 1-based number of the element at fault.
+A rejection is located at the 1-based number of the element at fault. A defect
+costs only its element: reading goes on at the next place where an element
+plausibly starts (``{`` after ``[``, ``,`` or ``}``, or at the start of a line)
+and decodes as an object holding a release field, followed by ``,`` or ``]``.
+The elements after a defect are numbered as though it held exactly one, and a
+defect between elements takes the number of the element after it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 
 from pressdesk.models import Origin, Rejection
-from pressdesk.readers.inputs import INVALID_UTF8, Document, Settings, reads_whole
-from pressdesk.readers.lines import describe_json_error
-from pressdesk.readers.records import UNPAIRED_SURROGATE, Item, release_from_mapping
+from pressdesk.readers.inputs import Document, Settings, reads_whole
+from pressdesk.readers.jsonvalues import JsonDefect, decode_at, skip_space
+from pressdesk.readers.rawlines import INVALID_UTF8
+from pressdesk.readers.records import (
+    OPTIONAL_FIELDS,
+    REQUIRED_FIELDS,
+    UNPAIRED_SURROGATE,
+    Item,
+    release_from_mapping,
+)
 
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+# "{" after "[", "," or "}" or at a line's start, and before a key or "}": a place an element may start
+_ELEMENT_START = re.compile(r"(?:^|(?<=[\[,}]))[ \t\r\n]*\{(?=[ \t\r\n]*[\"}])", re.MULTILINE)
+_STRAY_CLOSE = "invalid JSON: ']' before the end of the array"
+_AFTER_END = "unexpected data after the JSON array"
+_RECORD_FIELDS = REQUIRED_FIELDS | set(OPTIONAL_FIELDS) | {"id", "external_id"}
 
 
-@reads_whole
+@reads_whole(lambda limits: limits.document_bytes)
 def read_json(data: bytes, document: Document, settings: Settings) -> Iterator[Item]:
     """A JSON array of objects; bytes that are not UTF-8 reject the records holding them."""
     try:
@@ -32,38 +46,55 @@ def read_json(data: bytes, document: Document, settings: Settings) -> Iterator[I
 
 
 def _read_json_array(text: str, document: Document, settings: Settings) -> Iterator[Item]:
-    """Decode the array element by element, so records before a defect survive it."""
-    decoder = json.JSONDecoder()
-    position = _skip_json_space(text, 0)
+    """Decode the array element by element; after a defect, go on at the next element."""
+    name, depth = document.name, settings.limits.json_depth
+    position = skip_space(text, 0)
     if not text.startswith("[", position):
-        yield Rejection(Origin(document.name), "JSON is not an array of objects")
+        yield Rejection(Origin(name), "JSON is not an array of objects")
         return
-    position, number = _skip_json_space(text, position + 1), 0
-    while not text.startswith("]", position):
+    position, number, skipped = skip_space(text, position + 1), 0, False
+    while position < len(text):
+        if text[position] == "]":  # the end, unless more follows
+            if skip_space(text, position + 1) == len(text):
+                return
+            position, skipped = _next_element(text, position + 1, depth), True
+            yield Rejection(Origin(name, number + 1), _STRAY_CLOSE if position < len(text) else _AFTER_END)
+            continue
         number += 1
-        origin = Origin(document.name, number)
         try:
-            record, position = decoder.raw_decode(text, position)
-        except json.JSONDecodeError as err:
-            yield Rejection(origin, describe_json_error(err, text))
-            return
-        yield release_from_mapping(record, origin, settings.source, document.stem)
-        position = _skip_json_space(text, position)
+            record, position = decode_at(text, position, depth)
+        except JsonDefect as err:
+            yield Rejection(Origin(name, number), str(err))
+            position, skipped = _next_element(text, position + 1, depth), True
+            continue
+        yield release_from_mapping(record, Origin(name, number), settings.source, document.stem)
+        position, skipped = skip_space(text, position), False
         if text.startswith(",", position):
-            position = _skip_json_space(text, position + 1)
-        elif not text.startswith("]", position):
-            defect = _describe_array_defect(text, position)
-            yield Rejection(Origin(document.name, number + 1), defect)
-            return
-    if text[position + 1 :].strip():
-        yield Rejection(Origin(document.name), "unexpected data after the JSON array")
+            position = skip_space(text, position + 1)
+        elif position < len(text) and text[position] != "]":
+            defect = f"invalid JSON: expected ',' or ']' at character {position}"
+            yield Rejection(Origin(name, number + 1), defect)
+            position, skipped = _next_element(text, position, depth), True
+    if not skipped:
+        yield Rejection(Origin(name, number + 1), "truncated JSON: the array is not closed")
 
 
-def _skip_json_space(text: str, position: int) -> int:
-    return _JSON_SPACE.match(text, position).end()  # type: ignore[union-attr]
+def _next_element(text: str, position: int, depth: int) -> int:
+    """Where the next plausible element starts at or after ``position``; the end of the text
+    if none does. Each candidate is decoded to be sure, so text inside a damaged element
+    that merely contains a brace is passed over."""
+    for found in _ELEMENT_START.finditer(text, position):
+        start = found.end() - 1
+        if _is_element(text, start, depth):
+            return start
+    return len(text)
 
 
-def _describe_array_defect(text: str, position: int) -> str:
-    if position >= len(text):
-        return "truncated JSON: the array is not closed"
-    return f"invalid JSON: expected ',' or ']' at character {position}"
+def _is_element(text: str, start: int, depth: int) -> bool:
+    try:
+        record, end = decode_at(text, start, depth)
+    except JsonDefect:
+        return False
+    after = skip_space(text, end)
+    fits = after >= len(text) or text[after] in ",]"
+    return fits and isinstance(record, dict) and not _RECORD_FIELDS.isdisjoint(record)

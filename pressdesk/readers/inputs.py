@@ -1,16 +1,17 @@
-"""Inputs: files, folders, gzip and stdin opened as replayable byte streams, read within limits.
+"""Inputs: files, folders, gzip and stdin opened as byte streams, read within limits.
 
-An input's first bytes are read for sniffing and then given back by the
-stream (``open_document``), so no reader needs to seek. Line readers take
-one bounded line at a time (``read_lines``); whole-document readers take at
-most ``max_document_bytes`` (``read_whole``, ``reads_whole``).
+``open_document`` takes an input's first bytes, undoes gzip, decodes UTF-16 and
+UTF-32, reads past leading blank space and lone-CR line ends (the stages are in
+``streams``) and hands back what is left to sniff together with a document that
+replays it, so no reader needs to seek. Line readers take one bounded line at a
+time (``rawlines.read_lines``); whole-document readers take at most their
+format's share of ``Limits`` (``reads_whole``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import io
 import os
 import sys
@@ -18,26 +19,36 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from pressdesk.models import Origin, Rejection
+from pressdesk.readers import streams
 from pressdesk.readers.records import Item
 
-if TYPE_CHECKING:
-    from _typeshed import WriteableBuffer
-
-DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024
-DEFAULT_MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
-SNIFF_BYTES = 8192
+MiB = 1024 * 1024
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-INVALID_UTF8 = "invalid UTF-8"
 READ_ERRORS = (OSError, EOFError, zlib.error)
 
-_GZIP_MAGIC = b"\x1f\x8b"
-_BOM = b"\xef\xbb\xbf"
-_LINE_CHUNK = 1024 * 1024
-_STREAM_BUFFER = 1024 * 1024
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much of an input any one thing may take; every limit is documented in the
+    package docstring and the README. Each is far above a real release (a 2 MB body is
+    real) and far below what would make reading slow or memory run out."""
+
+    line_bytes: int = 10 * MiB  # a line: a JSON Lines record, a CSV or MOTIR line
+    record_bytes: int = 10 * MiB  # a MOTIR record or a CSV row, over all its lines
+    document_bytes: int = 256 * MiB  # a JSON array or a piped Parquet file, read whole
+    feed_bytes: int = 32 * MiB  # an RSS or Atom feed (feedparser reads ~0.5 MB a second)
+    page_bytes: int = 8 * MiB  # an HTML page (lxml's tree takes ~25 times the page)
+    table_cells: int = 5000  # table cells of a page that go to trafilatura
+    json_depth: int = 100  # nesting of JSON arrays and objects
+    gzip_ratio: int = 200  # how many times its size gzip may expand ...
+    gzip_floor: int = 64 * MiB  # ... once past this many bytes out
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +56,7 @@ class Settings:
     """What every reader needs besides its document."""
 
     source: str | None
-    max_line_bytes: int
-    max_document_bytes: int
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +65,15 @@ class Document:
 
     ``disk_path`` is set when ``stream`` holds exactly the bytes of a file on
     disk (not stdin, not gzip), for readers that need to seek (Parquet).
+    ``first_line`` is the number of the stream's first line: blank lines an
+    input starts with are read past before sniffing, and counted here.
     """
 
     name: str
     stem: str
-    stream: IO[bytes]
+    stream: io.BufferedReader
     disk_path: str | None = None
+    first_line: int = 1
 
 
 Reader = Callable[[Document, Settings], Iterator[Item]]
@@ -70,15 +83,46 @@ Opener = Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
 # ------------------------------------------------------------------ opening
 
 
-def list_files(root: str) -> list[str]:
-    """Every regular, non-hidden file under ``root``, sorted by path components."""
-    found: list[tuple[str, ...]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        base = Path(folder).relative_to(root).parts
-        names = [name for name in files if not name.startswith(".")]
-        found.extend(base + (n,) for n in names if os.path.isfile(os.path.join(folder, n)))
-    return [os.path.join(root, *parts) for parts in sorted(found)]
+def list_files(root: str) -> list[str | Rejection]:
+    """Every regular, non-hidden file under ``root``, sorted by path components, and a
+    rejection in its place for each folder that cannot be listed and each entry that is
+    not a file (a broken link, a pipe). Linked folders are followed, each read once."""
+    found: list[tuple[tuple[str, ...], str | Rejection]] = []
+    seen: set[tuple[int, int]] = set()
+    _first_visit(root, ".", seen)
+
+    def unreadable(err: OSError) -> None:
+        folder = str(err.filename or root)
+        reason = f"cannot read folder: {err.strerror or err}"
+        found.append((_parts(root, folder), Rejection(Origin(folder), reason)))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        dirs[:] = [n for n in dirs if not n.startswith(".") and _first_visit(folder, n, seen)]
+        for name in (n for n in files if not n.startswith(".")):
+            path = os.path.join(folder, name)
+            found.append((_parts(root, path), path if os.path.isfile(path) else _not_a_file(path)))
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
+
+
+def _parts(root: str, path: str) -> tuple[str, ...]:
+    return Path(path).relative_to(root).parts
+
+
+def _first_visit(folder: str, name: str, seen: set[tuple[int, int]]) -> bool:
+    """False for a folder already walked (a link back up the tree would loop)."""
+    try:
+        status = os.stat(os.path.join(folder, name))
+    except OSError:
+        return True  # os.walk reports it
+    key = (status.st_dev, status.st_ino)
+    fresh = key not in seen
+    seen.add(key)
+    return fresh
+
+
+def _not_a_file(path: str) -> Rejection:
+    kind = "broken symbolic link" if os.path.islink(path) else "not a regular file"
+    return Rejection(Origin(path), f"{kind}: skipped")
 
 
 def open_stdin() -> contextlib.AbstractContextManager[IO[bytes]]:
@@ -89,116 +133,68 @@ def file_opener(path: str) -> Opener:
     return lambda: open(path, "rb")  # noqa: SIM115 - the caller's ``with`` closes it
 
 
-def open_document(name: str, raw: IO[bytes]) -> tuple[bytes, Document]:
-    """The first bytes of an input (BOM dropped, gzip undone) and a document that replays them."""
-    head, stream = _replayable(raw)
-    disk_path = None if name == STDIN_NAME else name
-    if head.startswith(_GZIP_MAGIC):
-        head, stream = _replayable(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[arg-type]
-        disk_path = None
-    return head, Document(name, _stem(name), stream, disk_path)
+def open_document(name: str, raw: IO[bytes], limits: Limits) -> tuple[bytes, Document]:
+    """The first bytes to sniff (gzip undone, text made UTF-8, leading blank space read
+    past) and a document that replays them; each stage only when the bytes call for it."""
+    head, stream = streams.replayable(raw)
+    same_as_disk = name != STDIN_NAME and os.path.isfile(name)
+    if head.startswith(streams.GZIP_MAGIC):
+        head, stream = streams.replayable(streams.gunzip(stream, limits.gzip_ratio, limits.gzip_floor))
+        same_as_disk = False
+    head, stream, recoded = _as_utf8(head, stream)
+    breaks = 0
+    if head[:1].isspace():
+        breaks = streams.skip_blank_start(stream)
+        head, stream = streams.replayable(stream)
+    if streams.ends_lines_in_lone_cr(head):
+        head, stream = streams.replayable(streams.cr_to_lf(stream))
+    disk_path = name if same_as_disk and not recoded and not breaks else None
+    return head, Document(name, _stem(name), stream, disk_path, 1 + breaks)
+
+
+def _as_utf8(head: bytes, stream: io.BufferedReader) -> tuple[bytes, io.BufferedReader, bool]:
+    """The stream as UTF-8: a UTF-8 byte-order mark dropped, UTF-16 and UTF-32 transcoded."""
+    if head.startswith(streams.UTF8_BOM):
+        stream.read(len(streams.UTF8_BOM))
+        return *streams.replayable(stream), True
+    mark = streams.byte_order_mark(head)
+    if mark is None:
+        return head, stream, False
+    stream.read(len(mark[0]))
+    return *streams.replayable(streams.transcode(stream, mark[1])), True
 
 
 def _stem(name: str) -> str:
     return "stdin" if name == STDIN_NAME else Path(name.removesuffix(".gz")).stem
 
 
-class _Replay(io.RawIOBase):
-    """A raw stream that gives back the bytes already read for sniffing, then the rest."""
-
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
-        super().__init__()
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: WriteableBuffer) -> int:
-        view = memoryview(buffer).cast("B")
-        data = self._take_head(len(view)) if self._head else self._rest.read(len(view))
-        view[: len(data)] = data
-        return len(data)
-
-    def _take_head(self, size: int) -> bytes:
-        data, self._head = self._head[:size], self._head[size:]
-        return data
-
-
-def _replayable(raw: IO[bytes]) -> tuple[bytes, IO[bytes]]:
-    """The first bytes of ``raw`` (BOM dropped) and a buffered stream that starts at them."""
-    head = raw.read(SNIFF_BYTES)
-    head = head.removeprefix(_BOM)
-    return head, io.BufferedReader(_Replay(head, raw), _STREAM_BUFFER)
-
-
-# ------------------------------------------------------------------ lines
-
-
-def read_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, str, str]]:
-    """``(number, text, problem)`` per line; text keeps its newline, problem is '' if fine.
-
-    A line longer than ``limit`` bytes is read past in chunks, never held whole.
-    """
-    readline, chunk = stream.readline, min(limit + 1, _LINE_CHUNK)
-    number = 0
-    while raw := readline(chunk):
-        number += 1
-        line: bytes | bytearray = raw
-        problem = ""
-        if len(raw) >= chunk and not raw.endswith(b"\n"):  # a full chunk: the line goes on
-            line, problem = _read_rest_of_line(stream, raw, limit)
-        if problem:
-            yield number, "", problem
-            continue
-        try:
-            yield number, line.decode("utf-8"), ""
-        except UnicodeDecodeError:
-            yield number, "", INVALID_UTF8
-
-
-def _read_rest_of_line(stream: IO[bytes], start: bytes, limit: int) -> tuple[bytes | bytearray, str]:
-    """The whole of a line longer than one chunk, or a problem when it passes ``limit``."""
-    line = bytearray(start)
-    while len(line) <= limit:
-        part = stream.readline(min(_LINE_CHUNK, limit + 1 - len(line)))
-        line += part
-        if not part or part.endswith(b"\n"):
-            return line, ""
-    return b"", _skip_long_line(stream, len(line), limit)
-
-
-def _skip_long_line(stream: IO[bytes], size: int, limit: int) -> str:
-    """Read past the rest of an over-long line, a chunk at a time, and describe it."""
-    while chunk := stream.readline(_LINE_CHUNK):
-        if chunk.endswith(b"\n"):
-            size += len(chunk) - 1
-            break
-        size += len(chunk)
-    return f"line too long ({size} bytes > {limit} limit)"
-
-
 # ------------------------------------------------------------------ whole documents
 
 
-def read_whole(document: Document, settings: Settings) -> bytes | Rejection:
-    """All of the document's bytes, or a rejection when they pass ``max_document_bytes``."""
-    data = document.stream.read(settings.max_document_bytes + 1)
-    if len(data) > settings.max_document_bytes:
-        limit = settings.max_document_bytes
+def read_whole(document: Document, limit: int) -> bytes | Rejection:
+    """All of the document's bytes, or a rejection when they pass ``limit``."""
+    data = document.stream.read(limit + 1)
+    if len(data) > limit:
         return Rejection(Origin(document.name), f"file too large (> {limit} bytes limit)")
     return data
 
 
-def reads_whole(read: Callable[[bytes, Document, Settings], Iterator[Item]]) -> Reader:
-    """A reader that hands ``read`` the whole document, or rejects one past the size limit."""
+WholeReader = Callable[[bytes, Document, Settings], Iterator[Item]]
 
-    @functools.wraps(read)
-    def reader(document: Document, settings: Settings) -> Iterator[Item]:
-        data = read_whole(document, settings)
-        if isinstance(data, Rejection):
-            yield data
-        else:
-            yield from read(data, document, settings)
 
-    return reader
+def reads_whole(limit_of: Callable[[Limits], int]) -> Callable[[WholeReader], Reader]:
+    """A reader that hands the decorated function the whole document, or rejects one
+    past its format's limit (``limit_of`` picks it from the settings' ``Limits``)."""
+
+    def decorate(read: WholeReader) -> Reader:
+        @functools.wraps(read)
+        def reader(document: Document, settings: Settings) -> Iterator[Item]:
+            data = read_whole(document, limit_of(settings.limits))
+            if isinstance(data, Rejection):
+                yield data
+            else:
+                yield from read(data, document, settings)
+
+        return reader
+
+    return decorate

@@ -15,12 +15,15 @@ from typing import Any
 from dateutil import parser as dateparser
 
 from pressdesk.models import Origin, Rejection, Release
+from pressdesk.readers.jsonvalues import LongInteger
 
 Item = Release | Rejection
 
 REQUIRED_FIELDS = frozenset({"title", "date", "body"})
 OPTIONAL_FIELDS = ("category", "source", "url", "language")
 UNPAIRED_SURROGATE = "invalid text: unpaired surrogate"
+
+MAX_DATE_CHARS = 200  # longer is no date; dateutil would take seconds over megabytes
 
 _EARLY_DEFAULT = datetime(2000, 1, 1)
 _LATE_DEFAULT = datetime(2001, 2, 2)
@@ -41,6 +44,8 @@ def release_from_mapping(record: object, origin: Origin, source: str | None, def
         title, day = _required_text(record, "title"), _required_date(record)
         body = _required_text(record, "body")
         extra = {name: _optional_text(record, name) for name in OPTIONAL_FIELDS}
+        external_id = _external_id(record)
+        revision = _revision(record)
     except Invalid as err:
         return Rejection(origin, str(err))
     try:
@@ -52,8 +57,9 @@ def release_from_mapping(record: object, origin: Origin, source: str | None, def
             source=source if source is not None else extra["source"] or default_source,
             url=extra["url"],
             language=normalise_language(extra["language"]),
-            external_id=_external_id(record),
+            external_id=external_id,
             origin=origin,
+            revision=revision,
         )
     except UnicodeEncodeError:  # text that cannot be stored: a "\ud800" escape, say
         return Rejection(origin, UNPAIRED_SURROGATE)
@@ -66,6 +72,8 @@ def normalise_date(text: str) -> str | None:
     that names no full day ("Nov 2025") is None.
     """
     text = text.strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
     if len(text) >= 10 and (len(text) == 10 or text[10] in "T t"):
         with contextlib.suppress(ValueError):
             return date.fromisoformat(text[:10]).isoformat()
@@ -101,8 +109,23 @@ def _optional_text(record: Mapping[str, Any], name: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise Invalid(f"{name} is not text ({type(value).__name__})")
+        raise Invalid(f"{name} is not text ({_kind(value)})")
     return value.strip()
+
+
+def _kind(value: object) -> str:
+    return "int" if isinstance(value, LongInteger) else type(value).__name__
+
+
+def _revision(record: Mapping[str, Any]) -> int | None:
+    """The revision number an export gives a record (a whole number from 1), else None."""
+    value = record.get("revision")
+    if value is None or value == "":
+        return None
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit() and len(text) <= 9 and int(text) >= 1):
+        raise Invalid(f"revision is not a whole number from 1 ({_kind(value)} {str(value)[:20]!r})")
+    return int(text)
 
 
 def _required_date(record: Mapping[str, Any]) -> str:
@@ -121,6 +144,12 @@ def _shorten(text: str, size: int = 40) -> str:
 
 
 def _external_id(record: Mapping[str, Any]) -> str | None:
-    """The feed's own id: ``external_id`` (as pressdesk exports it), else ``id``."""
-    value = record["external_id"] if "external_id" in record else record.get("id")
-    return None if value is None or value == "" else str(value)
+    """The feed's own id: ``external_id`` (as pressdesk exports it), else ``id``; text or a
+    number (a list or an object would be no id, and its text unbounded)."""
+    name = "external_id" if "external_id" in record else "id"
+    value = record.get(name)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int | float | LongInteger):
+        raise Invalid(f"{name} is not text or a number ({type(value).__name__})")
+    return str(value)

@@ -1,7 +1,9 @@
-"""Format detection: what the first bytes of an input look like, else what its extension says."""
+"""Format detection: what the first bytes of an input look like, else what its extension says;
+and whether an input that looks like no format is binary."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from pathlib import Path
@@ -40,31 +42,62 @@ _MARKUP_PROLOG = re.compile(
 )
 _CSV_DELIMITERS = (",", "\t", ";", "|")
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
+_DAMAGE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
-def guess_format(head: bytes, name: str) -> str | None:
-    """The format the first bytes look like, else the one the name's extension says, else None."""
-    return sniff_format(head) or _EXTENSIONS.get(_extension(name))
+def format_of_name(name: str) -> str | None:
+    """The format a file name's extension says (``.gz`` looked through), else None."""
+    return _EXTENSIONS.get(_extension(name))
 
 
 def sniff_format(head: bytes) -> str | None:
-    """The format the first bytes of an input look like, or None if they say nothing."""
-    text = head.decode("utf-8", "replace").lstrip()
+    """The format the first bytes of an input look like, or None if they say nothing.
+
+    Leading lines that hold control characters or bytes that are not UTF-8 are passed
+    over: one damaged first line must not hide the format of the rest.
+    """
+    text = _skip_damaged_lines(head.decode("utf-8", "replace")).lstrip()
     if text.startswith("{"):
         return "json" if text.split("\n", 1)[0].strip() == "{" else "jsonl"
     if text.startswith("["):
         return "json"
     if text.startswith("<"):
         return _sniff_markup(text)
-    if _looks_like_motir(text):
-        return "motir"
-    return "csv" if csv_dialect(text.split("\n", 1)[0]) else None
+    if csv_dialect(text.split("\n", 1)[0]):
+        return "csv"
+    return "motir" if _looks_like_motir(text) else None
 
 
 def is_binary(head: bytes) -> bool:
-    """NUL bytes, or more than one byte in twenty a control character text never holds."""
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return b"\x00" in head or controls > len(head) // 20
+    """Whether most lines of the first bytes hold a NUL, a control character text never
+    holds, or bytes that are not UTF-8: an image, an archive, a database. Asked only of
+    an input whose format cannot be sniffed: a text file with a few such lines is text,
+    and its reader rejects those lines alone."""
+    lines = head.split(b"\n")
+    if len(lines) > 1:
+        lines = lines[:-1] if lines[-1] else lines  # the last may be cut off mid-line
+    bad = sum(1 for line in lines if _is_binary_line(line))
+    return bad * 2 > len(lines)
+
+
+def _is_binary_line(line: bytes) -> bool:
+    if len(line.translate(None, _CONTROL_BYTES)) < len(line):
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(line)  # a sequence cut off at the end is fine
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _skip_damaged_lines(text: str) -> str:
+    start = 0
+    while (match := _DAMAGE.search(text, start)) is not None and "\n" not in text[start : match.start()]:
+        end = text.find("\n", match.end())
+        if end < 0:
+            return text[start:]
+        start = end + 1
+    return text[start:]
 
 
 def csv_dialect(header: str) -> str | None:

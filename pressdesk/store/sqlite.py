@@ -21,6 +21,7 @@ from typing import Any
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.models import Origin, Release, Revision, StoredRelease
 from pressdesk.store import BatchOutcome, Queued, ReleaseFilter, Stats
+from pressdesk.store.damage import clear_damage, is_damage, mark_damaged
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.sqlite_connections import Connections, hint, named_errors, open_backup
 from pressdesk.store.sqlite_facts import SQLiteFacts
@@ -34,6 +35,15 @@ COLUMNS = (
     " revision, first_seen, last_seen, origin, external_id"
 )
 Known = dict[str, tuple[str, int]]  # id -> (content hash, revision)
+
+
+def _seen(release: Release, known: tuple[str, int]) -> bool:
+    """Whether a stored release already holds this text: it is the current one, or the record
+    claims a revision older than the store's current one (history, as ``export --revisions``
+    writes it, read back)."""
+    content_hash, revision = known
+    older = release.revision is not None and release.revision < revision
+    return release.content_hash == content_hash or older
 
 
 def _row_to_stored(row: Sequence[Any]) -> StoredRelease:
@@ -91,6 +101,8 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
             with transaction(self.db) as db:
                 yield db
         except sqlite3.DatabaseError as err:
+            if is_damage(err):
+                mark_damaged(self.path, str(err))
             raise StoreError(f"{self.path}: {err}{hint(err)}") from err
 
     # -- writing ---------------------------------------------------------
@@ -116,8 +128,8 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
     ) -> tuple[list[Release], list[Release], int]:
         known = self._known([r.id for r in run])
         new = [r for r in run if r.id not in known]
-        changed = [r for r in run if r.id in known and known[r.id][0] != r.content_hash]
-        same = [r for r in run if r.id in known and known[r.id][0] == r.content_hash]
+        changed = [r for r in run if r.id in known and not _seen(r, known[r.id])]
+        same = [r for r in run if r.id in known and _seen(r, known[r.id])]
         self._insert(new, seen_at)
         self._revise(changed, seen_at)
         self.db.executemany(
@@ -231,6 +243,20 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
                           r.content_hash, updated, current.origin)
         return [Revision(*row) for row in rows] + [latest]
 
+    def earlier_revisions(self, ids: Sequence[str]) -> dict[str, list[Revision]]:
+        """The texts each release had before its current one, oldest first (releases never
+        revised are left out)."""
+        found: dict[str, list[Revision]] = {}
+        rows = self.db.execute(
+            "SELECT release_id, revision, title, date, category, body, content_hash, seen_at,"
+            " origin FROM revisions WHERE release_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY release_id, revision",
+            (json.dumps(list(ids)),),
+        )
+        for row in rows:
+            found.setdefault(row[0], []).append(Revision(*row))
+        return found
+
     def stats(self) -> Stats:
         count, first, last = self.db.execute(
             "SELECT count(*), min(date), max(date) FROM releases"
@@ -315,6 +341,7 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
             source.backup(self.db)
         finally:
             source.close()
+        clear_damage(self.path)
         apply_migrations(self.db)
         with self.transaction():
             self.db.execute("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id'")
@@ -322,10 +349,14 @@ class SQLiteStore(SQLiteFacts, SQLiteWatches, SQLiteSources, SQLiteStories):
     def integrity(self) -> list[str]:
         """SQLite's ``PRAGMA integrity_check``: every page, index and constraint."""
         try:
-            rows = self.db.execute("PRAGMA integrity_check").fetchall()
+            problems = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         except sqlite3.DatabaseError as err:
-            return [str(err)]
-        return [str(r[0]) for r in rows if r[0] != "ok"]
+            problems = [str(err)]
+        if problems:
+            mark_damaged(self.path, problems[0])
+        else:
+            clear_damage(self.path)  # restored, or a scare: the whole file checks out
+        return problems
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from pressdesk.errors import StoreError
+from pressdesk.store.damage import is_damage, mark_damaged
 from pressdesk.store.migrations import apply_migrations
 from pressdesk.store.transactions import WAIT
 
@@ -78,8 +79,7 @@ def open_backup(path: str) -> sqlite3.Connection:
 
 def damage_hint(err: sqlite3.DatabaseError) -> str:
     """What to do about a store too damaged to open: it is the record, nothing rebuilds it."""
-    text = str(err)
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
+    if is_damage(err):
         return "; the store is damaged: restore a backup (`pressdesk restore FILE`)"
     return ""
 
@@ -89,7 +89,7 @@ def hint(err: sqlite3.DatabaseError) -> str:
     text = str(err)
     if "readonly" in text:
         return " (the store is read-only: it can be listed, shown, searched and exported)"
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
+    if is_damage(err):
         return "; run `pressdesk check`"
     return ""
 
@@ -152,6 +152,8 @@ def named_errors(cls: type[T]) -> type[T]:
 
 def _naming_errors(method: Callable[..., Any]) -> Callable[..., Any]:
     def explain(self: Any, err: sqlite3.DatabaseError) -> StoreError:
+        if is_damage(err):
+            mark_damaged(self.path, str(err))
         return StoreError(f"{self.path}: {err}{hint(err)}")
 
     if inspect.isgeneratorfunction(method):

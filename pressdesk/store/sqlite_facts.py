@@ -168,6 +168,9 @@ class SQLiteFacts:
         if where.key:
             clauses.append("series = ?")
             params.append(where.key)
+        for word in where.words:  # a key is its words, sorted, one space apart
+            clauses.append("instr(' ' || series || ' ', ?) > 0")
+            params.append(f" {word} ")
         rows = self.db.execute(
             "SELECT series, count(*) AS n, count(DISTINCT release_id), min(period), max(period),"
             " group_concat(DISTINCT unit),"

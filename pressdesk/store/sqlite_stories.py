@@ -203,14 +203,21 @@ class SQLiteStories:
     def requeue(self, ids: Sequence[str]) -> None:
         raise NotImplementedError
 
-    def ungrouped(self, limit: int) -> list[str]:
-        """Releases stored before stories existed (or while grouping was off), oldest first."""
+    def count_ungrouped(self) -> int:
+        """How many releases are in no story (stored before stories existed): two counts."""
+        row = self.db.execute("SELECT (SELECT count(*) FROM releases)"
+                              " - (SELECT count(*) FROM story_members)").fetchone()
+        return max(0, int(row[0]))
+
+    def ungrouped(self, limit: int, after: int = 0) -> list[tuple[int, str]]:
+        """(store order, id) of up to ``limit`` releases in no story, stored after ``after``,
+        oldest first."""
         rows = self.db.execute(
-            "SELECT r.id FROM releases r WHERE NOT EXISTS"
+            "SELECT r.seq, r.id FROM releases r WHERE r.seq > ? AND NOT EXISTS"
             " (SELECT 1 FROM story_members m WHERE m.release_id = r.id) ORDER BY r.seq LIMIT ?",
-            (limit,),
+            (after, limit),
         )
-        return [rid for (rid,) in rows]
+        return [(seq, rid) for seq, rid in rows]
 
     def resolve_story(self, story_id: str) -> str:
         """The live story an id names (a merged story's id names the one it merged into);

@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pressdesk.store.damage import refuse_if_damaged
+
 log = logging.getLogger(__name__)
 
 WAIT = 600.0  # seconds a writer waits for another process's transaction
@@ -22,11 +24,13 @@ FIRST_TRY_MS = 250  # how long the first attempt waits before saying it is waiti
 @contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A write transaction; nested inside another, a savepoint. Rolled back by any
-    exception, even a KeyboardInterrupt, so nothing half-written survives."""
+    exception, even a KeyboardInterrupt, so nothing half-written survives. None at all on a
+    store found damaged (``damage``)."""
     nested = db.in_transaction
     if nested:
         db.execute("SAVEPOINT inner")
     else:
+        refuse_if_damaged(db)
         begin(db)
     try:
         yield db

@@ -1,0 +1,247 @@
+"""Indicator names: the short name a reader would give a figure's series as a table column.
+
+A name is made from the words of a noun phrase the grammar found (``figure_grammar``):
+dates and the prepositions that bring them dropped ("ICT exports in October 2025" -> "ICT
+exports"), articles and quantifiers dropped ("the total exports"), brackets dropped
+("Korea Composite Stock Price Index (KOSPI)"), "the number of" and "the value of" dropped
+("the number of foreign visitors" -> "foreign visitors"), and kept within the eight words the
+evaluation allows. ``is_measure`` tells a name that says what is measured ("ICT exports",
+"lending rate") from one that only says whose it is ("Shinhan Bank", "China"); the extractor
+adds the measure to the latter ("Shinhan Bank share").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressdesk.extract.figure_grammar import Token
+from pressdesk.extract.figure_words import (
+    DROP_WORDS,
+    GENERIC_HEADS,
+    MEASURE_HEADS,
+    RATE_WORDS,
+    SIBLING_HEADS,
+    STOP_LEFT,
+    STRONG_MEASURES,
+)
+from pressdesk.facts import Span
+
+__all__ = [
+    "is_generic",
+    "is_measure",
+    "fit",
+    "is_pronoun",
+    "name_from",
+    "owner_of",
+    "possessive",
+    "sibling_name",
+    "with_rate",
+    "word_count",
+]
+
+_MAX_WORDS = 8
+_SCORED_STOP = frozenset({"the", "of", "in", "for", "and", "a", "an"})
+_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "for",
+        "on",
+        "at",
+        "during",
+        "over",
+        "amid",
+        "among",
+        "from",
+        "to",
+        "of",
+        "by",
+        "since",
+        "through",
+        "until",
+        "as",
+        "with",  # "trade with Indonesia", "the deficit with China"
+        "between",  # "trade between the UK and the GCC"
+    }
+)
+_PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "who", "he", "she", "we"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_DROPPED_PHRASES = (
+    ("number", "of"),
+    ("value", "of"),
+    ("level", "of"),
+    ("amount", "of"),
+    ("volume", "of"),
+    ("total", "of"),
+    ("last", "week"),
+    ("this", "week"),
+    ("next", "week"),
+    ("last", "weekend"),
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_PERIOD_NOUNS = frozenset(
+    {"half", "quarter", "period", "year", "month", "months", "season", "fiscal", "calendar", "week"}
+)
+_PERIOD_WORDS = _PREPOSITIONS | _PERIOD_NOUNS | {"the", "first", "second", "third", "fourth", "last"}
+
+
+def _after_date(tokens: list[Token], i: int, dates: list[Span]) -> bool:
+    """A period noun right after a date: "half" in "for the April-September half"."""
+    return i > 0 and any(s.start <= tokens[i - 1].start < s.end for s in dates)
+
+
+def name_from(tokens: list[Token], start: int, end: int, dates: list[Span]) -> str:
+    """The name the tokens ``start:end`` give, cleaned (see the module docstring)."""
+    words = _content(tokens, start, end, dates)
+    while words and (
+        words[0].lower() in STOP_LEFT or words[0].lower() in DROP_WORDS or not words[0][:1].isalnum()
+    ):
+        words.pop(0)
+    while words and (
+        words[-1].lower() in _PREPOSITIONS or words[-1].lower() in DROP_WORDS or words[-1] in ",'"
+    ):
+        words.pop()
+    joined = " ".join(words).replace(" ,", ",").replace(" .", ".").replace("’", "'").replace(" 's", "'s")
+    return fit(joined)
+
+
+def _content(tokens: list[Token], start: int, end: int, dates: list[Span]) -> list[str]:
+    """The words of a phrase without dates (and the preposition before one), brackets,
+    numbers and dropped words."""
+    words: list[str] = []
+    depth = 0
+    for i in range(start, end):
+        token = tokens[i]
+        if token.low in ("(", "[") or token.low in (")", "]"):
+            depth += 1 if token.low in ("(", "[") else -1
+            continue
+        if token.quantity >= 0 and not depth:
+            if words and words[-1].lower() in _PREPOSITIONS:
+                words.pop()
+            break  # "the ratio for 234 newly listed companies" -> "ratio"
+        if depth > 0 or any(s.start <= token.start < s.end for s in dates):
+            while not depth and words and words[-1].lower() in _PERIOD_WORDS:
+                words.pop()  # "for the month of October", "in the first half of 2025"
+            continue
+        if words and token.low in _PERIOD_NOUNS and _after_date(tokens, i, dates):
+            continue  # "the April-September half"
+        if token.low in DROP_WORDS or token.low in (",", ".") and not words:
+            continue
+        if (
+            token.text[:1].isdigit()
+            and "-" not in token.text
+            or token.low == "/"
+            and words
+            and words[-1][:1].isdigit()
+        ):
+            continue  # "In 1987 / 88 coffee production": a season, not a name's word
+        if _dropped_phrase(tokens, i, end):
+            continue
+        words.append(token.text)
+    _drop_same_period(words)
+    return [w for w in words if w not in ('"', "“", "”", "'")]
+
+
+def _drop_same_period(words: list[str]) -> None:
+    """ "Imports over the same period": the period is the figure's, not part of its name."""
+    lows = [w.lower() for w in words]
+    for size in (4, 3):  # "over the same period", "in same quarter"
+        tail = lows[-size:]
+        if len(lows) > size and tail[0] in _PREPOSITIONS and tail[-1] in _PERIOD_NOUNS and (
+            tail[-2] in ("same", "corresponding", "comparable")
+        ):
+            del words[-size:]
+            return
+
+
+def _dropped_phrase(tokens: list[Token], i: int, end: int) -> bool:
+    """ "number of" in "the number of foreign visitors" (either word)."""
+    for first, second in _DROPPED_PHRASES:
+        if tokens[i].low == first and i + 1 < end and tokens[i + 1].low == second:
+            return True
+        if tokens[i].low == second and i > 0 and tokens[i - 1].low == first:
+            return True
+    return False
+
+
+def fit(name: str) -> str:
+    """At most eight words as the evaluation counts them: trailing phrases cut first, then
+    leading words."""
+    while word_count(name) > _MAX_WORDS:
+        words = name.split()
+        cut = max((i for i, w in enumerate(words) if w.lower() in _PREPOSITIONS and i > 0), default=0)
+        name = " ".join(words[:cut] if cut else words[1:])
+    return name
+
+
+def word_count(name: str) -> int:
+    """The words of a name as the evaluation counts them (stop words aside)."""
+    return len(
+        [w for w in _WORD.findall(name.replace("'", "").replace("’", "")) if w.lower() not in _SCORED_STOP]
+    )
+
+
+def _lows(name: str) -> list[str]:
+    return [w.strip(",.;:()'’\"") for w in name.lower().replace("'s ", " ").replace("’s ", " ").split()]
+
+
+def is_measure(name: str) -> bool:
+    """A name that says what is measured: its head (the last word before a preposition) is an
+    indicator's head noun ("ICT exports", "exports to China", "rate on new loans"), or it names
+    a measure outright ("gross domestic product"); "UK Export Finance" names a body."""
+    lows = _lows(name)
+    head = next((i for i, w in enumerate(lows) if w in _PREPOSITIONS and i > 0), len(lows)) - 1
+    if head >= 0 and lows[head] in MEASURE_HEADS:
+        return True
+    return any(w in STRONG_MEASURES for w in lows) or "domestic product" in name.lower()
+
+
+def is_generic(name: str) -> bool:
+    """A name too general to stand alone ("the rate", "the previous record")."""
+    lows = [w for w in _lows(name) if w not in ("previous", "prior", "earlier", "same", "latest", "all-time")]
+    return not lows or len(lows) == 1 and lows[0] in GENERIC_HEADS
+
+
+def is_pronoun(tokens: list[Token], start: int, end: int) -> bool:
+    """A subject that is only a pronoun ("it", "they") or a demonstrative with one noun
+    ("that demand")."""
+    lows = [t.low for t in tokens[start:end] if t.low not in ("also", "then", ",")]
+    return bool(lows) and (lows[0] in _PRONOUNS and len(lows) <= 2)
+
+
+def possessive(tokens: list[Token], start: int, end: int) -> bool:
+    """A subject that starts with a possessive pronoun: "its profit", "their exports"."""
+    return end > start and tokens[start].low in _POSSESSIVES
+
+
+def owner_of(name: str) -> str | None:
+    """Whose a name's measure is: "Korea's ICT exports" -> Korea, "exports by MMEs" -> MMEs,
+    "Hana Bank" -> Hana Bank."""
+    if "'s " in name:
+        return name.split("'s ")[0]
+    by = re.search(r"\bby\s+(.+)$", name)
+    if by:
+        return by.group(1)
+    return None if is_measure(name) else name
+
+
+def with_rate(name: str) -> str:
+    """A percent level's name says it is a rate: "mortgage loans" -> "mortgage loans rate"."""
+    return name if any(w in RATE_WORDS for w in _lows(name)) else f"{name} rate"
+
+
+def sibling_name(name: str, previous: str | None) -> str:
+    """A bare head after a qualified sibling takes its qualifiers: "Imports" after "ICT
+    exports" -> "ICT imports"."""
+    lows = _lows(name)
+    if previous is None or len(lows) != 1:
+        return name
+    prev = previous.split()
+    if len(prev) < 2:
+        return name
+    head = prev[-1].lower()
+    if not any(lows[0] in group and head in group for group in SIBLING_HEADS):
+        return name
+    qualifiers = prev[:-1]
+    if head in ("balance", "surplus", "deficit") and qualifiers and qualifiers[-1].lower() == "trade":
+        qualifiers = qualifiers[:-1]  # "trade deficit" -> "exports", not "trade exports"
+    return " ".join([*qualifiers, name.lower() if qualifiers else name])

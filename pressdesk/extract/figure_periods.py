@@ -1,0 +1,298 @@
+"""The periods figures are for, read from the dates the dates extractor found.
+
+A period is a month, quarter, half or year, or a range of them for a cumulative figure:
+"From January to November" -> 2025-01/2025-11; "through the third quarter of 2025" ->
+2025-01/2025-09; "in the first ten months of 2025" -> 2025-01/2025-10; "in the three months
+to September 2025" -> 2025-07/2025-09; "year-to-date" -> from January to the month the
+release is about (resolved later, as ``YEAR_TO_DATE``). A date after "from", "than",
+"since", "compared with" or "above" is the base a change is measured against, not the
+figure's period ("up 0.13 percentage point from September"), and is marked so. Days are
+periods only in market reports ("closed higher Monday"), and never when they date the
+report itself ("data showed Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pressdesk.facts import DateRef, Span
+
+__all__ = [
+    "YEAR_TO_DATE",
+    "PeriodRef",
+    "find_periods",
+    "is_market_report",
+    "period_after",
+    "period_before",
+    "shift_year",
+    "to_date",
+]
+
+YEAR_TO_DATE = "ytd"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    span: Span
+    value: str  # "2025-10", "2025-01/2025-11", or YEAR_TO_DATE
+    base: bool  # a comparison's base ("from a year earlier", "than in 2019"), not a period
+
+
+_NUMBERS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_COUNT = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_FIRST_MONTHS = re.compile(
+    rf"\b(?:the\s+)?first\s+{_COUNT}\s+months(?:\s+of\s+(?:the|this)\s+year\b)?", re.IGNORECASE
+)
+_MONTHS_TO = re.compile(
+    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)\s+$", re.IGNORECASE
+)
+_THROUGH = re.compile(
+    r"\b(?:through|thru|until|up\s+to|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_TO_DATE = re.compile(
+    r"\b(?:year[- ]to[- ]date|so\s+far\s+this\s+year|this\s+year\s+so\s+far|YTD)\b", re.IGNORECASE
+)
+_BASE = re.compile(
+    r"(?:\b(?:from|than|since|compared\s+(?:with|to)|versus|vs\.?|vis-[aà]-vis|over|above|below|against|base"
+    r"|relative\s+to|before|after)\s+(?:(?:the|its|a)\s+)?(?:same\s+(?:period|month|quarter"
+    r"|time|day|week|season|level)\s+(?:of\s+|in\s+)?)?(?:in\s+)?(?:late\s+|early\s+|mid-?)?)$",
+    re.IGNORECASE,
+)
+_LEVELS_AFTER = re.compile(r"\s+(?:levels?|averages?|highs?|lows?|peaks?|figures?)\b", re.IGNORECASE)
+_JOINER = re.compile(r"\s*(?:-|–|to|through|until|thru)\s*", re.IGNORECASE)
+_RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORT_DAY = re.compile(
+    r"\b(?:said|says|announced|reported|showed|show|released|added|noted|told|stated|filing"
+    r"|data|statement|figures|sources|according\s+to\s+[^,.]{0,60}?)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+# Phrases of a report of a day's trading; two of them make one.
+_REPORT_MONTH = re.compile(
+    r"\b(?:said|says|announced|reported|showed|released|added|noted|told|stated)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_MARKET_PHRASES = (
+    "closed at", "closed higher", "closed lower", "closed up", "closed down", "closed markedly",
+    "closed sharply", "close at", "finished at", "finished higher", "finished lower", "finish at", "end at",
+    "ended at", "ended higher", "ended lower", "settled at", "settled up",
+    "settled down", "basis point", "previous session", "trading session", "bourse",
+    "trading volume", "trade volume", "trading value", "stocks closed", "index closed",
+    "shares closed",
+)  # fmt: skip
+
+
+def is_market_report(text: str) -> bool:
+    """A report of a day's trading, whose figures are for the day ("closed higher Monday")."""
+    lower = text.lower()
+    return sum(map(lower.count, _MARKET_PHRASES)) >= 2
+
+
+def find_periods(text: str, today: date, dates: list[DateRef], market: bool) -> list[PeriodRef]:
+    """The periods written in ``text``, in order, with comparison bases marked."""
+    refs = _written(text, today, dates, market)
+    return sorted(refs, key=lambda r: r.span.start)
+
+
+def _written(text: str, today: date, dates: list[DateRef], market: bool) -> list[PeriodRef]:
+    own = _own_ranges(text, today, dates)
+    refs = list(own)
+    for ref in _date_ranges(dates):
+        if any(
+            o.span.start <= ref.span.start < o.span.end or ref.span.start <= o.span.start < ref.span.end
+            for o in own
+        ):
+            continue
+        if _reports(text, ref, market):
+            continue
+        refs.append(ref)
+    refs = [_through(text, r) for r in _joined_ranges(text, sorted(refs, key=lambda r: r.span.start))]
+    return [PeriodRef(r.span, _as_quarter(r.value), _is_base(text, r)) for r in refs]
+
+
+def _joined_ranges(text: str, refs: list[PeriodRef]) -> list[PeriodRef]:
+    """ "the August 2025 through October 2025 period": two dates joined by "through" make one range."""
+    out: list[PeriodRef] = []
+    for ref in refs:
+        last = out[-1] if out else None
+        months = last is not None and len(last.value) == len(ref.value) == 7
+        if last and months and _JOINER.fullmatch(text, last.span.end, ref.span.start):
+            out[-1] = PeriodRef(Span(last.span.start, ref.span.end), f"{last.value}/{ref.value}", False)
+            continue
+        out.append(ref)
+    return out
+
+
+def _as_quarter(value: str) -> str:
+    """A range of the three months of a quarter is the quarter: 2025-07/2025-09 -> 2025-Q3."""
+    first, _, last = value.partition("/")
+    if len(first) != 7 or len(last) != 7 or first[:4] != last[:4]:
+        return value
+    start, end = int(first[5:]), int(last[5:])
+    return f"{first[:4]}-Q{end // 3}" if end - start == 2 and end % 3 == 0 else value
+
+
+def _reports(text: str, ref: PeriodRef, market: bool) -> bool:
+    """A date of the report, not of a figure: any day outside a market report, a day after
+    "said" or "data showed", a month after "said in"."""
+    before = text[max(0, ref.span.start - 80) : ref.span.start]
+    if len(ref.value) == 10:
+        return not market or bool(_REPORT_DAY.search(before))
+    if len(ref.value) == 21:
+        return False  # a range of days: "in the Dec. 1-20 period"
+    return bool(_REPORT_MONTH.search(before))
+
+
+def _date_ranges(dates: list[DateRef]) -> list[PeriodRef]:
+    """Dates as periods; two dates the extractor read from one phrase ("January to November")
+    make one range."""
+    by_span: dict[Span, list[str]] = {}
+    for ref in dates:
+        by_span.setdefault(ref.span, []).append(ref.value)
+    refs: list[PeriodRef] = []
+    for span, values in by_span.items():
+        value = values[0] if len(values) == 1 else f"{values[0]}/{values[-1]}"
+        refs.append(PeriodRef(span, value, False))
+    return refs
+
+
+def _through(text: str, ref: PeriodRef) -> PeriodRef:
+    """ "through the third quarter of 2025" -> 2025-01/2025-09: cumulative from January."""
+    if (
+        "/" in ref.value
+        or len(ref.value) == 4
+        or not _THROUGH.search(text, max(0, ref.span.start - 30), ref.span.start)
+    ):
+        return ref  # "through 2030" is a horizon, not a cumulative figure's range
+    end = _last_month(ref.value)
+    if end is None:
+        return ref
+    return PeriodRef(ref.span, f"{end[:4]}-01/{end}", False)
+
+
+def _own_ranges(text: str, today: date, dates: list[DateRef]) -> list[PeriodRef]:
+    """Ranges the dates extractor does not read: the first N months, N months to a month,
+    year-to-date."""
+    refs: list[PeriodRef] = []
+    lower = text.lower()
+    if "first" in lower:
+        refs += [_first_months(m, today, dates) for m in _FIRST_MONTHS.finditer(text)]
+    for ref in dates:
+        found = _MONTHS_TO.search(text, max(0, ref.span.start - 30), ref.span.start)
+        end = _last_month(ref.value)
+        if found and end:
+            months = 12 if found.group("year") else _count(found.group("n"))
+            refs.append(PeriodRef(Span(found.start(), ref.span.end), _months_back(end, months), False))
+    if any(cue in lower for cue in ("to-date", "to date", "so far", "ytd")):
+        refs += [
+            PeriodRef(Span(m.start(), m.end()), YEAR_TO_DATE, False) for m in _YEAR_TO_DATE.finditer(text)
+        ]
+    return refs
+
+
+def _first_months(m: re.Match[str], today: date, dates: list[DateRef]) -> PeriodRef:
+    """ "the first ten months of 2025" (the year written right after, else this year)."""
+    months = _count(m.group("n"))
+    after = [d for d in dates if m.end() <= d.span.start <= m.end() + 4 and len(d.value) == 4]
+    year = int(after[0].value) if after else today.year if months < today.month else today.year - 1
+    end = after[0].span.end if after else m.end()
+    return PeriodRef(Span(m.start(), end), f"{year}-01/{year}-{months:02d}", False)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _last_month(value: str) -> str | None:
+    """The last month of a month, quarter, half or year period: 2025-Q3 -> 2025-09."""
+    year, _, rest = value.partition("-")
+    if not rest:
+        return f"{year}-12" if len(year) == 4 else None
+    if rest[0] in "QH":
+        months = {"Q": 3, "H": 6}[rest[0]] * int(rest[1:])
+        return f"{year}-{months:02d}"
+    return value[:7] if len(rest) >= 2 else None
+
+
+def _months_back(end: str, months: int) -> str:
+    """The range of ``months`` months ending with the month ``end``."""
+    year, month = int(end[:4]), int(end[5:7])
+    index = year * 12 + month - 1 - (months - 1)
+    return f"{index // 12}-{index % 12 + 1:02d}/{end}"
+
+
+def _is_base(text: str, ref: PeriodRef) -> bool:
+    """A comparison's base: "from a year earlier", "than the same month in 2019"; a range's own
+    "from" ("from January to November") does not count."""
+    lo = max(0, ref.span.start - 50)
+    before = text[lo : ref.span.start]
+    if "/" in ref.value:
+        opening = _RANGE_OPENING.search(before)
+        before = before[: opening.start()] if opening else before
+    return bool(_BASE.search(before)) or bool(_LEVELS_AFTER.match(text, ref.span.end))
+
+
+def shift_year(period: str | None, years: int) -> str | None:
+    """The same period ``years`` years later (earlier when negative): 2025-11 -> 2024-11."""
+    if not period or period == YEAR_TO_DATE:
+        return None
+    return "/".join(str(int(part[:4]) + years) + part[4:] for part in period.split("/"))
+
+
+def period_before(period: str | None) -> str | None:
+    """The period just before one of the same length: 2025-Q3 -> 2025-Q2, 2025-10 -> 2025-09,
+    2025-H1 -> 2024-H2, 2025 -> 2024 (None for a range or a day)."""
+    if not period or "/" in period or len(period) == 10 or period == YEAR_TO_DATE:
+        return None
+    year, _, rest = period.partition("-")
+    if not rest:
+        return str(int(year) - 1)
+    size = {"Q": 4, "H": 2}.get(rest[0], 12)
+    n = int(rest[1:]) if rest[0] in "QH" else int(rest)
+    y, n = (int(year), n - 1) if n > 1 else (int(year) - 1, size)
+    return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
+
+
+def period_after(base: str, today: date) -> str | None:
+    """The period a change measured from ``base`` is for: the later of the period after it and
+    the same period a year on, among those begun by ``today`` (from 2025-09 in November 2025:
+    2025-10; from 2024-10: 2025-10)."""
+    if "/" in base or len(base) == 10 or base == YEAR_TO_DATE:
+        return None
+    candidates = [p for p in (_next(base), shift_year(base, 1)) if p and _begun(p, today)]
+    return max(candidates) if candidates else None
+
+
+def _next(period: str) -> str | None:
+    year, _, rest = period.partition("-")
+    if not rest:
+        return str(int(year) + 1)
+    size = {"Q": 4, "H": 2}.get(rest[0], 12)
+    n = int(rest[1:]) if rest[0] in "QH" else int(rest)
+    y, n = (int(year), n + 1) if n < size else (int(year) + 1, 1)
+    return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
+
+
+def _begun(period: str, today: date) -> bool:
+    """Whether ``period`` began before ``today``'s month ended (a month, quarter, half or year)."""
+    year, _, rest = period.partition("-")
+    if not rest:
+        return int(year) <= today.year
+    first = {"Q": 3, "H": 6}.get(rest[0], 1) * (int(rest[1:]) - 1) + 1 if rest[0] in "QH" else int(rest)
+    return (int(year), first) <= (today.year, today.month)
+
+
+def to_date(period: str, context: str | None, today: date) -> str:
+    """A year-to-date period made a range, ending with the month the release is about."""
+    if period != YEAR_TO_DATE:
+        return period
+    end = _last_month(context) if context and "/" not in context else None
+    if end is None:
+        month = today.month - 1 or 12
+        end = f"{today.year if today.month > 1 else today.year - 1}-{month:02d}"
+    return f"{end[:4]}-01/{end}"

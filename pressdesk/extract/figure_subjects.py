@@ -1,0 +1,497 @@
+"""What a number measures: the name of the figure it starts.
+
+Most specific first: the list item it is ("Displays (down 8.8 percent)", "Japan at 363,000"),
+with the frame the list hangs from ("exports increased to China (up 4.9 percent)" -> "exports
+to China"); the noun an amount qualifies ("a $10.4 billion surplus") or a count counts ("1.6
+million foreign tourists visited"); the object of its verb when that names a measure
+("lowered the key rate to 2.5 percent", "posted operating profit of 2.46 trillion won",
+"projected the number of visitors to surpass 18.7 million"); else its subject, with the
+measure written around the number added when the subject only says whose it is ("Hana Bank
+earned ... overseas" -> "Hana Bank overseas earnings", "1.55 trillion won in overseas net
+profit", "Foreign investors picked up a net ..." -> "Foreign investors net buying").
+Pronouns and possessives take their owner from the names before ("its profit", "they",
+"the bank's"); a bare head after a qualified sibling takes its qualifiers ("Imports" after
+"ICT exports"). A percent of a whole is a share ("21 percent of Korea's exports to ASEAN").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressdesk.extract.figure_filters import in_measure, measure_run
+from pressdesk.extract.figure_grammar import Gap, Token, nominal_change
+from pressdesk.extract.figure_names import (
+    is_generic,
+    is_measure,
+    is_pronoun,
+    name_from,
+    owner_of,
+    possessive,
+    sibling_name,
+)
+from pressdesk.extract.figure_values import Quantity
+from pressdesk.extract.figure_words import (
+    CHANGE_NOUNS,
+    COUNT_NOUNS,
+    DEAL_WORDS,
+    MEASURE_HEADS,
+    NET_VERBS,
+    VERB_MEASURES,
+    VERBS,
+)
+from pressdesk.facts import Span
+
+__all__ = ["Naming", "is_share", "list_item", "name_number", "names_anew", "share_name"]
+
+
+@dataclass
+class Naming:
+    """What the names given so far in a release tell the next: the names, the last subject
+    ("it", "they"), the last entity ("its", "the bank's"), the frame of the list being read,
+    and where dates are written (dropped from names)."""
+
+    dates: list[Span]
+    names: list[str] = field(default_factory=list)
+    subject: str | None = None
+    entity: str | None = None
+    frame: str | None = None
+
+
+_CONNECTORS = frozenset({"to", "from", "of", "at", "by"})
+_CONNECTOR_SKIP = frozenset(
+    {"about", "around", "approximately", "nearly", "almost", "roughly", "a", "an", "the", "record",
+     "net", "combined", "current", "estimated", "more", "than", "over", "some", "just", "only",
+     "preliminary", "estimate", "all-time", "high", "new", "its", "their"}
+)  # fmt: skip
+_LIST_JOIN = frozenset(
+    {",", "and", "by", "followed", "led", "with", "from", "to", "in", "(", "of", ")", "while", "for"}
+)
+_DEFINITE_OWNERS = frozenset(
+    {"company", "bank", "firm", "group", "carrier", "automaker", "maker", "lender", "insurer",
+     "country", "government", "ministry", "economy", "operator"}
+)  # fmt: skip
+_PREPOSITIONS = frozenset({"of", "to", "from", "in", "for", "on", "by", "at", "with"})
+# What a balance shows: "the goods trade balance swung to a deficit of" is the balance's figure.
+_SIGNS = frozenset({"deficit", "surplus", "loss", "profit", "gain", "shortfall"})
+_BALANCES = frozenset({"balance", "account", "position"})
+_PAST_FORMS = frozenset(
+    {"flew", "came", "went", "took", "left", "were", "was", "are", "is", "stayed", "spent"}
+)
+_DISCOURSE = frozenset(
+    {"detail", "addition", "particular", "contrast", "total", "comparison", "short", "response", "general",
+     "fact", "turn", "sum", "summary", "brief", "conclusion", "practice", "theory", "effect", "meantime"}
+)  # fmt: skip
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_VERBLESS_OPENERS = frozenset({"on", "with", "and", "plus"})
+_ADVERB_AFTER = re.compile(r"\s*(overseas|abroad|domestically|globally|worldwide)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(
+    r"\s*(?:share\s+)?of\s+([^,.;()]{2,60}?)(?=[,.;()]|\s+(?:in|last|this|a|during|since|while|and|as|at)\b|$)"
+)
+_NOT_A_WHOLE = re.compile(
+    r"^(?:the\s+)?(?:total|whole|(?:19|20)\d\d\b.*|its\s.*|pre-.*|all[- ]time.*)$", re.IGNORECASE
+)
+
+
+def names_anew(tokens: list[Token], gap: Gap, k: int, item: tuple[int, int] | None) -> bool:
+    """Whether the words before number ``k`` name a figure of their own, rather than go on
+    with the one before ("rose 5% to $3 billion", ", up 0.13 percentage point")."""
+    return (
+        item is not None
+        or gap.subject is not None
+        or _noun_after(tokens, k) is not None
+        or _owned(tokens, k)
+        or _object_measure(tokens, gap, k)
+    )
+
+
+def name_number(
+    text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity, item: tuple[int, int] | None,
+    current: str | None, naming: Naming, kind: str,
+) -> str | None:  # fmt: skip
+    """The name of the figure number ``k`` starts (``current``: the name of the figure before,
+    for a number that goes on with its subject), or None when nothing names it."""
+    if item is not None:
+        return _item_name(tokens, item, naming)
+    noun = _noun_after(tokens, k)
+    subject = _subject_name(tokens, gap, naming, kind == "actual") if gap.subject else None
+    if subject is None and _owned(tokens, k):
+        subject = naming.entity
+    if noun is not None:
+        return _with_owner(subject, name_from(tokens, noun[0], noun[1], naming.dates))
+    subject = subject if subject is not None else current
+    obj = _object(tokens, gap, k)
+    if obj is not None:
+        name = _resolve_owner(name_from(tokens, obj[0], obj[1], naming.dates), naming)
+        measure = is_measure(name) and not is_generic(name) and not _names_a_change(name)
+        if measure and not _balance_shows(subject, name):
+            return _with_owner(None if kind == "forecast" else subject, name)
+    return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
+
+
+def _balance_shows(subject: str | None, name: str) -> bool:
+    """ "the goods trade balance swung to a deficit of": the balance's figure, not a deficit's."""
+    return name.lower() in _SIGNS and subject is not None and bool(_BALANCES & set(subject.lower().split()))
+
+
+def noun_is_deal(tokens: list[Token], k: int) -> bool:
+    """Whether the noun an amount qualifies names a deal: "a $2 billion battery supply deal"."""
+    noun = _noun_after(tokens, k)
+    return noun is not None and any(t.low in DEAL_WORDS for t in tokens[noun[0] : noun[1]])
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> str | None:
+    """The name a subject gives, with pronouns and possessives resolved from the names before;
+    unless ``own`` is False (a forecaster's: "Market watchers expect"), it becomes the entity
+    and the subject the next figures may refer to."""
+    assert gap.subject is not None
+    i, j = gap.subject
+    last = naming.names[-1] if naming.names else None
+    if is_pronoun(tokens, i, j):
+        return naming.subject or last
+    name = _resolve_owner(name_from(tokens, i, j, naming.dates), naming)
+    if possessive(tokens, i, j) and name and not _names_entity(tokens, i + 1, j):
+        owner = _reporter(tokens, i) or (owner_of(last) if last else None) or naming.entity
+        name = f"{owner} {name}" if owner else name
+    if not name or is_generic(name):
+        return last
+    if name.lower() in _DEFINITE_OWNERS and naming.entity and tokens[i].low == "the":
+        name = naming.entity  # "The company reported revenue of": the company named before
+    qualifier = _front_qualifier(tokens, i, naming) if is_measure(name) else None
+    if not own:
+        return f"{name} in {qualifier}" if qualifier else name
+    if not is_measure(name):
+        naming.entity = name
+    naming.subject = sibling_name(name, last)
+    return f"{naming.subject} in {qualifier}" if qualifier else naming.subject
+
+
+def _front_qualifier(tokens: list[Token], i: int, naming: Naming) -> str | None:
+    """What a sentence's opening phrase adds to its first subject: "In volume terms, retail
+    sales rose" -> "in volume terms"; "In the United States, growth is projected" -> "in United
+    States" (not a date, nor a phrase of discourse: "In detail,", "In addition,")."""
+    if i < 3 or tokens[0].low != "in" or tokens[i - 1].low != ",":
+        return None
+    words = [t for t in tokens[1 : i - 1] if t.low != "the"]
+    if (
+        not words
+        or len(words) > 5
+        or any(any(s.start <= t.start < s.end for s in naming.dates) for t in words)
+    ):
+        return None
+    if any(t.quantity >= 0 or t.low in _DISCOURSE for t in words):
+        return None
+    if words[-1].low == "terms" or all(t.text[:1].isupper() for t in words):
+        return " ".join(t.text for t in words)
+    return None
+
+
+def _names_entity(tokens: list[Token], start: int, end: int) -> bool:
+    """A phrase whose head (its last word before a preposition) is a name: "sister affiliate
+    Kia", not "exports to ASEAN"."""
+    head = start
+    for i in range(start, end):
+        if tokens[i].low in _PREPOSITIONS:
+            break
+        head = i
+    return head < end and tokens[head].text[:1].isupper()
+
+
+def _reporter(tokens: list[Token], i: int) -> str | None:
+    """Who says the clause at ``i`` holds: "Samsung Electronics said its ... profit" -> the
+    owner of "its"."""
+    if i < 2 or VERBS.get(tokens[i - 1].low) != "report" and tokens[i - 1].low != "that":
+        return None
+    verb = i - 1 if tokens[i - 1].low != "that" else i - 2
+    start = verb
+    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].quantity < 0:
+        start -= 1
+    return " ".join(t.text for t in tokens[start:verb]) or None
+
+
+def _resolve_owner(name: str, naming: Naming) -> str:
+    """ "the bank's overseas net profit" -> the bank named before: "Shinhan Bank overseas net profit"."""
+    head, sep, rest = name.replace("’", "'").partition("'s ")
+    if sep and head.lower() in _DEFINITE_OWNERS and naming.entity:
+        return f"{naming.entity} {rest}"
+    return name
+
+
+def _with_owner(owner: str | None, name: str) -> str:
+    """A measure with whose it is, when the subject named an entity: "Nordvale Motors operating profit"."""
+    if not owner or is_measure(owner) or owner.lower() in name.lower():
+        return name
+    return f"{owner} {name}"
+
+
+def _measured(text: str, tokens: list[Token], starts: int, k: int, q: Quantity, subject: str) -> str:
+    """A subject's name with the measure written around the number: "in overseas net profit",
+    an earning verb ("earned ... overseas" -> overseas earnings), a count's noun, net buying."""
+    verb = _governing(tokens, starts, k)
+    net = _net(tokens, starts, k)
+    if net:
+        return f"{subject} {net}"
+    if is_measure(subject) or q.noun and q.noun.lower() in subject.lower():
+        return subject
+    measure = in_measure(text, q.span.end) if q.kind == "money" else None
+    if measure and _names_measure(measure):
+        return f"{subject} {measure}"
+    if q.noun:
+        return (
+            f"{subject} {_singular(q.noun)} {VERB_MEASURES[verb]}"
+            if verb in VERB_MEASURES
+            else f"{subject} {q.noun}"
+        )
+    if verb in VERB_MEASURES:
+        adverb = _ADVERB_AFTER.match(text, q.span.end)
+        return f"{subject} {adverb.group(1).lower() + ' ' if adverb else ''}{VERB_MEASURES[verb]}"
+    return subject
+
+
+def _names_measure(words: str) -> bool:
+    lows = words.lower().split()
+    return any(w in MEASURE_HEADS for w in lows) and not any(w in DEAL_WORDS for w in lows)
+
+
+def _singular(noun: str) -> str:
+    """ "vehicles" -> "vehicle", as a noun before another: "vehicle sales"."""
+    words = noun.split()
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def _governing(tokens: list[Token], starts: int, k: int) -> str | None:
+    """The last verb before number ``k`` in its clause."""
+    for i in range(k - 1, starts - 1, -1):
+        if VERBS.get(tokens[i].low) not in (None, "aux"):
+            return tokens[i].low
+    return None
+
+
+def _net(tokens: list[Token], starts: int, k: int) -> str | None:
+    """ "picked up a net 331.46 billion won": net buying (or selling)."""
+    if k - 1 < starts or tokens[k - 1].low != "net":
+        return None
+    return next((NET_VERBS[t.low] for t in reversed(tokens[starts:k]) if t.low in NET_VERBS), None)
+
+
+# ---------------------------------------------------------------- nouns and objects
+
+
+def _owned(tokens: list[Token], k: int) -> bool:
+    """An amount with its owner right before it: "more than half of its 25.62 trillion won in sales"."""
+    return k > 0 and tokens[k - 1].low in ("its", "their")
+
+
+def _noun_after(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The noun an amount qualifies after an article ("a $10.4 billion surplus"), or that a
+    count in a subject's place counts ("1.6 million foreign tourists visited")."""
+    i = k - 1
+    while i >= 0 and tokens[i].low in ("record", "combined", "total", "whopping", "further", "net"):
+        i -= 1
+    if k + 3 < len(tokens) and tokens[k + 1].low in CHANGE_NOUNS and tokens[k + 2].low in ("in", "of"):
+        return _phrase_after(tokens, k + 3)  # "the 0.4 per cent growth in employment"
+    if i >= 0 and tokens[i].low in ("a", "an"):
+        return measure_run(tokens, k + 1)
+    return _counted_subject(tokens, k)
+
+
+def _phrase_after(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """A short noun phrase from ``start`` to a stop: punctuation, a verb, a preposition."""
+    end = start
+    while (
+        end < len(tokens) and end - start < 5 and tokens[end].text[:1].isalpha() and tokens[end].kind is None
+    ):
+        if tokens[end].low in _PREPOSITIONS or tokens[end].low in ("and", "while", "as", "than"):
+            break
+        end += 1
+    return (start, end) if end > start else None
+
+
+def _counted_subject(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """A count in a subject's place, counting the noun after it: "1.6 million foreign tourists visited"."""
+    before = tokens[k - 1].low if k > 0 else ""
+    if before in ("of", "for", "to", "in", "on", "with", "by", "from", "at", "among", "each", "than", "the"):
+        return None
+    end = k + 1
+    while end < len(tokens) and end - k <= 3 and tokens[end].low not in COUNT_NOUNS:
+        if not tokens[end].text[:1].isalpha() or tokens[end].low in VERBS:
+            return None
+        end += 1
+    if end + 1 >= len(tokens) or tokens[end].low not in COUNT_NOUNS:
+        return None
+    after = tokens[end + 1]
+    acts = after.kind in ("level", "up", "down") or after.low in _PAST_FORMS or after.low.endswith("ed")
+    return (k + 1, end + 1) if acts and after.low != "worth" else None
+
+
+def _verbless(tokens: list[Token], gap: Gap) -> bool:
+    """A clause that names a measure without a verb: ", and net income of $620 million", ", on
+    revenue of ¥3.2 trillion"."""
+    first = tokens[gap.starts].low if gap.starts < len(tokens) else ""
+    return gap.boundary in ("and", "with") or gap.boundary == "," and first in _VERBLESS_OPENERS
+
+
+def _object_measure(tokens: list[Token], gap: Gap, k: int) -> bool:
+    """A measure named as a verb's object before the number: "has since lowered the key rate to"
+    (not a change's own noun: "registering a negative growth of", "at an annual rate of")."""
+    obj = _object(tokens, gap, k)
+    if obj is None:
+        return False
+    words = " ".join(t.text for t in tokens[obj[0] : obj[1]])
+    return is_measure(words) and not is_generic(words) and not _names_a_change(words)
+
+
+def _names_a_change(words: str) -> bool:
+    """ "negative growth", "an annual rate", "a decline": words of a change, not of a measure."""
+    lows = [
+        w for w in words.lower().split() if w not in ("a", "an", "the", "negative", "annual", "annualized")
+    ]
+    return bool(lows) and all(w in CHANGE_NOUNS or w in ("rate", "pace") for w in lows)
+
+
+def _object(tokens: list[Token], gap: Gap, k: int) -> tuple[int, int] | None:
+    """What a verb moves or states, written between it and the word that brings the number:
+    "lowered the key rate to 2.5 percent", "posted operating profit of 2.46 trillion won",
+    "projected the number of visitors to surpass 18.7 million"; in a clause with no verb, what
+    is "of" the number ("and net income of $620 million")."""
+    starts = gap.starts
+    connector = _connector(tokens, starts, k)
+    if connector is None:
+        return None
+    nominal = nominal_change(tokens, starts, connector) if tokens[connector].low == "of" else None
+    if nominal is not None:
+        return nominal  # "a decrease in the goods deficit of $10.8 billion"
+    if _verbless(tokens, gap) and tokens[connector].low == "of":
+        if any(t.kind for t in tokens[starts:connector]):
+            return None
+        first = starts + (tokens[starts].low in _VERBLESS_OPENERS)
+        return (first, connector) if first < connector else None
+    for i in range(starts, connector):
+        if (
+            VERBS.get(tokens[i].low) in ("up", "down", "level", "forecast", "plan")
+            and tokens[i].low not in _COPULAS
+        ):
+            first = i + 1
+            while first < connector and (
+                tokens[first].low in ("to", "a", "an", "the")
+                or VERBS.get(tokens[first].low) in ("up", "down", "level")
+            ):
+                first += 1
+            if first < connector and not any(t.quantity >= 0 for t in tokens[first:connector]):
+                return first, connector
+            return None
+    return None
+
+
+def _connector(tokens: list[Token], starts: int, k: int) -> int | None:
+    """The word that brings number ``k`` ("to", "from", "of", "at", "by"), or the "to" of the
+    verb that does ("to surpass 18.7 million")."""
+    i = k - 1
+    while i >= starts and tokens[i].low in _CONNECTOR_SKIP:
+        i -= 1
+    if i < starts:
+        return None
+    if tokens[i].low in _CONNECTORS:
+        return i
+    if i > starts and tokens[i - 1].low == "to" and VERBS.get(tokens[i].low) in ("level", "up", "down"):
+        return i - 1
+    return None
+
+
+# ---------------------------------------------------------------- list items
+
+
+def list_item(tokens: list[Token], lo: int, k: int) -> tuple[int, int] | None:
+    """An item of a list with its number: "Displays (down 8.8 percent)", "Japan at 363,000",
+    "Hana Bank with 440.9 billion won": the name's tokens."""
+    i = k - 1
+    if i >= lo and tokens[i].low in ("up", "down", "+", "-"):
+        i -= 1
+    if i >= lo and tokens[i].low == "(":
+        return _item_before(tokens, lo, i)
+    if i > lo and tokens[i].low in ("at", "with"):
+        found = _item_before(tokens, lo, i)
+        if found is None:
+            return None
+        first = found[0] + (tokens[found[0]].low == "the")
+        before = tokens[found[0] - 1].low if found[0] > 0 else ""
+        short = found[1] - first <= 5 and first < found[1] and tokens[first].text[:1].isupper()
+        return (first, found[1]) if short and before in (",", "and", "by") else None
+    return None
+
+
+def _item_before(tokens: list[Token], lo: int, end: int) -> tuple[int, int] | None:
+    """The words of a list item ending at ``end``, back to the list's separator (an "and"
+    inside a name, "motor vehicle and parts dealers", stays)."""
+    start = end
+    while start > lo and tokens[start - 1].quantity < 0:
+        word = tokens[start - 1].low
+        if word in _LIST_JOIN and not (
+            word == "and" and start - 2 >= lo and tokens[start - 2].text[:1].isalpha()
+        ):
+            break
+        if tokens[start - 1].kind is not None and word not in ("up", "down", "including"):
+            break
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _item_name(tokens: list[Token], item: tuple[int, int], naming: Naming) -> str:
+    """A list item's name, with the frame the list hangs from: "exports increased to China
+    including Hong Kong (up 4.9 percent), Vietnam (up 3.8 percent)" -> "exports to China",
+    "exports to Vietnam"."""
+    i, j = item
+    cut = next((n for n in range(i, j) if tokens[n].low in ("including", "excluding", "except")), j)
+    name = name_from(tokens, i, cut, naming.dates)
+    naming.frame = _frame(tokens, i) or naming.frame
+    return f"{naming.frame} {name}" if naming.frame else name
+
+
+def _frame(tokens: list[Token], i: int) -> str | None:
+    """ "exports increased to" before a list's first item -> "exports to"."""
+    if i < 2 or tokens[i - 1].low not in ("to", "from", "in", "for"):
+        return None
+    verb = i - 2
+    if VERBS.get(tokens[verb].low) not in ("up", "down", "level"):
+        return None
+    start = verb
+    while start > 0 and tokens[start - 1].text[:1].isalpha() and tokens[start - 1].low not in (
+        "and", "while", "but", "that", "with", "by", "as"
+    ):  # fmt: skip
+        start -= 1
+    head = " ".join(
+        t.text for t in tokens[start:verb] if t.low not in ("the", "a", "an") and t.low not in VERBS
+    )
+    return f"{head} {tokens[i - 1].low}" if head and is_measure(head) else None
+
+
+# ---------------------------------------------------------------- shares
+
+
+def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bool:
+    """A percent of a whole: "accounted for 29.2 percent", "1.3 percent of all companies"."""
+    if q.kind != "percent":
+        return False
+    verb = next((t.low for t in reversed(tokens[lo:k]) if t.low in VERBS), "")
+    if verb.startswith(("account", "represent", "made", "make", "compris")):
+        return True
+    found = _SHARE_OF.match(text, q.span.end)
+    return found is not None and not _NOT_A_WHOLE.match(found.group(1).strip())
+
+
+def share_name(text: str, q: Quantity, name: str) -> str:
+    """ "they represent 21 percent of Korea's exports to ASEAN" -> "... share of Korea's
+    exports to ASEAN"; "of the total" -> "... share"."""
+    found = _SHARE_OF.match(text, q.span.end)
+    whole = re.sub(r"^(?:all|the)\s+", "", found.group(1).strip()) if found else ""
+    if not whole or _NOT_A_WHOLE.match(whole):
+        return name if "share" in name.lower().split() else f"{name} share"
+    return f"{name} share of {whole.replace('’', chr(39))}"

@@ -1,0 +1,376 @@
+"""Trade- and industrial-policy events: types, jurisdictions, dates, what is optional, one record per act.
+
+Every text here is of our own making. Each test runs the whole extraction (events are built on
+the places, organisations, people and dates the other extractors find).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pressdesk.extract import document_text, extract
+from pressdesk.extract.eventcues import find_triggers
+from pressdesk.extract.eventdates import When, date_range, event_date
+from pressdesk.extract.eventplaces import AGENCIES, DATELINES
+from pressdesk.extract.events import nothing_to_read, read_events
+from pressdesk.facts import DateRef, Event, Span
+from pressdesk.models import Release
+from pressdesk.readers import read_path
+
+REPO = Path(__file__).resolve().parents[1]
+
+DAY = "2026-03-11"  # a Wednesday
+
+
+def events(body: str, title: str = "Trade news", day: str = DAY) -> list[Event]:
+    release = Release.create(title=title, date=day, body=body, source="Test")
+    return list(extract(release).events)
+
+
+def required(body: str, title: str = "Trade news", day: str = DAY) -> list[tuple[str, set[str], set[str]]]:
+    """(type, implementers, partners) of the events a prediction carries."""
+    return [(e.type, set(e.implementer), set(e.partner)) for e in events(body, title, day) if not e.optional]
+
+
+def types(body: str, title: str = "Trade news") -> list[str]:
+    return [kind for kind, _, _ in required(body, title)]
+
+
+# ---------------------------------------------------------------- one test or more per type
+
+
+def test_agreement_signed_by_two_countries() -> None:
+    assert required("Brazil and Japan signed a free trade agreement in Tokyo on Monday.") == [
+        ("agreement", {"BR", "JP"}, set())
+    ]
+
+
+def test_tariff_raised_on_another_country() -> None:
+    assert required("Argentina raised import tariffs on footwear from Vietnam to 35 percent on Tuesday.") == [
+        ("tariff", {"AR"}, {"VN"})
+    ]
+
+
+def test_trade_remedy_swallows_its_duties() -> None:
+    body = "The Canadian government imposed anti-dumping duties on steel wire from Thailand on Tuesday."
+    assert required(body) == [("trade_remedy", {"CA"}, {"TH"})]
+
+
+def test_technical_regulation_raised_at_the_wto_is_the_adopters() -> None:
+    body = (
+        "At the WTO committee, Norway raised a specific trade concern about Egypt's mandatory registration "
+        "of food factories."
+    )
+    assert ("technical_regulation", {"EG"}, {"NO"}) in required(body)
+
+
+def test_export_control_on_a_target() -> None:
+    body = "The Netherlands tightened export controls on lithography machines bound for China on Friday."
+    assert required(body) == [("export_control", {"NL"}, {"CN"})]
+
+
+def test_subsidy_of_a_government() -> None:
+    body = "The Government of Ireland announced a €50 million grant scheme for offshore wind suppliers."
+    assert required(body) == [("subsidy", {"IE"}, set())]
+
+
+def test_investing_is_a_subsidy_for_a_government_and_an_investment_for_a_firm() -> None:
+    assert types("The Government of Chile will invest $200 million in a national lithium refinery.") == [
+        "subsidy"
+    ]
+    assert types("Acme Motors Ltd will invest $2 billion in a new plant in Mexico, the company said.") == [
+        "investment"
+    ]
+
+
+def test_investment_pledge_lists_investor_and_host() -> None:
+    body = "Swedish companies pledged $3 billion in new investments in Kenya during the state visit."
+    assert required(body) == [("investment", {"SE", "KE"}, set())]
+
+
+def test_procurement_by_a_government_from_a_foreign_firm() -> None:
+    body = "Norway's Ministry of Defence signed a contract with Germany's TKMS to buy four submarines."
+    assert required(body) == [("procurement", {"NO", "DE"}, set())]
+
+
+def test_dispute_and_the_measure_it_is_about() -> None:
+    body = "Peru requested consultations with Colombia at the WTO over Colombia's additional duties on sugar."
+    found = required(body)
+    assert ("dispute", {"PE", "CO"}, set()) in found
+    assert ("tariff", {"CO"}, {"PE"}) in found
+
+
+def test_statistics_released() -> None:
+    body = "Exports rose 4.2 percent in February, data released by Statistics Norway showed on Tuesday."
+    assert required(body) == [("statistics", {"NO"}, set())]
+
+
+def test_dialogue_held_between_governments() -> None:
+    body = "The trade ministers of Chile and Peru held talks in Lima on Wednesday on supply chains."
+    assert required(body) == [("dialogue", {"CL", "PE"}, set())]
+
+
+def test_dialogue_of_a_memorandum_signed() -> None:
+    body = "Kenya and Ethiopia signed a memorandum of understanding on cross-border trade on Monday."
+    assert required(body) == [("dialogue", {"KE", "ET"}, set())]
+
+
+# ---------------------------------------------------------------- who: implementer and partner
+
+
+def test_owner_by_possessive_in_a_list_and_partners_without_the_lists_other_owners() -> None:
+    body = (
+        "At the committee, the Korean government raised concerns about several measures. These include "
+        "Mexico's labelling requirements for toys; Brazil's certification requirements for tyres; and "
+        "Chile's new food safety rules."
+    )
+    found = {next(iter(i)): p for kind, i, p in required(body) if kind == "technical_regulation"}
+    assert found == {"MX": {"KR"}, "BR": {"KR"}, "CL": {"KR"}}
+
+
+def test_owner_named_at_the_head_of_a_capitalised_rule() -> None:
+    body = "The Japanese delegation said the EU Packaging Regulation would burden its exporters."
+    assert ("technical_regulation", {"EU"}, {"JP"}) in required(body)
+
+
+def test_agent_after_by() -> None:
+    body = "Safeguard duties on steel coils were imposed by Mexico on Monday, hitting producers in India."
+    assert required(body) == [("trade_remedy", {"MX"}, {"IN"})]
+
+
+def test_home_from_the_dateline() -> None:
+    body = "OTTAWA, March 10 – The government announced a $40 million fund to support battery makers."
+    assert required(body) == [("subsidy", {"CA"}, set())]
+
+
+def test_home_from_the_first_government_body() -> None:
+    body = "The Ministry of Economy of Chile announced tax credits for copper smelters on Monday."
+    assert required(body) == [("subsidy", {"CL"}, set())]
+
+
+def test_a_foreign_measure_with_no_target_named_affects_home() -> None:
+    body = (
+        "TOKYO, March 10 – The Ministry of Economy, Trade and Industry said on Tuesday that China's new "
+        "export controls on graphite took effect."
+    )
+    assert ("export_control", {"CN"}, {"JP"}) in required(body)
+
+
+def test_parties_of_a_compound_name_and_of_a_list_after_with() -> None:
+    assert required("Canada and Ecuador reviewed the Canada–Ecuador FTA in Quito on Monday.") == [
+        ("agreement", {"CA", "EC"}, set())
+    ]
+    body = "WASHINGTON – The administration launched trade negotiations with Kenya and Ghana on Monday."
+    assert required(body) == [("agreement", {"US", "KE", "GH"}, set())]
+
+
+def test_members_of_a_known_agreement() -> None:
+    found = required("WASHINGTON – The Senate approved the USMCA on Tuesday.")
+    assert found == [("agreement", {"US", "MX", "CA"}, set())]
+
+
+def test_office_holders_speak_for_their_government() -> None:
+    body = (
+        "Indonesian Trade Minister Budi Hartono met EU Trade Commissioner Anna Berg in Jakarta on Monday "
+        "to discuss market access."
+    )
+    assert required(body) == [("dialogue", {"ID", "EU"}, set())]
+
+
+def test_a_capital_stands_for_its_government() -> None:
+    body = "Canberra will provide A$100 million in grants to critical minerals processors, officials said."
+    assert required(body) == [("subsidy", {"AU"}, set())]
+
+
+def test_a_country_whose_firms_or_goods_a_measure_reaches_is_its_target() -> None:
+    body = "BEIJING, March 10 – The ministry decided to add eight Japanese firms to its export control list."
+    assert required(body) == [("export_control", {"CN"}, {"JP"})]
+
+
+# ---------------------------------------------------------------- what is optional
+
+
+def test_background_long_past_is_optional() -> None:
+    found = events("The free trade agreement of Chile and Peru, which took effect in 2009, removed tariffs.")
+    assert found and all(e.optional for e in found)
+
+
+def test_a_meeting_only_scheduled_is_optional() -> None:
+    found = events("The next trade ministers' meeting between Chile and Peru will be held in Lima in June.")
+    assert found and all(e.optional for e in found)
+
+
+def test_an_intention_in_a_quotation_is_optional() -> None:
+    found = events('"We will seek a free trade agreement with Peru," the Chilean minister said.')
+    assert found and all(e.optional for e in found)
+
+
+def test_an_act_denied_is_optional() -> None:
+    found = events("Kuwait said there were no plans for trade talks with Iran this year.")
+    assert all(e.optional for e in found)
+
+
+def test_an_act_reported_before_a_background_clause_is_todays() -> None:
+    body = (
+        "Ministers of Chile and Peru reviewed the Chile–Peru free trade agreement, which entered into force "
+        "in March 2009, in Lima on Tuesday."
+    )
+    assert required(body) == [("agreement", {"CL", "PE"}, set())]
+
+
+def test_a_headline_that_denies_is_not_an_act() -> None:
+    title = "Ghana raises duties on imports from countries without trade deals"
+    assert [e.type for e in events("The rates apply from May.", title=title) if not e.optional] == []
+
+
+def test_a_headline_to_a_noun_is_no_future() -> None:
+    body = "Officials gave no further details."
+    assert types(body, title="Netherlands adds three firms to its export control list") == ["export_control"]
+    assert types(body, title="Netherlands to add three firms to export control list") == []
+
+
+def test_a_headline_about_the_future_needs_the_body_to_report_an_act() -> None:
+    assert required("Officials gave no details.", title="Chile to launch FTA talks with India") == []
+    body = "Chile and India signed a free trade agreement on Tuesday."
+    assert required(body, title="Chile, India sign FTA") == [("agreement", {"CL", "IN"}, set())]
+
+
+def test_a_future_measure_announced_is_reported() -> None:
+    body = "The Turkish trade ministry announced that it will impose safeguard duties on imported steel."
+    assert required(body) == [("trade_remedy", {"TR"}, set())]
+
+
+def test_a_future_act_with_an_amount_is_a_commitment() -> None:
+    body = "The Korean government will provide KRW 300 billion in policy loans to exporters, officials said."
+    assert required(body) == [("subsidy", {"KR"}, set())]
+
+
+def test_a_measure_named_as_context_or_topic_is_no_act() -> None:
+    body = "Despite tariff cuts, the Chilean government announced a $40 million grant scheme for exporters."
+    assert required(body) == [("subsidy", {"CL"}, set())]
+    assert required("Peru's exporters face tariff uncertainty in the United States, officials said.") == []
+
+
+# ---------------------------------------------------------------- one record per act
+
+
+def test_measures_of_one_type_by_one_implementer_are_one_record() -> None:
+    body = "Vietnam raised tariffs on cars on Monday. It also raised tariffs on steel by 5 percent."
+    assert required(body) == [("tariff", {"VN"}, set())]
+
+
+def test_a_name_restated_in_brackets_is_one_mention() -> None:
+    body = (
+        "Duties apply to goods that are not originating under the Trans-Pacific Free Trade Agreement "
+        "(CPTPP), Brazil said on Tuesday."
+    )
+    assert [e.type for e in events(body)] == ["agreement"] and all(e.optional for e in events(body))
+
+
+def test_a_bilateral_meeting_about_an_agreement_is_the_agreement() -> None:
+    body = (
+        "Trade ministers of Chile and Peru met in Lima on Monday. They reviewed the implementation of "
+        "the Chile–Peru free trade agreement."
+    )
+    assert required(body) == [("agreement", {"CL", "PE"}, set())]
+
+
+# ---------------------------------------------------------------- not events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Acme Corp signed a supply contract with Beta Ltd worth $20 million, the companies said.",
+        "The central bank raised its benchmark interest rate to 5 percent on Thursday.",
+        "Exports slowed in February as tariffs continued to weigh on demand.",
+        "The jury found for the company in one of 300 lawsuits brought by customers.",
+        "Startup Nimbus Labs Inc. raised $20 million in funding from venture investors.",
+        "Immigrants were granted residence permits after the disputed review.",
+    ],
+)
+def test_not_events(body: str) -> None:
+    assert required(body) == []
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_the_date_of_the_act_in_its_sentence() -> None:
+    (found,) = events("Brazil and Japan signed a free trade agreement in Tokyo on March 2.")
+    assert found.date == "2026-03-02"
+
+
+def test_no_date_written_is_the_lead_sentence_day_else_the_release_date() -> None:
+    body = "The ministers met in Rome on Monday. Italy and Egypt also signed a memorandum of understanding."
+    assert [e.date for e in events(body) if not e.optional] == ["2026-03-09"]
+    (found,) = events("The Government of Ireland announced a grant scheme for offshore wind suppliers.")
+    assert found.date == DAY
+
+
+def test_a_date_in_brackets_is_an_aside() -> None:
+    body = "Chile raised credit guarantees for exporters to $2 billion (from $1.5 billion in 2024) on Monday."
+    (found,) = events(body)
+    assert found.date == "2026-03-09" and not found.optional
+
+
+def test_event_date_prefers_a_recent_day_to_a_future_or_past_one() -> None:
+    today = date(2026, 3, 11)
+    refs = [DateRef("2015", "2015", Span(0, 4)), DateRef("July 1", "2026-07-01", Span(10, 16)),
+            DateRef("today", "2026-03-11", Span(30, 35))]
+    assert event_date(refs, 12, today).value == "2026-03-11"
+    assert event_date(refs[:2], 0, today).when is When.FUTURE
+    assert event_date(refs[:1], 0, today).when is When.PAST
+    assert date_range("2026-Q2") == (date(2026, 4, 1), date(2026, 6, 30))
+    assert date_range("2026-H1") == (date(2026, 1, 1), date(2026, 6, 30))
+
+
+# ---------------------------------------------------------------- the record and the tables
+
+
+def test_an_event_carries_its_sentence_and_span() -> None:
+    release = Release.create(title="Trade news", date=DAY, source="Test",
+                             body="Brazil and Japan signed a free trade agreement on Monday.")
+    (found,) = extract(release).events
+    text = f"{release.title}\n\n{release.body}"
+    assert text[found.span.start : found.span.end].strip() == found.sentence
+    assert "free trade agreement" in found.sentence
+
+
+def test_triggers_are_whole_words_and_the_more_specific_phrase_wins() -> None:
+    text = "immigrants disputed the anti-dumping duties and the non-tariff barriers; tariffs rose"
+    assert [(kind, text[s:e]) for kind, s, e in find_triggers(text)] == [
+        ("trade_remedy", "anti-dumping duties"),
+        ("tariff", "tariffs"),
+    ]
+
+
+def test_tables_hold_general_knowledge() -> None:
+    assert AGENCIES["USTR"] == "US" and AGENCIES["METI"] == "JP" and AGENCIES["MOFCOM"] == "CN"
+    assert DATELINES["Brussels"] == "EU" and DATELINES["Seoul"] == "KR"
+
+
+def test_the_shortcut_for_texts_with_nothing_to_read_changes_no_result() -> None:
+    """Where ``nothing_to_read`` skips a release, reading it would find no event either."""
+    paths = [REPO / "data/samples/motir-2025-11.txt", REPO / "data/samples/ustr-2019.jsonl"]
+    paths += sorted((REPO / "tests/golden").glob("*.jsonl"))
+    paths += sorted((REPO / "tests/fixtures/readers").iterdir())
+    own = [
+        "China's new regulation on cosmetics took effect.",
+        "Shares rose on Tuesday as investors cheered quarterly results.",
+    ]
+    releases = [r for path in paths for r in read_path(str(path)) if isinstance(r, Release)]
+    releases += [Release.create(title="News", date=DAY, body=body, source="Test") for body in own]
+    skipped = 0
+    for release in releases:
+        text = document_text(release)
+        phrases = find_triggers(text)
+        if nothing_to_read(text, phrases):
+            found = extract(release)
+            facts = (list(found.places), list(found.orgs), list(found.people), list(found.dates))
+            assert read_events(text, date.fromisoformat(release.date), facts, phrases) == [], release.title
+            skipped += 1
+    assert skipped >= 5
