@@ -35,7 +35,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pressdesk.entities import entity_key
 from pressdesk.facts import Extraction
 from pressdesk.models import Release
 
@@ -224,6 +223,8 @@ def count_tokens(counts: Terms, text: str, lead: int) -> None:
 
 
 def entity_terms(facts: Extraction) -> Iterator[str]:
+    from pressdesk.entities import entity_key  # the extractors' keys: loaded only with facts
+
     for person in facts.people:
         yield "person " + entity_key("person", person.name)
     for org in facts.orgs:
