@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -52,18 +52,19 @@ class SQLiteStoryBook:
         self.terms: dict[int, int] = defaultdict(int)
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, dict[int, int]]:
-        """Counts are read once per book (one batch) and kept up to date as it adds."""
-        missing = [t for t in terms if t not in self.counts]
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        """Counts are read once per book (one batch) and kept up to date as it adds; the
+        mapping returned holds every term asked for, and others."""
+        counts = self.counts
+        missing = [t for t in terms if t not in counts]
         if missing:
             rows = self.db.execute(
                 "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
                 (json.dumps(missing),),
             )
-            self.counts.update(dict.fromkeys(missing, 0))
-            self.counts.update(rows.fetchall())
-        counts = self.counts
-        return self.docs, {t: counts[t] for t in terms if counts[t]}
+            counts.update(dict.fromkeys(missing, 0))
+            counts.update(rows.fetchall())
+        return self.docs, counts
 
     def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
         """The ``limit`` latest (by day, then id) releases of each key, written or not."""
@@ -111,10 +112,10 @@ class SQLiteStoryBook:
             reason: StoryReason) -> None:
         rid = features.release_id
         self.docs += 1
-        self.term_counts(terms)
+        counts, added = self.counts, self.terms
         for t in terms:
-            self.counts[t] += 1
-            self.terms[t] += 1
+            counts[t] = counts.get(t, 0) + 1
+            added[t] += 1
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.fresh[rid] = Candidate(features, story)

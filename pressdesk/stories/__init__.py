@@ -29,6 +29,7 @@ from pressdesk.stories.grouping import (
     GroupingOptions,
     MemoryBook,
     group_release,
+    read_terms,
     story_id,
 )
 
@@ -53,7 +54,10 @@ def group_stored(
 ) -> list[Grouping]:
     """Group releases just stored, in order, inside the caller's transaction."""
     book = store.story_book()
-    done = [group_release(book, release, facts, options) for release, facts in items]
+    readings = [read_terms(release, facts) for release, facts in items]
+    book.term_counts(sorted({t for reading in readings for t in reading.terms}))  # one query
+    done = [group_release(book, release, facts, options, reading)
+            for (release, facts), reading in zip(items, readings, strict=True)]
     book.flush()
     return done
 

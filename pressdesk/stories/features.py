@@ -31,7 +31,7 @@ import struct
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -255,7 +255,7 @@ def bottom_shingles(body: str) -> tuple[int, ...]:
 MIX, MASK = 0x9E3779B97F4A7C15, 0xFFFFFFFF  # the words in order, mixed (Fibonacci hashing)
 
 
-def rarities(docs: int, counts: dict[int, int], terms: Sequence[int]) -> dict[int, float]:
+def rarities(docs: int, counts: Mapping[int, int], terms: Sequence[int]) -> dict[int, float]:
     """The inverse document frequency of each term, smoothed so that a term of an
     empty collection weighs 1 and one no release holds weighs most."""
     if not docs:

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pressdesk.facts import Extraction
 from pressdesk.models import Release, StoryReason
@@ -52,6 +52,7 @@ __all__ = [
     "MemoryBook",
     "StoryBook",
     "group_release",
+    "read_terms",
     "story_id",
 ]
 
@@ -93,8 +94,9 @@ class Grouping:
 class StoryBook(Protocol):
     """Where the grouper finds candidates and records its decisions (store or memory)."""
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, dict[int, int]]:
-        """How many releases were grouped, and how many of them hold each term."""
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        """How many releases were grouped, and how many of them hold each term (a mapping
+        that may hold other terms too)."""
         ...
 
     def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
@@ -127,14 +129,28 @@ def story_id(release_id: str) -> str:
     return "s" + hashlib.sha256(f"story\x1f{release_id}".encode()).hexdigest()[:11]
 
 
-def group_release(
-    book: StoryBook, release: Release, facts: Extraction | None,
-    options: GroupingOptions = GroupingOptions(),
-) -> Grouping:
-    """Put one release into its story, recording the decision in ``book``."""
+class Reading(NamedTuple):
+    """A release's terms by hash with their weights, each hash's text, the hashes in order."""
+
+    hashed: dict[int, float]
+    names: dict[int, str]
+    terms: list[int]
+
+
+def read_terms(release: Release, facts: Extraction | None) -> Reading:
+    """What grouping reads of a release before it looks at the book (see ``features``)."""
     hashed, names = hash_terms(term_texts(release, facts))
     names.update((key[0], text) for key, text in figure_terms(facts).items())
-    terms = sorted(hashed)
+    return Reading(hashed, names, sorted(hashed))
+
+
+def group_release(
+    book: StoryBook, release: Release, facts: Extraction | None,
+    options: GroupingOptions = GroupingOptions(), reading: Reading | None = None,
+) -> Grouping:
+    """Put one release into its story, recording the decision in ``book`` (``reading``:
+    its ``read_terms``, when read already)."""
+    hashed, names, terms = reading or read_terms(release, facts)
     docs, counts = book.term_counts(terms)
     features = release_features(release, facts, hashed, rarities(docs, counts, terms))
     keys = features.keys(options.keys)
@@ -295,8 +311,8 @@ class MemoryBook:
     merged_into: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, StoryReason] = field(default_factory=dict)
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, dict[int, int]]:
-        return self.docs, {t: self.counts[t] for t in terms if t in self.counts}
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        return self.docs, self.counts
 
     def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
         seen: dict[str, Candidate] = {}
