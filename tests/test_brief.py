@@ -111,3 +111,10 @@ def test_the_command_writes_every_format(sample_db: str, tmp_path: Path) -> None
                                         "--until", "2025-11-18", "--query", "place:VN"])
     assert "Corporate Support Measures with Vietnam" in narrowed.stdout
     assert "K-Mobility" not in narrowed.stdout
+
+
+def test_the_brief_ranks_stories_not_releases(brief: Brief) -> None:
+    (meetup,) = [s for s in brief.stories if len(s.releases) > 1]
+    assert meetup.story_id and len(brief.stories) == 9
+    assert {"Meet-up Day" in s.release.title for s in meetup.releases} == {True, False}
+    assert all(s.story_id for s in brief.stories)
