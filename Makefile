@@ -1,10 +1,11 @@
 # pressdesk: `make demo` and `make test` do all of the set-up themselves.
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint fuzz bench clean
+.PHONY: install demo test lint fuzz bench clean browser
 
 install: $(STAMP)
 
@@ -25,10 +26,16 @@ demo: install
 	  | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
 	$(BIN)/pressdesk --db demo.db entities --limit 10
 	$(BIN)/pressdesk --db demo.db stats
+	@echo "Open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops the server)."
+	$(BIN)/pressdesk --db demo.db serve --port $(PORT)
 
 # The lint and type checks run first: CI holds the code to them.
-test: install lint
+test: install lint browser
 	$(BIN)/pytest
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+browser:
+	test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
 
 lint: install
 	$(BIN)/ruff check pressdesk tests bench
@@ -46,4 +53,4 @@ bench: install
 	$(BIN)/python bench/search.py --sizes 10000 100000 --hybrid --ingest
 
 clean:
-	rm -rf $(VENV) demo.db demo.db.index .pytest_cache .mypy_cache
+	rm -rf $(VENV) demo.db demo.db.index demo.db.models .pytest_cache .mypy_cache

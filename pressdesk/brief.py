@@ -37,6 +37,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_pdf",
+    "web_address",
 ]
 
 SUMMARY_SENTENCES = 3
@@ -331,6 +332,11 @@ def esc(text: str | None) -> str:
     return html.escape(text or "")
 
 
+def web_address(url: str | None) -> bool:
+    """Only http(s) addresses become links: a feed's ``javascript:`` URL stays text."""
+    return bool(url) and str(url).lower().startswith(("https://", "http://"))
+
+
 def render_html(brief: Brief) -> str:
     """One self-contained HTML file: styles inline, no script, no external request."""
     head = f"Brief: {brief.since} to {brief.until}" + (f" — {brief.query}" if brief.query else "")
@@ -341,8 +347,9 @@ def render_html(brief: Brief) -> str:
     for n, story in enumerate(brief.stories, start=1):
         items = "".join(
             f"<li>{esc(s.release.date)} · {esc(s.release.source)} · "
-            + (f"<a href='{esc(s.release.url)}'>{esc(s.release.title)}</a>" if s.release.url
-               else esc(s.release.title)) + f" <span class='meta'>[{esc(s.release.id)}]</span></li>"
+            + (f"<a href='{esc(s.release.url)}'>{esc(s.release.title)}</a>"
+               if web_address(s.release.url) else esc(s.release.title))
+            + f" <span class='meta'>[{esc(s.release.id)}]</span></li>"
             for s in story.releases)
         parts.append(f"<h3>{n}. {esc(story.title)}</h3><p>{esc(' '.join(story.summary))}</p>"
                      f"<ul>{items}</ul>")

@@ -54,33 +54,28 @@ def chart_bytes(view: SeriesView, format: str = "png") -> bytes:
     """The chart of one series as PNG or SVG bytes."""
     if format not in FORMATS:
         raise PressdeskError(f"unknown chart format {format!r} (formats: {', '.join(FORMATS)})")
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # not pyplot: no global state, so threads may draw at once
 
     points = [p for p in view.points if period_end(p.figure.period) is not None]
     if not points:
         raise PressdeskError(f"no figure of {view.series.name!r} has a period to chart")
-    figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
-    try:
-        valued = [p for p in points if p.figure.value is not None]
-        if valued:
-            draw_values(axes, valued)
-        else:
-            draw_changes(axes, points)
-        axes.set_title(view.series.name)
-        axes.set_xlabel("period")
-        axes.grid(True, alpha=0.3)
-        figure.autofmt_xdate()
-        releases = len({p.figure.release_id for p in points})
-        figure.text(0.01, 0.01, f"Source: {releases} release{'s' * (releases != 1)}, via pressdesk",
-                    fontsize=8, color="#555555")
-        out = io.BytesIO()
-        figure.savefig(out, format=format, bbox_inches="tight")
-        return out.getvalue()
-    finally:
-        plt.close(figure)
+    figure = Figure(figsize=(8, 4.5), dpi=100)
+    axes = figure.subplots()
+    valued = [p for p in points if p.figure.value is not None]
+    if valued:
+        draw_values(axes, valued)
+    else:
+        draw_changes(axes, points)
+    axes.set_title(view.series.name)
+    axes.set_xlabel("period")
+    axes.grid(True, alpha=0.3)
+    figure.autofmt_xdate()
+    releases = len({p.figure.release_id for p in points})
+    figure.text(0.01, 0.01, f"Source: {releases} release{'s' * (releases != 1)}, via pressdesk",
+                fontsize=8, color="#555555")
+    out = io.BytesIO()
+    figure.savefig(out, format=format, bbox_inches="tight")
+    return out.getvalue()
 
 
 def x_of(point: SeriesPoint) -> float:

@@ -17,7 +17,7 @@ from pressdesk import __version__
 from pressdesk.desk import Desk, Settings
 from pressdesk.errors import PressdeskError
 from pressdesk.facts import EVENT_TYPES
-from pressdesk.models import Rejection
+from pressdesk.models import Entity, Rejection
 from pressdesk.readers import FORMATS
 from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter, StoryFilter
 
@@ -259,17 +259,58 @@ def embed_command(edge: Edge, quiet: bool) -> None:
     click.echo(f"{count:,} releases embedded")
 
 
-@cli.command("entities")
+@cli.group("entities", invoke_without_command=True)
 @click.option("--kind", type=click.Choice(["org", "person", "place"]), help="Only this kind.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.pass_obj
-def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) -> None:
+@click.pass_context
+def entities_command(ctx: click.Context, kind: str | None, limit: int, as_json: bool) -> None:
     """Organisations, people and places across all releases, most mentioned first.
 
     One entity has one id in the whole store, whichever of its names
-    (acronyms, spelling variants) a release uses.
+    (acronyms, spelling variants) a release uses; `--json` gives each name with
+    the evidence that joined it. `entities merge`, `split` and `rename` correct
+    the directory for good: the decisions are kept and applied again after
+    every re-extraction.
     """
+    if ctx.invoked_subcommand is None:
+        _list_entities(ctx.obj, kind, limit, as_json)
+
+
+@entities_command.command("merge")
+@click.argument("into")
+@click.argument("other")
+@click.pass_obj
+def entities_merge_command(edge: Edge, into: str, other: str) -> None:
+    """Make OTHER (a name or #id) part of INTO, for good."""
+    _echo_entity(edge.desk.merge_entities(into, other))
+
+
+@entities_command.command("split")
+@click.argument("entity")
+@click.argument("names", nargs=-1, required=True)
+@click.pass_obj
+def entities_split_command(edge: Edge, entity: str, names: tuple[str, ...]) -> None:
+    """Take NAMES out of ENTITY (a name or #id) into one entity of their own, for good."""
+    _echo_entity(edge.desk.split_entity(entity, names))
+
+
+@entities_command.command("rename")
+@click.argument("entity")
+@click.argument("name")
+@click.pass_obj
+def entities_rename_command(edge: Edge, entity: str, name: str) -> None:
+    """Call ENTITY (a name or #id) NAME, whatever releases write, for good."""
+    _echo_entity(edge.desk.rename_entity(entity, name))
+
+
+def _echo_entity(e: Entity) -> None:
+    others = [n for n in e.names if n != e.name]
+    aka = f"  ({', '.join(others)})" if others else ""
+    click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
+
+
+def _list_entities(edge: Edge, kind: str | None, limit: int, as_json: bool) -> None:
     found = edge.desk.entities(EntityFilter(kind=kind, limit=limit))
     if as_json:
         from pressdesk.shapes import entity_record
@@ -277,9 +318,7 @@ def entities_command(edge: Edge, kind: str | None, limit: int, as_json: bool) ->
         _print_json([entity_record(e) for e in found])
         return
     for e in found:
-        others = [n for n in e.names if n != e.name]
-        aka = f"  ({', '.join(others)})" if others else ""
-        click.echo(f"#{e.id:<6} {e.kind:<6} {e.releases:>5}  {e.name}{aka}")
+        _echo_entity(e)
 
 
 @cli.command("entity")
@@ -411,11 +450,11 @@ def watch_add(edge: Edge, name: str, query: str, webhook: str | None) -> None:
 @click.pass_obj
 def watch_list(edge: Edge, as_json: bool) -> None:
     """The saved watches."""
-    from dataclasses import asdict
-
     found = edge.desk.watches()
     if as_json:
-        _print_json([asdict(w) for w in found])
+        from pressdesk.shapes import watch_record
+
+        _print_json([watch_record(w) for w in found])
         return
     for w in found:
         hook = f"  -> {w.webhook}" if w.webhook else ""
@@ -441,7 +480,7 @@ def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> 
     """Deliver what is new for one watch, or for all: each release once, even when runs
     overlap or one is killed. Exit status 1 if a webhook did not take its items (they
     wait for the next run)."""
-    from pressdesk.watch import item_record
+    from pressdesk.shapes import watch_run_record
 
     names = [name] if name else [w.name for w in edge.desk.watches()]
     if atom and len(names) != 1:
@@ -450,8 +489,7 @@ def watch_run(edge: Edge, name: str | None, as_json: bool, atom: str | None) -> 
     if atom:
         edge.desk.write_file(atom, edge.desk.watch_feed(names[0]))
     if as_json:
-        _print_json([{"watch": r.watch.name, "items": [item_record(i) for i in r.items],
-                      "webhook_failed": r.webhook_failed} for r in runs])
+        _print_json([watch_run_record(r) for r in runs])
     else:
         for r in runs:
             click.echo(f"{r.watch.name}: {len(r.items)} new")
@@ -658,6 +696,35 @@ def extract_command(
             click.echo(json.dumps(item, ensure_ascii=False))
     if rejected:
         sys.exit(1)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (0.0.0.0: every interface of the machine).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="PRESSDESK_TOKEN",
+              help="Allow changes (ingest, watches, sources) to requests that present this token "
+                   "(env PRESSDESK_TOKEN). Without it the server only reads.")
+@click.option("--ingest-host", "ingest_hosts", multiple=True, envvar="PRESSDESK_INGEST_HOSTS",
+              help="A host that ingest by URL and new sources may fetch from; repeat for more "
+                   "(env PRESSDESK_INGEST_HOSTS, space-separated).")
+@click.pass_obj
+def serve_command(edge: Edge, host: str, port: int, token: str | None,
+                  ingest_hosts: tuple[str, ...]) -> None:
+    """Serve the web UI and the REST API (under /api/, described at /openapi.json) until
+    stopped (Ctrl-C)."""
+    import uvicorn
+
+    from pressdesk.web import WebSettings, create_app
+
+    settings = WebSettings(token=token or None, ingest_hosts=ingest_hosts)
+    app = create_app(edge.desk, settings)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"pressdesk: serving {edge.settings.db} at http://{shown}:{port}/ "
+               f"({'changes need the token' if settings.writable else 'read-only'}; Ctrl-C stops)",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                http="httptools", loop="uvloop")
 
 
 # -- sources and collection ----------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Desk",
     "EntityView",
+    "ReleasePage",
     "ReleaseView",
     "Role",
     "SeriesPoint",
@@ -164,6 +165,15 @@ class StoryView:
 
     story: Story
     members: tuple[StoryMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReleasePage:
+    """One page of releases, newest first by (date, id); ``next`` is the key to ask for the
+    page after it (None on the last page)."""
+
+    releases: tuple[StoredRelease, ...]
+    next: tuple[str, str] | None
 
 
 class Desk:
@@ -277,6 +287,34 @@ class Desk:
             self.store, releases, chosen, sync=sync, progress=progress
         ))
 
+    def ingest_document(
+        self, name: str, data: bytes, options: IngestOptions | None = None,
+    ) -> IngestReport:
+        """Store the releases of a document held in memory (an upload), located as ``name``
+        in every rejection and in each release's origin; the format is sniffed as for files."""
+        from pressdesk.ingest import IngestOptions, ingest_reading, read_document
+
+        chosen = options or IngestOptions()
+        return self._write(lambda sync: ingest_reading(
+            self.store, lambda reject: read_document(name, data, chosen, reject), chosen,
+            sync=sync,
+        ))
+
+    def ingest_url(
+        self, url: str, options: IngestOptions | None = None, fetch: FetchSettings | None = None,
+        *, transport: httpx.BaseTransport | None = None,
+    ) -> IngestReport:
+        """Fetch one URL politely (robots.txt, bounds; redirects only within its host) and
+        store the releases it holds: a feed's entries, a page's article, a file of records."""
+        from urllib.parse import urlsplit
+
+        from pressdesk.collect.fetch import Fetcher, FetchSettings
+
+        host = urlsplit(url).hostname or ""
+        with Fetcher(fetch or FetchSettings(), self.store, transport=transport) as fetcher:
+            page = fetcher.get(url, allowed=frozenset({host}))
+        return self.ingest_document(page.url, page.content, options)
+
     def _write(self, run: Callable[[Callable[[], object]], IngestReport]) -> IngestReport:
         """One write at a time per process, searchable when it returns (see ``_Writing``)."""
         with self.write_lock:
@@ -289,7 +327,8 @@ class Desk:
 
     def reextract(self, *, everything: bool = False, progress: Progress | None = None) -> int:
         """Find the facts of stored releases again: those an older version of the extractors
-        found, or stored without any (``everything``: all). Returns how many."""
+        found, or stored without any (``everything``: all, and the entities are linked again
+        from nothing, keeping their ids and the corrections made by hand). Returns how many."""
         from pressdesk.extract import VERSION
         from pressdesk.ingest import reextract
 
@@ -297,6 +336,8 @@ class Desk:
         with self.write_lock:
             writing = _Writing(self)
             try:
+                if everything:
+                    self.store.reset_entities()
                 return reextract(self.store, ids, progress=progress)
             finally:
                 writing.finish()
@@ -472,6 +513,16 @@ class Desk:
         """Stored releases, newest first, narrowed by ``where``."""
         return self.store.releases(where or ReleaseFilter())
 
+    def release_page(
+        self, where: ReleaseFilter | None = None, after: tuple[str, str] | None = None,
+        limit: int = 50,
+    ) -> ReleasePage:
+        """A page of stored releases narrowed by ``where`` (its ``limit`` unused), newest first
+        by (date, id), after the key a previous page gave: no page is too far to reach."""
+        found = self.store.release_page(where or ReleaseFilter(), after, limit + 1)
+        last = found[limit - 1].release if len(found) > limit else None
+        return ReleasePage(tuple(found[:limit]), (last.date, last.id) if last else None)
+
     def release(self, id_or_prefix: str, *, revisions: bool = False) -> ReleaseView:
         """One release (an unambiguous id prefix is enough) with its facts and entities."""
         stored = self.store.find(id_or_prefix)
@@ -575,15 +626,42 @@ class Desk:
     def find_entity(self, name_or_id: str) -> Entity:
         """An entity by its id (``#12`` or ``12``) or any of its names; the most mentioned
         when a name is several entities' (a person and an organisation, say)."""
-        from pressdesk.entities import entity_key
+        from pressdesk.entities import lookup_keys
 
         if name_or_id.lstrip("#").isdigit():
             return self.store.entity(int(name_or_id.lstrip("#")))
-        keys = [(kind, entity_key(kind, name_or_id)) for kind in ("org", "person", "place")]
-        found = self.store.find_entities([(k, key) for k, key in keys if key])
+        found = self.store.find_entities(lookup_keys(name_or_id))
         if not found:
             raise NotFound(f"no entity named {name_or_id!r} (`pressdesk entities` lists them)")
         return found[0]
+
+    def merge_entities(self, into: str, other: str) -> Entity:
+        """Make ``other`` (a name or id) part of ``into``, for good: the decision is kept and
+        applied again after every re-extraction."""
+        a, b = self.find_entity(into), self.find_entity(other)
+        if a.kind != b.kind:
+            raise PressdeskError(f"#{a.id} is an {a.kind} and #{b.id} a {b.kind}: not one entity")
+        self.store.merge_entities(a.id, b.id)
+        return self.store.entity(a.id)
+
+    def split_entity(self, entity: str, names: Sequence[str]) -> Entity:
+        """Take ``names`` out of an entity into one entity of their own, for good; the new one."""
+        from pressdesk.entities import entity_key
+
+        found = self.find_entity(entity)
+        keys = [entity_key(found.kind, name) for name in names]
+        own = set(self.store.entity_keys(found.id))
+        if not keys or not set(keys) <= own or own <= set(keys):
+            raise PressdeskError(f"#{found.id} has not {', '.join(map(repr, names))} to split off"
+                                 f" (its names: {', '.join(found.names)})")
+        self.store.split_entity(found.id, keys)
+        return self.store.find_entities([(found.kind, keys[0])])[0]
+
+    def rename_entity(self, entity: str, name: str) -> Entity:
+        """Call an entity ``name`` whatever releases write, for good."""
+        found = self.find_entity(entity)
+        self.store.rename_entity(found.id, name)
+        return self.store.entity(found.id)
 
     def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
         """An entity over time (see ``EntityView``)."""

@@ -24,7 +24,7 @@ from pressdesk.extract import VERSION as EXTRACTOR_VERSION
 from pressdesk.extract import extract
 from pressdesk.facts import Extraction
 from pressdesk.models import IngestReport, Origin, Rejection, Release
-from pressdesk.readers import read_path
+from pressdesk.readers import read_bytes, read_path
 from pressdesk.store import Store
 from pressdesk.stories import group_stored
 
@@ -80,6 +80,21 @@ def ingest_paths(
     on_reject: OnReject | None = None,
 ) -> IngestReport:
     """Read every path and store what is new or changed; bad records are reported, not stored."""
+    return ingest_reading(store, lambda reject: read_releases(paths, options, reject), options,
+                          sync=sync, progress=progress, on_reject=on_reject)
+
+
+def ingest_reading(
+    store: Store,
+    read: Callable[[OnReject], Iterable[Release]],
+    options: IngestOptions = IngestOptions(),
+    *,
+    sync: Sync | None = None,
+    progress: Progress | None = None,
+    on_reject: OnReject | None = None,
+) -> IngestReport:
+    """Store what ``read`` yields (it hands each bad record to the function it is given),
+    with the rejections in the report: files, uploads and fetched pages alike."""
     rejected: list[Rejection] = []
 
     def reject(item: Rejection) -> None:
@@ -87,8 +102,7 @@ def ingest_paths(
         if on_reject:
             on_reject(item)
 
-    releases = read_releases(paths, options, reject)
-    report = ingest_releases(store, releases, options, sync=sync, progress=progress,
+    report = ingest_releases(store, read(reject), options, sync=sync, progress=progress,
                              rejected=rejected)
     return IngestReport(report.new, report.changed, report.unchanged, tuple(rejected))
 
@@ -120,11 +134,22 @@ def read_releases(paths: Iterable[str], options: IngestOptions, reject: OnReject
         except InputError as err:  # a missing path: report it, go on with the others
             reject(Rejection(Origin(err.path, err.line), err.reason))
             continue
-        for item in items:
-            if isinstance(item, Rejection):
-                reject(item)
-            else:
-                yield item
+        yield from good_releases(items, reject)
+
+
+def read_document(name: str, data: bytes, options: IngestOptions,
+                  reject: OnReject) -> Iterator[Release]:
+    """The good releases of a document held in memory, located as ``name``."""
+    yield from good_releases(read_bytes(name, data, format=options.format,
+                                        source=options.source), reject)
+
+
+def good_releases(items: Iterable[Release | Rejection], reject: OnReject) -> Iterator[Release]:
+    for item in items:
+        if isinstance(item, Rejection):
+            reject(item)
+        else:
+            yield item
 
 
 def _ingest_batches(

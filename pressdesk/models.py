@@ -148,13 +148,16 @@ class EntityRef:
     """An organisation, person or place as one release names it.
 
     ``keys`` pairs every name that identifies it (acronyms included) with its
-    normalised key, computed by ``pressdesk.entities`` before the store sees it:
-    two references share an entity when any of their keys meet.
+    normalised key, computed by ``pressdesk.entities`` before the store sees it;
+    ``evidence`` says, key by key, why the release joined that name to the first
+    (``""`` for the first; ``"acronym"`` marks an acronym, which links releases
+    only where it was defined: see ``pressdesk.store.sqlite_entities``).
     """
 
     kind: str  # "org" | "person" | "place"
     name: str  # the fullest name the release uses
     keys: tuple[tuple[str, str], ...]  # (key, name as written)
+    evidence: tuple[str, ...] = ()  # one per key: "", "acronym", "spelling", "short form", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,7 @@ class Entity:
     name: str
     names: tuple[str, ...]
     releases: int  # how many releases name it
+    evidence: tuple[tuple[str, str], ...] = ()  # (name, why it joined the entity) for every name
 
 
 @dataclass(frozen=True, slots=True)

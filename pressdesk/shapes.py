@@ -7,6 +7,7 @@ an edge shows is a contract: extend it, never rename a field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -14,25 +15,43 @@ from pressdesk.check import CheckReport
 from pressdesk.desk import EntityView, ReleaseView, SeriesView, StoryView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
-from pressdesk.models import Entity, EventRow, FigureRow, Series, StoredRelease, Story, StoryMember
+from pressdesk.models import (
+    Entity,
+    EventRow,
+    FigureRow,
+    IngestReport,
+    Rejection,
+    Series,
+    Source,
+    StoredRelease,
+    Story,
+    StoryMember,
+    Watch,
+)
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
+from pressdesk.watch import WatchRun, item_record
 
 __all__ = [
     "check_record",
     "entity_record",
     "entity_view_record",
     "event_record",
+    "extraction_record",
     "figure_record",
     "hit_record",
+    "ingest_record",
     "release_detail",
     "release_summary",
     "search_record",
     "series_record",
     "series_view_record",
+    "source_record",
     "stats_record",
     "story_detail",
     "story_record",
+    "watch_record",
+    "watch_run_record",
 ]
 
 
@@ -44,12 +63,13 @@ def release_summary(stored: StoredRelease) -> dict[str, Any]:
 
 
 def release_detail(view: ReleaseView) -> dict[str, Any]:
-    """A release with every stored field, its origin, facts (with offsets), entities and,
-    when asked for, its revisions."""
+    """A release with every stored field, its origin, facts (with offsets), entities, its
+    story (None until stories are grouped) and, when asked for, its revisions."""
     record = release_record(view.stored) | {
         "origin": view.stored.origin,
         "facts": extraction_to_dict(view.facts) if view.facts is not None else {},
         "entities": [entity_record(e) for e in view.entities],
+        "story": None,
     }
     if view.revisions:
         record["revisions"] = [asdict(rev) for rev in view.revisions]
@@ -62,12 +82,14 @@ def hit_record(hit: Hit) -> dict[str, Any]:
 
 
 def search_record(result: SearchResult, facets: bool = False) -> Any:
-    """The hits as a list; with facets, ``{hits, total, facets}``."""
+    """The hits as a list; with facets, ``{hits, total, facets, unembedded}`` (the API's
+    shape, whether it counted facets or not)."""
     hits = [hit_record(h) for h in result.hits]
     if not facets:
         return hits
     return {"hits": hits, "total": result.total,
-            "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()}}
+            "facets": {name: [list(pair) for pair in counts] for name, counts in result.facets.items()},
+            "unembedded": result.unembedded}
 
 
 def check_record(report: CheckReport) -> dict[str, Any]:
@@ -108,7 +130,13 @@ def event_record(row: EventRow) -> dict[str, Any]:
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
-    return asdict(entity)
+    """``id``, ``kind``, ``name``, ``names``, ``releases``, ``aliases`` (the names but the
+    canonical one) and ``evidence``: each name with why it joined (``""`` for the name that
+    began the entity)."""
+    return asdict(entity) | {
+        "aliases": [n for n in entity.names if n != entity.name],
+        "evidence": [{"name": n, "why": why} for n, why in entity.evidence],
+    }
 
 
 def entity_view_record(view: EntityView) -> dict[str, Any]:
@@ -144,3 +172,31 @@ def member_record(member: StoryMember) -> dict[str, Any]:
 
 def story_detail(view: StoryView) -> dict[str, Any]:
     return story_record(view.story) | {"releases": [member_record(m) for m in view.members]}
+
+
+def watch_record(watch: Watch) -> dict[str, Any]:
+    return asdict(watch)
+
+
+def watch_run_record(run: WatchRun) -> dict[str, Any]:
+    """What one run of a watch delivered: ``{watch, items, webhook_failed}``."""
+    return {"watch": run.watch.name, "items": [item_record(i) for i in run.items],
+            "webhook_failed": run.webhook_failed}
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return asdict(source)
+
+
+def extraction_record(items: Iterable[dict[str, Any] | Rejection]) -> dict[str, Any]:
+    """What ``pressdesk extract`` prints, as one object: ``{releases: [prediction],
+    rejected: ["PATH:LINE: reason"]}``."""
+    found = list(items)
+    return {"releases": [i for i in found if not isinstance(i, Rejection)],
+            "rejected": [str(i) for i in found if isinstance(i, Rejection)]}
+
+
+def ingest_record(report: IngestReport) -> dict[str, Any]:
+    """``{new, changed, unchanged, rejected: ["PATH:LINE: reason"], unindexed}``."""
+    return {"new": report.new, "changed": report.changed, "unchanged": report.unchanged,
+            "rejected": [str(r) for r in report.rejected], "unindexed": report.unindexed}

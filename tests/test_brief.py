@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
+from conftest import SAMPLE, make_release
 
 from pressdesk.brief import (
     Brief,
@@ -118,3 +118,8 @@ def test_the_brief_ranks_stories_not_releases(brief: Brief) -> None:
     assert meetup.story_id and len(brief.stories) == 9
     assert {"Meet-up Day" in s.release.title for s in meetup.releases} == {True, False}
     assert all(s.story_id for s in brief.stories)
+def test_only_web_addresses_become_links_in_the_html(tmp_path: Path) -> None:
+    with Desk.open(str(tmp_path / "x.db"), embedder="fake") as desk:
+        desk.add([make_release(1, url="javascript:alert(1)"), make_release(2, url="https://e.gov/2")])
+        page = render_html(desk.brief("2025-11-01", "2025-11-30"))
+    assert "javascript:" not in page and "href='https://e.gov/2'" in page

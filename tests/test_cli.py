@@ -219,6 +219,25 @@ def test_a_query_nested_too_deeply_is_one_line(db: str) -> None:
     assert code == 1 and "nests too deeply" in err and err.count("\n") == 1
 
 
+def test_entities_merge_split_rename(db: str) -> None:
+    run(db, "ingest", str(SAMPLE))
+    orgs = json.loads(run(db, "entities", "--kind", "org", "--json")[1])
+    assert {"aliases", "evidence"} <= set(orgs[0])
+    assert all({"name", "why"} == set(e) for o in orgs for e in o["evidence"])
+    a, b = orgs[0], orgs[1]
+    code, out, _ = run(db, "entities", "merge", f"#{a['id']}", f"#{b['id']}")
+    assert code == 0 and out.startswith(f"#{a['id']}")
+    merged = json.loads(run(db, "entity", f"#{a['id']}", "--json")[1])
+    assert set(b["names"]) <= set(merged["names"])
+    code, out, _ = run(db, "entities", "split", f"#{a['id']}", b["names"][0])
+    assert code == 0 and b["names"][0] in out
+    code, out, _ = run(db, "entities", "rename", f"#{a['id']}", "Renamed Body")
+    assert code == 0 and "Renamed Body" in out
+    run(db, "reextract", "--all", "--quiet")
+    assert json.loads(run(db, "entity", f"#{a['id']}", "--json")[1])["name"] == "Renamed Body"
+    assert run(db, "entities", "split", f"#{a['id']}", "No Such Name")[0] == 1
+
+
 def test_entity_over_time(db: str) -> None:
     run(db, "ingest", str(SAMPLE))
     code, out, _ = run(db, "entity", "Yeo Han-koo")

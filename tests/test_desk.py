@@ -156,3 +156,41 @@ def test_an_entity_over_time(desk: Desk) -> None:
     assert desk.find_entity("Ministry of Trade, Industry and Resources").kind == "org"
     with pytest.raises(NotFound):
         desk.entity_view("Nobody At All")
+
+
+def test_release_pages_reach_every_release_once_in_date_then_id_order(desk: Desk) -> None:
+    desk.add([make_release(i, date=f"2025-11-{1 + i % 3:02d}") for i in range(17)])
+    seen, after = [], None
+    while True:
+        page = desk.release_page(ReleaseFilter(), after, limit=5)
+        seen += [(s.release.date, s.release.id) for s in page.releases]
+        if page.next is None:
+            break
+        after = page.next
+    assert seen == sorted(seen, reverse=True) and len(set(seen)) == 17
+    narrowed = desk.release_page(ReleaseFilter(since="2025-11-03"), None, limit=100)
+    assert {s.release.date for s in narrowed.releases} == {"2025-11-03"} and narrowed.next is None
+
+
+def test_a_document_in_memory_is_ingested_as_a_file_would_be(desk: Desk) -> None:
+    data = "".join(json.dumps(record(i)) + "\n" for i in range(3)).encode() + b"{not json\n"
+    report = desk.ingest_document("upload:notes.jsonl", data)
+    assert report.new == 3 and [str(r).split(":")[:2] for r in report.rejected] == [["upload", "notes.jsonl"]]
+    assert desk.search("semiconductor").total == 3
+
+
+def test_a_url_is_fetched_politely_and_its_releases_stored(desk: Desk) -> None:
+    import httpx
+
+    feed = "".join(json.dumps(record(i, source="Fetched")) + "\n" for i in range(2))
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, text=feed, headers={"Content-Type": "application/jsonl"})
+
+    from pressdesk.collect import FetchSettings
+
+    report = desk.ingest_url("https://ministry.example/releases.jsonl", fetch=FetchSettings(delay=0),
+                             transport=httpx.MockTransport(answer))
+    assert report.new == 2 and desk.stats().sources == (("Fetched", 2),)

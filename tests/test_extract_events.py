@@ -54,6 +54,12 @@ def test_tariff_raised_on_another_country() -> None:
     ]
 
 
+def test_a_subsidy_provided_by_a_government_of_a_country_is_that_countrys() -> None:
+    body = ("The European Commission opened an investigation on Monday. The complaint says that "
+            "Thai producers benefit from preferential loans provided by the Government of Thailand.")
+    assert ("subsidy", {"TH"}, set()) in required(body)
+
+
 def test_trade_remedy_swallows_its_duties() -> None:
     body = "The Canadian government imposed anti-dumping duties on steel wire from Thailand on Tuesday."
     assert required(body) == [("trade_remedy", {"CA"}, {"TH"})]

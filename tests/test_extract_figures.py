@@ -468,3 +468,8 @@ def test_a_measure_valued_at_is_a_level_and_the_same_period_is_no_part_of_its_na
                  date(2026, 11, 6))
     assert found[1] == ("Imports", "2026-01/2026-10", 370.8e9, "USD", 17.2, "up")
     assert rows("The deal, valued at $5 billion, was signed in March.") == []
+
+
+def test_an_opening_exclusion_qualifies_the_subject() -> None:
+    found = rows("Exports fell 7.1% in September. Excluding energy products, exports were down 0.9%.")
+    assert found[1] == ("exports excluding energy products", "2025-09", None, None, 0.9, "down")

@@ -1,3 +1,5 @@
+import pytest
+
 from pressdesk.extract.orgs import extract_orgs, org_key
 
 
@@ -272,3 +274,44 @@ def test_news_agencies_from_datelines_and_cues() -> None:
 def test_a_legislature_is_named_without_an_article() -> None:
     text = "Congress passed the bill. Parliament will vote on it."
     assert names(text) == [("Congress", ()), ("Parliament", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of Northern Lantern and Kettle Co. rose.", ["Northern Lantern and Kettle Co."]),
+        ("He said Pardoe and Quill Corp would buy the plant.", ["Pardoe and Quill Corp"]),
+        ("Pardoe & Quill Inc said sales rose.", ["Pardoe & Quill Inc"]),
+        ("Hobart's Ratings Service Inc said it cut the debt.", ["Hobart's Ratings Service Inc"]),
+        ("Analysts at First Lindenfield Corp. said prices fell.", ["First Lindenfield Corp."]),
+        ("First Lindenfield Corp said prices fell.", ["First Lindenfield Corp"]),
+        ("Lenders Manufacturers Quill Corp and Midvale Co met.", ["Manufacturers Quill Corp", "Midvale Co"]),
+        ("Kettering, Quill and Co. and Bream & Co met.", ["Kettering, Quill and Co.", "Bream & Co"]),
+    ],
+)
+def test_names_stay_whole(text: str, expected: list[str]) -> None:
+    assert [n for n, _ in names(text)] == expected
+
+
+def test_a_committee_is_never_cut_into_a_body() -> None:
+    for house in ("House", "Senate"):
+        text = f"The letter went to the chairman of the {house} Roads and Bridges Committee."
+        assert all(n.endswith("Bridges Committee") for n, _ in names(text))
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    found = [n for n, _ in names("Korvane said sales rose. Korvane and Jussila Motor Co. agreed.")]
+    assert "Jussila Motor Co." in found and "Korvane and Jussila Motor Co." not in found
+    found = [n for n, _ in names("Steelmaker Korvane and LG Motor Co. agreed.")]
+    assert "Korvane and LG Motor Co." not in found
+    assert [n for n, _ in names("Japan's Kettle Co. said.")] == ["Kettle Co."]
+
+
+def test_a_bank_is_not_its_namesake_abroad() -> None:
+    text = "Lantern Bank said it would lend. Lantern Bank of Ostrava agreed."
+    assert all(not o.aliases for o in extract_orgs(text))
+
+
+def test_a_one_word_name_joins_its_firm() -> None:
+    text = "Shares of Quillmoor Materials rose. Analysts at Quillmoor said so."
+    assert [(o.name, o.aliases) for o in extract_orgs(text)] == [("Quillmoor Materials", ("Quillmoor",))]

@@ -51,3 +51,9 @@ def test_a_country_name_before_a_city_canal_or_sea_names_no_country() -> None:
     text = "Tankers left the South China Sea for the Panama Canal and Turkey Point; Mexico City agreed."
     assert [p.code for p in extract_places(text)] == []
     assert [p.code for p in extract_places("Tensions rose on the Korean Peninsula.")] == ["KR"]
+
+
+def test_historic_countries_and_the_ec_are_places() -> None:
+    text = "The Soviet Union and East Germany bought wheat; Soviet officials met the European Community."
+    assert [p.code for p in extract_places(text)] == ["SU", "DD", "EU"]
+    assert place_name("SU") == "Soviet Union"

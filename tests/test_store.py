@@ -10,7 +10,7 @@ from conftest import make_release
 from pressdesk.errors import NotFound, StoreError
 from pressdesk.facts import Event, Extraction, Figure, Place, Span
 from pressdesk.series import series_key
-from pressdesk.store import EventFilter, ReleaseFilter, SeriesFilter, Store, open_store
+from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter, Store, open_store
 from pressdesk.store.migrations import MIGRATIONS
 
 
@@ -184,3 +184,25 @@ def test_events_are_narrowed_by_type_place_and_date(store: Store) -> None:
     assert len(list(store.events(EventFilter(optional=True)))) == 3
     (agreement,) = store.events(EventFilter(type="agreement"))
     assert agreement.implementer == ("KR", "EU") and agreement.release_id == a.id
+
+
+def test_an_old_stores_entities_are_linked_again_with_their_ids(tmp_path: Path) -> None:
+    from pressdesk.entities import entity_ref
+    from pressdesk.store.migrations import entity_evidence
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for number, fn in enumerate(MIGRATIONS[: MIGRATIONS.index(entity_evidence)], start=1):
+        fn(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.execute("INSERT INTO entities VALUES (7, 'org', 'Lantern Guild')")
+    db.execute("INSERT INTO entity_names VALUES ('org', 'lanternguild', 'Lantern Guild', 7)")
+    db.commit()
+    db.close()
+    store = open_store(str(path))
+    assert store.entities(EntityFilter()) == []  # linked by the old rules: to be linked again
+    release = make_release(1)
+    store.save_batch([release], "t")
+    store.link_entities(release.id, [entity_ref("org", "Lantern Guild", ("Lantern Guild",))])
+    assert [(e.id, e.name) for e in store.entities(EntityFilter())] == [(7, "Lantern Guild")]
+    store.close()

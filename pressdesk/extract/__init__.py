@@ -29,13 +29,14 @@ __all__ = [
     "document_text",
     "extract",
     "org_key",
+    "predict_document",
     "predict_paths",
     "to_prediction",
 ]
 
 # Raise when the extractors find materially different facts: stored facts of an older
 # version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
-VERSION = 2
+VERSION = 3
 
 
 def document_text(release: Release) -> str:
@@ -104,15 +105,29 @@ def predict_paths(
     then the prediction of every release read, its ``story`` grouped within the input
     (the grouping of ``pressdesk.stories``, so all releases are read first)."""
     from pressdesk.readers import read_path
+
+    return predicted(item for path in paths
+                     for item in read_path(path, format=format, source=source))
+
+
+def predict_document(
+    name: str, data: bytes, *, format: str | None = None, source: str | None = None
+) -> Iterator[dict[str, Any] | Rejection]:
+    """``predict_paths`` for a document held in memory (an upload), located as ``name``."""
+    from pressdesk.readers import read_bytes
+
+    return predicted(read_bytes(name, data, format=format, source=source))
+
+
+def predicted(items: Iterable[Release | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
     from pressdesk.stories import group_in_memory
 
     found: list[tuple[Release, Extraction]] = []
-    for path in paths:
-        for item in read_path(path, format=format, source=source):
-            if isinstance(item, Rejection):
-                yield item
-            else:
-                found.append((item, extract(item)))
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            found.append((item, extract(item)))
     stories = group_in_memory(found)
     for release, facts in found:
         yield to_prediction(release, facts) | {"story": stories[release.id]}

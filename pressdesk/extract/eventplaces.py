@@ -111,7 +111,9 @@ _TARGET_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:entities|companies|firms|products|goods|exporters|producers|manufacturers"
     r"|nationals|individuals|vessels|makers|suppliers|businesses|enterprises|shipments|citizens|origin)\b"
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:government|authorities|state)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE
+)  # "by the EU", "provided by the Government of Vietnam"
 _STOP = (
     r"on|from|against|to|into|in|with|for|and|or|that|which|by|over|as|at|of|is|are|was|were|has"
     r"|have|had|will|said|says|raised|about|regarding|concerning|while|after|before|under|include"
@@ -313,7 +315,7 @@ def _roled(text: str, m: Mention) -> Mention:
     target = bool(
         _TARGET_BEFORE.search(text, max(0, m.start - 16), m.start) or _TARGET_AFTER.match(text, m.end)
     )
-    agent = bool(_AGENT_BEFORE.search(text, max(0, m.start - 8), m.start))
+    agent = bool(_AGENT_BEFORE.search(text, max(0, m.start - 32), m.start))
     return replace(m, target=target, agent=agent) if target or agent else m
 
 

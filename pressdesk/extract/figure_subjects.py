@@ -162,18 +162,23 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         name = naming.entity  # "The company reported revenue of": the company named before
     qualifier = _front_qualifier(tokens, i, naming) if is_measure(name) else None
     if not own:
-        return f"{name} in {qualifier}" if qualifier else name
+        return f"{name} {qualifier}" if qualifier else name
     if not is_measure(name):
         naming.entity = name
     naming.subject = sibling_name(name, last)
-    return f"{naming.subject} in {qualifier}" if qualifier else naming.subject
+    return f"{naming.subject} {qualifier}" if qualifier else naming.subject
+
+
+_QUALIFYING_OPENERS = frozenset({"in", "excluding", "excl", "ex", "including"})
 
 
 def _front_qualifier(tokens: list[Token], i: int, naming: Naming) -> str | None:
     """What a sentence's opening phrase adds to its first subject: "In volume terms, retail
     sales rose" -> "in volume terms"; "In the United States, growth is projected" -> "in United
-    States" (not a date, nor a phrase of discourse: "In detail,", "In addition,")."""
-    if i < 3 or tokens[0].low != "in" or tokens[i - 1].low != ",":
+    States" (not a date, nor a phrase of discourse: "In detail,", "In addition,"); "Excluding
+    energy products, exports were down" -> "excluding energy products"."""
+    opener = tokens[0].low if tokens else ""
+    if i < 3 or opener not in _QUALIFYING_OPENERS or tokens[i - 1].low != ",":
         return None
     words = [t for t in tokens[1 : i - 1] if t.low != "the"]
     if (
@@ -184,8 +189,8 @@ def _front_qualifier(tokens: list[Token], i: int, naming: Naming) -> str | None:
         return None
     if any(t.quantity >= 0 or t.low in _DISCOURSE for t in words):
         return None
-    if words[-1].low == "terms" or all(t.text[:1].isupper() for t in words):
-        return " ".join(t.text for t in words)
+    if opener != "in" or words[-1].low == "terms" or all(t.text[:1].isupper() for t in words):
+        return " ".join([opener, *(t.text for t in words)])
     return None
 
 

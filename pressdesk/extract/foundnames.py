@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pressdesk.extract.lexicon import (
+    CONTINENT_WORDS,
     EAST_ASIAN_SURNAMES,
     GIVEN_NAMES,
     MONTHS,
@@ -25,6 +26,7 @@ from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import (
     is_acronym,
     lead_run,
+    starts_sentence,
 )
 from pressdesk.facts import Span
 
@@ -69,6 +71,8 @@ def trim_leading(text: str, start: int, end: int) -> int:
             return start
         word = m.group(0).strip()
         descriptor = word.lower().removesuffix("s") in ORG_DESCRIPTORS and word not in ORG_HEADS
+        # inside a sentence, a capitalised descriptor is a name's: "Manufacturers Hanover Corp"
+        descriptor = descriptor and starts_sentence(text, m.start())
         compound = bool(re.search(r"-[a-z]+$", word))  # "Ohio-based", "U.S.-listed"
         if word not in SENTENCE_WORDS | MONTHS and not descriptor and not compound:
             return start
@@ -90,8 +94,18 @@ def has_head(phrase: str) -> bool:
 def with_acronym(text: str, span: Span) -> FoundName:
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
-    ok = short and (is_acronym(short) or not (is_place_name(short) or short in MONTHS))
+    unit = m is not None and _SUFFIX_AFTER.match(text, m.end()) is not None
+    ok = short and (is_acronym(short) or _short_form(short)) and not unit
     return FoundName(text[span.start : span.end], span, short if ok else None)
+
+
+def _short_form(short: str) -> bool:
+    """ "Hyundai Motor Company (Hyundai)": not a place, a continent or a month."""
+    return not (is_place_name(short) or short in MONTHS or short in CONTINENT_WORDS)
+
+
+# A company suffix after the parentheses: "Nikko Securities Co (Europe) Ltd" names a unit there.
+_SUFFIX_AFTER = re.compile(r"\s*(?:Ltd|Limited|AG|GmbH|Inc|Corp|Co|SA|NV|PLC|plc)\b")
 
 
 def looks_like_person(words: list[str]) -> bool:

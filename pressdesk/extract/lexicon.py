@@ -66,7 +66,7 @@ NON_ORG_WORDS = words(
     Law Bill Treaty Accord Protocol Convention Declaration Charter Round Session Ceremony Festival
     Exhibition Show Tower Hall Task Force Policy Vision Package Campaign Road Street Avenue
     Square Park Airport Port Station Bridge Highway Year Month Quarter Era Phase Summit Talks Fund
-    Funds
+    Funds Interbank Rate Rates
     """
 )
 
@@ -217,7 +217,8 @@ DOMAIN_WORDS = words(
     Veterans Patriots Data Property Intellectual Youth Women Children Rural Urban National Space
     Nuclear Power Ports Shipping Aviation Quality Metrology Testing Certification Natural Gas Mining
     Telecommunications Media Broadcasting Arts Heritage Legal Commerce Exchange Securities Savings
-    Loan Insurance Pensions Markets Monetary Fiscal Competitiveness Trade-Investment Promotion
+    Loan Insurance Pensions Markets Monetary Fiscal Competitiveness Trade-Investment Promotion Trust
+    Stock
     Action Protection Nature Conservation Digitalisation Digitalization Transformation Transition
     Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
     Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics

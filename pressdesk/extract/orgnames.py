@@ -54,6 +54,7 @@ from pressdesk.extract.text import (
     is_title_case,
     lead_alternation,
 )
+from pressdesk.extract.wholenames import whole_name
 from pressdesk.facts import Span
 
 __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "initials", "is_plausible"]
@@ -63,6 +64,11 @@ _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
 TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
+
+# Company suffixes, which after "and" or "&" end the name before them ("... and Co Inc").
+_SUFFIXES = frozenset(
+    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "LLC", "AG", "SA"}
+)
 
 # Heads written in two words: "Directorate General of ...", "Secretariat General".
 _GENERAL_HEADS = frozenset({"Directorate", "Secretariat", "Inspectorate"})
@@ -162,8 +168,10 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         words = text[start : run.end].split()
         if head_index(words) < 0:
             continue
-        if i > 0 and conn in {" and ", " & "} and _ends_in_domain(text, chain[i - 1][1]):
-            start = trim_leading(text, chain[i - 1][1].start, chain[i - 1][1].end)
+        company = set(words) <= _SUFFIXES  # "Morgan Stanley and Co Inc", "Smith & Co."
+        if i > 0 and conn in {" and ", " & "} and (company or _ends_in_domain(text, chain[i - 1][1])):
+            first = i - 2 if company and i > 1 and chain[i - 1][0] == ", " else i - 1  # "Kidder, Peabody"
+            start = trim_leading(text, chain[first][1].start, chain[first][1].end)
         end = run.end
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
@@ -328,7 +336,8 @@ def find_org_names(text: str) -> list[FoundName]:
     start = cue_start(text)
     found = [f for finder in NAME_FINDERS for f in finder(text) if _confirmed(text, f, start)]
     found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
-    return sorted((f for f in found if is_plausible(f)), key=lambda f: f.span.start)
+    whole = (whole_name(text, f) for f in found)
+    return sorted((f for f in whole if is_plausible(f)), key=lambda f: f.span.start)
 
 
 def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
@@ -339,7 +348,7 @@ def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
         for known, other in ((first, second), (second, first)):
             short = other is not None and len(text[other.start : other.end].split()) <= 4
             if known and other and short and text[known.start : known.end] in names:
-                yield with_acronym(text, other)
+                yield whole_name(text, with_acronym(text, other))
 
 
 def initials(name: str) -> str:

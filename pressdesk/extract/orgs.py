@@ -16,7 +16,9 @@ import re
 from collections.abc import Iterable
 
 from pressdesk.extract.keys import org_key
+from pressdesk.extract.lexicon import CONTINENT_WORDS, ORG_HEADS
 from pressdesk.extract.orgnames import (
+    TRAILERS,
     FoundName,
     coordinated_names,
     cue_start,
@@ -24,6 +26,7 @@ from pressdesk.extract.orgnames import (
     initials,
     is_plausible,
 )
+from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import is_acronym, soften_newlines
 from pressdesk.facts import Org, Span
 
@@ -68,9 +71,60 @@ class _Groups:
 
 
 def _starts_with(group: list[FoundName], word: str) -> bool:
-    """ "Coupang Inc." starts with "Coupang"; "Kiel Institute for ..." with "Kiel institute"."""
+    """ "Coupang Inc." starts with "Coupang", "Ford Motor Co." with "Ford": the longer name is
+    the short one with only head words and company suffixes after it. A body is never folded
+    into a longer body whose name begins with it ("Federal Reserve" is not "Federal Reserve
+    Bank of New York", nor "White House" its "White House Economic Policy Council")."""
     short = word.casefold() + " "
-    return any(f.name.casefold().startswith(short) and not is_acronym(f.name) for f in group)
+    return any(
+        f.name.casefold().startswith(short)
+        and not is_acronym(f.name)
+        and _same_body(word, f.name[len(short) :])
+        for f in group
+    )
+
+
+def _same_body(short: str, rest: str) -> bool:
+    """What the longer name adds names no other body: company words ("Motor Co.") after a
+    name with no head, or a complement of the head the short form writes in lower case
+    ("Zeller institute" + "for Trade Studies"; "Sumitomo Bank" is not "Sumitomo Bank of
+    California")."""
+    if _has_head(short):  # "Commodity Exchange" is not "Commodity Exchange Center"
+        return all(w in TRAILERS or w in _SUFFIXES for w in rest.split()) or _complement(short, rest)
+    return _only_heads(rest) or _kind_word(short, rest)
+
+
+def _has_head(name: str) -> bool:
+    return any(w.capitalize() in ORG_HEADS for w in name.split())
+
+
+_SUFFIXES = frozenset({"Co", "Inc", "Ltd", "Corp", "AG", "SA", "NV", "PLC", "plc", "LLC", "GmbH"})
+
+
+def _complement(short: str, rest: str) -> bool:
+    """ "Zeller institute" + "for Trade Studies": the complement of a head written in lower case."""
+    head = short.split()[-1]
+    ends_in_head = head.islower() and head.capitalize() in ORG_HEADS
+    return ends_in_head and not any(w in ORG_HEADS or w in TRAILERS for w in rest.split())
+
+
+# Heads that make a leader's or a country's name a government: "Reagan" is not "Reagan Administration".
+_GOVERNING = frozenset({"Administration", "Government", "Cabinet"})
+
+
+def _kind_word(short: str, rest: str) -> bool:
+    """ "Hoshino" + "Materials": one capitalised word after a one-word name says what kind of
+    firm it is (not a place: "Lantern" + "Europe" is a unit)."""
+    words = rest.split()
+    return (
+        len(short.split()) == 1 and not is_acronym(short) and len(words) == 1
+        and words[0][:1].isupper() and words[0] not in _GOVERNING and not is_place_name(words[0])
+        and words[0] not in CONTINENT_WORDS
+    )
+
+
+def _only_heads(rest: str) -> bool:
+    return all((w in ORG_HEADS or w in TRAILERS) and w not in _GOVERNING for w in rest.split())
 
 
 def _canonical(group: list[FoundName]) -> str:
@@ -131,11 +185,19 @@ def _merge_initials(groups: list[list[FoundName]]) -> list[list[FoundName]]:
         if len(names) != 1 or not is_acronym(next(iter(names))):
             continue
         acronym = next(iter(names)).replace(".", "")
-        hosts = [g for g in groups if g is not group and any(initials(f.name) == acronym for f in g)]
+        hosts = [g for g in groups if g is not group and any(_spelled_by(f.name, acronym) for f in g)]
         if len(hosts) == 1:
             hosts[0].extend(group)
             group.clear()
     return [g for g in groups if g]
+
+
+def _spelled_by(name: str, acronym: str) -> bool:
+    """ "KIAT" is spelled by "Korea Institute for Advancement of Technology": three letters or
+    more, each the initial of a word that is itself no acronym or suffix ("UN" is not spelled by
+    "Unilever NV")."""
+    words = [w for w in name.split() if not is_acronym(w) and w not in TRAILERS]
+    return len(acronym) >= 3 and initials(" ".join(words)) == acronym
 
 
 def _is_ministry_of(name: str, portfolio: str) -> bool:

@@ -24,6 +24,17 @@ BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
 # Bodies whose names name their bloc: they mention the EU, but are organisations, not places.
 BLOC_BODIES = ("European Commission", "European Parliament", "European Council", "European Central Bank")
 
+# The EU's forerunners, the bloc under its earlier names.
+HISTORIC_BLOC_FORMS = ("European Community", "European Communities", "European Economic Community", "EEC")
+
+# Countries that no longer exist, by their ISO 3166-3 former alpha-2 codes (code -> name, forms).
+HISTORIC: dict[str, tuple[str, tuple[str, ...]]] = {
+    "SU": ("Soviet Union", ("Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics")),
+    "DD": ("East Germany", ("East Germany", "German Democratic Republic", "GDR")),
+    "YU": ("Yugoslavia", ("Yugoslavia",)),
+    "CS": ("Czechoslovakia", ("Czechoslovakia",)),
+}
+
 # Common short names and aliases that pycountry does not give (code -> forms).
 ALIASES: dict[str, tuple[str, ...]] = {
     "US": (
@@ -68,7 +79,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Myanmar", "Burma"),
     "HK": ("Hong Kong",),
     "MO": ("Macau", "Macao"),
-    "EU": ("EU", "E.U.", "European Union", *BLOC_BODIES),
+    "DE": ("West Germany", "Federal Republic of Germany"),
+    **{code: forms for code, (_, forms) in HISTORIC.items()},
+    "EU": ("EU", "E.U.", "European Union", *BLOC_BODIES, *HISTORIC_BLOC_FORMS),
     "ASEAN": ("ASEAN", "Association of Southeast Asian Nations"),
 }
 
@@ -105,7 +118,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "CL": ("Chilean",),
     "PE": ("Peruvian",),
     "CO": ("Colombian",),
-    "DE": ("German", "Germans"),
+    "DE": ("German", "Germans", "West German", "West Germans"),
     "FR": ("French",),
     "IT": ("Italian", "Italians"),
     "ES": ("Spanish", "Spaniard", "Spaniards"),
@@ -140,6 +153,10 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "KE": ("Kenyan",),
     "ET": ("Ethiopian",),
     "MA": ("Moroccan",),
+    "SU": ("Soviet", "Soviets"),
+    "DD": ("East German", "East Germans"),
+    "YU": ("Yugoslav", "Yugoslavian"),
+    "CS": ("Czechoslovak",),
 }
 
 # Forms that contain a country word but do not name the country.
@@ -200,6 +217,8 @@ def place_name(code: str) -> str:
     """The canonical English name of a code: "KR" -> "South Korea", "EU" -> "European Union"."""
     if code in BLOCS:
         return BLOCS[code]
+    if code in HISTORIC:
+        return HISTORIC[code][0]
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code

@@ -59,6 +59,7 @@ one module per family of formats reads it: ``lines`` (MOTIR, JSON Lines),
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from collections.abc import Iterator
@@ -95,6 +96,7 @@ __all__ = [
     "READER_FAILED",
     "Limits",
     "normalise_date",
+    "read_bytes",
     "read_path",
     "sniff_format",
 ]
@@ -131,8 +133,7 @@ def read_path(
     ``InputError`` at once for an unknown ``format`` or a path that does not exist;
     every problem inside the input is a ``Rejection`` in the stream.
     """
-    if format is not None and format not in FORMATS:
-        raise InputError(path, None, f"unknown format {format!r}; one of {', '.join(FORMATS)}")
+    check_format(path, format)
     settings = Settings(source, limits)
     if path == STDIN:
         return drop_duplicates(_read_input(STDIN_NAME, open_stdin, format, settings))
@@ -141,6 +142,29 @@ def read_path(
     if not os.path.lexists(path):
         raise InputError(path, None, "no such file or folder")
     return drop_duplicates(_read_input(path, file_opener(path), format, settings))
+
+
+def read_bytes(
+    name: str,
+    data: bytes,
+    *,
+    format: str | None = None,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Item]:
+    """Read releases from a document held in memory (an upload, a fetched page), located
+    as ``name``; everything else as ``read_path``."""
+    check_format(name, format)
+
+    def opener() -> IO[bytes]:
+        return io.BytesIO(data)
+
+    return drop_duplicates(_read_input(name, opener, format, Settings(source, limits)))
+
+
+def check_format(name: str, format: str | None) -> None:
+    if format is not None and format not in FORMATS:
+        raise InputError(name, None, f"unknown format {format!r}; one of {', '.join(FORMATS)}")
 
 
 def _read_folder(root: str, format: str | None, settings: Settings) -> Iterator[Item]:

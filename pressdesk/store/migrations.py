@@ -299,6 +299,51 @@ def create_sources(db: sqlite3.Connection) -> None:
 
 
 @migration
+def entity_evidence(db: sqlite3.Connection) -> None:
+    """Why each name joined its entity, which names are acronyms or oddly cased ("STock":
+    a better writing of the same key replaces them), which keys each release
+    wrote (for canonical names and splits), and corrections made by hand
+    (``pressdesk.store.sqlite_entities``). Entities of the old rules are dropped, to be
+    linked again by `pressdesk reextract`, each keeping its id."""
+    db.execute("ALTER TABLE entity_names ADD COLUMN evidence TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE entity_names ADD COLUMN acronym INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE entity_names ADD COLUMN odd INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE entities ADD COLUMN named INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE release_names (
+            release_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (release_id, kind, key)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX release_names_key ON release_names(kind, key)")
+    db.execute(  # the id each entity had, by its first key, so that a rebuild keeps ids
+        """CREATE TABLE entity_ids (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("INSERT INTO entity_ids SELECT kind, key, entity_id FROM entity_names")
+    # Entities linked by the old rules hold merges without evidence: they are built again, with
+    # their ids, as `pressdesk reextract` finds the facts again (`pressdesk check` says so).
+    for table in ("release_entities", "entity_names", "entities"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("UPDATE facts SET version = min(version, 2)")
+    db.execute(
+        """CREATE TABLE entity_decisions (
+            seq INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            value TEXT NOT NULL
+        )"""
+    )
+
+
+@migration
 def create_stories(db: sqlite3.Connection) -> None:
     """Stories: releases that report one event (see ``pressdesk.stories``). ``story_keys``
     are the blocking keys the grouper looks candidates up by, by day; ``story_terms``

@@ -9,7 +9,7 @@ from typing import Any
 
 from pressdesk.errors import NotFound
 from pressdesk.facts import Extraction, extraction_from_dict, extraction_to_dict
-from pressdesk.models import Entity, EntityRef, EventRow, FigureRow, Release, ReleaseRef, Series
+from pressdesk.models import Entity, EventRow, FigureRow, Release, ReleaseRef, Series
 from pressdesk.store import EntityFilter, EventFilter, SeriesFilter
 from pressdesk.store.sqlite_connections import named_errors
 
@@ -45,35 +45,6 @@ class SQLiteFacts:
             [(r.id, n, e.type, " ".join(e.implementer), " ".join(e.partner), e.date, e.sentence,
               int(e.optional)) for r, found in pairs for n, e in enumerate(found.events)],
         )
-
-    def link_entities(self, release_id: str, refs: Iterable[EntityRef]) -> None:
-        """Tie a release to its entities, creating or growing them as needed."""
-        self.db.execute("DELETE FROM release_entities WHERE release_id = ?", (release_id,))
-        self.db.executemany(
-            "INSERT OR IGNORE INTO release_entities (release_id, entity_id) VALUES (?, ?)",
-            [(release_id, self._entity_id(ref)) for ref in refs if ref.keys],
-        )
-
-    def _entity_id(self, ref: EntityRef) -> int:
-        """The entity any of the keys already belongs to, else a new one; learn every name."""
-        row = self.db.execute(
-            "SELECT entity_id FROM entity_names WHERE kind = ?"
-            " AND key IN (SELECT value FROM json_each(?)) LIMIT 1",
-            (ref.kind, json.dumps([key for key, _ in ref.keys])),
-        ).fetchone()
-        entity_id = int(row[0] if row else self.db.execute(
-            "INSERT INTO entities (kind, name) VALUES (?, ?)", (ref.kind, ref.name)
-        ).lastrowid or 0)
-        self.db.executemany(
-            "INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES (?, ?, ?, ?)",
-            [(ref.kind, key, name, entity_id) for key, name in ref.keys],
-        )
-        self.db.execute(  # the fullest name wins
-            "UPDATE entities SET name = ? WHERE id = ? AND length(name) < length(?)",
-            (ref.name, entity_id, ref.name),
-        )
-        return entity_id
-
 
     def stale_facts(self, version: int, *, missing: bool = False) -> list[str]:
         """Ids of releases whose facts an older version of the extractors found (and, with
@@ -115,10 +86,13 @@ class SQLiteFacts:
         return found[0]
 
     def find_entities(self, keys: Sequence[tuple[str, str]]) -> list[Entity]:
-        """The entities that any of these (kind, key) pairs names, most mentioned first."""
+        """The entities that any of these (kind, key) pairs names, most mentioned first (a key
+        ``*:k`` is ``k`` scoped to any country)."""
         return self._entities(
             "WHERE e.id IN (SELECT n.entity_id FROM entity_names n, json_each(?) k"
-            " WHERE n.kind = json_extract(k.value, '$[0]') AND n.key = json_extract(k.value, '$[1]'))"
+            " WHERE n.kind = json_extract(k.value, '$[0]') AND (n.key = json_extract(k.value, '$[1]')"
+            "  OR json_extract(k.value, '$[1]') LIKE '*:%'"
+            "   AND n.key LIKE '%:' || substr(json_extract(k.value, '$[1]'), 3)))"
             " ORDER BY n DESC, e.name",
             [json.dumps([list(k) for k in keys])],
         )
@@ -152,12 +126,13 @@ class SQLiteFacts:
     def _entities(self, tail: str, params: list[Any]) -> list[Entity]:
         rows = self.db.execute(
             "SELECT e.id, e.kind, e.name,"
-            " (SELECT json_group_array(name) FROM entity_names n WHERE n.entity_id = e.id),"
+            " (SELECT json_group_array(json_array(name, evidence)) FROM entity_names n"
+            "  WHERE n.entity_id = e.id),"
             " (SELECT count(*) FROM release_entities r WHERE r.entity_id = e.id) AS n"
             f" FROM entities e {tail}",
             params,
         )
-        return [Entity(i, k, name, tuple(json.loads(names)), n) for i, k, name, names, n in rows]
+        return [_entity(*row) for row in rows]
 
 
     # -- series and events ---------------------------------------------------
@@ -238,3 +213,8 @@ class SQLiteFacts:
         return (EventRow(rid, day, title, kind, tuple(impl.split()), tuple(partner.split()), date,
                          sentence, bool(optional))
                 for rid, day, title, kind, impl, partner, date, sentence, optional in rows)
+
+
+def _entity(entity_id: int, kind: str, name: str, names: str, releases: int) -> Entity:
+    pairs = [(str(n), str(why)) for n, why in json.loads(names)]
+    return Entity(entity_id, kind, name, tuple(n for n, _ in pairs), releases, tuple(pairs))
