@@ -171,7 +171,8 @@ def write_csv_records(records: Iterable[dict[str, Any]], columns: tuple[str, ...
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        row = {k: record[k] for k in columns if k in record}  # the columns asked for, no others
+        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in row.items()})
         count += 1
     text.detach()
     return count
