@@ -157,6 +157,7 @@ class ReleaseView:
     facts: Extraction | None  # None: stored without extraction
     entities: tuple[Entity, ...]
     revisions: tuple[Revision, ...]  # every text, oldest first (empty unless asked for)
+    story: str | None = None  # the story it belongs to (None until grouped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,6 +533,7 @@ class Desk:
             facts=self.store.facts(rid),
             entities=tuple(self.store.entities(EntityFilter(release_id=rid, limit=10_000))),
             revisions=tuple(self.store.revisions(rid)) if revisions else (),
+            story=self.store.stories_of([rid]).get(rid, (None,))[0],
         )
 
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
