@@ -79,7 +79,7 @@ def test_one_release_with_facts_entities_revisions_and_story(client: TestClient)
     assert isinstance(release, dict)
     texts = [r["body"] for r in release["revisions"]]
     assert texts == ["First text about steel.", "Second text about steel."]
-    assert release["story"] is None and "facts" in release and "entities" in release
+    assert release["story"].startswith("s") and "facts" in release and "entities" in release
     sample = ok(client, "/api/releases/c6969988")
     assert isinstance(sample, dict) and sample["facts"]["figures"] and sample["entities"]
     assert "no release with an id starting 'ffff'" in refused(client, "/api/releases/ffff", 404)

@@ -55,7 +55,8 @@ RELEASE_DETAIL = record({
     "facts": {"type": "object", "description": "what extraction found, with offsets into "
               "title + two newlines + body (pressdesk.facts); empty when not extracted"},
     "entities": array(ref("Entity")), "revisions": array(ref("Revision")),
-    "story": {"type": "null", "description": "the story the release belongs to (not yet)"},
+    "story": nullable("string") | {
+        "description": "the id of the story the release belongs to (null until grouped)"},
 }, optional=("revisions",))
 HIT = record({"id": STRING, "title": STRING, "date": STRING, "score": NUMBER,
               "snippet": {"type": "string", "description": "matched words between [ and ]"}})
