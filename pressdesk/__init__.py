@@ -7,7 +7,7 @@
         print(desk.search("semiconductor exports").hits[0].title)
 """
 
-from pressdesk.desk import Desk, ReleaseView, Settings
+from pressdesk.desk import Desk, ReleaseView, Settings, StoryView
 from pressdesk.errors import InputError, NotFound, PressdeskError, QueryError, StoreError
 from pressdesk.models import (
     Entity,
@@ -17,9 +17,12 @@ from pressdesk.models import (
     Release,
     Revision,
     StoredRelease,
+    Story,
+    StoryMember,
+    StoryReason,
 )
 from pressdesk.search import Hit, SearchOptions, SearchResult
-from pressdesk.store import EntityFilter, ReleaseFilter, Stats
+from pressdesk.store import EntityFilter, ReleaseFilter, Stats, StoryFilter
 
 __all__ = [
     "Desk",
@@ -43,5 +46,10 @@ __all__ = [
     "Stats",
     "StoreError",
     "StoredRelease",
+    "Story",
+    "StoryFilter",
+    "StoryMember",
+    "StoryReason",
+    "StoryView",
 ]
 __version__ = "0.1.0"

@@ -19,7 +19,7 @@ from pressdesk.errors import PressdeskError
 from pressdesk.facts import EVENT_TYPES
 from pressdesk.models import Entity, Rejection
 from pressdesk.readers import FORMATS
-from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter
+from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter, StoryFilter
 
 
 class Edge:
@@ -628,6 +628,49 @@ def events_command(
         click.echo(render.format_events(found))
 
 
+@cli.command("stories")
+@click.option("--since", help="Only stories with a release on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Only stories with a release on or before this day.")
+@click.option("--query", "-q", "query", help="Only stories holding a release that matches this query.")
+@click.option("--all", "everything", is_flag=True, help="Also stories of a single release.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of stories.")
+@click.pass_obj
+def stories_command(
+    edge: Edge, since: str | None, until: str | None, query: str | None, everything: bool,
+    limit: int, as_json: bool,
+) -> None:
+    """Stories: releases that report one real-world event, newest first.
+
+    Releases are grouped as they are ingested; a story of one release is listed
+    only with --all (or when --query finds it).
+    """
+    from pressdesk import render, shapes
+
+    where = StoryFilter(since, until, min_size=1 if everything or query else 2, limit=limit)
+    found = edge.desk.stories(where, query)
+    if as_json:
+        _print_json([shapes.story_record(st) for st in found])
+    else:
+        click.echo(render.format_stories(found))
+
+
+@cli.command("story")
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def story_command(edge: Edge, story_id: str, as_json: bool) -> None:
+    """One story (an unambiguous id prefix is enough; a merged story's id names the one it
+    merged into): its releases, and why each belongs."""
+    from pressdesk import render, shapes
+
+    view = edge.desk.story(story_id)
+    if as_json:
+        _print_json(shapes.story_detail(view))
+    else:
+        click.echo(render.format_story(view))
+
+
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
@@ -637,7 +680,11 @@ def events_command(
 def extract_command(
     paths: tuple[str, ...], fmt: str, input_format: str | None, source: str | None
 ) -> None:
-    """Print who, what, how much and when for every release read (nothing is stored)."""
+    """Print who, what, how much and when for every release read (nothing is stored).
+
+    Each release's story is grouped within the input, so every record is read
+    before the first is printed.
+    """
     from pressdesk.extract import predict_paths
 
     rejected = 0

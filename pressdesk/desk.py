@@ -41,6 +41,8 @@ from pressdesk.models import (
     Series,
     Source,
     StoredRelease,
+    Story,
+    StoryMember,
     Watch,
 )
 from pressdesk.search import Hit, SearchOptions, SearchResult, search_with, similar
@@ -53,6 +55,7 @@ from pressdesk.store import (
     SeriesFilter,
     Stats,
     Store,
+    StoryFilter,
     open_store,
 )
 
@@ -77,6 +80,7 @@ __all__ = [
     "SeriesPoint",
     "SeriesView",
     "Settings",
+    "StoryView",
 ]
 
 Progress = Callable[[int], None]
@@ -156,6 +160,14 @@ class ReleaseView:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryView:
+    """One story with its releases in the order they joined it, each with why it belongs."""
+
+    story: Story
+    members: tuple[StoryMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReleasePage:
     """One page of releases, newest first by (date, id); ``next`` is the key to ask for the
     page after it (None on the last page)."""
@@ -192,6 +204,8 @@ class Desk:
     def catch_up(self) -> None:
         """Index what an interrupted ingest left queued (if no other process is writing), so
         that whatever command comes next, what was stored is searchable."""
+        if not self.store.read_only and self.store.count_ungrouped():
+            self.group_ungrouped()
         if not self.store.read_only and self.store.count_queued():
             self.index  # noqa: B018 - opening the index syncs its queue
 
@@ -404,9 +418,20 @@ class Desk:
                 kept = matching(self.index, query, [s.release.id for s in releases])
             releases = [s for s in releases if s.release.id in kept]
         ids = [s.release.id for s in releases]
-        groups = [(None, [s]) for s in releases]
-        return build_brief(since, until, query, groups, self.store.facts_for(ids),
-                           self.store.release_figures(ids))
+        return build_brief(since, until, query, self._by_story(releases),
+                           self.store.facts_for(ids), self.store.release_figures(ids))
+
+    def _by_story(
+        self, releases: list[StoredRelease]
+    ) -> list[tuple[str | None, list[StoredRelease]]]:
+        """Releases grouped by their story, in the order each story is first met (a release
+        not grouped yet is a group of its own)."""
+        stories = self.store.stories_of([s.release.id for s in releases])
+        groups: dict[str, tuple[str | None, list[StoredRelease]]] = {}
+        for s in releases:
+            sid = stories.get(s.release.id, (None,))[0]
+            groups.setdefault(sid or s.release.id, (sid, []))[1].append(s)
+        return list(groups.values())
 
     # -- watches -------------------------------------------------------------
 
@@ -664,6 +689,50 @@ class Desk:
 
     def stats(self) -> Stats:
         return self.store.stats()
+
+    # -- stories -------------------------------------------------------------
+
+    def stories(self, where: StoryFilter | None = None, query: str | None = None) -> list[Story]:
+        """Stories (releases that report one event), newest first; with ``query`` (the query
+        language), only those holding a release that matches it."""
+        chosen = where or StoryFilter()
+        if query:
+            ids = self._matching(query)
+            chosen = replace(chosen, release_ids=tuple(ids))
+        return self.store.stories(chosen)
+
+    def story(self, story_id: str) -> StoryView:
+        """One story by id (an unambiguous prefix, or the id of a story merged into it)."""
+        return StoryView(self.store.story(story_id), tuple(self.store.story_members(story_id)))
+
+    def story_of(self, release_id: str) -> StoryView:
+        """The story a release (an unambiguous id prefix) belongs to."""
+        rid = self.store.find(release_id).release.id
+        found = self.store.stories_of([rid]).get(rid)
+        if not found:
+            raise NotFound(f"release {rid} is in no story yet")
+        return self.story(found[0])
+
+    def group_ungrouped(self, batch: int = 1000) -> int:
+        """Group the releases stored before stories existed, oldest first; how many."""
+        from pressdesk.stories import group_stored
+
+        done, after = 0, 0
+        with self.write_lock:
+            while found := self.store.ungrouped(batch, after):
+                after, ids = found[-1][0], [rid for _, rid in found]
+                stored = self.store.get_many(ids)
+                facts = self.store.facts_for(ids)
+                with self.store.transaction():
+                    group_stored(self.store, [(s.release, facts.get(s.release.id)) for s in stored])
+                done += len(stored)
+        return done
+
+    def _matching(self, query: str, limit: int = 100_000) -> list[str]:
+        from pressdesk.search.engine import matching_ids
+
+        with self._reading_index():
+            return matching_ids(self.index, query, limit)
 
     def export(
         self, out: IO[bytes], format: str = "jsonl", where: ReleaseFilter | None = None,

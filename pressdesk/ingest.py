@@ -26,6 +26,7 @@ from pressdesk.facts import Extraction
 from pressdesk.models import IngestReport, Origin, Rejection, Release
 from pressdesk.readers import read_bytes, read_path
 from pressdesk.store import Store
+from pressdesk.stories import group_stored
 
 log = logging.getLogger(__name__)
 
@@ -206,9 +207,12 @@ def _save(
         if options.extract and fresh:
             # another writer may have changed a release since the look-up: extract it now
             facts = [(r, found.get(r.content_hash) or _extract(r)) for r in fresh]
+            found.update((r.content_hash, f) for r, f in facts)
             store.save_facts(facts, EXTRACTOR_VERSION)
             for r, extraction in facts:
                 store.link_entities(r.id, entity_refs(extraction))
+        if outcome.new:  # a revised release stays in its story
+            group_stored(store, [(r, found.get(r.content_hash)) for r in outcome.new])
     tally.new += len(outcome.new)
     tally.changed += len(outcome.changed)
     tally.unchanged += outcome.unchanged

@@ -219,6 +219,48 @@ class EventRow:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryReason:
+    """Why a release belongs to its story: the member it is most like, and how.
+
+    ``kind`` is ``first`` (it started the story), ``duplicate`` (most of its text is
+    the other's), ``update`` (a version of the other: "(LEAD)", "UPDATE 1",
+    "CORRECTED") or ``similar`` (it reports what the story's releases report).
+    """
+
+    kind: str
+    like: str | None = None  # the release it is most like
+    similarity: float = 0.0  # text similarity to it (names, words, figures), 0..1
+    story_similarity: float = 0.0  # average similarity to every member of the story
+    days: int | None = None  # days between the two release dates
+    shared: tuple[str, ...] = ()  # names, figures and words both hold, most telling first
+    resemblance: float = 0.0  # share of text both hold (near-duplicates: most of it)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """A release of a story, with why it belongs."""
+
+    release_id: str
+    date: str
+    title: str
+    source: str
+    reason: StoryReason
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Releases that report one real-world event. ``title`` is its first release's."""
+
+    id: str
+    title: str
+    first_date: str
+    last_date: str
+    size: int  # releases
+    sources: tuple[str, ...]
+    merged: tuple[str, ...] = ()  # ids of stories that proved to be this one
+
+
+@dataclass(frozen=True, slots=True)
 class Watch:
     """A saved query whose new matches are delivered once each."""
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import EntityView, ReleaseView, SeriesView
+from pressdesk.desk import EntityView, ReleaseView, SeriesView, StoryView
 from pressdesk.facts import DateRef, Event, Extraction, Figure, Money, Org, Percent, Person, Place, Quote
-from pressdesk.models import EventRow, Series, Source
+from pressdesk.models import EventRow, Series, Source, Story, StoryReason
 from pressdesk.search import SearchResult
 from pressdesk.store import Stats
 
@@ -179,6 +179,43 @@ def format_events(found: list[EventRow]) -> str:
         lines.append(f"{e.date or e.release_date}  {e.type:<21} {', '.join(e.implementer) or '?'}"
                      f"{partner}  [{e.release_id}]{'  (optional)' if e.optional else ''}")
         lines.append(f"    {e.sentence}")
+    return "\n".join(lines)
+
+
+def format_stories(found: list[Story]) -> str:
+    if not found:
+        return "no stories"
+    lines = []
+    for st in found:
+        span = st.first_date if st.first_date == st.last_date else f"{st.first_date}..{st.last_date}"
+        lines.append(f"{st.id}  {span:<22} {st.size:>3} release{'s' if st.size != 1 else ' '}"
+                     f"  {st.title}")
+    return "\n".join(lines)
+
+
+def format_reason(reason: StoryReason) -> str:
+    """Why a release belongs to its story, in a line."""
+    if reason.kind == "first":
+        return "started the story"
+    days = f", {reason.days} day{'s' if reason.days != 1 else ''} apart" if reason.days else ", same day"
+    if reason.kind == "duplicate":
+        head = f"near-duplicate of {reason.like} ({reason.resemblance:.0%} of the text shared{days})"
+    elif reason.kind == "update":
+        head = f"updated version of {reason.like}{days}"
+    else:
+        head = (f"like {reason.like} (similarity {reason.similarity:.2f}, to the story"
+                f" {reason.story_similarity:.2f}{days})")
+    return head + (f"; shares {', '.join(reason.shared)}" if reason.shared else "")
+
+
+def format_story(view: StoryView) -> str:
+    st = view.story
+    lines = [st.title, f"story {st.id} · {st.size} releases · {st.first_date} .. {st.last_date}"
+             f" · {', '.join(s or '(no source)' for s in st.sources)}"]
+    if st.merged:
+        lines.append(f"merged from {', '.join(st.merged)}")
+    for m in view.members:
+        lines += ["", f"{m.date}  [{m.release_id}]  {m.title}", f"    {format_reason(m.reason)}"]
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from pressdesk.check import CheckReport
-from pressdesk.desk import EntityView, ReleaseView, SeriesView
+from pressdesk.desk import EntityView, ReleaseView, SeriesView, StoryView
 from pressdesk.export import release_record
 from pressdesk.facts import extraction_to_dict
 from pressdesk.models import (
@@ -24,6 +24,8 @@ from pressdesk.models import (
     Series,
     Source,
     StoredRelease,
+    Story,
+    StoryMember,
     Watch,
 )
 from pressdesk.search import Hit, SearchResult
@@ -46,6 +48,8 @@ __all__ = [
     "series_view_record",
     "source_record",
     "stats_record",
+    "story_detail",
+    "story_record",
     "watch_record",
     "watch_run_record",
 ]
@@ -146,6 +150,28 @@ def entity_view_record(view: EntityView) -> dict[str, Any]:
 
 def stats_record(stats: Stats) -> dict[str, Any]:
     return asdict(stats)
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    """A story in a list: ``id``, ``title`` (its first release's), ``first_date``,
+    ``last_date``, ``size`` (releases), ``sources``, ``merged`` (ids that resolve to it)."""
+    return {"id": story.id, "title": story.title, "first_date": story.first_date,
+            "last_date": story.last_date, "size": story.size, "sources": list(story.sources),
+            "merged": list(story.merged)}
+
+
+def member_record(member: StoryMember) -> dict[str, Any]:
+    """A release of a story with ``reason``: ``kind`` (first, duplicate, update, similar),
+    ``like`` (the release it is most like), ``similarity``, ``story_similarity``, ``days``,
+    ``shared`` (names, figures and words both hold) and ``resemblance`` (text both hold)."""
+    reason = asdict(member.reason)
+    reason["shared"] = list(member.reason.shared)
+    return {"id": member.release_id, "date": member.date, "title": member.title,
+            "source": member.source, "reason": reason}
+
+
+def story_detail(view: StoryView) -> dict[str, Any]:
+    return story_record(view.story) | {"releases": [member_record(m) for m in view.members]}
 
 
 def watch_record(watch: Watch) -> dict[str, Any]:

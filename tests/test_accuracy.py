@@ -5,6 +5,9 @@ each field and the share of matched people with a right role, as the shared
 scorer (``../shared/eval/score.py``, run as a subprocess, never copied)
 reports them. Floors may only rise.
 
+Stories are scored too (pairwise F1 of the ``story`` each prediction carries, grouped
+within the set as ``pressdesk extract`` groups), and ECB+'s development half for them alone.
+
 Sets: the public seed sample and USTR releases (texts in ``data/samples``,
 gold copied under ``tests/golden``), releases of our own writing
 (``tests/golden/own*.jsonl``: government releases and trade news; ``holdout*.jsonl``, other
@@ -30,6 +33,7 @@ import pytest
 from pressdesk.extract import extract, to_prediction
 from pressdesk.models import Release
 from pressdesk.readers import read_path
+from pressdesk.stories import group_in_memory
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -47,6 +51,11 @@ SETS: dict[str, tuple[Path, Path]] = {
         SHARED / "data/news/korea-news-dev.jsonl",
         SHARED / "eval/gold/korea-news-dev.jsonl",
     ),
+    # story grouping only (its entity rows are empty): two events of one kind in every topic
+    "ecbplus-dev": (
+        SHARED / "data/news/ecbplus-dev.jsonl",
+        SHARED / "eval/gold/ecbplus-dev.jsonl",
+    ),
     "events-own": (GOLDEN / "events-own.jsonl", GOLDEN / "events-own-gold.jsonl"),
     "events-dev": (GOLDEN / "events-dev.jsonl", GOLDEN / "events-dev-gold.jsonl"),
     "figures-own": (GOLDEN / "figures-own.jsonl", GOLDEN / "figures-own-gold.jsonl"),
@@ -61,18 +70,19 @@ ROW_SETS = {
     "figures-own-2": ("figures",),
     "trade-own": ("figures", "events"),
 }
-EXTRA_ROWS = ("figures", "events")
+EXTRA_ROWS = ("figures", "events", "stories")
 FIELDS = ("people", "orgs", "places", "money", "percents", "dates")
 
 
 def write_predictions(source: Path, out: Path) -> int:
-    count = 0
+    """What ``pressdesk extract`` prints: each release's facts and its story within the input."""
+    found = [(r, extract(r)) for r in read_path(str(source)) if isinstance(r, Release)]
+    stories = group_in_memory(found)
     with out.open("w", encoding="utf-8") as f:
-        for item in read_path(str(source)):
-            if isinstance(item, Release):
-                f.write(json.dumps(to_prediction(item, extract(item)), ensure_ascii=False) + "\n")
-                count += 1
-    return count
+        for release, facts in found:
+            record = to_prediction(release, facts) | {"story": stories[release.id]}
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(found)
 
 
 def score(gold: Path, predictions: Path) -> dict[str, Any]:

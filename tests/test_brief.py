@@ -113,6 +113,11 @@ def test_the_command_writes_every_format(sample_db: str, tmp_path: Path) -> None
     assert "K-Mobility" not in narrowed.stdout
 
 
+def test_the_brief_ranks_stories_not_releases(brief: Brief) -> None:
+    (meetup,) = [s for s in brief.stories if len(s.releases) > 1]
+    assert meetup.story_id and len(brief.stories) == 9
+    assert {"Meet-up Day" in s.release.title for s in meetup.releases} == {True, False}
+    assert all(s.story_id for s in brief.stories)
 def test_only_web_addresses_become_links_in_the_html(tmp_path: Path) -> None:
     with Desk.open(str(tmp_path / "x.db"), embedder="fake") as desk:
         desk.add([make_release(1, url="javascript:alert(1)"), make_release(2, url="https://e.gov/2")])

@@ -101,12 +101,13 @@ def to_prediction(release: Release, found: Extraction) -> dict[str, Any]:
 def predict_paths(
     paths: Iterable[str], *, format: str | None = None, source: str | None = None
 ) -> Iterator[dict[str, Any] | Rejection]:
-    """What ``pressdesk extract`` prints: the prediction of every release read, and every
-    record that could not be read."""
+    """What ``pressdesk extract`` prints: every record that could not be read as it is met,
+    then the prediction of every release read, its ``story`` grouped within the input
+    (the grouping of ``pressdesk.stories``, so all releases are read first)."""
     from pressdesk.readers import read_path
 
-    for path in paths:
-        yield from predicted(read_path(path, format=format, source=source))
+    return predicted(item for path in paths
+                     for item in read_path(path, format=format, source=source))
 
 
 def predict_document(
@@ -119,8 +120,17 @@ def predict_document(
 
 
 def predicted(items: Iterable[Release | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
+    from pressdesk.stories import group_in_memory
+
+    found: list[tuple[Release, Extraction]] = []
     for item in items:
-        yield item if isinstance(item, Rejection) else to_prediction(item, extract(item))
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            found.append((item, extract(item)))
+    stories = group_in_memory(found)
+    for release, facts in found:
+        yield to_prediction(release, facts) | {"story": stories[release.id]}
 
 
 def figure_prediction(figure: Figure) -> dict[str, Any]:

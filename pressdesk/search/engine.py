@@ -32,6 +32,7 @@ __all__ = [
     "SearchOptions",
     "SearchResult",
     "matching",
+    "matching_ids",
     "search",
     "search_with",
     "similar",
@@ -112,6 +113,15 @@ def search_with(
         if options.facets
         else {},
     )
+
+
+def matching_ids(index: SearchIndex, query: str, limit: int) -> list[str]:
+    """The ids of the releases a query matches lexically, best first, up to ``limit`` (no
+    snippets: for narrowing other listings, such as stories, by a query)."""
+    compiled = compile_query(parse_query(query), index)
+    view = index.snapshot()
+    ranked = view.top(compiled, limit)
+    return [str(doc.get_first("id")) for doc in view.stored(a for _, a in ranked.hits)]
 
 
 def check_options(options: SearchOptions) -> None:

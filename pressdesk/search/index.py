@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 STEMMED = "en_stem"  # tantivy's built-in: simple tokens, lower case, English stemmer
 WORDS = "pd_words"  # simple tokens, lower case, no stemming: names and codes
 
-FACT_FIELDS = ("category", "source", "place", "org", "person", "sector", "event", "figure")
+FACT_FIELDS = ("category", "source", "place", "org", "person", "sector", "event", "figure", "story")
 FACET_FIELDS = ("category", "source", "place", "org", "person", "sector", "event", "month")
 SNIPPET_CHARS = 200
 FIELD_TOKENIZERS: dict[str, str] = {"title": STEMMED, "body": STEMMED} | {
@@ -86,6 +86,7 @@ class IndexDoc:
     sectors: tuple[str, ...] = ()
     events: tuple[str, ...] = ()  # the types of the trade-policy actions it reports
     figures: tuple[str, ...] = ()  # the series keys of its statistics
+    stories: tuple[str, ...] = ()  # its story's id, then the ids of stories merged into it
     place_names: tuple[str, ...] = ()
     org_aliases: tuple[str, ...] = ()
 
@@ -101,8 +102,10 @@ class Hit:
     snippet: str
 
 
-def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
-    """The index document of a release and (when extraction ran) its facts."""
+def index_doc(
+    release: Release, facts: Extraction | None, stories: tuple[str, ...] = ()
+) -> IndexDoc:
+    """The index document of a release, (when extraction ran) its facts and its story's ids."""
     places = facts.places if facts else ()
     orgs = facts.orgs if facts else ()
     return IndexDoc(
@@ -118,6 +121,7 @@ def index_doc(release: Release, facts: Extraction | None) -> IndexDoc:
         sectors=facts.sectors if facts else (),
         events=unique(e.type for e in facts.events if not e.optional) if facts else (),
         figures=unique(f.series for f in facts.figures) if facts else (),
+        stories=stories,
         place_names=unique(p.name for p in places),
         org_aliases=unique(a for o in orgs for a in o.aliases),
     )
@@ -192,6 +196,7 @@ def to_document(doc: IndexDoc) -> tantivy.Document:
         "sector": list(doc.sectors),
         "event": list(doc.events),
         "figure": list(doc.figures),
+        "story": list(doc.stories),
     }
     return tantivy.Document(**{k: v for k, v in (fields | facets).items() if v != [] and v != ""})
 

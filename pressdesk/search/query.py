@@ -8,6 +8,7 @@
     category:trade  source:USTR
     person:"Yeo Han-koo"  org:KIAT  place:KR  sector:semiconductors
     event:tariff  figure:"ICT exports"  (any name of the series: figure:"chip exports")
+    story:s3a9027746cf  (a story's id, or the id of a story merged into it)
     date:2025-11-18  date:2025-11  date:2025  date:2025-11-01..2025-11-30
     date:2025-11..  date:..2025-11-15
 

@@ -75,14 +75,22 @@ def index_entries(store: Store, index: Indexer, entries: Sequence[Queued], uncer
     for e in entries:  # a release queued twice replaces if either entry says so
         replace[e.release_id] = replace.get(e.release_id, False) or not e.fresh or e.entry <= uncertain
     stored = store.get_many(list(replace))
-    facts = store.facts_for(list(replace))
+    derived = Derived(store, list(replace))
     for flag in (False, True):
         group = [s for s in stored if replace[s.release.id] is flag]
-        index.add((document(s, facts) for s in group), replace=flag)
+        index.add((derived.document(s) for s in group), replace=flag)
 
 
-def document(stored: StoredRelease, facts: dict[str, Extraction]) -> IndexDoc:
-    return index_doc(stored.release, facts.get(stored.release.id))
+class Derived:
+    """What the store derived from some releases (facts, stories), read at once."""
+
+    def __init__(self, store: Store, ids: list[str]) -> None:
+        self.facts: dict[str, Extraction] = store.facts_for(ids)
+        self.stories = store.stories_of(ids)
+
+    def document(self, stored: StoredRelease) -> IndexDoc:
+        rid = stored.release.id
+        return index_doc(stored.release, self.facts.get(rid), self.stories.get(rid, ()))
 
 
 def try_sync(store: Store, index: Indexer) -> int | None:
@@ -158,8 +166,8 @@ def rebuild_index(
     index.clear()
     releases = store.releases(ReleaseFilter())
     while chunk := list(islice(releases, CHUNK)):
-        facts = store.facts_for([s.release.id for s in chunk])
-        index.add((document(s, facts) for s in chunk), replace=False)
+        derived = Derived(store, [s.release.id for s in chunk])
+        index.add((derived.document(s) for s in chunk), replace=False)
     index.commit()
     index.set_stamp(identity)
     store.mark_indexed_through(through)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pressdesk.facts import Extraction
 from pressdesk.models import (
@@ -33,10 +33,15 @@ from pressdesk.models import (
     Series,
     Source,
     StoredRelease,
+    Story,
+    StoryMember,
     UrlState,
     Watch,
     WatchItem,
 )
+
+if TYPE_CHECKING:
+    from pressdesk.stories.grouping import StoryBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,17 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     optional: bool = False  # also the background, scheduled and intended ones
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    """What ``stories`` narrows by; empty fields do not narrow."""
+
+    since: str | None = None  # stories with a release on or after this day
+    until: str | None = None  # ... on or before this day
+    release_ids: tuple[str, ...] | None = None  # only stories holding one of these releases
+    min_size: int = 1  # at least this many releases
     limit: int | None = None
 
 
@@ -175,6 +191,18 @@ class Store(Protocol):
     def events(self, where: EventFilter) -> Iterator[EventRow]: ...
     def stats(self) -> Stats: ...
 
+    # stories (see pressdesk.stories)
+    def story_book(self) -> StoryBook:
+        """The grouper's candidates and records, inside the caller's transaction."""
+        ...
+
+    def count_ungrouped(self) -> int: ...
+    def ungrouped(self, limit: int, after: int = 0) -> list[tuple[int, str]]: ...
+    def resolve_story(self, story_id: str) -> str: ...
+    def stories(self, where: StoryFilter) -> list[Story]: ...
+    def story(self, story_id: str) -> Story: ...
+    def story_members(self, story_id: str) -> list[StoryMember]: ...
+    def stories_of(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]: ...
     # watches
     def add_watch(self, watch: Watch) -> None: ...
     def watches(self) -> list[Watch]: ...
@@ -260,6 +288,7 @@ __all__ = [
     "SeriesFilter",
     "Stats",
     "Store",
+    "StoryFilter",
     "VectorStore",
     "open_store",
 ]

@@ -361,3 +361,38 @@ def entity_mentions(db: sqlite3.Connection) -> None:
         " UPDATE entities SET mentions = mentions - 1 WHERE id = old.entity_id; END"
     )
     db.execute("CREATE INDEX entities_by_mentions ON entities(mentions DESC, name)")
+
+
+@migration
+def create_stories(db: sqlite3.Connection) -> None:
+    """Stories: releases that report one event (see ``pressdesk.stories``). ``story_keys``
+    are the blocking keys the grouper looks candidates up by, by day; ``story_terms``
+    count the releases that hold each term (the rarity of words and names)."""
+    db.execute(
+        """CREATE TABLE stories (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL DEFAULT 0,
+            merged_into TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE story_members (
+            release_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            features BLOB NOT NULL,
+            reason TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX story_members_story ON story_members(story_id)")
+    db.execute(
+        """CREATE TABLE story_keys (
+            key INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            release_id TEXT NOT NULL,
+            PRIMARY KEY (key, day, release_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE TABLE story_terms (term INTEGER PRIMARY KEY, n INTEGER NOT NULL)")

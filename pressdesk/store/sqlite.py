@@ -27,6 +27,7 @@ from pressdesk.store.sqlite_connections import Connections, hint, named_errors, 
 from pressdesk.store.sqlite_entities import SQLiteEntities
 from pressdesk.store.sqlite_facts import SQLiteFacts
 from pressdesk.store.sqlite_sources import SQLiteSources
+from pressdesk.store.sqlite_stories import SQLiteStories
 from pressdesk.store.sqlite_watches import SQLiteWatches
 from pressdesk.store.transactions import transaction
 
@@ -71,7 +72,7 @@ def _unique_runs(releases: Iterable[Release]) -> Iterator[list[Release]]:
 
 
 @named_errors
-class SQLiteStore(SQLiteFacts, SQLiteEntities, SQLiteWatches, SQLiteSources):
+class SQLiteStore(SQLiteFacts, SQLiteEntities, SQLiteWatches, SQLiteSources, SQLiteStories):
     """The embedded store. ``path`` may be ``:memory:``."""
 
     def __init__(self, path: str) -> None:

@@ -1,0 +1,293 @@
+"""Stories in the SQLite store (a part of ``SQLiteStore``): the grouper's book and the reading.
+
+``SQLiteStoryBook`` is the ``StoryBook`` the grouper works on during an ingest:
+candidates come from ``story_keys`` (an index on key and day, so a look-up
+reads only the releases of those keys within the window), never from a scan of
+every story. What it decides is kept in memory until ``flush`` (the end of the
+batch, or a merge) writes it in a few statements, and look-ups see it
+meanwhile, so the next release of a batch sees the last one and the stories
+are those that writing each decision at once would give.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
+from typing import Any
+
+from pressdesk.errors import NotFound
+from pressdesk.models import Story, StoryMember, StoryReason
+from pressdesk.store import StoryFilter
+from pressdesk.store.sqlite_connections import named_errors
+from pressdesk.stories.features import StoryFeatures, decode, encode
+from pressdesk.stories.grouping import Candidate
+
+DOCS = "story_docs"  # meta: how many releases were grouped
+NEW_STORY = 1 << 62  # creation order of a story not written yet: after every written one
+NEAREST = (
+    "SELECT * FROM (SELECT key, day, release_id FROM story_keys WHERE key = ?"
+    " AND day BETWEEN ? AND ? ORDER BY day DESC, release_id DESC LIMIT ?)"
+)
+
+
+class SQLiteStoryBook:
+    """The grouper's view of the store (see ``pressdesk.stories.grouping.StoryBook``)."""
+
+    def __init__(self, db: sqlite3.Connection, requeue: Callable[[Sequence[str]], None]) -> None:
+        self.db = db
+        self.requeue = requeue
+        self.counts: dict[int, int] = {}
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
+        self.docs = self.written = int(row[0]) if row else 0
+        self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
+        self._clear()
+
+    def _clear(self) -> None:
+        self.postings: dict[int, list[tuple[int, str]]] = defaultdict(list)  # not written yet
+        self.fresh: dict[str, Candidate] = {}
+        self.members: list[tuple[str, str, int, str, bytes, str]] = []
+        self.terms: dict[int, int] = defaultdict(int)
+        self.grown: dict[str, int] = {}  # story -> members added, in order of creation
+
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        """Counts are read once per book (one batch) and kept up to date as it adds; the
+        mapping returned holds every term asked for, and others."""
+        counts = self.counts
+        missing = [t for t in terms if t not in counts]
+        if missing:
+            rows = self.db.execute(
+                "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            counts.update(dict.fromkeys(missing, 0))
+            counts.update(rows.fetchall())
+        return self.docs, counts
+
+    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
+        """The ``limit`` latest (by day, then id) releases of each key, written or not."""
+        if not keys:
+            return []
+        nearest: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        params = [x for key in keys for x in (key, low, high, limit)]
+        for key, day, rid in self.db.execute(" UNION ALL ".join([NEAREST] * len(keys)), params):
+            nearest[key].append((day, rid))
+        chosen: set[str] = set()
+        for key in keys:
+            mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
+            both = sorted(nearest[key] + mine, reverse=True)[:limit] if mine else nearest[key]
+            chosen.update(rid for _, rid in both)
+        return [c for rid, found in self._written(chosen) if (c := self.fresh.get(rid) or found)]
+
+    def _written(self, ids: set[str]) -> list[tuple[str, Candidate | None]]:
+        """Each of ``ids`` in order, with its candidate read from the store unless not written
+        yet; the sizes of their stories are remembered."""
+        stored = [rid for rid in ids if rid not in self.fresh]
+        found: dict[str, Candidate] = {}
+        if stored:
+            rows = self.db.execute(
+                "SELECT m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
+                " FROM story_members m JOIN stories s ON s.id = m.story_id"
+                " WHERE m.release_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(stored),),
+            )
+            for rid, source, blob, story, seq, size in rows:
+                found[rid] = Candidate(decode(rid, source, blob), story)
+                self.sizes.setdefault(story, (seq, size))
+        return [(rid, found.get(rid)) for rid in sorted(ids)]
+
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
+        missing = [s for s in stories if s not in self.sizes]
+        if missing:
+            rows = self.db.execute(
+                "SELECT id, seq, size FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            )
+            self.sizes.update((sid, (seq, size)) for sid, seq, size in rows)
+        return {s: self.sizes[s] for s in stories if s in self.sizes}
+
+    def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
+            reason: StoryReason) -> None:
+        rid = features.release_id
+        self.docs += 1
+        counts, added = self.counts, self.terms
+        for t in terms:
+            counts[t] = counts.get(t, 0) + 1
+            added[t] += 1
+        for key in dict.fromkeys(keys):
+            self.postings[key].append((features.day, rid))
+        self.fresh[rid] = Candidate(features, story)
+        if story not in self.sizes:
+            self.story_sizes([story])
+        seq, size = self.sizes.get(story, (NEW_STORY + len(self.grown), 0))
+        self.sizes[story] = (seq, size + 1)
+        self.grown[story] = self.grown.get(story, 0) + 1
+        self.members.append((rid, story, self.docs, features.source, encode(features),
+                             reason_json(reason)))
+
+    def flush(self) -> None:
+        """Write what was decided since the last flush, in a few statements."""
+        db = self.db
+        db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
+                       " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
+        db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
+                       [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
+        db.executemany("INSERT INTO stories (id, size) VALUES (?, ?) ON CONFLICT (id)"
+                       " DO UPDATE SET size = size + excluded.size", list(self.grown.items()))
+        db.executemany(
+            "INSERT OR REPLACE INTO story_members (release_id, story_id, seq, source, features,"
+            " reason) VALUES (?, ?, ?, ?, ?, ?)", self.members)
+        if self.docs != self.written:
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                       " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
+            self.written = self.docs
+        self.sizes.clear()  # read again as needed: new stories have their order in the store now
+        self._clear()
+
+    def merge(self, survivor: str, absorbed: Sequence[str]) -> list[str]:
+        """Move the members of ``absorbed`` into ``survivor`` and requeue them for the index
+        (their documents carry the story); returns the moved release ids."""
+        self.flush()
+        moved: list[str] = []
+        for story in absorbed:
+            ids = [rid for (rid,) in self.db.execute(
+                "SELECT release_id FROM story_members WHERE story_id = ?", (story,))]
+            self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
+                            (survivor, story))
+            self.db.execute("UPDATE stories SET merged_into = ?, size = 0 WHERE id = ?"
+                            " OR merged_into = ?", (survivor, story, story))
+            self.db.execute("UPDATE stories SET size = size + ? WHERE id = ?", (len(ids), survivor))
+            moved += ids
+        self.sizes.clear()
+        survivors = [rid for (rid,) in self.db.execute(
+            "SELECT release_id FROM story_members WHERE story_id = ?", (survivor,))]
+        self.requeue(survivors)  # every document of the story now names the merged ids too
+        return moved
+
+
+REASON_FIELDS = tuple(f.name for f in fields(StoryReason))
+
+
+def reason_json(reason: StoryReason) -> str:
+    found = {k: getattr(reason, k) for k in REASON_FIELDS}
+    return json.dumps({k: v for k, v in found.items() if v not in (None, (), 0.0, "")},
+                      ensure_ascii=False)
+
+
+def reason_from_json(text: str) -> StoryReason:
+    data = json.loads(text)
+    data["shared"] = tuple(data.get("shared", ()))
+    return StoryReason(**data)
+
+
+STORY_COLUMNS = (
+    "s.id, (SELECT r.title FROM story_members f JOIN releases r ON r.id = f.release_id"
+    "  WHERE f.story_id = s.id ORDER BY f.seq LIMIT 1),"
+    " min(r.date), max(r.date), count(*), group_concat(DISTINCT r.source),"
+    " (SELECT json_group_array(o.id) FROM stories o WHERE o.merged_into = s.id)"
+)
+
+
+@named_errors
+class SQLiteStories:
+    """Stories read from the store; ``db`` is this thread's connection."""
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        raise NotImplementedError
+
+    def story_book(self) -> SQLiteStoryBook:
+        return SQLiteStoryBook(self.db, self.requeue)
+
+    def requeue(self, ids: Sequence[str]) -> None:
+        raise NotImplementedError
+
+    def count_ungrouped(self) -> int:
+        """How many releases are in no story (stored before stories existed): two counts."""
+        row = self.db.execute("SELECT (SELECT count(*) FROM releases)"
+                              " - (SELECT count(*) FROM story_members)").fetchone()
+        return max(0, int(row[0]))
+
+    def ungrouped(self, limit: int, after: int = 0) -> list[tuple[int, str]]:
+        """(store order, id) of up to ``limit`` releases in no story, stored after ``after``,
+        oldest first."""
+        rows = self.db.execute(
+            "SELECT r.seq, r.id FROM releases r WHERE r.seq > ? AND NOT EXISTS"
+            " (SELECT 1 FROM story_members m WHERE m.release_id = r.id) ORDER BY r.seq LIMIT ?",
+            (after, limit),
+        )
+        return [(seq, rid) for seq, rid in rows]
+
+    def resolve_story(self, story_id: str) -> str:
+        """The live story an id names (a merged story's id names the one it merged into);
+        an unambiguous prefix is enough."""
+        rows = self.db.execute(
+            "SELECT id, merged_into FROM stories WHERE id >= ? AND id < ? LIMIT 2",
+            (story_id, story_id + "\uffff"),
+        ).fetchall()
+        if len(rows) != 1 or not story_id:
+            reason = "more than one story" if len(rows) > 1 else "no story"
+            raise NotFound(f"{reason} with an id starting {story_id!r}")
+        found, merged = rows[0]
+        return str(merged or found)
+
+    def stories(self, where: StoryFilter) -> list[Story]:
+        """Stories of more than ``min_size`` releases, newest last release first."""
+        clauses, params = ["s.merged_into IS NULL"], []
+        if where.release_ids is not None:
+            clauses.append("s.id IN (SELECT story_id FROM story_members WHERE release_id IN"
+                           " (SELECT value FROM json_each(?)))")
+            params.append(json.dumps(list(where.release_ids)))
+        having, hparams = ["count(*) >= ?"], [where.min_size]  # type: list[str], list[Any]
+        for clause, value in (("max(r.date) >= ?", where.since), ("min(r.date) <= ?", where.until)):
+            if value:
+                having.append(clause)
+                hparams.append(value)
+        limit = " LIMIT ?" if where.limit else ""
+        rows = self.db.execute(
+            f"SELECT {STORY_COLUMNS} FROM stories s JOIN story_members m ON m.story_id = s.id"
+            f" JOIN releases r ON r.id = m.release_id WHERE {' AND '.join(clauses)}"
+            f" GROUP BY s.id HAVING {' AND '.join(having)}"
+            f" ORDER BY max(r.date) DESC, count(*) DESC, s.id{limit}",
+            [*params, *hparams, *([where.limit] if where.limit else [])],
+        )
+        return [_story(row) for row in rows]
+
+    def story(self, story_id: str) -> Story:
+        sid = self.resolve_story(story_id)
+        row = self.db.execute(
+            f"SELECT {STORY_COLUMNS} FROM stories s JOIN story_members m ON m.story_id = s.id"
+            " JOIN releases r ON r.id = m.release_id WHERE s.id = ? GROUP BY s.id",
+            (sid,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        return _story(row)
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        """The releases of a story in the order they joined it, each with its reason."""
+        rows = self.db.execute(
+            "SELECT m.release_id, r.date, r.title, r.source, m.reason FROM story_members m"
+            " JOIN releases r ON r.id = m.release_id WHERE m.story_id = ? ORDER BY m.seq",
+            (self.resolve_story(story_id),),
+        )
+        return [StoryMember(rid, day, title, source, reason_from_json(reason))
+                for rid, day, title, source, reason in rows]
+
+    def stories_of(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """For each release grouped, its story's id and then the ids merged into it."""
+        rows = self.db.execute(
+            "SELECT m.release_id, m.story_id,"
+            " (SELECT json_group_array(o.id) FROM stories o WHERE o.merged_into = m.story_id)"
+            " FROM story_members m WHERE m.release_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(ids)),),
+        )
+        return {rid: (sid, *sorted(json.loads(merged))) for rid, sid, merged in rows}
+
+
+def _story(row: Sequence[Any]) -> Story:
+    sid, title, first, last, size, sources, merged = row
+    return Story(sid, title or "", first, last, size, tuple(sorted((sources or "").split(","))),
+                 tuple(sorted(json.loads(merged))))

@@ -1,0 +1,72 @@
+"""Stories: releases that report the same real-world event, grouped as they arrive.
+
+A ministry's short notice and its long release, a wire story and its "(LEAD)"
+and "(2nd LD)", four outlets on one export record: one story. Grouping is
+incremental (each new release joins a story, starts one, or shows that two
+are one, at ingest), deterministic (the same releases in the same order give
+the same stories, however they are batched) and stable (a story keeps its id;
+when two merge, the older id survives and the other resolves to it).
+
+- ``features``: what is compared of a release (weighted terms, names, figures,
+  shingles, the title without update marks), packed for the store;
+- ``grouping``: the grouper, the ``StoryBook`` protocol it finds candidates
+  through (the store's ``story_book()``, or ``MemoryBook``), and its options.
+
+``group_stored`` runs the grouper over the store (ingest calls it in the
+transaction that stores a batch); ``group_in_memory`` over one input
+(``pressdesk extract``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from pressdesk.facts import Extraction
+from pressdesk.models import Release
+from pressdesk.stories.grouping import (
+    Grouping,
+    GroupingOptions,
+    MemoryBook,
+    group_release,
+    read_terms,
+    story_id,
+)
+
+if TYPE_CHECKING:
+    from pressdesk.store import Store
+
+DEFAULTS = GroupingOptions()
+
+__all__ = [
+    "Grouping",
+    "GroupingOptions",
+    "MemoryBook",
+    "group_in_memory",
+    "group_stored",
+    "story_id",
+]
+
+
+def group_stored(
+    store: Store, items: Sequence[tuple[Release, Extraction | None]],
+    options: GroupingOptions = DEFAULTS,
+) -> list[Grouping]:
+    """Group releases just stored, in order, inside the caller's transaction."""
+    book = store.story_book()
+    readings = [read_terms(release, facts) for release, facts in items]
+    book.term_counts(sorted({t for reading in readings for t in reading.terms}))  # one query
+    done = [group_release(book, release, facts, options, reading)
+            for (release, facts), reading in zip(items, readings, strict=True)]
+    book.flush()
+    return done
+
+
+def group_in_memory(
+    items: Iterable[tuple[Release, Extraction | None]], options: GroupingOptions = DEFAULTS
+) -> dict[str, str]:
+    """The story of every release of one input (grouped in the order given), by release id."""
+    book = MemoryBook()
+    for release, facts in items:
+        group_release(book, release, facts, options)
+    return dict(book.member_of)

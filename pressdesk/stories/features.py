@@ -1,0 +1,303 @@
+"""What grouping reads of a release: weighted terms, names, figures, shingles, its title.
+
+``release_features(release, facts)`` turns a release (and what extraction found
+in it, when it ran) into ``StoryFeatures``: the few numbers that grouping
+compares, packed so the store can keep them beside the release
+(``encode``/``decode``) and compare them without reading the text again.
+
+- **terms**: the release's words as 32-bit hashes with a weight (its tf-idf when
+  the release was grouped, the vector of unit length). A word counts
+  twice in the title or lead and three times written with a capital inside a
+  sentence (a name); runs of capitalised words also count as one term ("Jamal
+  Williams"), numbers as written ("6.1", "52-3"), and the people and
+  organisations extraction found under their entity keys. Only the
+  ``TERMS`` heaviest are kept (by weight times rarity when they are chosen).
+- **figures**: each statistic's series and period, so that October's and
+  November's export figures tell two stories apart.
+- **shingles**: the smallest hashes of the body's five-word shingles (a
+  bottom-k sketch), whose overlap estimates how much text two releases share.
+- **title**: the hash of the title with update marks ("(LEAD)", "(2nd LD)",
+  "UPDATE 1", "CORRECTED") taken off, and ``update``: the mark, if any;
+  **template**: the same with its numbers as "#" ("Money market given # mln
+  assistance"), which a daily or monthly report keeps from one issue to the next.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import struct
+import zlib
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pressdesk.facts import Extraction
+from pressdesk.models import Release
+
+__all__ = [
+    "StoryFeatures",
+    "base_title",
+    "decode",
+    "encode",
+    "figure_terms",
+    "hash_terms",
+    "rarities",
+    "release_features",
+    "term_texts",
+    "term_hash",
+    "update_mark",
+]
+
+TERMS = 48  # terms kept per release
+SHINGLES = 24  # bottom-k sketch size
+SHINGLE_WORDS = 5
+LEAD_CHARS = 300  # title and this much of the body weigh double
+BODY_CHARS = 6000  # what is read of a long body
+LEAD_WEIGHT = 2.0
+NAME_WEIGHT = 3.0
+ENTITY_WEIGHT = 2.0
+
+STOPWORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves said says say one two three year
+years told may might last first new mr mrs ms per cent percent
+""".split()  # noqa: SIM905 - a word list reads better as words
+)
+
+TOKEN = re.compile(r"\w+(?:['’.,-]\w+)*|[.!?;:\"“”()]")
+SENTENCE_OPEN = frozenset('.!?;:"“(')
+MARK = (r"(?:lead|\d+(?:st|nd|rd|th)\s+ld(?:[\s-]*writethru)?|update\s*\d*|corrected|correction"
+        r"|refile|urgent)")
+UPDATE = re.compile(
+    rf"^\s*(?:\({MARK}\)|(?:update\s*\d+|corrected|correction|refile)\b)\s*[-:–—]?\s*"
+    rf"|\s*(?:[-:–—]\s*(?:update\s*\d*|corrected|correction|refile)|\({MARK}\))\s*$",
+    re.IGNORECASE,
+)
+WORDS = re.compile(r"[^\W_]+")
+SPACE = re.compile(r"\s")
+DIGIT = re.compile(r"\d")
+NUMBER = re.compile(r"\d+")
+Terms = dict[str, float]  # term -> weight
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """What grouping compares of one release (see the module docstring)."""
+
+    release_id: str
+    day: int  # the release date as a day number (date.toordinal)
+    source: str
+    title: int  # hash of the title without update marks
+    template: int  # ... and with its numbers as "#": what a recurring report keeps
+    update: str  # the update mark ("LEAD", "2nd LD", "UPDATE 1", "CORRECTED"), or ""
+    terms: tuple[tuple[int, float], ...]  # (term hash, weight), heaviest first
+    figures: tuple[tuple[int, int], ...]  # (series hash, period hash)
+    shingles: tuple[int, ...]  # the smallest shingle hashes, ascending
+
+    def keys(self, count: int) -> tuple[int, ...]:
+        """The blocking keys: the title, the ``count`` heaviest terms, the smallest shingles."""
+        return (self.title, *(t for t, _ in self.terms[:count]), *self.shingles[:4])
+
+
+def term_hash(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def update_mark(title: str) -> str:
+    """The update mark a wire service puts on a title ("LEAD", "2nd LD", "UPDATE 2"), or ""."""
+    found = UPDATE.search(title)
+    if not found:
+        return ""
+    mark = " ".join(WORDS.findall(found.group()))
+    return mark.upper() if mark.lower() in ("lead", "urgent") else mark
+
+
+def base_title(title: str) -> str:
+    """The title without update marks, its words folded: what versions of one story share."""
+    stripped = UPDATE.sub(" ", title)
+    return " ".join(w.lower() for w in WORDS.findall(stripped))
+
+
+def term_texts(release: Release, facts: Extraction | None) -> Terms:
+    """Every term of a release with its weight (before hashing)."""
+    counts = weighted_terms(release)
+    if facts is not None:
+        for name in entity_terms(facts):
+            counts[name] += ENTITY_WEIGHT
+    return counts
+
+
+def hash_terms(terms: Terms) -> tuple[dict[int, float], dict[int, str]]:
+    """The terms by hash, with their weights summed, and each hash's text."""
+    names = {term_hash(term): term for term in terms}
+    hashed: dict[int, float] = defaultdict(float)
+    for h, term in names.items():
+        hashed[h] += terms[term]
+    return hashed, names
+
+
+def release_features(
+    release: Release, facts: Extraction | None, hashed: dict[int, float],
+    rarity: dict[int, float],
+) -> StoryFeatures:
+    """The features of one release from its hashed terms (``hash_terms(term_texts(...))``)
+    and extraction. ``rarity`` (each term's inverse document frequency, as the book
+    counts now) picks the terms kept and weighs them: each keeps (1 + log(1 + weight))
+    times its rarity, the kept ones scaled to unit length, so that two releases' similarity
+    is the sum of products over the terms they share (cosine), weighed as each was grouped."""
+    kept = [t for _, t in sorted([(-w * rarity[t], t) for t, w in hashed.items()])[:TERMS]]
+    weights = [(1.0 + math.log1p(hashed[t])) * rarity[t] for t in kept]
+    norm = math.sqrt(sum(x * x for x in weights)) or 1.0
+    return StoryFeatures(
+        release_id=release.id,
+        day=day_number(release.date),
+        source=release.source,
+        title=term_hash("title " + base_title(release.title)),
+        template=term_hash("template " + NUMBER.sub("#", base_title(release.title))),
+        update=update_mark(release.title),
+        terms=tuple(zip(kept, array("f", [x / norm for x in weights]).tolist(), strict=True)),
+        figures=tuple(sorted(figure_terms(facts))),
+        shingles=bottom_shingles(release.body),
+    )
+
+
+def day_number(iso: str) -> int:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def weighted_terms(release: Release) -> Terms:
+    counts: Terms = defaultdict(float)
+    title = release.title
+    count_tokens(counts, title, len(title) + 1)
+    count_tokens(counts, release.body[:BODY_CHARS], LEAD_CHARS)
+    return counts
+
+
+def count_tokens(counts: Terms, text: str, lead: int) -> None:
+    """Add the weight of each word, number and run of capitalised words of ``text`` to
+    ``counts``; words up to the first space past ``lead`` weigh double. One loop over the
+    tokens (this is most of grouping's time): a number counts as written, a word of three
+    letters or more that is no stop word counts once, three times written with a capital
+    inside a sentence (a name), and a name after a name counts as a pair too."""
+    cut = SPACE.search(text, lead) if lead < len(text) else None
+    end = cut.start() if cut else len(text)
+    parts = ((TOKEN.findall(text, 0, end), LEAD_WEIGHT), (TOKEN.findall(text, end), 1.0))
+    opening, run = True, ""
+    for words, scale in parts:
+        name = scale * NAME_WEIGHT
+        for word in words:
+            if word in SENTENCE_OPEN:
+                opening, run = True, ""
+                continue
+            lower = word.lower()
+            capital = word[0].isupper() and not opening and "_" not in word
+            opening = False
+            if "_" in word:
+                run = ""
+            elif not word.isalpha() and DIGIT.search(word):
+                counts["#" + lower] += scale
+                run = lower if capital and lower not in STOPWORDS else ""
+            elif len(word) < 3 or lower in STOPWORDS:
+                run = lower if capital and lower not in STOPWORDS else ""
+            elif capital:
+                counts[lower] += name
+                if run:
+                    counts[f"{run} {lower}"] += name
+                run = lower
+            else:
+                counts[lower] += scale
+                run = ""
+
+
+def entity_terms(facts: Extraction) -> Iterator[str]:
+    from pressdesk.entities import entity_key  # the extractors' keys: loaded only with facts
+
+    for person in facts.people:
+        yield "person " + entity_key("person", person.name)
+    for org in facts.orgs:
+        yield "org " + entity_key("org", org.name)
+
+
+def figure_terms(facts: Extraction | None) -> dict[tuple[int, int], str]:
+    """Each statistic's (series hash, period hash), with how to say it."""
+    if facts is None:
+        return {}
+    return {(term_hash(f.series), term_hash(f.period or "")): f"{f.indicator} {f.period}"
+            for f in facts.figures if f.series and f.period and f.kind == "actual"}
+
+
+def bottom_shingles(body: str) -> tuple[int, ...]:
+    """The ``SHINGLES`` smallest hashes of the body's runs of five words (each hashed from
+    its words' hashes, so every word is hashed once)."""
+    words = WORDS.findall(body[:BODY_CHARS].lower())
+    if len(words) < SHINGLE_WORDS:
+        return (term_hash(" ".join(words)),) if words else ()
+    known = {w: term_hash(w) for w in set(words)}
+    h = [known[w] for w in words]
+    grams = {((((a << 16) ^ (b << 12) ^ (c << 8) ^ (d << 4) ^ e) * MIX) >> 16) & MASK
+             for a, b, c, d, e in zip(h, h[1:], h[2:], h[3:], h[4:], strict=False)}
+    return tuple(heapq.nsmallest(SHINGLES, grams))
+
+
+MIX, MASK = 0x9E3779B97F4A7C15, 0xFFFFFFFF  # the words in order, mixed (Fibonacci hashing)
+
+
+def rarities(docs: int, counts: Mapping[int, int], terms: Sequence[int]) -> dict[int, float]:
+    """The inverse document frequency of each term, smoothed so that a term of an
+    empty collection weighs 1 and one no release holds weighs most."""
+    if not docs:
+        return dict.fromkeys(terms, 1.0)
+    top = math.log(docs + 1)
+    return {t: top - math.log(counts.get(t, 0) + 0.5) for t in terms}
+
+
+# -- packing -------------------------------------------------------------------------
+
+HEAD = struct.Struct("<iIIBBB")
+
+
+def encode(features: StoryFeatures) -> bytes:
+    """The features as bytes for the store (the id and source are kept in columns)."""
+    update = features.update.encode("utf-8")[:255]
+    terms = features.terms
+    head = HEAD.pack(features.day, features.title, features.template, len(terms), len(features.figures),
+                     len(features.shingles))
+    return b"".join((
+        head, bytes([len(update)]), update,
+        struct.pack(f"<{len(terms)}I", *(t for t, _ in terms)),
+        struct.pack(f"<{len(terms)}f", *(w for _, w in terms)),
+        struct.pack(f"<{2 * len(features.figures)}I", *(x for f in features.figures for x in f)),
+        struct.pack(f"<{len(features.shingles)}I", *features.shingles),
+    ))
+
+
+def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
+    day, title, template, n_terms, n_figures, n_shingles = HEAD.unpack_from(data)
+    at = HEAD.size
+    size = data[at]
+    update = data[at + 1 : at + 1 + size].decode("utf-8")
+    at += 1 + size
+    terms = struct.unpack_from(f"<{n_terms}I", data, at)
+    weights = struct.unpack_from(f"<{n_terms}f", data, at + 4 * n_terms)  # float32, as kept
+    at += 8 * n_terms
+    flat = struct.unpack_from(f"<{2 * n_figures}I", data, at)
+    at += 8 * n_figures
+    shingles = struct.unpack_from(f"<{n_shingles}I", data, at)
+    return StoryFeatures(
+        release_id, day, source, title, template, update,
+        tuple(zip(terms, weights, strict=True)),
+        tuple(zip(flat[::2], flat[1::2], strict=True)), shingles,
+    )

@@ -1,0 +1,357 @@
+"""The incremental grouper: each release joins the story it reports, starts one, or bridges two.
+
+For a new release, the ``StoryBook`` (the store, or memory for ``pressdesk
+extract``) names the candidates: releases within ``window`` days that share a
+blocking key with it (its title without update marks, its heaviest terms, its
+smallest shingles), never every release. Against each candidate:
+
+- an **update** (the same title with a mark such as "(LEAD)", "(2nd LD)",
+  "UPDATE 1", "CORRECTED", within three days) joins the candidate's story;
+- two releases with figures of one series but no period in common (October's
+  and November's exports), or two issues of a recurring report (one title but
+  for its numbers, on different days, neither an update), are never alike;
+- a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
+- otherwise the **similarity** is the cosine of the two releases' weighted terms
+  (sublinear in their counts, each weighed by its rarity across the book when
+  its release was grouped, so a candidate's vector is read, never weighed
+  again; names and entities count more, see ``features``); releases sharing
+  fewer than ``shared`` terms have none.
+
+The release joins the story with the highest *average* similarity over all of
+its members (average link: a story does not grow by chains of near neighbours)
+if that reaches ``join``; any other story it reaches ``merge`` with is the same
+event, and the stories merge, the oldest id surviving. Every choice is made in
+a fixed order, so the same releases in the same order give the same stories,
+however they are batched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple, Protocol
+
+from pressdesk.facts import Extraction
+from pressdesk.models import Release, StoryReason
+from pressdesk.stories.features import (
+    SHINGLES,
+    StoryFeatures,
+    figure_terms,
+    hash_terms,
+    rarities,
+    release_features,
+    term_texts,
+)
+
+__all__ = [
+    "Candidate",
+    "Grouping",
+    "GroupingOptions",
+    "MemoryBook",
+    "StoryBook",
+    "group_release",
+    "read_terms",
+    "story_id",
+]
+
+SHARED = 8  # shared terms named in a reason
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingOptions:
+    """The grouper's settings (see ``docs/benchmarks.md`` for how each was chosen)."""
+
+    join: float = 0.09  # average similarity to a story's members that joins it
+    merge: float = 0.19  # ... that makes a second story one with the first
+    duplicate: float = 0.5  # shingle resemblance of a near-duplicate
+    shared: int = 3  # terms two releases must share to be alike at all
+    window: int = 30  # days between a release and a candidate
+    update_days: int = 3  # days between versions of one title
+    keys: int = 6  # heaviest terms used as blocking keys
+    candidates: int = 10  # releases fetched per blocking key, nearest in time first
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A release the book found for a blocking key, with the story it belongs to."""
+
+    features: StoryFeatures
+    story: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """What grouping decided for one release."""
+
+    release_id: str
+    story: str
+    reason: StoryReason
+    merged: tuple[str, ...] = ()  # stories that proved to be this one (their ids now resolve to it)
+
+
+class StoryBook(Protocol):
+    """Where the grouper finds candidates and records its decisions (store or memory)."""
+
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        """How many releases were grouped, and how many of them hold each term (a mapping
+        that may hold other terms too)."""
+        ...
+
+    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
+        """Grouped releases dated from day ``low`` to ``high`` holding any of ``keys``
+        (up to ``limit`` per key), each once."""
+        ...
+
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Each story's (creation order, number of members)."""
+        ...
+
+    def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
+            reason: StoryReason) -> None:
+        """Record a release as a member of ``story`` (created if new) and count its distinct
+        ``terms``."""
+        ...
+
+    def merge(self, survivor: str, absorbed: Sequence[str]) -> Sequence[str]:
+        """Move the members of ``absorbed`` into ``survivor`` (their ids then resolve to it);
+        returns the releases moved."""
+        ...
+
+    def flush(self) -> None:
+        """Make what was recorded lasting (at the end of a batch)."""
+        ...
+
+
+def story_id(release_id: str) -> str:
+    """The id of a story started by a release: stable, and never a release id."""
+    return "s" + hashlib.sha256(f"story\x1f{release_id}".encode()).hexdigest()[:11]
+
+
+class Reading(NamedTuple):
+    """A release's terms by hash with their weights, each hash's text, the hashes in order."""
+
+    hashed: dict[int, float]
+    names: dict[int, str]
+    terms: list[int]
+
+
+def read_terms(release: Release, facts: Extraction | None) -> Reading:
+    """What grouping reads of a release before it looks at the book (see ``features``)."""
+    hashed, names = hash_terms(term_texts(release, facts))
+    names.update((key[0], text) for key, text in figure_terms(facts).items())
+    return Reading(hashed, names, sorted(hashed))
+
+
+def group_release(
+    book: StoryBook, release: Release, facts: Extraction | None,
+    options: GroupingOptions = GroupingOptions(), reading: Reading | None = None,
+) -> Grouping:
+    """Put one release into its story, recording the decision in ``book`` (``reading``:
+    its ``read_terms``, when read already)."""
+    hashed, names, terms = reading or read_terms(release, facts)
+    docs, counts = book.term_counts(terms)
+    features = release_features(release, facts, hashed, rarities(docs, counts, terms))
+    keys = features.keys(options.keys)
+    found = [c for c in book.candidates(keys, features.day - options.window,
+                                        features.day + options.window, options.candidates)
+             if c.features.release_id != release.id]
+    decision = decide(book, features, found, options)
+    decision = replace(decision, reason=explained(decision.reason, features, found, names))
+    if decision.merged:
+        book.merge(decision.story, decision.merged)
+    book.add(features, keys, terms, decision.story, decision.reason)
+    return decision
+
+
+def explained(
+    reason: StoryReason, features: StoryFeatures, found: Sequence[Candidate], names: dict[int, str],
+) -> StoryReason:
+    """The reason with what the release shares with the one it is most like, in words:
+    its heaviest shared terms (names first, as they weigh most) and figures."""
+    other = next((c.features for c in found if c.features.release_id == reason.like), None)
+    if other is None:
+        return reason
+    theirs = {t for t, _ in other.terms}
+    shared = [names[t] for t, _ in features.terms if t in theirs and t in names]
+    figures = set(other.figures)
+    shared += [names[s] for s, p in features.figures if (s, p) in figures and s in names]
+    return replace(reason, shared=tuple(dict.fromkeys(shared))[:SHARED])
+
+
+@dataclass(slots=True)
+class _Score:
+    candidate: Candidate
+    similarity: float
+    kind: str  # "duplicate", "update", "similar"
+    resemblance: float
+
+
+def decide(
+    book: StoryBook, features: StoryFeatures, found: Sequence[Candidate],
+    options: GroupingOptions,
+) -> Grouping:
+    if not found:
+        return _new_story(features)
+    mine = dict(features.terms)
+    scores = [score(features, mine, c, options) for c in found]
+    sizes = book.story_sizes(sorted({c.story for c in found}))
+    versions = [s for s in scores if s.kind != "similar"]
+    if versions:
+        best = min(versions, key=lambda s: (-s.resemblance, sizes[s.candidate.story][0]))
+        return _join(features, best, best.similarity, ())
+    return _by_average(features, scores, sizes, options)
+
+
+def _by_average(
+    features: StoryFeatures, scores: list[_Score], sizes: dict[str, tuple[int, int]],
+    options: GroupingOptions,
+) -> Grouping:
+    totals: dict[str, float] = defaultdict(float)
+    nearest: dict[str, _Score] = {}
+    for s in scores:
+        story = s.candidate.story
+        totals[story] += s.similarity
+        if story not in nearest or s.similarity > nearest[story].similarity:
+            nearest[story] = s
+    average = {story: total / max(1, sizes[story][1]) for story, total in totals.items()}
+    ranked = sorted(average, key=lambda st: (-average[st], sizes[st][0]))
+    if not ranked or average[ranked[0]] < options.join:
+        return _new_story(features)
+    same = [st for st in ranked if average[st] >= options.merge]
+    if len(same) < 2:
+        return _join(features, nearest[ranked[0]], average[ranked[0]], ())
+    survivor = min(same, key=lambda st: sizes[st][0])
+    others = tuple(st for st in same if st != survivor)
+    return _join(features, nearest[ranked[0]], average[ranked[0]], others, survivor)
+
+
+def _new_story(features: StoryFeatures) -> Grouping:
+    return Grouping(features.release_id, story_id(features.release_id), StoryReason("first"))
+
+
+def _join(
+    features: StoryFeatures, best: _Score, average: float, merged: tuple[str, ...],
+    story: str | None = None,
+) -> Grouping:
+    other = best.candidate.features
+    reason = StoryReason(
+        kind=best.kind, like=other.release_id, similarity=round(best.similarity, 3),
+        story_similarity=round(average, 3), days=abs(features.day - other.day),
+        shared=(), resemblance=round(best.resemblance, 3),
+    )
+    return Grouping(features.release_id, story or best.candidate.story, reason, merged)
+
+
+def score(
+    features: StoryFeatures, mine: dict[int, float], candidate: Candidate,
+    options: GroupingOptions,
+) -> _Score:
+    other = candidate.features
+    resemblance = sketch_resemblance(features.shingles, other.shingles)
+    if is_update(features, other, options):
+        return _Score(candidate, 1.0, "update", resemblance)
+    if figures_differ(features, other) or recurs(features, other):  # another issue of a report
+        return _Score(candidate, 0.0, "similar", resemblance)
+    if resemblance >= options.duplicate:
+        return _Score(candidate, 1.0, "duplicate", resemblance)
+    shared = [x * mine[t] for t, x in other.terms if t in mine]
+    if len(shared) < options.shared:
+        return _Score(candidate, 0.0, "similar", resemblance)
+    return _Score(candidate, sum(shared), "similar", resemblance)
+
+
+def is_update(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions) -> bool:
+    """Two versions of one wire story: one title, a version mark on either, days apart."""
+    return (a.title == b.title and bool(a.update or b.update)
+            and abs(a.day - b.day) <= options.update_days)
+
+
+def recurs(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Two issues of a recurring report: one title (but for its numbers), on different days,
+    neither marked as an update of the other."""
+    return a.template == b.template and a.day != b.day and not (a.update or b.update)
+
+
+def figures_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Both report one indicator, but for no period in common: two releases of a series."""
+    series_a = {s for s, _ in a.figures}
+    shared = series_a & {s for s, _ in b.figures}
+    return bool(shared) and not (set(a.figures) & set(b.figures))
+
+
+def sketch_resemblance(a: Sequence[int], b: Sequence[int]) -> float:
+    """The share of the smallest hashes of both sketches' union that both hold (bottom-k),
+    an estimate of the share of shingles the two texts have in common."""
+    both = set(a).intersection(b)
+    if not both:
+        return 0.0
+    if len(a) < SHINGLES and len(b) < SHINGLES:  # whole sets: their Jaccard index
+        return len(both) / len(set(a).union(b))
+    k = min(len(a), len(b))
+    union = sorted(set(a).union(b))[:k]
+    return sum(1 for h in union if h in both) / k
+
+
+# -- in memory -------------------------------------------------------------------------
+
+
+@dataclass
+class MemoryBook:
+    """A StoryBook in memory: grouping within one input (``pressdesk extract``), and tests."""
+
+    docs: int = 0
+    counts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    postings: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    features: dict[str, StoryFeatures] = field(default_factory=dict)
+    member_of: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+    merged_into: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, StoryReason] = field(default_factory=dict)
+
+    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+        return self.docs, self.counts
+
+    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
+        seen: dict[str, Candidate] = {}
+        for key in keys:
+            near = [rid for day, rid in self.postings.get(key, ()) if low <= day <= high]
+            for rid in near[-limit:]:
+                seen.setdefault(rid, Candidate(self.features[rid], self.member_of[rid]))
+        return [seen[rid] for rid in sorted(seen)]
+
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
+        return {s: (self.order[s], len(self.members[s])) for s in stories}
+
+    def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
+            reason: StoryReason) -> None:
+        rid = features.release_id
+        self.docs += 1
+        for term in terms:
+            self.counts[term] += 1
+        for key in dict.fromkeys(keys):
+            self.postings[key].append((features.day, rid))
+        self.features[rid] = features
+        self.member_of[rid] = story
+        self.order.setdefault(story, len(self.order))
+        self.members.setdefault(story, []).append(rid)
+        self.reasons[rid] = reason
+
+    def flush(self) -> None:
+        """Nothing to write: memory is all there is."""
+
+    def merge(self, survivor: str, absorbed: Sequence[str]) -> Sequence[str]:
+        moved: list[str] = []
+        for story in absorbed:
+            for rid in self.members.pop(story):
+                self.member_of[rid] = survivor
+                self.members[survivor].append(rid)
+                moved.append(rid)
+            for old, into in list(self.merged_into.items()):
+                if into == story:
+                    self.merged_into[old] = survivor
+            self.merged_into[story] = survivor
+        return moved
+

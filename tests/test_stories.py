@@ -1,0 +1,229 @@
+"""Stories: releases that report one event grouped at ingest, incrementally and stably."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import SAMPLE
+
+from pressdesk import Desk, Release
+from pressdesk.cli import cli
+from pressdesk.extract import extract, predict_paths
+from pressdesk.ingest import IngestOptions
+from pressdesk.store import StoryFilter
+from pressdesk.stories import MemoryBook, group_in_memory
+from pressdesk.stories.features import (
+    base_title,
+    decode,
+    encode,
+    hash_terms,
+    release_features,
+    term_texts,
+)
+from pressdesk.stories.grouping import group_release
+
+CHIPS = ("Hanbit Semiconductor will build a KRW 4 trillion wafer plant in Cheongju, chief executive "
+         "Park Min-jae said on Tuesday. The Cheongju plant will make memory chips from 2027 and "
+         "employ 3,000 workers, Hanbit Semiconductor said.")
+CHIPS_AGAIN = ("Chipmaker Hanbit Semiconductor announced a new wafer fab in Cheongju worth KRW 4 "
+               "trillion. Park Min-jae, Hanbit's chief executive, told reporters the Cheongju fab "
+               "will produce memory chips from 2027.")
+SHIPS = ("Oseong Shipbuilding won a USD 1.2 billion order for six LNG carriers from Norwegian "
+         "owner Fjordgas, the shipbuilder said on Monday. Oseong will deliver the carriers by 2029.")
+
+
+def release(title: str, body: str, source: str = "Wire", date: str = "2025-11-18") -> Release:
+    return Release.create(title=title, date=date, body=body, source=source)
+
+
+def stories_of(releases: list[Release], facts: bool = False) -> list[str]:
+    found = group_in_memory((r, extract(r) if facts else None) for r in releases)
+    return [found[r.id] for r in releases]
+
+
+def test_one_event_from_two_outlets_is_one_story() -> None:
+    a = release("Hanbit Semiconductor to build Cheongju wafer plant", CHIPS, "Herald")
+    b = release("Hanbit unveils KRW 4 trillion chip fab", CHIPS_AGAIN, "Daily", "2025-11-19")
+    c = release("Oseong Shipbuilding wins LNG carrier order", SHIPS, "Herald")
+    first, second, third = stories_of([a, b, c], facts=True)
+    assert first == second != third
+
+
+def test_a_lead_update_and_a_correction_join_their_story() -> None:
+    first = release("Seoul shares rise on chip rally", "KOSPI rose 1.2 percent. " + SHIPS)
+    lead = release("(LEAD) Seoul shares rise on chip rally",
+                   "Seoul shares closed higher on Monday as chipmakers rallied, while bond yields "
+                   "fell. Foreigners bought shares worth KRW 300 billion.")
+    fixed = release("CORRECTED-Seoul shares rise on chip rally", "Corrects the index level. " + CHIPS,
+                    date="2025-11-19")
+    assert len(set(stories_of([first, lead, fixed]))) == 1
+    book = MemoryBook()
+    for r in (first, lead, fixed):
+        group_release(book, r, None)
+    assert book.reasons[lead.id].kind == "update" and book.reasons[lead.id].like == first.id
+    assert book.reasons[fixed.id].kind == "update"
+
+
+def test_a_near_duplicate_joins_whatever_its_title() -> None:
+    a = release("Oseong wins order", SHIPS)
+    b = release("Shipbuilder lands six-carrier deal", SHIPS + " Shares rose 3 percent.")
+    book = MemoryBook()
+    group_release(book, a, None)
+    decision = group_release(book, b, None)
+    assert decision.reason.kind == "duplicate" and decision.story == book.member_of[a.id]
+
+
+def test_two_events_of_one_kind_are_two_stories() -> None:
+    one = release("Hanbit Semiconductor to build Cheongju wafer plant", CHIPS)
+    other = release(
+        "Daeyang Electronics to build Gumi display plant",
+        "Daeyang Electronics will build a KRW 2 trillion display plant in Gumi, chief executive "
+        "Lee Soo-ah said on Tuesday. The Gumi plant will make OLED panels from 2028.",
+    )
+    assert len(set(stories_of([one, other], facts=True))) == 2
+
+
+MONTHLY = ("Korea's ICT exports reached USD {value} billion in {month} 2025, up {change} percent "
+           "from a year earlier, the Ministry of Trade, Industry and Resources said. Semiconductor "
+           "exports led the growth, and exports to China and Viet Nam rose.")
+
+
+def test_one_indicator_in_two_months_is_two_stories() -> None:
+    october = release("Korea's ICT exports extend growth streak",
+                      MONTHLY.format(value="23.3", month="October", change="12.2"),
+                      date="2025-11-14")
+    november = release("Korea's ICT exports extend growth streak in November",
+                       MONTHLY.format(value="24.1", month="November", change="9.8"),
+                       date="2025-12-12")
+    again = release("ICT exports up 12.2 percent in October",
+                    MONTHLY.format(value="23.3", month="October", change="12.2"),
+                    source="Other", date="2025-11-15")
+    assert extract(october).figures and extract(november).figures
+    first, second, third = stories_of([october, november, again], facts=True)
+    assert first == third != second
+
+
+ALPHA = ("Minister Arvid Kolberg met Quentaro Holdings in Brindell on the harbour crane contract. "
+         "Kolberg said Quentaro Holdings would supply twelve cranes to Brindell harbour.")
+OMEGA = ("Zafira Montclair of Velloria Mining signed the Tessaly copper concession. Montclair said "
+         "Velloria Mining would open the Tessaly copper pit next spring.")
+
+
+def test_a_bridging_release_merges_two_stories_and_the_older_id_survives() -> None:
+    a = release("Brindell harbour crane contract", ALPHA)
+    b = release("Tessaly copper concession signed", OMEGA)
+    bridge = release("Brindell cranes and Tessaly copper: one deal",
+                     ALPHA + " " + OMEGA + " The crane contract and the copper concession are one "
+                     "package, Kolberg and Montclair said.")
+    book = MemoryBook()
+    first = group_release(book, a, None).story
+    second = group_release(book, b, None).story
+    assert first != second
+    decision = group_release(book, bridge, None)
+    assert decision.story == first and decision.merged == (second,)
+    assert book.merged_into == {second: first}
+    assert {book.member_of[r.id] for r in (a, b, bridge)} == {first}
+
+
+def test_a_merge_in_the_store_resolves_the_old_id_and_reindexes(desk: Desk) -> None:
+    a = release("Brindell harbour crane contract", ALPHA)
+    b = release("Tessaly copper concession signed", OMEGA)
+    desk.add([a, b], IngestOptions(extract=False))
+    older = desk.story_of(a.id).story.id
+    newer = desk.story_of(b.id).story.id
+    assert older != newer
+    bridge = release("Brindell cranes and Tessaly copper: one deal",
+                     ALPHA + " " + OMEGA + " One package, Kolberg and Montclair said.")
+    desk.add([bridge], IngestOptions(extract=False))
+    view = desk.story(newer)  # the merged id resolves to the survivor
+    assert view.story.id == older and view.story.merged == (newer,)
+    assert [m.release_id for m in view.members] == [a.id, b.id, bridge.id]
+    assert desk.search(f"story:{newer}").total == 3 == desk.search(f"story:{older}").total
+
+
+def test_grouping_does_not_depend_on_batch_boundaries(tmp_path: Path) -> None:
+    releases = [r for r in _sample_releases()]
+    found = []
+    for size in (1, 3, 1000):
+        with Desk.open(str(tmp_path / f"b{size}.db")) as desk:
+            desk.add(releases, IngestOptions(batch_size=size))
+            found.append({rid: desk.story_of(rid).story.id for rid in (r.id for r in releases)})
+    assert found[0] == found[1] == found[2]
+
+
+def _sample_releases() -> list[Release]:
+    from pressdesk.readers import read_path
+
+    return [r for r in read_path(str(SAMPLE)) if isinstance(r, Release)]
+
+
+def test_the_sample_holds_one_story_of_two_releases(desk: Desk) -> None:
+    desk.ingest([str(SAMPLE)])
+    (meetup,) = desk.stories(StoryFilter(min_size=2))
+    view = desk.story(meetup.id)
+    assert {m.title for m in view.members} == {
+        "2025 International Cooperation Meet-up Day for Middle Market Enterprises",
+        "Middle Market Enterprises Lead Export Diversification to the New Southern Region",
+    }
+    joined = view.members[1].reason
+    assert joined.kind == "similar" and joined.days == 1
+    assert {"asean", "malaysia"} <= set(joined.shared)
+    assert len(desk.stories()) == 9
+    assert [s.id for s in desk.stories(query="ASEAN")] == [meetup.id]
+
+
+def test_extract_fills_the_story_of_each_prediction() -> None:
+    predictions = [p for p in predict_paths([str(SAMPLE)]) if isinstance(p, dict)]
+    stories = [p["story"] for p in predictions]
+    assert len(stories) == 10 and len(set(stories)) == 9
+
+
+def test_features_survive_packing() -> None:
+    r = release("(2nd LD) Hanbit to build plant", CHIPS)
+    hashed, _ = hash_terms(term_texts(r, extract(r)))
+    features = release_features(r, extract(r), hashed, dict.fromkeys(hashed, 1.0))
+    assert decode(r.id, r.source, encode(features)) == features
+    assert features.update == "2nd LD" and base_title(r.title) == "hanbit to build plant"
+
+
+def test_stories_and_story_from_the_command_line(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", db, "ingest", str(SAMPLE)]).exit_code == 0
+    listed = runner.invoke(cli, ["--db", db, "stories", "--json"])
+    (story,) = json.loads(listed.stdout)
+    assert story["size"] == 2 and story["first_date"] == "2025-11-17"
+    shown = runner.invoke(cli, ["--db", db, "story", story["id"][:6]])
+    assert shown.exit_code == 0 and "Meet-up Day" in shown.stdout and "started the story" in shown.stdout
+    detail = json.loads(runner.invoke(cli, ["--db", db, "story", story["id"], "--json"]).stdout)
+    assert [r["reason"]["kind"] for r in detail["releases"]] == ["first", "similar"]
+    every = json.loads(runner.invoke(cli, ["--db", db, "stories", "--all", "--json"]).stdout)
+    assert len(every) == 9
+    missing = runner.invoke(cli, ["--db", db, "story", "nosuch"])
+    assert missing.exit_code == 1 and "no story" in missing.stderr
+
+
+def test_issues_of_a_recurring_report_are_different_stories() -> None:
+    body = ("The central bank said it provided the money market with {n} million in assistance "
+            "this morning, buying treasury bills from the discount houses at established rates.")
+    monday = release("Money market given 24 mln assistance", body.format(n=24), date="2025-11-17")
+    tuesday = release("Money market given 85 mln assistance", body.format(n=85), date="2025-11-18")
+    again = release("Money market given 24 mln assistance", body.format(n=24), "Other", "2025-11-17")
+    first, second, third = stories_of([monday, tuesday, again])
+    assert first == third != second
+
+
+def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    with Desk.open(db) as desk:
+        desk.ingest([str(SAMPLE)])
+        grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
+        for table in ("story_members", "story_keys", "story_terms", "stories", "meta"):
+            where = " WHERE key = 'story_docs'" if table == "meta" else ""
+            desk.store.db.execute(f"DELETE FROM {table}{where}")  # type: ignore[attr-defined]
+        assert desk.store.count_ungrouped() == 10
+    with Desk.open(db) as desk:
+        assert desk.store.count_ungrouped() == 0
+        assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
