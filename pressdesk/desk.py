@@ -157,7 +157,7 @@ class ReleaseView:
     facts: Extraction | None  # None: stored without extraction
     entities: tuple[Entity, ...]
     revisions: tuple[Revision, ...]  # every text, oldest first (empty unless asked for)
-    story: str | None = None  # the story it belongs to (None until grouped)
+    story: Story | None = None  # the story it belongs to, once grouped
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,8 +533,12 @@ class Desk:
             facts=self.store.facts(rid),
             entities=tuple(self.store.entities(EntityFilter(release_id=rid, limit=10_000))),
             revisions=tuple(self.store.revisions(rid)) if revisions else (),
-            story=self.store.stories_of([rid]).get(rid, (None,))[0],
+            story=self._story_of(rid),
         )
+
+    def _story_of(self, release_id: str) -> Story | None:
+        found = self.store.stories_of([release_id]).get(release_id)
+        return self.store.story(found[0]) if found else None
 
     def search(self, query: str, options: SearchOptions | None = None) -> SearchResult:
         """Run a query of the query language (see ``docs/search.md``) in any mode."""

@@ -103,6 +103,9 @@ def format_release(view: ReleaseView) -> str:
     ]
     if r.url:
         lines.append(r.url)
+    if view.story is not None and view.story.size > 1:
+        lines.append(f"story {view.story.id} · {view.story.size} releases"
+                     f" · `pressdesk story {view.story.id[:8]}`")
     lines += ["", r.body]
     if view.facts is not None:
         lines += format_facts(view.facts)

@@ -64,12 +64,12 @@ def release_summary(stored: StoredRelease) -> dict[str, Any]:
 
 def release_detail(view: ReleaseView) -> dict[str, Any]:
     """A release with every stored field, its origin, facts (with offsets), entities, its
-    story's id (None until it is grouped) and, when asked for, its revisions."""
+    story (``story_record``; None until it is grouped) and, when asked for, its revisions."""
     record = release_record(view.stored) | {
         "origin": view.stored.origin,
         "facts": extraction_to_dict(view.facts) if view.facts is not None else {},
         "entities": [entity_record(e) for e in view.entities],
-        "story": view.story,
+        "story": story_record(view.story) if view.story else None,
     }
     if view.revisions:
         record["revisions"] = [asdict(rev) for rev in view.revisions]

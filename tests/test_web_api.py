@@ -79,10 +79,24 @@ def test_one_release_with_facts_entities_revisions_and_story(client: TestClient)
     assert isinstance(release, dict)
     texts = [r["body"] for r in release["revisions"]]
     assert texts == ["First text about steel.", "Second text about steel."]
-    assert release["story"].startswith("s") and "facts" in release and "entities" in release
+    assert release["story"]["size"] == 1 and "facts" in release and "entities" in release
     sample = ok(client, "/api/releases/c6969988")
     assert isinstance(sample, dict) and sample["facts"]["figures"] and sample["entities"]
     assert "no release with an id starting 'ffff'" in refused(client, "/api/releases/ffff", 404)
+
+
+def test_stories_and_one_story_with_why_each_release_belongs(client: TestClient) -> None:
+    found = ok(client, "/api/stories?min_size=2")
+    assert isinstance(found, list) and len(found) == 1  # the two Meet-up Day releases of the sample
+    story = ok(client, f"/api/stories/{found[0]['id'][:8]}")
+    assert isinstance(story, dict) and story["size"] == 2 and len(story["releases"]) == 2
+    assert [m["reason"]["kind"] for m in story["releases"]][0] == "first"
+    assert story["releases"][1]["reason"]["like"] == story["releases"][0]["id"]
+    member = ok(client, f"/api/releases/{story['releases'][1]['id']}")
+    assert isinstance(member, dict) and member["story"]["id"] == story["id"]
+    held = ok(client, "/api/stories?q=%22Meet-up+Day%22&min_size=2")
+    assert isinstance(held, list) and [s["id"] for s in held] == [story["id"]]
+    assert "no story" in refused(client, "/api/stories/ffffffff", 404)
 
 
 def test_search_speaks_the_whole_query_language_with_facets_and_snippets(client: TestClient) -> None:
@@ -268,7 +282,8 @@ def test_the_openapi_document_lists_every_operation(client: TestClient) -> None:
     document = ok(client, "/openapi.json")
     assert isinstance(document, dict) and document["openapi"].startswith("3.1")
     paths = document["paths"]
-    for path in ("/api/releases", "/api/releases/{id}", "/api/search", "/api/entities/{entity}",
+    for path in ("/api/releases", "/api/releases/{id}", "/api/search", "/api/stories",
+                 "/api/stories/{story}", "/api/entities/{entity}",
                  "/api/figures/{indicator}", "/api/charts/{indicator}", "/api/events", "/api/brief",
                  "/api/watches", "/api/stats", "/api/export", "/api/ingest", "/api/sources"):
         assert path in paths, path

@@ -35,7 +35,7 @@ PAGES = {
     "figures": "/figures", "series": "/figures/semiconductor%20exports",
     "events": "/events?all=true", "brief": "/brief?since=2025-11-01&until=2025-11-30",
     "watches": "/watches", "ingest": "/ingest", "extract": "/extract", "stats": "/stats",
-    "similar": "/releases/c6969988/similar",
+    "similar": "/releases/c6969988/similar", "stories": "/stories",
     "error": "/releases/ffffff",
 }
 
@@ -131,6 +131,20 @@ def test_search_facet_release_entity(page: Page, shots: Path) -> None:
     assert p.locator("svg.timeline").is_visible()
     assert p.locator("h1").inner_text() in name or name in p.locator("main").inner_text()
     p.screenshot(path=shots / "flow-4-entity.png", full_page=True)
+
+
+def test_a_story_opens_from_its_release(page: Page, shots: Path) -> None:
+    p = page
+    p.goto("/stories?min_size=2")
+    p.locator("ul.stories li a").first.click()
+    p.wait_for_url("**/stories/*")
+    members = p.locator("ol.members > li > a")
+    assert members.count() == 2
+    members.nth(1).click()
+    p.wait_for_url("**/releases/*")
+    p.locator("section[aria-labelledby=story-heading] a", has_text="Meet-up Day").first.click()
+    p.wait_for_url("**/stories/*")
+    p.screenshot(path=shots / "flow-story.png", full_page=True)
 
 
 def test_a_chart_opens_and_draws(page: Page, shots: Path) -> None:

@@ -13,6 +13,7 @@ from webstore import build_store
 from pressdesk.desk import Desk
 from pressdesk.facts import Extraction, Money, Person, Span
 from pressdesk.models import Entity, Release, StoredRelease
+from pressdesk.store import StoryFilter
 from pressdesk.web import WebSettings, create_app
 from pressdesk.web.markup import MARKS, annotate, highlight_snippet, render_annotated
 from pressdesk.web.pages import counted
@@ -41,7 +42,8 @@ def page(client: TestClient, url: str, status: int = 200) -> str:
 
 @pytest.mark.parametrize("url", [
     "/", "/search", "/search?q=exports", "/releases", "/releases?source=MOTIR&limit=3",
-    "/releases/c6969988", "/releases/c6969988/similar", "/entities", "/entities?kind=org",
+    "/releases/c6969988", "/releases/c6969988/similar", "/stories", "/stories?min_size=2&q=ASEAN",
+    "/entities", "/entities?kind=org",
     "/figures", "/figures/semiconductor%20exports", "/events?all=true", "/brief",
     "/brief?since=2025-11-01&until=2025-11-30", "/watches", "/ingest", "/extract", "/stats",
 ])
@@ -86,6 +88,14 @@ def test_a_release_page_links_its_entities_and_figures(client: TestClient) -> No
     text = page(client, "/releases/c6969988")
     assert re.search(r'<a class="fact org" href="/entities/\d+"', text)
     assert 'class="fact money"' in text and 'href="/figures/' in text
+
+
+def test_a_story_page_lists_its_releases_with_why_they_belong(client: TestClient, desk: Desk) -> None:
+    (story,) = desk.stories(StoryFilter(min_size=2))
+    text = page(client, f"/stories/{story.id}")
+    assert text.count('href="/releases/') >= 3 and "Began the story." in text
+    member = desk.story(story.id).members[1]
+    assert f'href="/stories/{story.id}"' in page(client, f"/releases/{member.release_id}")
 
 
 def test_an_entity_page_has_a_timeline(client: TestClient, desk: Desk) -> None:

@@ -33,10 +33,12 @@ from pressdesk.shapes import (
     series_view_record,
     source_record,
     stats_record,
+    story_detail,
+    story_record,
     watch_record,
     watch_run_record,
 )
-from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter
+from pressdesk.store import EntityFilter, EventFilter, ReleaseFilter, SeriesFilter, StoryFilter
 from pressdesk.web.params import BadRequest, Param, decode_cursor, encode_cursor
 from pressdesk.web.routes import Call, Operation, json_answer
 from pressdesk.web.schemas import array, ref
@@ -64,6 +66,8 @@ PLACE = Param("place", help="only those naming this jurisdiction (ISO code, EU, 
 ALL = Param("all", "boolean", "also background, scheduled and intended actions", default=False)
 ID = Param("id", help="a release id, or an unambiguous prefix of one", required=True,
            where="path", max_length=64)
+STORY_ID = Param("story", help="a story id, an unambiguous prefix, or the id of a story merged "
+                 "into it", required=True, where="path", max_length=64)
 KIND = Param("kind", "choice", "only this kind of entity", choices=("org", "person", "place"))
 FORMAT = Param("format", "choice", "JSON Lines or CSV", default="jsonl", choices=("jsonl", "csv"))
 NAME = Param("name", help="the watch's name", required=True, where="path", max_length=200)
@@ -135,6 +139,20 @@ def similar_releases(call: Call) -> Response:
 def search(call: Call) -> Response:
     result = call.desk.search(call.args["q"], search_options(call.args))
     return JSONResponse(search_record(result, facets=True))
+
+
+def story_filter(args: dict[str, Any]) -> StoryFilter:
+    return StoryFilter(since=args["since"], until=args["until"], min_size=args.get("min_size") or 1,
+                       limit=args["limit"])
+
+
+def list_stories(call: Call) -> Response:
+    found = call.desk.stories(story_filter(call.args), query=call.args["q"] or None)
+    return JSONResponse([story_record(st) for st in found])
+
+
+def get_story(call: Call) -> Response:
+    return JSONResponse(story_detail(call.desk.story(call.args["story"])))
 
 
 def list_entities(call: Call) -> Response:
@@ -402,6 +420,15 @@ def api_operations(settings: WebSettings) -> list[Operation]:
         Operation("GET", "/api/search", search,
                   "Search with the query language, in any mode, with snippets and facets",
                   (query(s), MODE, SORT, FACETS, page), json_answer("SearchResult")),
+        Operation("GET", "/api/stories", list_stories,
+                  "Stories (releases that report one event), newest first",
+                  (SINCE, UNTIL, query(s, required=False),
+                   Param("min_size", "integer", "only stories of at least this many releases",
+                         default=1, minimum=1, maximum=10**6), limit(s, 50)),
+                  json_answer(array(ref("Story")))),
+        Operation("GET", "/api/stories/{story}", get_story,
+                  "One story with its releases, each with why it belongs",
+                  (STORY_ID,), json_answer("StoryView")),
         Operation("GET", "/api/entities", list_entities,
                   "Organisations, people and places, most mentioned first", (KIND, limit(s, 50)),
                   json_answer(array(ref("Entity")))),

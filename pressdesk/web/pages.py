@@ -155,6 +155,16 @@ def series_page(call: Call) -> Response:
     return render(call, "series.html", view=view, s=view.series)
 
 
+def stories_page(call: Call) -> Response:
+    found = call.desk.stories(api.story_filter(call.args), query=call.args["q"] or None)
+    return render(call, "stories.html", args=call.args, stories=found)
+
+
+def story_page(call: Call) -> Response:
+    view = call.desk.story(call.args["story"])
+    return render(call, "story.html", story=view.story, members=view.members)
+
+
 def events_page(call: Call) -> Response:
     found = call.desk.events(api.event_filter(call.args))
     return render(call, "events.html", args=call.args, events=found, types=EVENT_TYPES)
@@ -274,6 +284,10 @@ def page_operations(settings: WebSettings) -> list[Operation]:
          (api.SINCE, api.UNTIL, api.CATEGORY, api.SOURCE, api.limit(s), api.CURSOR)),
         ("GET", "/releases/{id}", release_page, (api.ID,)),
         ("GET", "/releases/{id}/similar", similar_page, (api.ID, api.limit(s, 10))),
+        ("GET", "/stories", stories_page,
+         (api.SINCE, api.UNTIL, q, Param("min_size", "integer", default=1, minimum=1, maximum=10**6),
+          listing)),
+        ("GET", "/stories/{story}", story_page, (api.STORY_ID,)),
         ("GET", "/entities", entities_page, (api.KIND, listing)),
         ("GET", "/entities/{entity:path}", entity_page,
          (Param("entity", required=True, where="path", max_length=300), api.limit(s, 100))),

@@ -55,9 +55,22 @@ RELEASE_DETAIL = record({
     "facts": {"type": "object", "description": "what extraction found, with offsets into "
               "title + two newlines + body (pressdesk.facts); empty when not extracted"},
     "entities": array(ref("Entity")), "revisions": array(ref("Revision")),
-    "story": nullable("string") | {
-        "description": "the id of the story the release belongs to (null until grouped)"},
+    "story": {"oneOf": [ref("Story"), {"type": "null"}],
+              "description": "the story the release belongs to; null until it is grouped"},
 }, optional=("revisions",))
+STORY = record({
+    "id": STRING, "title": STRING, "first_date": STRING, "last_date": STRING, "size": INTEGER,
+    "sources": array(STRING),
+    "merged": array(STRING) | {"description": "ids of stories found to be this one"},
+})
+STORY_REASON = record({
+    "kind": {"enum": ["first", "duplicate", "update", "similar"]}, "like": nullable("string"),
+    "similarity": NUMBER, "story_similarity": NUMBER, "days": nullable("integer"),
+    "shared": array(STRING), "resemblance": NUMBER,
+})
+STORY_MEMBER = record({"id": STRING, "date": STRING, "title": STRING, "source": STRING,
+                       "reason": STORY_REASON})
+STORY_VIEW = {"allOf": [ref("Story"), record({"releases": array(STORY_MEMBER)})]}
 HIT = record({"id": STRING, "title": STRING, "date": STRING, "score": NUMBER,
               "snippet": {"type": "string", "description": "matched words between [ and ]"}})
 SEARCH = record({
@@ -118,6 +131,8 @@ COMPONENTS: dict[str, Schema] = {
                            "next": nullable("string") | {"description": "the cursor of the next page"}}),
     "Release": RELEASE_DETAIL,
     "Revision": REVISION,
+    "Story": STORY,
+    "StoryView": STORY_VIEW,
     "Entity": ENTITY,
     "EntityView": ENTITY_VIEW,
     "Hit": HIT,
