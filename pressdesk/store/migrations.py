@@ -396,3 +396,10 @@ def create_stories(db: sqlite3.Connection) -> None:
         ) WITHOUT ROWID"""
     )
     db.execute("CREATE TABLE story_terms (term INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+
+
+@migration
+def index_story_merges(db: sqlite3.Connection) -> None:
+    """The stories merged into each: a story's record and a release's story name them, and
+    without an index each look-up read every story."""
+    db.execute("CREATE INDEX stories_merged_into ON stories(merged_into)")
