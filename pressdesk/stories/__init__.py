@@ -9,6 +9,8 @@ when two merge, the older id survives and the other resolves to it).
 
 - ``features``: what is compared of a release (weighted terms, names, figures,
   shingles, the title without update marks), packed for the store;
+- ``workers``: a large batch's texts read in a worker process while the grouper
+  decides;
 - ``grouping``: the grouper, the ``StoryBook`` protocol it finds candidates
   through (the store's ``story_book()``, or ``MemoryBook``), and its options.
 
@@ -20,6 +22,7 @@ transaction that stores a batch); ``group_in_memory`` over one input
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from pressdesk.facts import Extraction
@@ -32,6 +35,7 @@ from pressdesk.stories.grouping import (
     read_terms,
     story_id,
 )
+from pressdesk.stories.workers import CHUNK, WORKER_MIN, read_texts
 
 if TYPE_CHECKING:
     from pressdesk.store import Store
@@ -50,14 +54,21 @@ __all__ = [
 
 def group_stored(
     store: Store, items: Sequence[tuple[Release, Extraction | None]],
-    options: GroupingOptions = DEFAULTS,
+    options: GroupingOptions = DEFAULTS, *, worker_min: int = WORKER_MIN,
 ) -> list[Grouping]:
-    """Group releases just stored, in order, inside the caller's transaction."""
+    """Group releases just stored, in order, inside the caller's transaction (a batch of
+    ``worker_min`` releases or more has its texts read in a worker process meanwhile, see
+    ``workers``)."""
     book = store.story_book()
-    readings = [read_terms(release, facts) for release, facts in items]
-    book.term_counts(sorted({t for reading in readings for t in reading.terms}))  # one query
-    done = [group_release(book, release, facts, options, reading)
-            for (release, facts), reading in zip(items, readings, strict=True)]
+    texts = read_texts([release for release, _ in items], worker_min=worker_min)
+    done: list[Grouping] = []
+    for at in range(0, len(items), CHUNK):
+        part = items[at : at + CHUNK]
+        readings = [read_terms(release, facts, text)
+                    for (release, facts), text in zip(part, islice(texts, len(part)), strict=True)]
+        book.term_counts(sorted({t for reading in readings for t in reading.terms}))  # one query
+        done += [group_release(book, release, facts, options, reading)
+                 for (release, facts), reading in zip(part, readings, strict=True)]
     book.flush()
     return done
 

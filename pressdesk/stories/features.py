@@ -24,32 +24,38 @@ compares, packed so the store can keep them beside the release
 
 from __future__ import annotations
 
-import heapq
+import functools
 import math
 import re
 import struct
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
+
+import numpy
 
 from pressdesk.facts import Extraction
 from pressdesk.models import Release
 
 __all__ = [
     "StoryFeatures",
+    "TextReading",
     "base_title",
     "decode",
     "encode",
     "figure_terms",
     "hash_terms",
     "rarities",
+    "read_text",
     "release_features",
     "term_texts",
     "term_hash",
     "update_mark",
+    "with_entities",
 ]
 
 TERMS = 48  # terms kept per release
@@ -128,6 +134,35 @@ def base_title(title: str) -> str:
     return " ".join(w.lower() for w in WORDS.findall(stripped))
 
 
+class TextReading(NamedTuple):
+    """What grouping reads of a release's text alone, before extraction and the book: its
+    words by hash with their weights, each hash's text, and its shingle sketch. Small and
+    picklable, so a worker process can read a batch's texts (``stories.workers``)."""
+
+    hashed: dict[int, float]
+    names: dict[int, str]
+    shingles: tuple[int, ...]
+
+
+def read_text(release: Release) -> TextReading:
+    hashed, names = hash_terms(weighted_terms(release))
+    return TextReading(hashed, names, bottom_shingles(release.body))
+
+
+def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int, float], dict[int, str]]:
+    """The text's terms with the people and organisations extraction found (as
+    ``hash_terms(term_texts(release, facts))`` gives them)."""
+    names = entity_terms(facts) if facts is not None else []
+    if not names:
+        return text.hashed, text.names
+    hashed, known = dict(text.hashed), dict(text.names)
+    for name in names:
+        h = term_hash(name)
+        hashed[h] = hashed.get(h, 0.0) + ENTITY_WEIGHT
+        known[h] = name
+    return hashed, known
+
+
 def term_texts(release: Release, facts: Extraction | None) -> Terms:
     """Every term of a release with its weight (before hashing)."""
     counts = weighted_terms(release)
@@ -143,12 +178,12 @@ def hash_terms(terms: Terms) -> tuple[dict[int, float], dict[int, str]]:
     hashed: dict[int, float] = defaultdict(float)
     for h, term in names.items():
         hashed[h] += terms[term]
-    return hashed, names
+    return dict(hashed), names
 
 
 def release_features(
     release: Release, facts: Extraction | None, hashed: dict[int, float],
-    rarity: dict[int, float],
+    rarity: dict[int, float], shingles: tuple[int, ...] | None = None,
 ) -> StoryFeatures:
     """The features of one release from its hashed terms (``hash_terms(term_texts(...))``)
     and extraction. ``rarity`` (each term's inverse document frequency, as the book
@@ -167,7 +202,7 @@ def release_features(
         update=update_mark(release.title),
         terms=tuple(zip(kept, array("f", [x / norm for x in weights]).tolist(), strict=True)),
         figures=tuple(sorted(figure_terms(facts))),
-        shingles=bottom_shingles(release.body),
+        shingles=bottom_shingles(release.body) if shingles is None else shingles,
     )
 
 
@@ -222,13 +257,11 @@ def count_tokens(counts: Terms, text: str, lead: int) -> None:
                 run = ""
 
 
-def entity_terms(facts: Extraction) -> Iterator[str]:
+def entity_terms(facts: Extraction) -> list[str]:
     from pressdesk.entities import entity_key  # the extractors' keys: loaded only with facts
 
-    for person in facts.people:
-        yield "person " + entity_key("person", person.name)
-    for org in facts.orgs:
-        yield "org " + entity_key("org", org.name)
+    return ([f"person {entity_key('person', p.name)}" for p in facts.people]
+            + [f"org {entity_key('org', o.name)}" for o in facts.orgs])
 
 
 def figure_terms(facts: Extraction | None) -> dict[tuple[int, int], str]:
@@ -241,18 +274,25 @@ def figure_terms(facts: Extraction | None) -> dict[tuple[int, int], str]:
 
 def bottom_shingles(body: str) -> tuple[int, ...]:
     """The ``SHINGLES`` smallest hashes of the body's runs of five words (each hashed from
-    its words' hashes, so every word is hashed once)."""
+    its words' hashes, so every word is hashed once; the runs mixed in numpy, whose 64-bit
+    arithmetic wraps where Python's would not, but keeps the bits the hash takes)."""
     words = WORDS.findall(body[:BODY_CHARS].lower())
     if len(words) < SHINGLE_WORDS:
         return (term_hash(" ".join(words)),) if words else ()
-    known = {w: term_hash(w) for w in set(words)}
-    h = [known[w] for w in words]
-    grams = {((((a << 16) ^ (b << 12) ^ (c << 8) ^ (d << 4) ^ e) * MIX) >> 16) & MASK
-             for a, b, c, d, e in zip(h, h[1:], h[2:], h[3:], h[4:], strict=False)}
-    return tuple(heapq.nsmallest(SHINGLES, grams))
+    distinct = set(words)
+    known = dict(zip(distinct, map(zlib.crc32, map(str.encode, distinct)), strict=True))
+    h = numpy.fromiter(map(known.__getitem__, words), dtype=numpy.uint64, count=len(words))
+    n = len(h) - SHINGLE_WORDS + 1
+    mixed = h[:n] << SHIFTS[0]
+    for i in range(1, SHINGLE_WORDS):
+        mixed ^= h[i : n + i] << SHIFTS[i]
+    grams = numpy.unique(((mixed * MIX) >> SHIFTS[0]) & MASK)  # sorted
+    return tuple(grams[:SHINGLES].tolist())
 
 
-MIX, MASK = 0x9E3779B97F4A7C15, 0xFFFFFFFF  # the words in order, mixed (Fibonacci hashing)
+# the words in order (shifted 16, 12, 8, 4, 0 bits), mixed by Fibonacci hashing
+SHIFTS = tuple(numpy.uint64(4 * (SHINGLE_WORDS - 1 - i)) for i in range(SHINGLE_WORDS))
+MIX, MASK = numpy.uint64(0x9E3779B97F4A7C15), numpy.uint64(0xFFFFFFFF)
 
 
 def rarities(docs: int, counts: Mapping[int, int], terms: Sequence[int]) -> dict[int, float]:
@@ -289,15 +329,17 @@ def decode(release_id: str, source: str, data: bytes) -> StoryFeatures:
     at = HEAD.size
     size = data[at]
     update = data[at + 1 : at + 1 + size].decode("utf-8")
-    at += 1 + size
-    terms = struct.unpack_from(f"<{n_terms}I", data, at)
-    weights = struct.unpack_from(f"<{n_terms}f", data, at + 4 * n_terms)  # float32, as kept
-    at += 8 * n_terms
-    flat = struct.unpack_from(f"<{2 * n_figures}I", data, at)
-    at += 8 * n_figures
-    shingles = struct.unpack_from(f"<{n_shingles}I", data, at)
+    flat = _body(n_terms, n_figures, n_shingles).unpack_from(data, at + 1 + size)
+    terms, weights = flat[:n_terms], flat[n_terms : 2 * n_terms]  # weights float32, as kept
+    pairs = flat[2 * n_terms : 2 * (n_terms + n_figures)]
     return StoryFeatures(
         release_id, day, source, title, template, update,
         tuple(zip(terms, weights, strict=True)),
-        tuple(zip(flat[::2], flat[1::2], strict=True)), shingles,
+        tuple(zip(pairs[::2], pairs[1::2], strict=True)), flat[2 * (n_terms + n_figures) :],
     )
+
+
+@functools.cache
+def _body(terms: int, figures: int, shingles: int) -> struct.Struct:
+    """The packed terms, weights, figures and shingles after the head, as one struct."""
+    return struct.Struct(f"<{terms}I{terms}f{2 * figures}I{shingles}I")

@@ -38,11 +38,12 @@ from pressdesk.models import Release, StoryReason
 from pressdesk.stories.features import (
     SHINGLES,
     StoryFeatures,
+    TextReading,
     figure_terms,
-    hash_terms,
     rarities,
+    read_text,
     release_features,
-    term_texts,
+    with_entities,
 )
 
 __all__ = [
@@ -130,18 +131,24 @@ def story_id(release_id: str) -> str:
 
 
 class Reading(NamedTuple):
-    """A release's terms by hash with their weights, each hash's text, the hashes in order."""
+    """A release's terms by hash with their weights, each hash's text, the hashes in order,
+    and its shingle sketch."""
 
     hashed: dict[int, float]
     names: dict[int, str]
     terms: list[int]
+    shingles: tuple[int, ...]
 
 
-def read_terms(release: Release, facts: Extraction | None) -> Reading:
-    """What grouping reads of a release before it looks at the book (see ``features``)."""
-    hashed, names = hash_terms(term_texts(release, facts))
-    names.update((key[0], text) for key, text in figure_terms(facts).items())
-    return Reading(hashed, names, sorted(hashed))
+def read_terms(release: Release, facts: Extraction | None, text: TextReading | None = None) -> Reading:
+    """What grouping reads of a release before it looks at the book (see ``features``);
+    ``text``: its ``read_text``, when read already."""
+    text = text or read_text(release)
+    hashed, names = with_entities(text, facts)
+    figures = figure_terms(facts)
+    if figures:
+        names = {**names, **{key[0]: said for key, said in figures.items()}}
+    return Reading(hashed, names, sorted(hashed), text.shingles)
 
 
 def group_release(
@@ -150,9 +157,9 @@ def group_release(
 ) -> Grouping:
     """Put one release into its story, recording the decision in ``book`` (``reading``:
     its ``read_terms``, when read already)."""
-    hashed, names, terms = reading or read_terms(release, facts)
+    hashed, names, terms, shingles = reading or read_terms(release, facts)
     docs, counts = book.term_counts(terms)
-    features = release_features(release, facts, hashed, rarities(docs, counts, terms))
+    features = release_features(release, facts, hashed, rarities(docs, counts, terms), shingles)
     keys = features.keys(options.keys)
     found = [c for c in book.candidates(keys, features.day - options.window,
                                         features.day + options.window, options.candidates)
