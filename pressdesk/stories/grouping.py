@@ -201,7 +201,7 @@ def decide(
 ) -> Grouping:
     if not found:
         return _new_story(features)
-    mine = dict(features.terms)
+    mine = dict(zip(features.term_ids, features.weights, strict=True))
     scores = [score(features, mine, c, options) for c in found]
     sizes = book.story_sizes(sorted({c.story for c in found}))
     versions = [s for s in scores if s.kind != "similar"]
@@ -263,7 +263,7 @@ def score(
         return _Score(candidate, 0.0, "similar", resemblance)
     if resemblance >= options.duplicate:
         return _Score(candidate, 1.0, "duplicate", resemblance)
-    shared = [x * mine[t] for t, x in other.terms if t in mine]
+    shared = [x * mine[t] for t, x in zip(other.term_ids, other.weights, strict=True) if t in mine]
     if len(shared) < options.shared:
         return _Score(candidate, 0.0, "similar", resemblance)
     return _Score(candidate, sum(shared), "similar", resemblance)
