@@ -32,6 +32,8 @@ NEAREST = (
     "SELECT * FROM (SELECT key, day, release_id FROM story_keys WHERE key = ?"
     " AND day BETWEEN ? AND ? ORDER BY day DESC, release_id DESC LIMIT ?)"
 )
+MEMBERS = ("SELECT {}m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
+           " FROM story_members m JOIN stories s ON s.id = m.story_id")
 
 
 class FeatureCache:
@@ -102,30 +104,39 @@ class SQLiteStoryBook:
             return []
         nearest: dict[int, list[tuple[int, str]]] = defaultdict(list)
         params = [x for key in keys for x in (key, low, high, limit)]
-        for key, day, rid in self.db.execute(" UNION ALL ".join([NEAREST] * len(keys)), params):
+        read: dict[str, Candidate] = {}
+        for key, day, rid, *member in self.db.execute(
+            f"WITH near AS ({' UNION ALL '.join([NEAREST] * len(keys))})"
+            f" {MEMBERS.format('near.key, near.day, ')}"
+            " JOIN near ON near.release_id = m.release_id", params
+        ):
             nearest[key].append((day, rid))
+            if rid not in read:
+                read[rid] = self._candidate(rid, *member)
         chosen: set[str] = set()
         for key in keys:
             mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
             both = sorted(nearest[key] + mine, reverse=True)[:limit] if mine else nearest[key]
             chosen.update(rid for _, rid in both)
-        return [c for rid, found in self._written(chosen) if (c := self.fresh.get(rid) or found)]
+        return [c for rid, found in self._written(chosen, read)
+                if (c := self.fresh.get(rid) or found)]
 
-    def _written(self, ids: set[str]) -> list[tuple[str, Candidate | None]]:
-        """Each of ``ids`` in order, with its candidate read from the store unless not written
-        yet; the sizes of their stories are remembered."""
-        stored = [rid for rid in ids if rid not in self.fresh]
-        found: dict[str, Candidate] = {}
+    def _candidate(self, rid: str, source: str, blob: bytes, story: str, seq: int, size: int) -> Candidate:
+        self.sizes.setdefault(story, (seq, size))
+        return Candidate(self.cache.get(rid, source, blob), story)
+
+    def _written(self, ids: set[str], read: dict[str, Candidate]) -> list[tuple[str, Candidate | None]]:
+        """Each of ``ids`` in order, with its candidate (``read`` already, or read from the
+        store unless not written yet); the sizes of their stories are remembered."""
+        stored = [rid for rid in ids if rid not in self.fresh and rid not in read]
+        found = read
         if stored:
             rows = self.db.execute(
-                "SELECT m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
-                " FROM story_members m JOIN stories s ON s.id = m.story_id"
-                " WHERE m.release_id IN (SELECT value FROM json_each(?))",
+                f"{MEMBERS.format('')} WHERE m.release_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(stored),),
             )
-            for rid, source, blob, story, seq, size in rows:
-                found[rid] = Candidate(self.cache.get(rid, source, blob), story)
-                self.sizes.setdefault(story, (seq, size))
+            for rid, *member in rows:
+                found[rid] = self._candidate(rid, *member)
         return [(rid, found.get(rid)) for rid in sorted(ids)]
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -165,6 +176,13 @@ class SQLiteStoryBook:
                        " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
                        [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
+        self._write_members()
+        self._clear()
+
+    def _write_members(self) -> None:
+        """Write the stories and members decided since the last write (what a merge moves);
+        the term counts and blocking keys wait for the batch's end (look-ups see them)."""
+        db = self.db
         db.executemany("INSERT INTO stories (id, size) VALUES (?, ?) ON CONFLICT (id)"
                        " DO UPDATE SET size = size + excluded.size", list(self.grown.items()))
         db.executemany(
@@ -175,12 +193,12 @@ class SQLiteStoryBook:
                        " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
             self.written = self.docs
         self.sizes.clear()  # read again as needed: new stories have their order in the store now
-        self._clear()
+        self.fresh, self.members, self.grown = {}, [], {}
 
     def merge(self, survivor: str, absorbed: Sequence[str]) -> list[str]:
         """Move the members of ``absorbed`` into ``survivor`` and requeue them for the index
         (their documents carry the story); returns the moved release ids."""
-        self.flush()
+        self._write_members()
         moved: list[str] = []
         for story in absorbed:
             ids = [rid for (rid,) in self.db.execute(
