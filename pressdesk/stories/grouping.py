@@ -19,7 +19,7 @@ later). Against each candidate:
   again; names and entities count more, see ``features``); releases sharing
   fewer than ``shared`` terms have none;
 - a candidate **beyond the window** is never a near-duplicate, and its
-  similarity counts ``far`` times (0.5).
+  similarity counts ``far`` times (0.6).
 
 The release joins the story with the highest *average* similarity over all of
 its members (average link: a story does not grow by chains of near neighbours)
@@ -76,8 +76,8 @@ class GroupingOptions:
     shared: int = 3  # terms two releases must share to be alike at all
     window: int = 30  # days between a release and a candidate
     reach: int = 3650  # days between a release and a candidate beyond the window
-    far: float = 0.5  # what the similarity of a candidate beyond the window counts
-    far_join: float = 0.17  # average similarity that joins a story found only beyond the window
+    far: float = 0.6  # what the similarity of a candidate beyond the window counts
+    far_join: float = 0.2  # average similarity that joins a story found only beyond the window
     update_days: int = 3  # days between versions of one title
     keys: int = 6  # heaviest terms used as blocking keys
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
