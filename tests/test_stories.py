@@ -85,6 +85,20 @@ def test_two_events_of_one_kind_are_two_stories() -> None:
     assert len(set(stories_of([one, other], facts=True))) == 2
 
 
+def test_a_story_taken_up_again_years_later_joins_it_only_when_much_alike() -> None:
+    plant = release("Hanbit Semiconductor to build Cheongju wafer plant", CHIPS, date="2022-03-02")
+    ships = release("Oseong Shipbuilding wins LNG carrier order", SHIPS, date="2022-03-02")
+    later = release("Hanbit Semiconductor opens Cheongju wafer plant", CHIPS_AGAIN, date="2025-11-19")
+    again = release("Oseong wins order", SHIPS, date="2025-11-19")  # the same text, years on
+    book = MemoryBook()
+    for r in (plant, ships, later, again):
+        group_release(book, r, None)
+    assert book.member_of[later.id] == book.member_of[plant.id] != book.member_of[ships.id]
+    assert book.reasons[later.id].kind == "similar" and (book.reasons[later.id].days or 0) > 30
+    assert book.member_of[again.id] == book.member_of[ships.id]
+    assert book.reasons[again.id].kind == "similar"  # never a near-duplicate beyond the window
+
+
 MONTHLY = ("Korea's ICT exports reached USD {value} billion in {month} 2025, up {change} percent "
            "from a year earlier, the Ministry of Trade, Industry and Resources said. Semiconductor "
            "exports led the growth, and exports to China and Viet Nam rose.")

@@ -3,7 +3,9 @@
 For a new release, the ``StoryBook`` (the store, or memory for ``pressdesk
 extract``) names the candidates: releases within ``window`` days that share a
 blocking key with it (its title without update marks, its heaviest terms, its
-smallest shingles), never every release. Against each candidate:
+smallest shingles), never every release, and as many again within ``reach``
+days (a story can go on for months: a shooting and the sentencing two years
+later). Against each candidate:
 
 - an **update** (the same title with a mark such as "(LEAD)", "(2nd LD)",
   "UPDATE 1", "CORRECTED", within three days) joins the candidate's story;
@@ -15,12 +17,17 @@ smallest shingles), never every release. Against each candidate:
   (sublinear in their counts, each weighed by its rarity across the book when
   its release was grouped, so a candidate's vector is read, never weighed
   again; names and entities count more, see ``features``); releases sharing
-  fewer than ``shared`` terms have none.
+  fewer than ``shared`` terms have none;
+- a candidate **beyond the window** is never a near-duplicate, and its
+  similarity counts ``far`` times (0.6).
 
 The release joins the story with the highest *average* similarity over all of
 its members (average link: a story does not grow by chains of near neighbours)
-if that reaches ``join``; any other story it reaches ``merge`` with is the same
-event, and the stories merge, the oldest id surviving. Every choice is made in
+if that reaches ``join`` (``far_join`` for a story none of whose members found
+is within the window: an old story is taken up again only on much more than
+a shared subject); any other story it reaches ``merge`` with (and
+``far_join``, if old) is the same event, and the stories merge, the oldest id
+surviving. Every choice is made in
 a fixed order, so the same releases in the same order give the same stories,
 however they are batched.
 """
@@ -69,6 +76,9 @@ class GroupingOptions:
     duplicate: float = 0.5  # shingle resemblance of a near-duplicate
     shared: int = 3  # terms two releases must share to be alike at all
     window: int = 30  # days between a release and a candidate
+    reach: int = 3650  # days between a release and a candidate beyond the window
+    far: float = 0.6  # what the similarity of a candidate beyond the window counts
+    far_join: float = 0.2  # average similarity that joins a story found only beyond the window
     update_days: int = 3  # days between versions of one title
     keys: int = 6  # heaviest terms used as blocking keys
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
@@ -161,8 +171,7 @@ def group_release(
     docs, counts = book.term_counts(terms)
     features = release_features(release, facts, hashed, rarities(docs, counts, terms), shingles)
     keys = features.keys(options.keys)
-    found = [c for c in book.candidates(keys, features.day - options.window,
-                                        features.day + options.window, options.candidates)
+    found = [c for c in candidates(book, features, keys, options)
              if c.features.release_id != release.id]
     decision = decide(book, features, found, options)
     decision = replace(decision, reason=explained(decision.reason, features, found, names))
@@ -170,6 +179,20 @@ def group_release(
         book.merge(decision.story, decision.merged)
     book.add(features, keys, terms, decision.story, decision.reason)
     return decision
+
+
+def candidates(
+    book: StoryBook, features: StoryFeatures, keys: Sequence[int], options: GroupingOptions,
+) -> list[Candidate]:
+    """The releases found for ``keys`` within the window, then those found within the reach
+    (as many per key again: the nearest in time do not crowd out an old story)."""
+    day = features.day
+    found = book.candidates(keys, day - options.window, day + options.window, options.candidates)
+    if options.reach <= options.window:
+        return found
+    seen = {c.features.release_id for c in found}
+    wide = book.candidates(keys, day - options.reach, day + options.reach, options.candidates)
+    return found + [c for c in wide if c.features.release_id not in seen]
 
 
 def explained(
@@ -217,14 +240,18 @@ def _by_average(
 ) -> Grouping:
     totals: dict[str, float] = defaultdict(float)
     nearest: dict[str, _Score] = {}
+    recent: set[str] = set()  # stories with a member found within the window
     for s in scores:
         story = s.candidate.story
         totals[story] += s.similarity
         if story not in nearest or s.similarity > nearest[story].similarity:
             nearest[story] = s
+        if abs(s.candidate.features.day - features.day) <= options.window:
+            recent.add(story)
     average = {story: total / max(1, sizes[story][1]) for story, total in totals.items()}
-    ranked = sorted(average, key=lambda st: (-average[st], sizes[st][0]))
-    if not ranked or average[ranked[0]] < options.join:
+    ranked = [st for st in sorted(average, key=lambda st: (-average[st], sizes[st][0]))
+              if average[st] >= (options.join if st in recent else options.far_join)]
+    if not ranked:
         return _new_story(features)
     same = [st for st in ranked if average[st] >= options.merge]
     if len(same) < 2:
@@ -261,12 +288,13 @@ def score(
         return _Score(candidate, 1.0, "update", resemblance)
     if figures_differ(features, other) or recurs(features, other):  # another issue of a report
         return _Score(candidate, 0.0, "similar", resemblance)
-    if resemblance >= options.duplicate:
+    near = abs(features.day - other.day) <= options.window
+    if near and resemblance >= options.duplicate:
         return _Score(candidate, 1.0, "duplicate", resemblance)
     shared = [x * mine[t] for t, x in zip(other.term_ids, other.weights, strict=True) if t in mine]
     if len(shared) < options.shared:
         return _Score(candidate, 0.0, "similar", resemblance)
-    return _Score(candidate, sum(shared), "similar", resemblance)
+    return _Score(candidate, sum(shared) * (1.0 if near else options.far), "similar", resemblance)
 
 
 def is_update(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions) -> bool:
