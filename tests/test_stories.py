@@ -13,7 +13,7 @@ from pressdesk.cli import cli
 from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
 from pressdesk.store import StoryFilter
-from pressdesk.stories import MemoryBook, group_in_memory
+from pressdesk.stories import GroupingOptions, MemoryBook, group_in_memory, group_stored
 from pressdesk.stories.features import (
     base_title,
     decode,
@@ -141,6 +141,64 @@ def test_a_bridging_release_merges_two_stories_and_the_older_id_survives() -> No
     assert {book.member_of[r.id] for r in (a, b, bridge)} == {first}
 
 
+CRANES = (
+    ("Kolberg signs Brindell crane contract",
+     "Minister Arvid Kolberg signed the harbour crane contract with Quentaro Holdings in Brindell."),
+    ("Quentaro to supply Brindell cranes",
+     "Quentaro Holdings will supply twelve cranes to Brindell harbour, minister Arvid Kolberg said."),
+    ("Twelve cranes for Brindell harbour",
+     "Brindell harbour will get twelve Quentaro cranes by next spring under the contract."),
+    ("Brindell port contract goes to Quentaro",
+     "The Brindell port authority said Quentaro Holdings won the crane contract Kolberg signed."),
+)
+# arrival joins nothing: only consolidation groups (average link over every pair of members)
+ONLY_LINKS = GroupingOptions(join=0.99, merge=0.99, far_join=0.99, link=0.1, lag=1)
+
+
+def test_consolidation_joins_an_event_that_arrival_split() -> None:
+    releases = [release(title, body) for title, body in CRANES]
+    book = MemoryBook()
+    for r in releases:
+        group_release(book, r, None, ONLY_LINKS)
+    assert len(set(book.member_of.values())) == 4  # no release joined on arrival
+    found = group_in_memory([(r, None) for r in releases], ONLY_LINKS)
+    assert {found[r.id] for r in releases} == {found[releases[0].id]}  # the oldest id survives
+
+
+def test_consolidation_keeps_two_events_of_one_kind_apart() -> None:
+    chips = [release("Hanbit Semiconductor to build Cheongju wafer plant", CHIPS),
+             release("Hanbit unveils KRW 4 trillion chip fab", CHIPS_AGAIN, "Daily")]
+    display = [release("Daeyang Electronics to build Gumi display plant",
+                       "Daeyang Electronics will build a KRW 2 trillion display plant in Gumi, "
+                       "chief executive Lee Soo-ah said on Tuesday. The Gumi plant will make OLED "
+                       "panels from 2028."),
+               release("Daeyang picks Gumi for OLED plant",
+                       "Daeyang Electronics chose Gumi for its KRW 2 trillion OLED panel plant, "
+                       "Lee Soo-ah, its chief executive, told reporters.", "Daily")]
+    for options in (ONLY_LINKS, GroupingOptions()):
+        found = group_in_memory([(r, extract(r)) for r in chips + display], options)
+        assert found[chips[0].id] == found[chips[1].id] != found[display[0].id]
+        assert found[display[0].id] == found[display[1].id]
+
+
+def test_consolidation_is_the_same_however_the_store_is_batched(tmp_path: Path) -> None:
+    from pressdesk.store.sqlite import SQLiteStore
+
+    releases = [release(title, body) for title, body in CRANES]
+    found = []
+    for size in (1, 3, 4):
+        store = SQLiteStore(str(tmp_path / f"b{size}.db"))
+        for at in range(0, len(releases), size):
+            batch = releases[at : at + size]
+            store.save_batch(batch, "2026-01-01T00:00:00+00:00")
+            with store.transaction():
+                group_stored(store, [(r, None) for r in batch], ONLY_LINKS)
+        found.append([store.stories_of([r.id])[r.id][0] for r in releases])
+        store.close()
+    assert found[0] == found[1] == found[2]
+    assert len(set(found[0][:3])) == 1  # the last one's neighbourhood is held for a later one
+
+
 def test_a_merge_in_the_store_resolves_the_old_id_and_reindexes(desk: Desk) -> None:
     a = release("Brindell harbour crane contract", ALPHA)
     b = release("Tessaly copper concession signed", OMEGA)
@@ -234,7 +292,7 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
     with Desk.open(db) as desk:
         desk.ingest([str(SAMPLE)])
         grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
-        for table in ("story_members", "story_keys", "story_terms", "stories", "meta"):
+        for table in ("story_members", "story_keys", "story_terms", "stories", "story_held", "meta"):
             where = " WHERE key = 'story_docs'" if table == "meta" else ""
             desk.store.db.execute(f"DELETE FROM {table}{where}")  # type: ignore[attr-defined]
         assert desk.store.count_ungrouped() == 10

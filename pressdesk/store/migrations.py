@@ -403,3 +403,10 @@ def index_story_merges(db: sqlite3.Connection) -> None:
     """The stories merged into each: a story's record and a release's story name them, and
     without an index each look-up read every story."""
     db.execute("CREATE INDEX stories_merged_into ON stories(merged_into)")
+
+
+@migration
+def hold_story_neighbourhoods(db: sqlite3.Connection) -> None:
+    """The neighbourhoods of the last releases grouped, held until they are consolidated
+    (``pressdesk.stories.consolidation``): by grouping order, a JSON list of story ids."""
+    db.execute("CREATE TABLE story_held (seq INTEGER PRIMARY KEY, stories TEXT NOT NULL)")

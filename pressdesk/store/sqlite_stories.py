@@ -75,11 +75,15 @@ class SQLiteStoryBook:
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = self.written = int(row[0]) if row else 0
         self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
+        self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
+            "SELECT seq, stories FROM story_held ORDER BY seq")]
+        self.held_changed = False
         self._clear()
 
     def _clear(self) -> None:
         self.postings: dict[int, list[tuple[int, str]]] = defaultdict(list)  # not written yet
         self.fresh: dict[str, Candidate] = {}
+        self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
         self.terms: dict[int, int] = defaultdict(int)
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
@@ -160,6 +164,7 @@ class SQLiteStoryBook:
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.fresh[rid] = Candidate(features, story)
+        self.fresh_of[story].append(features)
         if story not in self.sizes:
             self.story_sizes([story])
         seq, size = self.sizes.get(story, (NEW_STORY + len(self.grown), 0))
@@ -177,6 +182,11 @@ class SQLiteStoryBook:
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
                        [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
         self._write_members()
+        if self.held_changed:
+            db.execute("DELETE FROM story_held")
+            db.executemany("INSERT OR REPLACE INTO story_held (seq, stories) VALUES (?, ?)",
+                           [(seq, json.dumps(stories)) for seq, stories in self.held])
+            self.held_changed = False
         self._clear()
 
     def _write_members(self) -> None:
@@ -194,6 +204,7 @@ class SQLiteStoryBook:
             self.written = self.docs
         self.sizes.clear()  # read again as needed: new stories have their order in the store now
         self.fresh, self.members, self.grown = {}, [], {}
+        self.fresh_of = defaultdict(list)
 
     def merge(self, survivor: str, absorbed: Sequence[str]) -> list[str]:
         """Move the members of ``absorbed`` into ``survivor`` and requeue them for the index
@@ -214,6 +225,42 @@ class SQLiteStoryBook:
             "SELECT release_id FROM story_members WHERE story_id = ?", (survivor,))]
         self.requeue(survivors)  # every document of the story now names the merged ids too
         return moved
+
+    def hold(self, stories: Sequence[str]) -> None:
+        """Held in memory, and written at ``flush`` (those still held: ``lag`` or so)."""
+        self.held.append((self.docs, tuple(stories)))
+        self.held_changed = True
+
+    def due(self, lag: int) -> list[tuple[str, ...]]:
+        ready = [stories for seq, stories in self.held if seq <= self.docs - lag]
+        if ready:
+            del self.held[: len(ready)]
+            self.held_changed = True
+        return ready
+
+    def resolve(self, stories: Sequence[str]) -> dict[str, str]:
+        """One query; a story not written yet was never merged (a merge writes first)."""
+        rows = self.db.execute(
+            "SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL"
+            " AND id IN (SELECT value FROM json_each(?))", (json.dumps(list(stories)),))
+        merged = dict(rows.fetchall())
+        return {s: merged.get(s, s) for s in stories}
+
+    def member_features(self, stories: Sequence[str]) -> dict[str, list[StoryFeatures]]:
+        """The written members by the index on their story (one query), and those not
+        written yet, by release id."""
+        found: dict[str, list[StoryFeatures]] = {s: [] for s in stories}
+        rows = self.db.execute(
+            "SELECT release_id, source, features, story_id FROM story_members"
+            " WHERE story_id IN (SELECT value FROM json_each(?))", (json.dumps(list(stories)),))
+        for rid, source, blob, story in rows:
+            if rid not in self.fresh:
+                found[story].append(self.cache.get(rid, source, blob))
+        for story, members in found.items():
+            members += self.fresh_of.get(story, ())
+        for members in found.values():
+            members.sort(key=lambda f: f.release_id)
+        return found
 
 
 REASON_FIELDS = tuple(f.name for f in fields(StoryReason))

@@ -12,7 +12,9 @@ when two merge, the older id survives and the other resolves to it).
 - ``workers``: a large batch's texts read in a worker process while the grouper
   decides;
 - ``grouping``: the grouper, the ``StoryBook`` protocol it finds candidates
-  through (the store's ``story_book()``, or ``MemoryBook``), and its options.
+  through (the store's ``story_book()``, or ``MemoryBook``), and its options;
+- ``consolidation``: stories that arrival split, merged by average link once
+  ``lag`` more releases have been grouped.
 
 ``group_stored`` runs the grouper over the store (ingest calls it in the
 transaction that stores a batch); ``group_in_memory`` over one input
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from pressdesk.facts import Extraction
 from pressdesk.models import Release
+from pressdesk.stories.consolidation import Links, consolidate, settle
 from pressdesk.stories.grouping import (
     Grouping,
     GroupingOptions,
@@ -59,7 +62,7 @@ def group_stored(
     """Group releases just stored, in order, inside the caller's transaction (a batch of
     ``worker_min`` releases or more has its texts read in a worker process meanwhile, see
     ``workers``)."""
-    book = store.story_book()
+    book, links = store.story_book(), Links(options)
     texts = read_texts([release for release, _ in items], worker_min=worker_min)
     done: list[Grouping] = []
     for at in range(0, len(items), CHUNK):
@@ -67,8 +70,9 @@ def group_stored(
         readings = [read_terms(release, facts, text)
                     for (release, facts), text in zip(part, islice(texts, len(part)), strict=True)]
         book.term_counts(sorted({t for reading in readings for t in reading.terms}))  # one query
-        done += [group_release(book, release, facts, options, reading)
-                 for (release, facts), reading in zip(part, readings, strict=True)]
+        for (release, facts), reading in zip(part, readings, strict=True):
+            done.append(group_release(book, release, facts, options, reading))
+            consolidate(book, options, links)
     book.flush()
     return done
 
@@ -76,8 +80,11 @@ def group_stored(
 def group_in_memory(
     items: Iterable[tuple[Release, Extraction | None]], options: GroupingOptions = DEFAULTS
 ) -> dict[str, str]:
-    """The story of every release of one input (grouped in the order given), by release id."""
-    book = MemoryBook()
+    """The story of every release of one input (grouped in the order given, and consolidated
+    to its end), by release id."""
+    book, links = MemoryBook(), Links(options)
     for release, facts in items:
         group_release(book, release, facts, options)
+        consolidate(book, options, links)
+    settle(book, options, links)
     return dict(book.member_of)

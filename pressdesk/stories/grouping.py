@@ -82,6 +82,12 @@ class GroupingOptions:
     update_days: int = 3  # days between versions of one title
     keys: int = 6  # heaviest terms used as blocking keys
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
+    near: float = 0.03  # average similarity of a release to a story that consolidation looks at
+    lag: int = 20  # releases grouped after one before its neighbourhood is consolidated
+    link: float = 0.08  # average link (over every pair of members) that merges two stories
+    link_far: float = 0.4  # what the similarity of a pair beyond the window counts in a link
+    small: int = 3  # consolidation compares two stories only when one has at most this many
+    large: int = 30  # ... and the two together at most this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +140,24 @@ class StoryBook(Protocol):
         """Make what was recorded lasting (at the end of a batch)."""
         ...
 
+    def hold(self, stories: Sequence[str]) -> None:
+        """Keep the neighbourhood of the release just added (its story, then the other
+        stories it resembled) until it is consolidated (``due``)."""
+        ...
+
+    def due(self, lag: int) -> list[tuple[str, ...]]:
+        """Take the neighbourhoods held of releases followed by ``lag`` releases grouped or
+        more, oldest first."""
+        ...
+
+    def resolve(self, stories: Sequence[str]) -> dict[str, str]:
+        """The live story each id names now (a merged story's id names its survivor)."""
+        ...
+
+    def member_features(self, stories: Sequence[str]) -> dict[str, list[StoryFeatures]]:
+        """The features of each live story's members, by release id."""
+        ...
+
 
 def story_id(release_id: str) -> str:
     """The id of a story started by a release: stable, and never a release id."""
@@ -173,12 +197,30 @@ def group_release(
     keys = features.keys(options.keys)
     found = [c for c in candidates(book, features, keys, options)
              if c.features.release_id != release.id]
-    decision = decide(book, features, found, options)
+    mine = dict(zip(features.term_ids, features.weights, strict=True))
+    scores = [score(features, mine, c, options) for c in found]
+    decision = decide(book, features, scores, options)
     decision = replace(decision, reason=explained(decision.reason, features, found, names))
     if decision.merged:
         book.merge(decision.story, decision.merged)
     book.add(features, keys, terms, decision.story, decision.reason)
+    book.hold(neighbourhood(book, decision, scores, options))
     return decision
+
+
+def neighbourhood(
+    book: StoryBook, decision: Grouping, scores: Sequence[_Score], options: GroupingOptions,
+) -> tuple[str, ...]:
+    """The release's story, then the other stories its average similarity to reaches
+    ``near`` (see ``consolidation``)."""
+    totals: dict[str, float] = defaultdict(float)
+    for s in scores:
+        totals[s.candidate.story] += s.similarity
+    for story in (decision.story, *decision.merged):
+        totals.pop(story, None)
+    sizes = book.story_sizes(sorted(totals))
+    return (decision.story,
+            *(st for st, total in sorted(totals.items()) if total >= options.near * sizes[st][1]))
 
 
 def candidates(
@@ -219,14 +261,12 @@ class _Score:
 
 
 def decide(
-    book: StoryBook, features: StoryFeatures, found: Sequence[Candidate],
-    options: GroupingOptions,
+    book: StoryBook, features: StoryFeatures, scores: list[_Score], options: GroupingOptions,
 ) -> Grouping:
-    if not found:
+    """Join, start or bridge stories by the release's ``score`` against each candidate."""
+    if not scores:
         return _new_story(features)
-    mine = dict(zip(features.term_ids, features.weights, strict=True))
-    scores = [score(features, mine, c, options) for c in found]
-    sizes = book.story_sizes(sorted({c.story for c in found}))
+    sizes = book.story_sizes(sorted({s.candidate.story for s in scores}))
     versions = [s for s in scores if s.kind != "similar"]
     if versions:
         best = min(versions, key=lambda s: (-s.resemblance, sizes[s.candidate.story][0]))
@@ -345,6 +385,7 @@ class MemoryBook:
     order: dict[str, int] = field(default_factory=dict)
     merged_into: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, StoryReason] = field(default_factory=dict)
+    held: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
         return self.docs, self.counts
@@ -389,4 +430,18 @@ class MemoryBook:
                     self.merged_into[old] = survivor
             self.merged_into[story] = survivor
         return moved
+
+    def hold(self, stories: Sequence[str]) -> None:
+        self.held.append((self.docs, tuple(stories)))
+
+    def due(self, lag: int) -> list[tuple[str, ...]]:
+        ready = [stories for seq, stories in self.held if seq <= self.docs - lag]
+        del self.held[: len(ready)]
+        return ready
+
+    def resolve(self, stories: Sequence[str]) -> dict[str, str]:
+        return {s: self.merged_into.get(s, s) for s in stories}
+
+    def member_features(self, stories: Sequence[str]) -> dict[str, list[StoryFeatures]]:
+        return {s: [self.features[rid] for rid in sorted(self.members[s])] for s in stories}
 
