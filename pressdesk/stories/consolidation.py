@@ -4,21 +4,22 @@ The grouper decides as each release arrives, against stories of one or two
 members at the start of an event, and the average it joins by counts the
 members its blocking did not find as unlike: the releases of one event can
 end up in a large story and a few small ones that no later release bridges.
-So each release's neighbourhood (its story, and every other story its average
-similarity reached ``near`` when it was grouped, ``grouping.neighbourhood``) is held
-(``StoryBook.hold``) until ``lag`` more releases are grouped; then its story
-is compared with each of those stories by **average link**: the mean of
-``grouping.score`` over every pair of their members (a pair beyond the window
-counting ``link_far`` times), compared only when the smaller of the two has at
-most ``small`` members and the two together at most ``large`` (a story that
-large is more often a chain of a recurring report, the Bank of England's daily
-help or a day's quarterly results, than one event, and consolidation must not
-feed it; the grouper can still grow it release by release). The most alike
-pair at ``link`` or more (``far_join``, as for a release taking up an old
-story, when no two of their members are within the window) merges (the older id
-survives, as when a release bridges two stories), and the survivor is
-compared with the rest again, until none is alike enough: average-link
-clustering, restricted to the neighbourhoods the grouper's blocking found.
+So each release's neighbourhood (its story, and the other stories its average
+similarity reached ``near`` when it was grouped, ``grouping.neighbourhood``) is
+held (``StoryBook.hold``) until ``lag`` more releases are grouped; then its
+story is compared with each of those stories by **average link**: the mean of
+``grouping.similarity`` (what ``score`` finds) over every pair of their
+members, a pair beyond the window counting ``link_far`` times. Two stories are
+compared only when the smaller has at most ``small`` members and the two
+together at most ``large`` (a story that large is more often a chain of a
+recurring report, the Bank of England's daily help or a day's quarterly
+results, than one event, and consolidation must not feed it; the grouper can
+still grow it release by release). The most alike at ``link`` or more
+(``far_join``, as for a release taking up an old story, when no two of their
+members are within the window) merges, the older id surviving as when a
+release bridges two stories, and the survivor is compared with the rest
+again, until none is alike enough: average-link clustering, restricted to the
+neighbourhoods the grouper's blocking found.
 
 Stories only merge (a release never moves out of its story), and the lag
 counts releases grouped, not batches: the same releases in the same order
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pressdesk.stories.features import StoryFeatures
-from pressdesk.stories.grouping import Candidate, GroupingOptions, StoryBook, score
+from pressdesk.stories.grouping import GroupingOptions, StoryBook, similarity
 
 __all__ = ["Links", "consolidate", "settle"]
 
@@ -73,8 +74,9 @@ class Links:
 
     def _score(self, a: StoryFeatures, mine: dict[int, float], b: StoryFeatures,
                key: tuple[str, str]) -> tuple[float, bool]:
-        similarity = score(a, mine, Candidate(b, ""), self.options).similarity
-        found = self.pairs[key] = (similarity, abs(a.day - b.day) <= self.options.window)
+        options = self.options
+        found = self.pairs[key] = (similarity(a, mine, b, options),
+                                   abs(a.day - b.day) <= options.window)
         if len(self.pairs) > self.limit:
             del self.pairs[next(iter(self.pairs))]
         return found

@@ -29,7 +29,9 @@ a shared subject); any other story it reaches ``merge`` with (and
 ``far_join``, if old) is the same event, and the stories merge, the oldest id
 surviving. Every choice is made in
 a fixed order, so the same releases in the same order give the same stories,
-however they are batched.
+however they are batched. The stories around each release are looked at again
+once ``lag`` more releases are grouped (``consolidation``: average link over
+every pair of their members, for fragments of one event arrival kept apart).
 """
 
 from __future__ import annotations
@@ -82,12 +84,12 @@ class GroupingOptions:
     update_days: int = 3  # days between versions of one title
     keys: int = 6  # heaviest terms used as blocking keys
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
-    near: float = 0.03  # average similarity of a release to a story that consolidation looks at
+    near: float = 0.05  # average similarity of a release to a story that consolidation looks at
     lag: int = 20  # releases grouped after one before its neighbourhood is consolidated
     link: float = 0.08  # average link (over every pair of members) that merges two stories
     link_far: float = 0.4  # what the similarity of a pair beyond the window counts in a link
     small: int = 3  # consolidation compares two stories only when one has at most this many
-    large: int = 30  # ... and the two together at most this many
+    large: int = 20  # ... and the two together at most this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,10 +333,33 @@ def score(
     near = abs(features.day - other.day) <= options.window
     if near and resemblance >= options.duplicate:
         return _Score(candidate, 1.0, "duplicate", resemblance)
+    return _Score(candidate, cosine(mine, other, options, near), "similar", resemblance)
+
+
+def similarity(
+    features: StoryFeatures, mine: dict[int, float], other: StoryFeatures,
+    options: GroupingOptions,
+) -> float:
+    """``score``'s similarity alone, by the same rules (the sketches compared only within the
+    window, where a near-duplicate counts): what consolidation averages."""
+    if is_update(features, other, options):
+        return 1.0
+    if figures_differ(features, other) or recurs(features, other):
+        return 0.0
+    near = abs(features.day - other.day) <= options.window
+    if near and sketch_resemblance(features.shingles, other.shingles) >= options.duplicate:
+        return 1.0
+    return cosine(mine, other, options, near)
+
+
+def cosine(mine: dict[int, float], other: StoryFeatures, options: GroupingOptions,
+           near: bool) -> float:
+    """The sum of products of the terms two releases share (0 under ``shared`` of them),
+    ``far`` times that beyond the window."""
     shared = [x * mine[t] for t, x in zip(other.term_ids, other.weights, strict=True) if t in mine]
     if len(shared) < options.shared:
-        return _Score(candidate, 0.0, "similar", resemblance)
-    return _Score(candidate, sum(shared) * (1.0 if near else options.far), "similar", resemblance)
+        return 0.0
+    return sum(shared) * (1.0 if near else options.far)
 
 
 def is_update(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions) -> bool:
