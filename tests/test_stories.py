@@ -236,6 +236,7 @@ from pressdesk.models import Release
 from pressdesk.stories import workers
 from pressdesk.stories.features import read_text
 releases = [r for r in read_path(sys.argv[1]) if isinstance(r, Release)] * 25
+releases.append(Release.create(title="", date="2025-01-01", body="", source="x"))  # no terms
 read = list(workers.read_texts(releases, worker_min=1))
 print(json.dumps({"worker": workers._pool is not None,
                   "same": read == [read_text(r) for r in releases]}))
@@ -257,9 +258,9 @@ def test_chunks_of_a_stopped_worker_are_read_in_this_process() -> None:
     from concurrent.futures.process import BrokenProcessPool
 
     from pressdesk.stories import workers
-    from pressdesk.stories.features import TextReading, read_text
+    from pressdesk.stories.features import read_text
 
-    broken: Future[list[TextReading]] = Future()
+    broken: Future[list[workers.Packed]] = Future()
     broken.set_exception(BrokenProcessPool("killed"))
     chunk = _sample_releases()[:3]
     assert workers._result(broken, chunk) == [read_text(r) for r in chunk]

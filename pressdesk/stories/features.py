@@ -52,6 +52,7 @@ __all__ = [
     "hash_terms",
     "rarities",
     "read_text",
+    "read_words",
     "release_features",
     "term_texts",
     "term_hash",
@@ -154,8 +155,13 @@ class TextReading(NamedTuple):
 
 
 def read_text(release: Release) -> TextReading:
-    hashed, names = hash_terms(weighted_terms(release))
-    return TextReading(hashed, names, bottom_shingles(release.body))
+    return read_words(release.title, release.body)
+
+
+def read_words(title: str, body: str) -> TextReading:
+    """``read_text`` of a title and body."""
+    hashed, names = hash_terms(text_terms(title, body))
+    return TextReading(hashed, names, bottom_shingles(body))
 
 
 def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int, float], dict[int, str]]:
@@ -224,10 +230,13 @@ def day_number(iso: str) -> int:
 
 
 def weighted_terms(release: Release) -> Terms:
+    return text_terms(release.title, release.body)
+
+
+def text_terms(title: str, body: str) -> Terms:
     counts: Terms = defaultdict(float)
-    title = release.title
     count_tokens(counts, title, len(title) + 1)
-    count_tokens(counts, release.body[:BODY_CHARS], LEAD_CHARS)
+    count_tokens(counts, body[:BODY_CHARS], LEAD_CHARS)
     return counts
 
 

@@ -5,8 +5,10 @@ needs nothing but the release, and is about a third of grouping's time; the
 grouper's decisions must be made one release after another. So a large batch
 is cut into chunks: a worker process reads every chunk but the first, which
 this process reads itself, and the grouper takes the readings in order as they
-come, deciding while the worker reads ahead. On two cores that takes the
-reading off the grouper's path; the stories are the same (the readings are).
+come, deciding while the worker reads ahead; a chunk the worker has not begun
+when the grouper reaches it is read here instead (on a busy machine the worker
+falls behind). On two cores that takes the reading off the grouper's path; the
+stories are the same (the readings are).
 
 The worker is one process, forked with the first large batch and kept for the
 next ones. It is forked only while this process runs a single thread (a fork
@@ -23,12 +25,13 @@ import logging
 import multiprocessing
 import os
 import threading
+from array import array
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from pressdesk.models import Release
-from pressdesk.stories.features import TextReading, read_text
+from pressdesk.stories.features import BODY_CHARS, TextReading, read_text, read_words
 
 __all__ = ["CHUNK", "WORKER_MIN", "read_texts"]
 
@@ -50,29 +53,51 @@ def read_texts(releases: Sequence[Release], *, worker_min: int = WORKER_MIN) -> 
     futures = [_submit(pool, chunk) for chunk in chunks[1:]]
     yield from map(read_text, chunks[0])
     for chunk, future in zip(chunks[1:], futures, strict=True):
+        if future is not None and not future.done() and future.cancel():
+            future = None  # the worker is behind (a busy machine) and has not begun it
         yield from _result(future, chunk)
 
 
-def read_chunk(chunk: Sequence[Release]) -> list[TextReading]:
-    """What the worker runs (a module-level function, so that it pickles)."""
-    return [read_text(release) for release in chunk]
+Packed = tuple["array[int]", "array[float]", str, tuple[int, ...]]  # a TextReading in transit
 
 
-def _submit(pool: ProcessPoolExecutor, chunk: Sequence[Release]) -> Future[list[TextReading]] | None:
+def read_chunk(texts: Sequence[tuple[str, str]]) -> list[Packed]:
+    """What the worker runs on (title, body) pairs (a module-level function, so that it
+    pickles): their readings packed, so that little crosses the pipe and unpickling them
+    costs the grouper's process almost nothing."""
+    return [_pack(read_words(title, body)) for title, body in texts]
+
+
+def _pack(text: TextReading) -> Packed:
+    terms = list(text.hashed)
+    return (array("I", terms), array("d", text.hashed.values()),
+            SEP.join(text.names[t] for t in terms), text.shingles)
+
+
+def _unpack(packed: Packed) -> TextReading:
+    terms, weights, names, shingles = packed
+    return TextReading(dict(zip(terms, weights, strict=True)),
+                       dict(zip(terms, names.split(SEP) if terms else [], strict=True)), shingles)
+
+
+SEP = "\x1f"  # between the names of a packed reading (no term holds it)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: Sequence[Release]) -> Future[list[Packed]] | None:
     try:
-        return pool.submit(read_chunk, chunk)
+        return pool.submit(read_chunk, [(r.title, r.body[:BODY_CHARS]) for r in chunk])
     except (BrokenProcessPool, RuntimeError):
         return None
 
 
-def _result(future: Future[list[TextReading]] | None, chunk: Sequence[Release]) -> list[TextReading]:
+def _result(future: Future[list[Packed]] | None, chunk: Sequence[Release]) -> list[TextReading]:
     if future is not None:
         try:
-            return future.result()
+            return [_unpack(packed) for packed in future.result()]
         except BrokenProcessPool:
             log.warning("the story worker stopped; reading its chunks in this process")
             _forget()
-    return read_chunk(chunk)
+    return [read_text(release) for release in chunk]
 
 
 def _worker() -> ProcessPoolExecutor | None:
