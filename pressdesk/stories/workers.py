@@ -33,7 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pressdesk.models import Release
 from pressdesk.stories.features import BODY_CHARS, TextReading, read_text, read_words
 
-__all__ = ["CHUNK", "WORKER_MIN", "read_texts"]
+__all__ = ["CHUNK", "WORKER_MIN", "read_texts", "shutdown"]
 
 CHUNK = 100  # releases a worker reads at a time
 WORKER_MIN = 400  # batches smaller than this are read in this process
@@ -107,6 +107,15 @@ def _worker() -> ProcessPoolExecutor | None:
             _pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
             atexit.register(_pool.shutdown, cancel_futures=True)
         return _pool
+
+
+def shutdown() -> None:
+    """Stop the worker, if one runs (it stops with this process anyway)."""
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown(cancel_futures=True)
+        _pool = None
 
 
 def _forget() -> None:
