@@ -88,7 +88,7 @@ class SQLiteStoryBook:
         """Counts are read once per book (one batch) and kept up to date as it adds; the
         mapping returned holds every term asked for, and others."""
         counts = self.counts
-        missing = [t for t in terms if t not in counts]
+        missing = sorted(set(terms).difference(counts))
         if missing:
             rows = self.db.execute(
                 "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
