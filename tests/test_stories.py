@@ -265,3 +265,22 @@ def test_chunks_of_a_stopped_worker_are_read_in_this_process() -> None:
     chunk = _sample_releases()[:3]
     assert workers._result(broken, chunk) == [read_text(r) for r in chunk]
     assert workers._result(None, chunk) == [read_text(r) for r in chunk]
+
+
+def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:
+    from pressdesk.store.sqlite_stories import FeatureCache
+
+    made = [release(f"Plant {n}", CHIPS + f" Unit {n}.") for n in range(3)]
+    packed = []
+    for r in made:
+        hashed, _ = hash_terms(term_texts(r, None))
+        packed.append(encode(release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))))
+    cache = FeatureCache(limit=2)
+    first = cache.get(made[0].id, "Wire", packed[0])
+    assert cache.get(made[0].id, "Wire", packed[0]) is first  # decoded once
+    assert first == decode(made[0].id, "Wire", packed[0])
+    cache.get(made[1].id, "Wire", packed[1])
+    cache.get(made[2].id, "Wire", packed[2])
+    assert len(cache.entries) == 2 and (made[0].id, packed[0]) not in cache.entries  # oldest out
+    other = cache.get(made[1].id, "Wire", packed[2])  # other bytes under one id: decoded afresh
+    assert other.term_ids == decode(made[1].id, "Wire", packed[2]).term_ids
