@@ -43,11 +43,12 @@ def corpus(shared: Path, size: int) -> Path:
 
 def run_one(path: Path, db: Path, largest: int) -> dict[str, object]:
     """Group every release of ``path`` into a fresh store at ``db`` (in this process)."""
+    from pressdesk import workers
     from pressdesk.ingest import batched
     from pressdesk.models import Release
     from pressdesk.readers import read_path
     from pressdesk.store.sqlite import SQLiteStore
-    from pressdesk.stories import group_stored, workers
+    from pressdesk.stories import group_stored
 
     for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         stale.unlink(missing_ok=True)
