@@ -7,7 +7,10 @@ Builds each corpus once with ../shared/bench/make_corpus.py (cached in
 bench/out/), then, in a fresh process per size, reads it and runs the grouping
 step alone over an empty SQLite store (``pressdesk.stories.group_stored``,
 one transaction per 1,000 releases, extraction off: the releases' words, not
-their facts), timing it apart from reading. Prints releases/s, peak RSS, the
+their facts), timing it apart from reading. A batch's texts are read by a worker
+process meanwhile (``pressdesk.stories.workers``), so the rates are wall-clock
+releases/s, with the CPU-seconds of this process and of the worker apart.
+Prints releases/s, peak RSS (this process, and the worker), the
 distribution of story sizes and (``--largest N``) the titles of the N largest
 stories of the first size, for reading by hand. Nothing of the corpus is
 written anywhere else.
@@ -40,6 +43,7 @@ def corpus(shared: Path, size: int) -> Path:
 
 def run_one(path: Path, db: Path, largest: int) -> dict[str, object]:
     """Group every release of ``path`` into a fresh store at ``db`` (in this process)."""
+    from pressdesk import workers
     from pressdesk.ingest import batched
     from pressdesk.models import Release
     from pressdesk.readers import read_path
@@ -70,9 +74,12 @@ def run_one(path: Path, db: Path, largest: int) -> dict[str, object]:
             "SELECT r.title, r.date FROM story_members m JOIN releases r ON r.id = m.release_id"
             " WHERE m.story_id = ? ORDER BY m.seq LIMIT 8", (sid,))]} for sid, size in top]
     store.close()
+    workers.shutdown()  # its CPU time and memory are then counted among the children
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"releases": count, "seconds": grouping, "rate": count / grouping,
-            "cpu_rate": count / cpu, "merges": merges,
+            "cpu_rate": count / cpu, "worker_cpu": child.ru_utime + child.ru_stime, "merges": merges,
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_rss_mib": child.ru_maxrss / 1024,
             "sizes": sorted(sizes.items()), "largest": stories}
 
 
@@ -86,8 +93,9 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(Path(args.one[0]), Path(args.one[1]), args.largest)))
         return
-    print("| releases | grouping seconds | releases/s | per CPU-second | merges | peak RSS (MiB) |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| releases | grouping seconds | releases/s | per CPU-second (grouper) | worker CPU-seconds"
+          " | merges | peak RSS (MiB, grouper / worker) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     reports = []
     for size in args.sizes:
         path = corpus(args.shared, size)
@@ -96,8 +104,9 @@ def main() -> None:
         report = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
         reports.append(report)
         print(f"| {report['releases']:,} | {report['seconds']:.1f} | {report['rate']:,.0f} |"
-              f" {report['cpu_rate']:,.0f} |"
-              f" {report['merges']:,} | {report['peak_rss_mib']:.0f} |", flush=True)
+              f" {report['cpu_rate']:,.0f} | {report['worker_cpu']:.1f} |"
+              f" {report['merges']:,} | {report['peak_rss_mib']:.0f} / {report['worker_rss_mib']:.0f} |",
+              flush=True)
     for report in reports:
         print(f"\nstory sizes at {report['releases']:,}: "
               + ", ".join(f"{size}: {n:,}" for size, n in report["sizes"]))

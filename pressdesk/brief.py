@@ -3,13 +3,19 @@
 A ``Brief`` is assembled from the store for a period (and optionally a query):
 
 - the period's stories ranked by weight (how many releases, how many sources,
-  how recent), each with a short extractive summary: the sentences of its
-  releases most central to the story (TF-IDF cosine to the story as a whole),
-  lead sentences favoured, in reading order;
+  how recent), the ``limit`` heaviest each with a short extractive summary: the
+  sentences of its releases most central to the story (TF-IDF cosine to the
+  story as a whole), lead sentences favoured, in reading order;
 - a table of the key figures reported in the period, with period and change;
 - who met whom: the people a release names together in a meeting, with their
-  roles and bodies;
-- what is coming: dates in the text after the period, with their sentence.
+  roles and bodies (those of the heaviest stories first);
+- what is coming: dates in the text after the period, with their sentence,
+  soonest first.
+
+A brief is something to read: a month of a busy newswire holds thousands of
+stories, so each part is bounded (``STORIES``, ``MEETINGS``, ``UPCOMING`` and
+the key figures' 30 rows), and it says how many stories and releases the
+period held in all.
 
 ``render_markdown``, ``render_html`` (one self-contained file) and
 ``render_pdf`` (WeasyPrint, from that HTML) write it out.
@@ -41,6 +47,9 @@ __all__ = [
 ]
 
 SUMMARY_SENTENCES = 3
+STORIES = 20  # stories a brief tells, heaviest first
+MEETINGS = 25
+UPCOMING = 30
 RECENCY_DAYS = 14.0  # a story this many days older than the period's end weighs half
 _BREAK = re.compile(r"[.!?][\"”’)]?(?=\s+[A-Z\"“(])")
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
@@ -95,7 +104,13 @@ class Brief:
     figures: tuple[FigureRow, ...]
     meetings: tuple[Meeting, ...]
     upcoming: tuple[Upcoming, ...]
+    total_stories: int = 0  # in the period, told or not
+    total_releases: int = 0
 
+    @property
+    def more(self) -> int:
+        """Stories of the period the brief does not tell."""
+        return max(0, self.total_stories - len(self.stories))
 
 # ---- assembling -----------------------------------------------------------------------------
 
@@ -107,27 +122,34 @@ def build_brief(
     groups: Sequence[tuple[str | None, Sequence[StoredRelease]]],
     facts: dict[str, Extraction],
     figures: Sequence[FigureRow],
+    limit: int = STORIES,
 ) -> Brief:
-    """A brief of ``groups`` (story id and its releases in the period) and their facts."""
-    releases = [r for _, group in groups for r in group]
-    stories = sorted((brief_story(sid, group, until, facts) for sid, group in groups if group),
-                     key=lambda s: (-s.weight, s.title))
+    """A brief of ``groups`` (story id and its releases in the period) and their facts: the
+    ``limit`` heaviest stories, summarised (summaries are most of the work, so only theirs)."""
+    ranked = sorted(((weight(group, until), ordered(group), sid) for sid, group in groups if group),
+                    key=lambda t: (-t[0], t[1][0].release.title))
+    stories = [brief_story(sid, group, w, facts) for w, group, sid in ranked[:limit]]
+    releases = [r for _, group, _ in ranked for r in group]  # the heaviest stories' first
     return Brief(
         since, until, query, tuple(stories), tuple(key_figures(figures)),
-        tuple(meetings(releases, facts)), tuple(upcoming(releases, facts, until)),
+        tuple(meetings(releases, facts)[:MEETINGS]), tuple(upcoming(releases, facts, until)[:UPCOMING]),
+        total_stories=len(ranked), total_releases=len(releases),
     )
 
 
+def ordered(group: Sequence[StoredRelease]) -> list[StoredRelease]:
+    return sorted(group, key=lambda s: (s.release.date, s.release.id))
+
+
 def brief_story(
-    story_id: str | None, group: Sequence[StoredRelease], until: str, facts: dict[str, Extraction]
+    story_id: str | None, group: Sequence[StoredRelease], weight: float, facts: dict[str, Extraction]
 ) -> BriefStory:
-    ordered = sorted(group, key=lambda s: (s.release.date, s.release.id))
     return BriefStory(
-        title=ordered[0].release.title,
+        title=group[0].release.title,
         story_id=story_id,
-        releases=tuple(ordered),
-        weight=weight(ordered, until),
-        summary=tuple(summarise([s.release.body for s in ordered])),
+        releases=tuple(group),
+        weight=weight,
+        summary=tuple(summarise([s.release.body for s in group])),
     )
 
 
@@ -289,10 +311,19 @@ def person_text(person: Person) -> str:
     return f"{person.name} ({extra})" if extra else person.name
 
 
+def told(brief: Brief) -> str:
+    """How much of the period the brief tells: "12 stories from 14 releases.", or "The 20
+    heaviest of 4,060 stories from 5,012 releases." """
+    stories, count = brief.total_stories, brief.total_releases
+    releases = f"{count:,} {'release' if count == 1 else 'releases'}"
+    if brief.more:
+        return f"The {len(brief.stories)} heaviest of {stories:,} stories from {releases}."
+    return f"{stories:,} {'story' if stories == 1 else 'stories'} from {releases}."
+
+
 def render_markdown(brief: Brief) -> str:
     title = f"# Brief: {brief.since} to {brief.until}" + (f" — {brief.query}" if brief.query else "")
-    lines = [title, "", f"{len(brief.stories)} stories from "
-             f"{sum(len(s.releases) for s in brief.stories)} releases.", "", "## What happened"]
+    lines = [title, "", told(brief), "", "## What happened"]
     for n, story in enumerate(brief.stories, start=1):
         lines += ["", f"### {n}. {story.title}", ""]
         lines += [" ".join(story.summary) or "(no summary)", ""]
@@ -342,8 +373,7 @@ def render_html(brief: Brief) -> str:
     head = f"Brief: {brief.since} to {brief.until}" + (f" — {brief.query}" if brief.query else "")
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{esc(head)}"
              f"</title><style>{STYLE}</style></head><body><h1>{esc(head)}</h1>",
-             f"<p class='meta'>{len(brief.stories)} stories from "
-             f"{sum(len(s.releases) for s in brief.stories)} releases.</p><h2>What happened</h2>"]
+             f"<p class='meta'>{esc(told(brief))}</p><h2>What happened</h2>"]
     for n, story in enumerate(brief.stories, start=1):
         items = "".join(
             f"<li>{esc(s.release.date)} · {esc(s.release.source)} · "

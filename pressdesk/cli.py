@@ -408,14 +408,16 @@ def reextract_command(edge: Edge, everything: bool, quiet: bool) -> None:
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here (a PDF needs a file); default: standard output.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="The stories told, heaviest first (the brief says how many there were).")
 @click.pass_obj
 def brief_command(edge: Edge, since: str, until: str, query: str | None, fmt: str,
-                  output: str | None) -> None:
+                  output: str | None, limit: int) -> None:
     """A briefing on a period: the stories ranked, each summarised with links to its
     releases; the key figures; who met whom; the dates coming up."""
     from pressdesk.brief import render_html, render_markdown, render_pdf
 
-    brief = edge.desk.brief(since, until, query)
+    brief = edge.desk.brief(since, until, query, limit=limit)
     if fmt == "pdf":
         if output is None:
             raise click.UsageError("a PDF brief needs -o FILE")
@@ -426,7 +428,8 @@ def brief_command(edge: Edge, since: str, until: str, query: str | None, fmt: st
         sys.stdout.buffer.write(data)
         return
     edge.desk.write_file(output, data)
-    click.echo(f"brief of {len(brief.stories)} stories written to {output}", err=True)
+    click.echo(f"brief of {len(brief.stories)} stories (of {brief.total_stories:,}) written to"
+               f" {output}", err=True)
 
 
 @cli.group("watch")

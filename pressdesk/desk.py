@@ -407,9 +407,10 @@ class Desk:
 
     # -- briefings -----------------------------------------------------------
 
-    def brief(self, since: str, until: str, query: str | None = None) -> Brief:
+    def brief(self, since: str, until: str, query: str | None = None, *, limit: int = 20) -> Brief:
         """What happened from ``since`` to ``until`` (days, inclusive), of what ``query``
-        matches if given: stories, key figures, who met whom, what is coming."""
+        matches if given: the ``limit`` heaviest stories, key figures, who met whom, what is
+        coming."""
         from pressdesk.brief import build_brief
         from pressdesk.search import matching
 
@@ -420,7 +421,7 @@ class Desk:
             releases = [s for s in releases if s.release.id in kept]
         ids = [s.release.id for s in releases]
         return build_brief(since, until, query, self._by_story(releases),
-                           self.store.facts_for(ids), self.store.release_figures(ids))
+                           self.store.facts_for(ids), self.store.release_figures(ids), limit)
 
     def _by_story(
         self, releases: list[StoredRelease]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -27,6 +27,7 @@ from pressdesk.models import IngestReport, Origin, Rejection, Release
 from pressdesk.readers import read_bytes, read_path
 from pressdesk.store import Store
 from pressdesk.stories import group_stored
+from pressdesk.workers import map_chunks
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +223,23 @@ def _save(
 def _extract_fresh(store: Store, batch: tuple[Release, ...]) -> dict[str, Extraction]:
     """Facts of the releases whose text the store does not hold yet, by content hash."""
     stored = store.content_hashes([r.id for r in batch])
-    return {
-        r.content_hash: _extract(r) for r in batch if stored.get(r.id) != r.content_hash
-    }
+    fresh = [r for r in batch if stored.get(r.id) != r.content_hash]
+    return {r.content_hash: facts for r, facts in zip(fresh, extract_all(fresh), strict=True)}
+
+
+def extract_all(releases: list[Release]) -> Iterator[Extraction]:
+    """The facts of each release, in order; a batch's are found by worker processes too
+    (``pressdesk.workers``), a few releases at a time."""
+    return map_chunks(extract_chunk, releases, chunk=EXTRACT_CHUNK, least=EXTRACT_WORKER_MIN)
+
+
+EXTRACT_CHUNK = 10  # releases a worker extracts at a time (a long release takes ~10 ms)
+EXTRACT_WORKER_MIN = 40
+
+
+def extract_chunk(releases: Sequence[Release]) -> list[Extraction]:
+    """What a worker runs (a module-level function, so that it pickles)."""
+    return [_extract(r) for r in releases]
 
 
 def _extract(release: Release) -> Extraction:
@@ -241,8 +256,8 @@ def reextract(
     """Find the facts of stored releases again (extraction improved); the index follows."""
     done = 0
     for chunk in batched(ids, batch_size):
-        stored = store.get_many(list(chunk))
-        found = [(s.release, _extract(s.release)) for s in stored]
+        stored = [s.release for s in store.get_many(list(chunk))]
+        found = list(zip(stored, extract_all(stored), strict=True))
         with store.transaction():
             store.save_facts(found, EXTRACTOR_VERSION)
             for release, facts in found:

@@ -123,3 +123,17 @@ def test_only_web_addresses_become_links_in_the_html(tmp_path: Path) -> None:
         desk.add([make_release(1, url="javascript:alert(1)"), make_release(2, url="https://e.gov/2")])
         page = render_html(desk.brief("2025-11-01", "2025-11-30"))
     assert "javascript:" not in page and "href='https://e.gov/2'" in page
+
+
+def test_a_brief_tells_the_heaviest_stories_and_says_how_many_there_were(sample_db: str) -> None:
+    with Desk.open(sample_db) as desk:
+        whole = desk.brief("2025-11-13", "2025-11-18")
+        short = desk.brief("2025-11-13", "2025-11-18", limit=3)
+    assert [s.title for s in short.stories] == [s.title for s in whole.stories[:3]]
+    assert (short.total_stories, short.total_releases, short.more) == (9, 10, 6)
+    assert "The 3 heaviest of 9 stories from 10 releases." in render_markdown(short)
+    assert "9 stories from 10 releases." in render_markdown(whole) and whole.more == 0
+    assert short.figures == whole.figures and short.upcoming == whole.upcoming  # the period's
+    told = CliRunner().invoke(cli, ["--db", sample_db, "brief", "--since", "2025-11-13",
+                                    "--until", "2025-11-18", "--limit", "2"])
+    assert told.exit_code == 0 and told.stdout.count("\n### ") == 2

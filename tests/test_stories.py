@@ -301,38 +301,20 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
         assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
 
 
-WORKER_CHECK = """
-import json, sys
-from pressdesk.readers import read_path
-from pressdesk.models import Release
-from pressdesk.stories import workers
-from pressdesk.stories.features import read_text
-releases = [r for r in read_path(sys.argv[1]) if isinstance(r, Release)] * 25
-read = list(workers.read_texts(releases, worker_min=1))
-print(json.dumps({"worker": workers._pool is not None,
-                  "same": read == [read_text(r) for r in releases]}))
-"""
+def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:
+    from pressdesk.store.sqlite_stories import FeatureCache
 
-
-def test_a_worker_process_reads_a_large_batch_as_this_process_would() -> None:
-    import subprocess
-    import sys
-
-    # a fresh interpreter: the worker is forked only from a process with one thread
-    done = subprocess.run([sys.executable, "-c", WORKER_CHECK, str(SAMPLE)], capture_output=True,
-                          text=True, check=True)
-    assert json.loads(done.stdout) == {"worker": True, "same": True}
-
-
-def test_chunks_of_a_stopped_worker_are_read_in_this_process() -> None:
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
-
-    from pressdesk.stories import workers
-    from pressdesk.stories.features import TextReading, read_text
-
-    broken: Future[list[TextReading]] = Future()
-    broken.set_exception(BrokenProcessPool("killed"))
-    chunk = _sample_releases()[:3]
-    assert workers._result(broken, chunk) == [read_text(r) for r in chunk]
-    assert workers._result(None, chunk) == [read_text(r) for r in chunk]
+    made = [release(f"Plant {n}", CHIPS + f" Unit {n}.") for n in range(3)]
+    packed = []
+    for r in made:
+        hashed, _ = hash_terms(term_texts(r, None))
+        packed.append(encode(release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))))
+    cache = FeatureCache(limit=2)
+    first = cache.get(made[0].id, "Wire", packed[0])
+    assert cache.get(made[0].id, "Wire", packed[0]) is first  # decoded once
+    assert first == decode(made[0].id, "Wire", packed[0])
+    cache.get(made[1].id, "Wire", packed[1])
+    cache.get(made[2].id, "Wire", packed[2])
+    assert len(cache.entries) == 2 and (made[0].id, packed[0]) not in cache.entries  # oldest out
+    other = cache.get(made[1].id, "Wire", packed[2])  # other bytes under one id: decoded afresh
+    assert other.term_ids == decode(made[1].id, "Wire", packed[2]).term_ids

@@ -32,7 +32,7 @@ NEAREST = (
     "SELECT * FROM (SELECT key, day, release_id FROM story_keys WHERE key = ?"
     " AND day BETWEEN ? AND ? ORDER BY day DESC, release_id DESC LIMIT ?)"
 )
-MEMBERS = ("SELECT {}m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
+MEMBERS = ("SELECT m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
            " FROM story_members m JOIN stories s ON s.id = m.story_id")
 
 
@@ -92,7 +92,7 @@ class SQLiteStoryBook:
         """Counts are read once per book (one batch) and kept up to date as it adds; the
         mapping returned holds every term asked for, and others."""
         counts = self.counts
-        missing = [t for t in terms if t not in counts]
+        missing = sorted(set(terms).difference(counts))
         if missing:
             rows = self.db.execute(
                 "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
@@ -108,39 +108,29 @@ class SQLiteStoryBook:
             return []
         nearest: dict[int, list[tuple[int, str]]] = defaultdict(list)
         params = [x for key in keys for x in (key, low, high, limit)]
-        read: dict[str, Candidate] = {}
-        for key, day, rid, *member in self.db.execute(
-            f"WITH near AS ({' UNION ALL '.join([NEAREST] * len(keys))})"
-            f" {MEMBERS.format('near.key, near.day, ')}"
-            " JOIN near ON near.release_id = m.release_id", params
-        ):
+        for key, day, rid in self.db.execute(" UNION ALL ".join([NEAREST] * len(keys)), params):
             nearest[key].append((day, rid))
-            if rid not in read:
-                read[rid] = self._candidate(rid, *member)
         chosen: set[str] = set()
         for key in keys:
             mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
             both = sorted(nearest[key] + mine, reverse=True)[:limit] if mine else nearest[key]
             chosen.update(rid for _, rid in both)
-        return [c for rid, found in self._written(chosen, read)
-                if (c := self.fresh.get(rid) or found)]
+        return [c for rid, found in self._written(chosen) if (c := self.fresh.get(rid) or found)]
 
-    def _candidate(self, rid: str, source: str, blob: bytes, story: str, seq: int, size: int) -> Candidate:
-        self.sizes.setdefault(story, (seq, size))
-        return Candidate(self.cache.get(rid, source, blob), story)
-
-    def _written(self, ids: set[str], read: dict[str, Candidate]) -> list[tuple[str, Candidate | None]]:
-        """Each of ``ids`` in order, with its candidate (``read`` already, or read from the
-        store unless not written yet); the sizes of their stories are remembered."""
-        stored = [rid for rid in ids if rid not in self.fresh and rid not in read]
-        found = read
+    def _written(self, ids: set[str]) -> list[tuple[str, Candidate | None]]:
+        """Each of ``ids`` in order, with its candidate read from the store unless not written
+        yet; the sizes of their stories are remembered. (Joining the members to the key
+        look-up instead reads a release once per key it shares: slower.)"""
+        stored = [rid for rid in ids if rid not in self.fresh]
+        found: dict[str, Candidate] = {}
         if stored:
             rows = self.db.execute(
-                f"{MEMBERS.format('')} WHERE m.release_id IN (SELECT value FROM json_each(?))",
+                f"{MEMBERS} WHERE m.release_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(stored),),
             )
-            for rid, *member in rows:
-                found[rid] = self._candidate(rid, *member)
+            for rid, source, blob, story, seq, size in rows:
+                found[rid] = Candidate(self.cache.get(rid, source, blob), story)
+                self.sizes.setdefault(story, (seq, size))
         return [(rid, found.get(rid)) for rid in sorted(ids)]
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:

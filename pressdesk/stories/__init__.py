@@ -9,7 +9,7 @@ when two merge, the older id survives and the other resolves to it).
 
 - ``features``: what is compared of a release (weighted terms, names, figures,
   shingles, the title without update marks), packed for the store;
-- ``workers``: a large batch's texts read in a worker process while the grouper
+- ``workers``: a large batch's texts read by worker processes while the grouper
   decides;
 - ``grouping``: the grouper, the ``StoryBook`` protocol it finds candidates
   through (the store's ``story_book()``, or ``MemoryBook``), and its options;
@@ -60,7 +60,7 @@ def group_stored(
     options: GroupingOptions = DEFAULTS, *, worker_min: int = WORKER_MIN,
 ) -> list[Grouping]:
     """Group releases just stored, in order, inside the caller's transaction (a batch of
-    ``worker_min`` releases or more has its texts read in a worker process meanwhile, see
+    ``worker_min`` releases or more has its texts read by worker processes meanwhile, see
     ``workers``)."""
     book, links = store.story_book(), Links(options)
     texts = read_texts([release for release, _ in items], worker_min=worker_min)

@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy
@@ -52,6 +53,7 @@ __all__ = [
     "hash_terms",
     "rarities",
     "read_text",
+    "read_words",
     "release_features",
     "term_texts",
     "term_hash",
@@ -154,8 +156,13 @@ class TextReading(NamedTuple):
 
 
 def read_text(release: Release) -> TextReading:
-    hashed, names = hash_terms(weighted_terms(release))
-    return TextReading(hashed, names, bottom_shingles(release.body))
+    return read_words(release.title, release.body)
+
+
+def read_words(title: str, body: str) -> TextReading:
+    """``read_text`` of a title and body."""
+    hashed, names = hash_terms(text_terms(title, body))
+    return TextReading(hashed, names, bottom_shingles(body))
 
 
 def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int, float], dict[int, str]]:
@@ -224,10 +231,13 @@ def day_number(iso: str) -> int:
 
 
 def weighted_terms(release: Release) -> Terms:
+    return text_terms(release.title, release.body)
+
+
+def text_terms(title: str, body: str) -> Terms:
     counts: Terms = defaultdict(float)
-    title = release.title
     count_tokens(counts, title, len(title) + 1)
-    count_tokens(counts, release.body[:BODY_CHARS], LEAD_CHARS)
+    count_tokens(counts, body[:BODY_CHARS], LEAD_CHARS)
     return counts
 
 
@@ -310,8 +320,9 @@ def rarities(docs: int, counts: Mapping[int, int], terms: Sequence[int]) -> dict
     empty collection weighs 1 and one no release holds weighs most."""
     if not docs:
         return dict.fromkeys(terms, 1.0)
-    top = math.log(docs + 1)
-    return {t: top - math.log(counts.get(t, 0) + 0.5) for t in terms}
+    held = map(counts.get, terms, repeat(0))  # top - log(held + 0.5), term by term, in C
+    return dict(zip(terms, map(math.log(docs + 1).__sub__, map(math.log, map(0.5.__add__, held))),
+                    strict=True))
 
 
 # -- packing -------------------------------------------------------------------------

@@ -103,12 +103,16 @@ def event_filter(args: dict[str, Any]) -> EventFilter:
                        args["limit"])
 
 
+BRIEF_LIMIT = Param("limit", "integer", "the stories told, heaviest first", default=20, minimum=1,
+                    maximum=200)
+
+
 def brief_bytes(call: Call) -> tuple[bytes, str]:
     """The brief the arguments ask for, rendered, with its media type."""
     from pressdesk.brief import render_html, render_markdown, render_pdf
 
     a = call.args
-    brief = call.desk.brief(a["since"], a["until"], a["query"])
+    brief = call.desk.brief(a["since"], a["until"], a["query"], limit=a["limit"])
     if a["format"] == "pdf":
         return render_pdf(brief), "application/pdf"
     if a["format"] == "html":
@@ -457,7 +461,8 @@ def api_operations(settings: WebSettings) -> list[Operation]:
                   (SINCE.needed(), UNTIL.needed(),
                    Param("query", help="only releases this query matches", max_length=s.max_query),
                    Param("format", "choice", "Markdown, HTML or PDF", default="md",
-                         choices=("md", "html", "pdf"))),
+                         choices=("md", "html", "pdf")),
+                   BRIEF_LIMIT),
                   file_answer("text/markdown", "text/html", "application/pdf", what="The brief")),
         Operation("GET", "/api/stats", get_stats, "Counts of what the store holds", (),
                   json_answer("Stats")),

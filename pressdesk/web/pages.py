@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import UploadFile
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from pressdesk.brief import web_address
+from pressdesk.brief import told, web_address
 from pressdesk.errors import QueryError
 from pressdesk.facts import EVENT_TYPES
 from pressdesk.render import amount
@@ -174,9 +174,8 @@ def brief_page(call: Call) -> Response:
     a = call.args
     if not (a["since"] and a["until"]):
         return render(call, "brief.html", args=a, brief=None)
-    brief = call.desk.brief(a["since"], a["until"], a["query"])
-    return render(call, "brief.html", args=a, brief=brief,
-                  count=sum(len(s.releases) for s in brief.stories))
+    brief = call.desk.brief(a["since"], a["until"], a["query"], limit=a["limit"])
+    return render(call, "brief.html", args=a, brief=brief, told=told(brief))
 
 
 def stats_page(call: Call) -> Response:
@@ -297,7 +296,7 @@ def page_operations(settings: WebSettings) -> list[Operation]:
         ("GET", "/events", events_page,
          (api.EVENT_TYPE, api.PLACE, api.SINCE, api.UNTIL, api.ALL, listing)),
         ("GET", "/brief", brief_page,
-         (api.SINCE, api.UNTIL, Param("query", max_length=s.max_query))),
+         (api.SINCE, api.UNTIL, Param("query", max_length=s.max_query), api.BRIEF_LIMIT)),
         ("GET", "/stats", stats_page, ()),
         ("GET", "/watches", watches_page, ()),
         ("GET", "/ingest", ingest_page, ()),
