@@ -27,7 +27,7 @@ from pressdesk.models import IngestReport, Origin, Rejection, Release
 from pressdesk.readers import read_bytes, read_path
 from pressdesk.store import Store
 from pressdesk.stories import group_stored
-from pressdesk.workers import map_chunks
+from pressdesk.workers import map_shared
 
 log = logging.getLogger(__name__)
 
@@ -227,10 +227,10 @@ def _extract_fresh(store: Store, batch: tuple[Release, ...]) -> dict[str, Extrac
     return {r.content_hash: facts for r, facts in zip(fresh, extract_all(fresh), strict=True)}
 
 
-def extract_all(releases: list[Release]) -> Iterator[Extraction]:
-    """The facts of each release, in order; a batch's are found by worker processes too
+def extract_all(releases: list[Release]) -> list[Extraction]:
+    """The facts of each release, in order; a batch's are shared with worker processes
     (``pressdesk.workers``), a few releases at a time."""
-    return map_chunks(extract_chunk, releases, chunk=EXTRACT_CHUNK, least=EXTRACT_WORKER_MIN)
+    return map_shared(extract_chunk, releases, chunk=EXTRACT_CHUNK, least=EXTRACT_WORKER_MIN)
 
 
 EXTRACT_CHUNK = 10  # releases a worker extracts at a time (a long release takes ~10 ms)

@@ -26,7 +26,7 @@ from pressdesk.stories.workers import read_texts
 releases = [r for r in read_path(sys.argv[1]) if isinstance(r, Release)] * 25
 releases.append(Release.create(title="", date="2025-01-01", body="", source="x"))  # no terms
 texts = list(read_texts(releases, worker_min=1))
-facts = list(workers.map_chunks(extract_chunk, releases[:40], chunk=4, least=1))
+facts = workers.map_shared(extract_chunk, releases[:40], chunk=4, least=1)
 print(json.dumps({"workers": workers._pool is not None,
                   "texts": texts == [read_text(r) for r in releases],
                   "facts": facts == [extract(r) for r in releases[:40]]}))
@@ -45,6 +45,7 @@ def doubled(items: Sequence[int]) -> list[int]:
 
 def test_small_work_is_done_here_in_order() -> None:
     assert list(workers.map_chunks(doubled, range(7), chunk=2, least=100)) == [0, 2, 4, 6, 8, 10, 12]
+    assert workers.map_shared(doubled, range(7), chunk=2, least=100) == [0, 2, 4, 6, 8, 10, 12]
 
 
 def test_the_chunks_of_a_stopped_worker_are_done_here() -> None:

@@ -4,9 +4,8 @@ Reading a release's text (its weighted words and shingle sketch, ``read_text``)
 needs nothing but the release, and is about a third of grouping's time; the
 grouper's decisions must be made one release after another. So a large batch
 is cut into chunks that the workers read (``pressdesk.workers.map_chunks``:
-this process reads the first, and any the workers have not begun when the
-grouper reaches them), and the grouper takes the readings in order as they
-come, deciding while the workers read ahead. On two cores that takes the
+this process reads the first), and the grouper takes the readings in order as
+they come, deciding while the workers read ahead. On two cores that takes the
 reading off the grouper's path; the stories are the same (the readings are).
 
 The workers are sent titles and bodies and send back arrays and one string
