@@ -18,9 +18,9 @@ from pressdesk.stories.features import (
     base_title,
     decode,
     encode,
-    hash_terms,
+    read_text,
     release_features,
-    term_texts,
+    with_entities,
 )
 from pressdesk.stories.grouping import group_release
 
@@ -254,7 +254,7 @@ def test_extract_fills_the_story_of_each_prediction() -> None:
 
 def test_features_survive_packing() -> None:
     r = release("(2nd LD) Hanbit to build plant", CHIPS)
-    hashed, _ = hash_terms(term_texts(r, extract(r)))
+    hashed, _ = with_entities(read_text(r), extract(r))
     features = release_features(r, extract(r), hashed, dict.fromkeys(hashed, 1.0))
     assert decode(r.id, r.source, encode(features)) == features
     assert features.update == "2nd LD" and base_title(r.title) == "hanbit to build plant"
@@ -307,7 +307,7 @@ def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:
     made = [release(f"Plant {n}", CHIPS + f" Unit {n}.") for n in range(3)]
     packed = []
     for r in made:
-        hashed, _ = hash_terms(term_texts(r, None))
+        hashed, _ = with_entities(read_text(r), None)
         packed.append(encode(release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))))
     cache = FeatureCache(limit=2)
     first = cache.get(made[0].id, "Wire", packed[0])

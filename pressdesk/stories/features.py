@@ -55,7 +55,6 @@ __all__ = [
     "read_text",
     "read_words",
     "release_features",
-    "term_texts",
     "term_hash",
     "update_mark",
     "with_entities",
@@ -166,8 +165,8 @@ def read_words(title: str, body: str) -> TextReading:
 
 
 def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int, float], dict[int, str]]:
-    """The text's terms with the people and organisations extraction found (as
-    ``hash_terms(term_texts(release, facts))`` gives them)."""
+    """The text's terms by hash with the people and organisations extraction found added
+    (each at ``ENTITY_WEIGHT``), and each hash's text."""
     names = entity_terms(facts) if facts is not None else []
     if not names:
         return text.hashed, text.names
@@ -177,15 +176,6 @@ def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int
         hashed[h] = hashed.get(h, 0.0) + ENTITY_WEIGHT
         known[h] = name
     return hashed, known
-
-
-def term_texts(release: Release, facts: Extraction | None) -> Terms:
-    """Every term of a release with its weight (before hashing)."""
-    counts = weighted_terms(release)
-    if facts is not None:
-        for name in entity_terms(facts):
-            counts[name] += ENTITY_WEIGHT
-    return counts
 
 
 def hash_terms(terms: Terms) -> tuple[dict[int, float], dict[int, str]]:
@@ -201,7 +191,7 @@ def release_features(
     release: Release, facts: Extraction | None, hashed: dict[int, float],
     rarity: dict[int, float], shingles: tuple[int, ...] | None = None,
 ) -> StoryFeatures:
-    """The features of one release from its hashed terms (``hash_terms(term_texts(...))``)
+    """The features of one release from its hashed terms (``with_entities(read_text(...))``)
     and extraction. ``rarity`` (each term's inverse document frequency, as the book
     counts now) picks the terms kept and weighs them: each keeps (1 + log(1 + weight))
     times its rarity, the kept ones scaled to unit length, so that two releases' similarity
@@ -228,10 +218,6 @@ def day_number(iso: str) -> int:
         return date.fromisoformat(iso[:10]).toordinal()
     except ValueError:
         return 0
-
-
-def weighted_terms(release: Release) -> Terms:
-    return text_terms(release.title, release.body)
 
 
 def text_terms(title: str, body: str) -> Terms:
