@@ -15,7 +15,7 @@ import json
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
 
@@ -102,27 +102,37 @@ class SQLiteStoryBook:
             counts.update(rows.fetchall())
         return self.docs, counts
 
-    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
-        """The ``limit`` latest (by day, then id) releases of each key, written or not."""
+    def candidates(self, keys: Sequence[int], spans: Sequence[tuple[int, int]],
+                   limit: int) -> list[Candidate]:
+        """The ``limit`` latest (by day, then id) releases of each key in each span, written
+        or not: one statement for every key and span, one read of their members."""
         if not keys:
             return []
-        nearest: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        params = [x for key in keys for x in (key, low, high, limit)]
-        for key, day, rid in self.db.execute(" UNION ALL ".join([NEAREST] * len(keys)), params):
-            nearest[key].append((day, rid))
-        chosen: set[str] = set()
-        for key in keys:
-            mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
-            both = sorted(nearest[key] + mine, reverse=True)[:limit] if mine else nearest[key]
-            chosen.update(rid for _, rid in both)
-        return [c for rid, found in self._written(chosen) if (c := self.fresh.get(rid) or found)]
+        nearest: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+        statement = " UNION ALL ".join(
+            f"SELECT {i}, * FROM ({NEAREST})" for i in range(len(spans)) for _ in keys)
+        params = [x for low, high in spans for key in keys for x in (key, low, high, limit)]
+        for span, key, day, rid in self.db.execute(statement, params):
+            nearest[span, key].append((day, rid))
+        order: dict[str, None] = {}
+        for i, (low, high) in enumerate(spans):
+            chosen: set[str] = set()
+            for key in keys:
+                mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
+                found = nearest[i, key]
+                both = sorted(found + mine, reverse=True)[:limit] if mine else found
+                chosen.update(rid for _, rid in both)
+            order.update(dict.fromkeys(sorted(chosen.difference(order))))
+        read = self._written(order)
+        return [c for rid in order if (c := read.get(rid))]
 
-    def _written(self, ids: set[str]) -> list[tuple[str, Candidate | None]]:
-        """Each of ``ids`` in order, with its candidate read from the store unless not written
-        yet; the sizes of their stories are remembered. (Joining the members to the key
+    def _written(self, ids: Collection[str]) -> dict[str, Candidate]:
+        """The candidate of each of ``ids``: kept if not written yet, else read from the store
+        (the sizes of their stories are remembered). (Joining the members to the key
         look-up instead reads a release once per key it shares: slower.)"""
-        stored = [rid for rid in ids if rid not in self.fresh]
-        found: dict[str, Candidate] = {}
+        fresh = self.fresh
+        found = {rid: c for rid in ids if (c := fresh.get(rid))}
+        stored = [rid for rid in ids if rid not in found]
         if stored:
             rows = self.db.execute(
                 f"{MEMBERS} WHERE m.release_id IN (SELECT value FROM json_each(?))",
@@ -131,7 +141,7 @@ class SQLiteStoryBook:
             for rid, source, blob, story, seq, size in rows:
                 found[rid] = Candidate(self.cache.get(rid, source, blob), story)
                 self.sizes.setdefault(story, (seq, size))
-        return [(rid, found.get(rid)) for rid in sorted(ids)]
+        return found
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
         missing = [s for s in stories if s not in self.sizes]

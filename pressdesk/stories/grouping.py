@@ -118,9 +118,11 @@ class StoryBook(Protocol):
         that may hold other terms too)."""
         ...
 
-    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
-        """Grouped releases dated from day ``low`` to ``high`` holding any of ``keys``
-        (up to ``limit`` per key), each once."""
+    def candidates(self, keys: Sequence[int], spans: Sequence[tuple[int, int]],
+                   limit: int) -> list[Candidate]:
+        """Grouped releases holding any of ``keys``, up to ``limit`` per key dated within
+        each span of days (low, high), each once: those of the first span in order of id,
+        then those the next adds, and so on."""
         ...
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
@@ -228,15 +230,13 @@ def neighbourhood(
 def candidates(
     book: StoryBook, features: StoryFeatures, keys: Sequence[int], options: GroupingOptions,
 ) -> list[Candidate]:
-    """The releases found for ``keys`` within the window, then those found within the reach
-    (as many per key again: the nearest in time do not crowd out an old story)."""
+    """The releases found for ``keys`` within the window, and as many again within the
+    reach (so the nearest in time do not crowd out an old story): one look-up."""
     day = features.day
-    found = book.candidates(keys, day - options.window, day + options.window, options.candidates)
-    if options.reach <= options.window:
-        return found
-    seen = {c.features.release_id for c in found}
-    wide = book.candidates(keys, day - options.reach, day + options.reach, options.candidates)
-    return found + [c for c in wide if c.features.release_id not in seen]
+    spans = [(day - options.window, day + options.window)]
+    if options.reach > options.window:
+        spans.append((day - options.reach, day + options.reach))
+    return book.candidates(keys, spans, options.candidates)
 
 
 def explained(
@@ -415,13 +415,16 @@ class MemoryBook:
     def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
         return self.docs, self.counts
 
-    def candidates(self, keys: Sequence[int], low: int, high: int, limit: int) -> list[Candidate]:
-        seen: dict[str, Candidate] = {}
-        for key in keys:
-            near = [rid for day, rid in self.postings.get(key, ()) if low <= day <= high]
-            for rid in near[-limit:]:
-                seen.setdefault(rid, Candidate(self.features[rid], self.member_of[rid]))
-        return [seen[rid] for rid in sorted(seen)]
+    def candidates(self, keys: Sequence[int], spans: Sequence[tuple[int, int]],
+                   limit: int) -> list[Candidate]:
+        found: dict[str, None] = {}
+        for low, high in spans:
+            span: set[str] = set()
+            for key in keys:
+                near = [rid for day, rid in self.postings.get(key, ()) if low <= day <= high]
+                span.update(near[-limit:])
+            found.update(dict.fromkeys(sorted(span.difference(found))))
+        return [Candidate(self.features[rid], self.member_of[rid]) for rid in found]
 
     def story_sizes(self, stories: Sequence[str]) -> dict[str, tuple[int, int]]:
         return {s: (self.order[s], len(self.members[s])) for s in stories}
