@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -285,6 +286,27 @@ def test_issues_of_a_recurring_report_are_different_stories() -> None:
     again = release("Money market given 24 mln assistance", body.format(n=24), "Other", "2025-11-17")
     first, second, third = stories_of([monday, tuesday, again])
     assert first == third != second
+
+
+def test_a_story_holding_one_issue_of_a_report_never_takes_another() -> None:
+    """The chain of a daily report: Tuesday's issue is like Monday's commentary (which joined
+    Monday's issue), but the story holds Monday's issue, so neither arrival nor consolidation
+    puts Tuesday's in it (every term a blocking key: three releases make no rarities)."""
+    monday = [release("Money market given 24 mln help",
+                      "The Bank of England said it gave the money market 24 million stg of help "
+                      "this morning, buying treasury bills from Kestrel Discount and Ashgrove "
+                      "Securities at established rates.", date="2025-11-17"),
+              release("Dealers see steady rates",
+                      "Dealers at Kestrel Discount and Ashgrove Securities said the Bank of "
+                      "England help would be followed by purchases from Lombard Vennel and "
+                      "Corrigan Brothers.", "Other", "2025-11-17")]
+    tuesday = release("Money market given 85 mln help",
+                      "The Bank of England gave the money market 85 million stg of late help, "
+                      "buying eligible bank bills from Lombard Vennel and Corrigan Brothers at "
+                      "established rates.", date="2025-11-18")
+    for options in (GroupingOptions(keys=50), replace(ONLY_LINKS, keys=50)):
+        found = group_in_memory([(r, None) for r in [*monday, tuesday]], options)
+        assert found[monday[0].id] == found[monday[1].id] != found[tuesday.id]
 
 
 def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_path: Path) -> None:

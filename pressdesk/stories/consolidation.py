@@ -9,7 +9,8 @@ similarity reached ``near`` when it was grouped, ``grouping.neighbourhood``) is
 held (``StoryBook.hold``) until ``lag`` more releases are grouped; then its
 story is compared with each of those stories by **average link**: the mean of
 ``grouping.similarity`` (what ``score`` finds) over every pair of their
-members, a pair beyond the window counting ``link_far`` times. Two stories are
+members, a pair beyond the window counting ``link_far`` times, and none if a
+pair is two issues of a recurring report (``grouping.APART``). Two stories are
 compared only when the smaller has at most ``small`` members and the two
 together at most ``large`` (a story that large is more often a chain of a
 recurring report, the Bank of England's daily help or a day's quarterly

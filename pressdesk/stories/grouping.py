@@ -12,6 +12,10 @@ later). Against each candidate:
 - two releases with figures of one series but no period in common (October's
   and November's exports), or two issues of a recurring report (one title but
   for its numbers, on different days, neither an update), are never alike;
+  and a story holding another issue of the report the release is one of
+  (not its near-duplicate) is **apart**: not joined, whatever its other members
+  (the daily reports of a money market and the comment around them are not
+  one story, though each comment is like the issues on either side);
 - a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
 - otherwise the **similarity** is the cosine of the two releases' weighted terms
   (sublinear in their counts, each weighed by its rarity across the book when
@@ -67,6 +71,7 @@ __all__ = [
 ]
 
 SHARED = 8  # shared terms named in a reason
+APART = float("-inf")  # the similarity of two issues of a report: never one story
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +263,7 @@ def explained(
 class _Score:
     candidate: Candidate
     similarity: float
-    kind: str  # "duplicate", "update", "similar"
+    kind: str  # "duplicate", "update", "similar", or "apart": another issue of a report
     resemblance: float
 
 
@@ -269,7 +274,7 @@ def decide(
     if not scores:
         return _new_story(features)
     sizes = book.story_sizes(sorted({s.candidate.story for s in scores}))
-    versions = [s for s in scores if s.kind != "similar"]
+    versions = [s for s in scores if s.kind in ("update", "duplicate")]
     if versions:
         best = min(versions, key=lambda s: (-s.resemblance, sizes[s.candidate.story][0]))
         return _join(features, best, best.similarity, ())
@@ -283,8 +288,11 @@ def _by_average(
     totals: dict[str, float] = defaultdict(float)
     nearest: dict[str, _Score] = {}
     recent: set[str] = set()  # stories with a member found within the window
+    apart = {s.candidate.story for s in scores if s.kind == "apart"}
     for s in scores:
         story = s.candidate.story
+        if story in apart:  # it holds another issue of a report this release is one of
+            continue
         totals[story] += s.similarity
         if story not in nearest or s.similarity > nearest[story].similarity:
             nearest[story] = s
@@ -328,7 +336,9 @@ def score(
     resemblance = sketch_resemblance(features.shingles, other.shingles)
     if is_update(features, other, options):
         return _Score(candidate, 1.0, "update", resemblance)
-    if figures_differ(features, other) or recurs(features, other):  # another issue of a report
+    if recurs(features, other) and resemblance < options.duplicate:  # another issue of a report
+        return _Score(candidate, 0.0, "apart", resemblance)
+    if figures_differ(features, other) or recurs(features, other):
         return _Score(candidate, 0.0, "similar", resemblance)
     near = abs(features.day - other.day) <= options.window
     if near and resemblance >= options.duplicate:
@@ -341,13 +351,17 @@ def similarity(
     options: GroupingOptions,
 ) -> float:
     """``score``'s similarity alone, by the same rules (the sketches compared only within the
-    window, where a near-duplicate counts): what consolidation averages."""
+    window, where a near-duplicate counts): what consolidation averages. Two issues of a
+    report are ``APART``: minus infinity, so that no average over them can merge."""
     if is_update(features, other, options):
         return 1.0
+    resemblance = sketch_resemblance(features.shingles, other.shingles)
+    if recurs(features, other) and resemblance < options.duplicate:
+        return APART
     if figures_differ(features, other) or recurs(features, other):
         return 0.0
     near = abs(features.day - other.day) <= options.window
-    if near and sketch_resemblance(features.shingles, other.shingles) >= options.duplicate:
+    if near and resemblance >= options.duplicate:
         return 1.0
     return cosine(mine, other, options, near)
 
