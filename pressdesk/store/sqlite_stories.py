@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import fields
 from typing import Any
@@ -43,9 +43,10 @@ class FeatureCache:
     features, so an entry is right whatever was rolled back; the oldest go first past
     ``limit``."""
 
-    def __init__(self, limit: int = 8192) -> None:
+    def __init__(self, limit: int = 32768) -> None:
         self.limit = limit
-        self.entries: dict[tuple[str, bytes], StoryFeatures] = {}
+        # an OrderedDict: taking the oldest of a dict skips every slot deleted before it
+        self.entries: OrderedDict[tuple[str, bytes], StoryFeatures] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, release_id: str, source: str, blob: bytes) -> StoryFeatures:
@@ -60,7 +61,7 @@ class FeatureCache:
         with self.lock:
             self.entries[key] = features
             while len(self.entries) > self.limit:
-                del self.entries[next(iter(self.entries))]
+                self.entries.popitem(last=False)
 
 
 class SQLiteStoryBook:

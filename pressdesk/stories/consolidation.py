@@ -31,6 +31,7 @@ store leaves the last ``lag`` releases' neighbourhoods held until more come.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -49,7 +50,7 @@ class Links:
     def __init__(self, options: GroupingOptions, limit: int = 1 << 18) -> None:
         self.options = replace(options, far=options.link_far)
         self.limit = limit
-        self.pairs: dict[tuple[str, str], tuple[float, bool]] = {}
+        self.pairs: OrderedDict[tuple[str, str], tuple[float, bool]] = OrderedDict()
 
     def link(self, a: Sequence[StoryFeatures], b: Sequence[StoryFeatures]) -> float:
         """The average link of two stories' members, 0 if it cannot merge them (under
@@ -79,7 +80,7 @@ class Links:
         found = self.pairs[key] = (similarity(a, mine, b, options),
                                    abs(a.day - b.day) <= options.window)
         if len(self.pairs) > self.limit:
-            del self.pairs[next(iter(self.pairs))]
+            self.pairs.popitem(last=False)
         return found
 
 
