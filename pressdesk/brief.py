@@ -55,6 +55,9 @@ _BREAK = re.compile(r"[.!?][\"”’)]?(?=\s+[A-Z\"“(])")
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
                            r"Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep|Corp|Inc|Co|Ltd|Jr|Sr|vs)\.)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+|\d[\d.,]*")
+# a sentence opening with one of these leans on the one before it ("He added ...")
+_LEANING = re.compile(r"(?:He|She|They|It|This|These|Those|That|Its|Their|His|Her|However|Also|"
+                      r"Meanwhile|Moreover|Furthermore|In addition|But|And|Still)\b")
 # A meeting between the people on either side: "A met B", "A held talks with B", "A and B
 # signed", "A discussed ... with B".
 _MEETING = re.compile(
@@ -186,8 +189,9 @@ def sentences(text: str) -> list[str]:
 
 
 def summarise(bodies: Sequence[str], size: int = SUMMARY_SENTENCES) -> list[str]:
-    """The sentences most central to the texts (TF-IDF cosine to their sum), leads favoured,
-    in the order they were written; no near-repeats."""
+    """The sentences most central to the texts (TF-IDF cosine to their sum), leads favoured
+    and sentences that lean on the one before them ("He added ...") disfavoured, in the
+    order they were written; no near-repeats."""
     candidates = [(i, j, s) for i, body in enumerate(bodies) for j, s in enumerate(sentences(body))]
     if not candidates:
         return []
@@ -195,10 +199,12 @@ def summarise(bodies: Sequence[str], size: int = SUMMARY_SENTENCES) -> list[str]
     centre: Counter[str] = Counter()
     for v in vectors:
         centre.update(v)
-    scored = sorted(
-        range(len(candidates)),
-        key=lambda k: -(cosine(vectors[k], centre) * (1.5 if candidates[k][1] == 0 else 1.0)),
-    )
+    def value(k: int) -> float:
+        _, at, said = candidates[k]
+        return (cosine(vectors[k], centre) * (1.5 if at == 0 else 1.0)
+                * (0.5 if _LEANING.match(said) else 1.0))
+
+    scored = sorted(range(len(candidates)), key=lambda k: -value(k))
     chosen: list[int] = []
     for k in scored:
         if all(cosine(vectors[k], vectors[c]) < 0.6 for c in chosen):

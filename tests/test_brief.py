@@ -56,6 +56,15 @@ def test_a_summary_keeps_the_central_sentences_in_reading_order() -> None:
     assert summary[0].startswith("The ministry cut steel tariffs")
 
 
+def test_a_summary_passes_over_sentences_that_lean_on_the_one_before() -> None:
+    bodies = ["The ministry cut steel tariffs by five percent on Monday. He added that the steel "
+              "tariff cut on imported steel would help steel makers. Steel makers welcomed the "
+              "cut in steel tariffs on imported steel."]
+    summary = summarise(bodies, size=2)
+    assert summary == ["The ministry cut steel tariffs by five percent on Monday.",
+                       "Steel makers welcomed the cut in steel tariffs on imported steel."]
+
+
 @pytest.mark.parametrize(("value", "start"), [
     ("2026-Q1", "2026-01-01"), ("2025-H2", "2025-07-01"), ("2025-12", "2025-12-01"),
     ("2025-12-03", "2025-12-03"), ("2026", "2026-01-01")])
