@@ -200,6 +200,45 @@ def test_consolidation_is_the_same_however_the_store_is_batched(tmp_path: Path) 
     assert len(set(found[0][:3])) == 1  # the last one's neighbourhood is held for a later one
 
 
+LATER = ("2025-06-02", "2025-06-03", "2025-11-17")  # the third months after, beyond the window
+SOON = replace(GroupingOptions(), lag=1)
+
+
+def months_apart() -> tuple[list[Release], Release]:
+    cranes = [release(title, body, date=day) for (title, body), day in zip(CRANES[:3], LATER, strict=True)]
+    return cranes, release("Oseong Shipbuilding wins LNG carrier order", SHIPS, date="2025-11-18")
+
+
+def test_consolidation_takes_up_a_story_months_later_on_the_same_link() -> None:
+    """Pairs beyond the window count ``link_far`` times in a link, and that is all: no higher
+    threshold on top of it (ECB+ dev's follow-ups weeks later stayed apart with one)."""
+    cranes, ships = months_apart()
+    book = MemoryBook()
+    for r in cranes:
+        group_release(book, r, None)
+    assert book.member_of[cranes[2].id] != book.member_of[cranes[0].id]  # arrival: too far
+    for options in (GroupingOptions(), SOON):
+        found = group_in_memory([(r, None) for r in [*cranes, ships]], options)
+        assert found[cranes[0].id] == found[cranes[1].id] == found[cranes[2].id] != found[ships.id]
+
+
+def test_a_story_taken_up_later_is_the_same_however_the_store_is_batched(tmp_path: Path) -> None:
+    from pressdesk.store.sqlite import SQLiteStore
+
+    cranes, ships = months_apart()
+    releases = [*cranes, ships]
+    for size in (1, 2, 4):
+        store = SQLiteStore(str(tmp_path / f"b{size}.db"))
+        for at in range(0, len(releases), size):
+            batch = releases[at : at + size]
+            store.save_batch(batch, "2026-01-01T00:00:00+00:00")
+            with store.transaction():
+                group_stored(store, [(r, None) for r in batch], SOON)
+        found = [store.stories_of([r.id])[r.id][0] for r in releases]
+        store.close()
+        assert found[0] == found[1] == found[2] != found[3], size
+
+
 def test_a_merge_in_the_store_resolves_the_old_id_and_reindexes(desk: Desk) -> None:
     a = release("Brindell harbour crane contract", ALPHA)
     b = release("Tessaly copper concession signed", OMEGA)

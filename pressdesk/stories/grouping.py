@@ -89,11 +89,11 @@ class GroupingOptions:
     update_days: int = 3  # days between versions of one title
     keys: int = 6  # heaviest terms used as blocking keys
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
-    near: float = 0.05  # average similarity of a release to a story that consolidation looks at
+    near: float = 0.03  # average similarity of a release to a story that consolidation looks at
     lag: int = 20  # releases grouped after one before its neighbourhood is consolidated
-    link: float = 0.08  # average link (over every pair of members) that merges two stories
+    link: float = 0.07  # average link (over every pair of members) that merges two stories
     link_far: float = 0.4  # what the similarity of a pair beyond the window counts in a link
-    small: int = 3  # consolidation compares two stories only when one has at most this many
+    small: int = 4  # consolidation compares two stories only when one has at most this many
     large: int = 20  # ... and the two together at most this many
 
 
