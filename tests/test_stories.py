@@ -182,20 +182,26 @@ def test_consolidation_keeps_two_events_of_one_kind_apart() -> None:
         assert found[display[0].id] == found[display[1].id]
 
 
-def test_consolidation_is_the_same_however_the_store_is_batched(tmp_path: Path) -> None:
+def stored_in_batches(path: Path, releases: list[Release], size: int,
+                      options: GroupingOptions) -> list[str]:
+    """The story of each release, grouped through a new SQLite store ``size`` at a time."""
     from pressdesk.store.sqlite import SQLiteStore
 
+    store = SQLiteStore(str(path))
+    for at in range(0, len(releases), size):
+        batch = releases[at : at + size]
+        store.save_batch(batch, "2026-01-01T00:00:00+00:00")
+        with store.transaction():
+            group_stored(store, [(r, None) for r in batch], options)
+    found = [store.stories_of([r.id])[r.id][0] for r in releases]
+    store.close()
+    return found
+
+
+def test_consolidation_is_the_same_however_the_store_is_batched(tmp_path: Path) -> None:
     releases = [release(title, body) for title, body in CRANES]
-    found = []
-    for size in (1, 3, 4):
-        store = SQLiteStore(str(tmp_path / f"b{size}.db"))
-        for at in range(0, len(releases), size):
-            batch = releases[at : at + size]
-            store.save_batch(batch, "2026-01-01T00:00:00+00:00")
-            with store.transaction():
-                group_stored(store, [(r, None) for r in batch], ONLY_LINKS)
-        found.append([store.stories_of([r.id])[r.id][0] for r in releases])
-        store.close()
+    found = [stored_in_batches(tmp_path / f"b{size}.db", releases, size, ONLY_LINKS)
+             for size in (1, 3, 4)]
     assert found[0] == found[1] == found[2]
     assert len(set(found[0][:3])) == 1  # the last one's neighbourhood is held for a later one
 
@@ -223,19 +229,9 @@ def test_consolidation_takes_up_a_story_months_later_on_the_same_link() -> None:
 
 
 def test_a_story_taken_up_later_is_the_same_however_the_store_is_batched(tmp_path: Path) -> None:
-    from pressdesk.store.sqlite import SQLiteStore
-
     cranes, ships = months_apart()
-    releases = [*cranes, ships]
     for size in (1, 2, 4):
-        store = SQLiteStore(str(tmp_path / f"b{size}.db"))
-        for at in range(0, len(releases), size):
-            batch = releases[at : at + size]
-            store.save_batch(batch, "2026-01-01T00:00:00+00:00")
-            with store.transaction():
-                group_stored(store, [(r, None) for r in batch], SOON)
-        found = [store.stories_of([r.id])[r.id][0] for r in releases]
-        store.close()
+        found = stored_in_batches(tmp_path / f"b{size}.db", [*cranes, ships], size, SOON)
         assert found[0] == found[1] == found[2] != found[3], size
 
 
