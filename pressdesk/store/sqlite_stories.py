@@ -79,6 +79,7 @@ class SQLiteStoryBook:
         self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
             "SELECT seq, stories FROM story_held ORDER BY seq")]
         self.held_changed = False
+        self.written_of: dict[str, list[StoryFeatures]] = {}  # story -> written members read
         self._clear()
 
     def _clear(self) -> None:
@@ -188,6 +189,7 @@ class SQLiteStoryBook:
             db.executemany("INSERT OR REPLACE INTO story_held (seq, stories) VALUES (?, ?)",
                            [(seq, json.dumps(stories)) for seq, stories in self.held])
             self.held_changed = False
+        self.written_of = {}
         self._clear()
 
     def _write_members(self) -> None:
@@ -204,6 +206,9 @@ class SQLiteStoryBook:
                        " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
             self.written = self.docs
         self.sizes.clear()  # read again as needed: new stories have their order in the store now
+        for story, added in self.fresh_of.items():
+            if story in self.written_of:
+                self.written_of[story] += added
         self.fresh, self.members, self.grown = {}, [], {}
         self.fresh_of = defaultdict(list)
 
@@ -211,6 +216,8 @@ class SQLiteStoryBook:
         """Move the members of ``absorbed`` into ``survivor`` and requeue them for the index
         (their documents carry the story); returns the moved release ids."""
         self._write_members()
+        for story in (survivor, *absorbed):
+            self.written_of.pop(story, None)
         moved: list[str] = []
         for story in absorbed:
             ids = [rid for (rid,) in self.db.execute(
@@ -248,20 +255,21 @@ class SQLiteStoryBook:
         return {s: merged.get(s, s) for s in stories}
 
     def member_features(self, stories: Sequence[str]) -> dict[str, list[StoryFeatures]]:
-        """The written members by the index on their story (one query), and those not
-        written yet, by release id."""
-        found: dict[str, list[StoryFeatures]] = {s: [] for s in stories}
-        rows = self.db.execute(
-            "SELECT release_id, source, features, story_id FROM story_members"
-            " WHERE story_id IN (SELECT value FROM json_each(?))", (json.dumps(list(stories)),))
-        for rid, source, blob, story in rows:
-            if rid not in self.fresh:
-                found[story].append(self.cache.get(rid, source, blob))
-        for story, members in found.items():
-            members += self.fresh_of.get(story, ())
-        for members in found.values():
-            members.sort(key=lambda f: f.release_id)
-        return found
+        """The written members, read by the index on their story once per book (one query for
+        those not read yet) and kept as the book adds and merges, and those not written yet;
+        each story's by release id."""
+        missing = [s for s in stories if s not in self.written_of]
+        if missing:
+            read: dict[str, list[StoryFeatures]] = {s: [] for s in missing}
+            rows = self.db.execute(
+                "SELECT release_id, source, features, story_id FROM story_members"
+                " WHERE story_id IN (SELECT value FROM json_each(?))", (json.dumps(missing),))
+            for rid, source, blob, story in rows:
+                if rid not in self.fresh:
+                    read[story].append(self.cache.get(rid, source, blob))
+            self.written_of.update(read)
+        return {s: sorted((*self.written_of[s], *self.fresh_of.get(s, ())),
+                          key=lambda f: f.release_id) for s in stories}
 
 
 REASON_FIELDS = tuple(f.name for f in fields(StoryReason))
