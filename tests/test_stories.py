@@ -344,6 +344,25 @@ def test_a_story_holding_one_issue_of_a_report_never_takes_another() -> None:
         assert found[monday[0].id] == found[monday[1].id] != found[tuesday.id]
 
 
+def test_a_release_holds_its_most_alike_neighbours_and_no_more() -> None:
+    """A release like many stories (a remix of two) holds only the ``neighbours`` most alike
+    with its own for consolidation, the most alike first chosen, then in order of id."""
+    words = ["Brindell", "Quentaro", "Kolberg", "Tessaly", "Oseong"]
+    earlier = [release(f"{w} crane contract", f"{w} harbour cranes were ordered by the port "
+                       f"authority of {w} from Quentaro Holdings under the crane contract.")
+               for w in words]
+    late = release("Crane contracts", "The port authorities of Brindell, Kolberg, Tessaly and "
+                   "Oseong ordered harbour cranes from Quentaro Holdings under crane contracts.")
+    for bound in (2, 4):
+        book = MemoryBook()
+        options = GroupingOptions(join=0.99, merge=0.99, far_join=0.99, keys=50, neighbours=bound)
+        for r in [*earlier, late]:
+            group_release(book, r, None, options)
+        held = book.held[-1][1]
+        assert held[0] == book.member_of[late.id] and len(held) == 1 + bound
+        assert list(held[1:]) == sorted(held[1:])
+
+
 def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_path: Path) -> None:
     db = str(tmp_path / "old.db")
     with Desk.open(db) as desk:

@@ -4,8 +4,9 @@ The grouper decides as each release arrives, against stories of one or two
 members at the start of an event, and the average it joins by counts the
 members its blocking did not find as unlike: the releases of one event can
 end up in a large story and a few small ones that no later release bridges.
-So each release's neighbourhood (its story, and the other stories its average
-similarity reached ``near`` when it was grouped, ``grouping.neighbourhood``) is
+So each release's neighbourhood (its story, and the ``neighbours`` other stories
+its average similarity was highest with when it was grouped, if it reached
+``near``: ``grouping.neighbourhood``) is
 held (``StoryBook.hold``) until ``lag`` more releases are grouped; then its
 story is compared with each of those stories by **average link**: the mean of
 ``grouping.similarity`` (what ``score`` finds) over every pair of their

@@ -91,6 +91,7 @@ class GroupingOptions:
     candidates: int = 10  # releases fetched per blocking key, nearest in time first
     near: float = 0.03  # average similarity of a release to a story that consolidation looks at
     lag: int = 20  # releases grouped after one before its neighbourhood is consolidated
+    neighbours: int = 3  # the most alike stories held with a release's own
     link: float = 0.07  # average link (over every pair of members) that merges two stories
     link_far: float = 0.4  # what the similarity of a pair beyond the window counts in a link
     small: int = 4  # consolidation compares two stories only when one has at most this many
@@ -221,15 +222,18 @@ def neighbourhood(
     book: StoryBook, decision: Grouping, scores: Sequence[_Score], options: GroupingOptions,
 ) -> tuple[str, ...]:
     """The release's story, then the other stories its average similarity to reaches
-    ``near`` (see ``consolidation``)."""
+    ``near``, the ``neighbours`` most alike of them at most (see ``consolidation``; the
+    bound keeps a release that resembles many stories, a remix of two, from costing more)."""
     totals: dict[str, float] = defaultdict(float)
     for s in scores:
         totals[s.candidate.story] += s.similarity
     for story in (decision.story, *decision.merged):
         totals.pop(story, None)
     sizes = book.story_sizes(sorted(totals))
-    return (decision.story,
-            *(st for st, total in sorted(totals.items()) if total >= options.near * sizes[st][1]))
+    average = {st: total / sizes[st][1] for st, total in totals.items()
+               if total >= options.near * sizes[st][1]}
+    nearest = sorted(average, key=lambda st: (-average[st], st))[: options.neighbours]
+    return (decision.story, *sorted(nearest))
 
 
 def candidates(
@@ -355,13 +359,12 @@ def similarity(
     report are ``APART``: minus infinity, so that no average over them can merge."""
     if is_update(features, other, options):
         return 1.0
-    resemblance = sketch_resemblance(features.shingles, other.shingles)
-    if recurs(features, other) and resemblance < options.duplicate:
-        return APART
-    if figures_differ(features, other) or recurs(features, other):
+    if recurs(features, other):  # another issue of a report, unless the same text again
+        return APART if sketch_resemblance(features.shingles, other.shingles) < options.duplicate else 0.0
+    if figures_differ(features, other):
         return 0.0
     near = abs(features.day - other.day) <= options.window
-    if near and resemblance >= options.duplicate:
+    if near and sketch_resemblance(features.shingles, other.shingles) >= options.duplicate:
         return 1.0
     return cosine(mine, other, options, near)
 
