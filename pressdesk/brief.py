@@ -58,6 +58,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]+|\d[\d.,]*")
 # a sentence opening with one of these leans on the one before it ("He added ...")
 _LEANING = re.compile(r"(?:He|She|They|It|This|These|Those|That|Its|Their|His|Her|However|Also|"
                       r"Meanwhile|Moreover|Furthermore|In addition|But|And|Still)\b")
+_ASIDE = re.compile(r"\([^()]*\)")
 # A meeting between the people on either side: "A met B", "A held talks with B", "A and B
 # signed", "A discussed ... with B".
 _MEETING = re.compile(
@@ -243,18 +244,20 @@ def key_figures(figures: Sequence[FigureRow], limit: int = 30) -> list[FigureRow
 
 
 def meetings(releases: Iterable[StoredRelease], facts: dict[str, Extraction]) -> list[Meeting]:
-    """People two or more of whom a sentence names with a word of meeting."""
+    """People two or more of whom a sentence names with a word of meeting, outside its
+    asides in parentheses (the head of a body named beside it is not at the meeting)."""
     found: list[Meeting] = []
     for stored in releases:
         people = facts[stored.release.id].people if stored.release.id in facts else ()
         if len(people) < 2:
             continue
         for sentence in sentences(f"{stored.release.title}. {stored.release.body}"):
-            verb = _MEETING.search(sentence)
+            said = _ASIDE.sub(" ", sentence)  # "(MOTIR, Minister Kim)" names no participant
+            verb = _MEETING.search(said)
             if verb is None:
                 continue
-            before = [p for p in people if named_in(p, sentence[: verb.start()])]
-            after = [p for p in people if named_in(p, sentence[verb.end() :]) and p not in before]
+            before = [p for p in people if named_in(p, said[: verb.start()])]
+            after = [p for p in people if named_in(p, said[verb.end() :]) and p not in before]
             if before and after:
                 found.append(Meeting(stored.release.date, (*before, *after), sentence, stored))
                 break

@@ -83,6 +83,8 @@ def test_the_sample_brief_holds_what_an_analyst_needs(brief: Brief) -> None:
     assert all(len(u.value) > 4 and u.value >= "2025-11-19"[: len(u.value)] for u in brief.upcoming)
     met = {p.name for m in brief.meetings for p in m.people}
     assert {"Park Jung-sung", "Tran Quoc Phuong"} <= met
+    (vietnam,) = [m for m in brief.meetings if "Tran Quoc Phuong" in {p.name for p in m.people}]
+    assert {p.name for p in vietnam.people} == {"Park Jung-sung", "Tran Quoc Phuong"}  # no aside
 
 
 def test_markdown_and_html(brief: Brief) -> None:
