@@ -25,6 +25,14 @@ def test_org_before_title_is_the_affiliation() -> None:
     assert person.org == "Korea Electronics Association"
 
 
+def test_a_title_at_a_body_whose_name_holds_a_comma_is_split() -> None:
+    text = ("The Ministry of Energy, Mines and Water (MEMW) hosted the talks. Anna Berg, Deputy "
+            "Minister for Trade at the Ministry of Energy, Mines and Water, met the delegation.")
+    (person,) = extract_people(text, extract_orgs(text))
+    assert (person.name, person.role, person.org) == (
+        "Anna Berg", "Deputy Minister for Trade", "Ministry of Energy, Mines and Water")
+
+
 def test_parenthetical_minister_takes_the_ministry() -> None:
     text = "The Ministry of Environment (ME, Minister Han Hwa-jin) announced a plan."
     (person,) = extract_people(text, extract_orgs(text))

@@ -49,6 +49,20 @@ def _org_in_role(role: str | None, orgs: list[Org]) -> str | None:
     return None
 
 
+_AT = re.compile(r"^(.+?) at (?:the )?(.+)$")
+
+
+def _role_at(role: str | None, orgs: list[Org]) -> tuple[str | None, str | None]:
+    """ "Deputy Minister for Trade at the Ministry of Trade" (the body's name cut at its comma,
+    "Ministry of Trade, Industry and Resources"): the title, and the body it names."""
+    m = _AT.match(role or "")
+    if m:
+        for o in orgs:
+            if m.group(2) in (o.name, *o.aliases) or o.name.startswith(m.group(2) + ","):
+                return m.group(1), o.name
+    return role, None
+
+
 def _contains_word(text: str, form: str) -> bool:
     start = text.find(form)
     while start >= 0:
@@ -114,10 +128,12 @@ class _Book:
     def note(self, entry: _Entry, mention: Mention) -> None:
         entry.variants.append(mention.written or mention.name)
         entry.spans.append(mention.span)
-        if entry.role is None and mention.role:
-            entry.role = mention.role
+        role, at = _role_at(mention.role, self.orgs)
+        if entry.role is None and role:
+            entry.role = role
         org = (
             _org_name(mention.org, self.orgs)
+            or at
             or _org_name(_parenthetical_org(self.text, mention), self.orgs)
             or _org_in_role(mention.role, self.orgs)
         )
