@@ -316,7 +316,10 @@ def amount_text(row: FigureRow) -> tuple[str, str]:
 
 
 def person_text(person: Person) -> str:
-    extra = ", ".join(x for x in (person.role, person.org) if x)
+    """ "Park Jung-sung (Deputy Minister for Trade, Ministry of ...)"; a body the role names
+    already ("MOTIR Trade Minister") is not said again."""
+    org = person.org if person.org and person.org not in (person.role or "") else None
+    extra = ", ".join(x for x in (person.role, org) if x)
     return f"{person.name} ({extra})" if extra else person.name
 
 
