@@ -315,12 +315,10 @@ def amount_text(row: FigureRow) -> tuple[str, str]:
     return value, change
 
 
-def person_text(person: Person) -> str:
-    """ "Park Jung-sung (Deputy Minister for Trade, Ministry of ...)"; a body the role names
-    already ("MOTIR Trade Minister") is not said again."""
-    org = person.org if person.org and person.org not in (person.role or "") else None
-    extra = ", ".join(x for x in (person.role, org) if x)
-    return f"{person.name} ({extra})" if extra else person.name
+def people_text(people: Sequence[Person]) -> str:
+    from pressdesk.render import person  # render reads the desk, which reads this module
+
+    return "; ".join(person(p) for p in people)
 
 
 def told(brief: Brief) -> str:
@@ -351,7 +349,7 @@ def render_markdown(brief: Brief) -> str:
                          f" {row.release_date} [{row.release_id}] |")
     if brief.meetings:
         lines += ["", "## Who met whom", ""]
-        lines += [f"- {m.date}: {'; '.join(person_text(p) for p in m.people)} — {m.sentence}"
+        lines += [f"- {m.date}: {people_text(m.people)} — {m.sentence}"
                   for m in brief.meetings]
     if brief.upcoming:
         lines += ["", "## What is coming", ""]
@@ -404,7 +402,7 @@ def render_html(brief: Brief) -> str:
                      f"<th>value</th><th>change</th><th>release</th></tr>{rows}</table>")
     if brief.meetings:
         parts.append("<h2>Who met whom</h2><ul>" + "".join(
-            f"<li>{esc(m.date)}: {esc('; '.join(person_text(p) for p in m.people))}"
+            f"<li>{esc(m.date)}: {esc(people_text(m.people))}"
             f" <span class='meta'>— {esc(m.sentence)}</span></li>" for m in brief.meetings) + "</ul>")
     if brief.upcoming:
         parts.append("<h2>What is coming</h2><ul>" + "".join(

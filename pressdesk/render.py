@@ -24,8 +24,11 @@ def amount(value: float, unit: str | None) -> str:
     return f"{unit} {scaled}" if unit else scaled
 
 
-def _person(p: Person) -> str:
-    extra = ", ".join(x for x in (p.role, p.org) if x)
+def person(p: Person) -> str:
+    """ "Park Jung-sung (Deputy Minister for Trade, Ministry of ...)"; a body the role names
+    already ("MOTIR Trade Minister") is not said again."""
+    org = p.org if p.org and p.org not in (p.role or "") else None
+    extra = ", ".join(x for x in (p.role, org) if x)
     return f"{p.name} ({extra})" if extra else p.name
 
 
@@ -71,7 +74,7 @@ def _quote(q: Quote) -> str:
 
 
 SECTIONS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
-    ("people", "People", _person),
+    ("people", "People", person),
     ("orgs", "Organisations", _org),
     ("places", "Places", _place),
     ("money", "Money", _money),

@@ -14,7 +14,6 @@ from conftest import SAMPLE, make_release
 from pressdesk.brief import (
     Brief,
     period_start,
-    person_text,
     render_html,
     render_markdown,
     render_pdf,
@@ -24,6 +23,7 @@ from pressdesk.brief import (
 from pressdesk.cli import cli
 from pressdesk.desk import Desk
 from pressdesk.facts import Person
+from pressdesk.render import person
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +70,9 @@ def test_a_summary_passes_over_sentences_that_lean_on_the_one_before() -> None:
 def test_a_person_is_told_with_role_and_body_once() -> None:
     park = Person("Park Jung-sung", "Deputy Minister for Trade", "Ministry of Trade", (), ())
     yeo = Person("Yeo Han-koo", "MOTIR Trade Minister", "MOTIR", (), ())
-    assert person_text(park) == "Park Jung-sung (Deputy Minister for Trade, Ministry of Trade)"
-    assert person_text(yeo) == "Yeo Han-koo (MOTIR Trade Minister)"
-    assert person_text(Person("Lee", None, None, (), ())) == "Lee"
+    assert person(park) == "Park Jung-sung (Deputy Minister for Trade, Ministry of Trade)"
+    assert person(yeo) == "Yeo Han-koo (MOTIR Trade Minister)"
+    assert person(Person("Lee", None, None, (), ())) == "Lee"
 
 
 @pytest.mark.parametrize(("value", "start"), [
