@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
@@ -338,35 +338,39 @@ def score(
 ) -> _Score:
     other = candidate.features
     resemblance = sketch_resemblance(features.shingles, other.shingles)
-    if is_update(features, other, options):
-        return _Score(candidate, 1.0, "update", resemblance)
-    if recurs(features, other) and resemblance < options.duplicate:  # another issue of a report
-        return _Score(candidate, 0.0, "apart", resemblance)
-    if figures_differ(features, other) or recurs(features, other):
-        return _Score(candidate, 0.0, "similar", resemblance)
-    near = abs(features.day - other.day) <= options.window
-    if near and resemblance >= options.duplicate:
-        return _Score(candidate, 1.0, "duplicate", resemblance)
-    return _Score(candidate, cosine(mine, other, options, near), "similar", resemblance)
+    kind, value = judge(features, mine, other, options, lambda: resemblance)
+    return _Score(candidate, value, kind, resemblance)
 
 
 def similarity(
     features: StoryFeatures, mine: dict[int, float], other: StoryFeatures,
     options: GroupingOptions,
 ) -> float:
-    """``score``'s similarity alone, by the same rules (the sketches compared only within the
-    window, where a near-duplicate counts): what consolidation averages. Two issues of a
-    report are ``APART``: minus infinity, so that no average over them can merge."""
+    """``score``'s similarity alone, by the same rules, the sketches compared only where they
+    decide: what consolidation averages. Two issues of a report are ``APART``: minus
+    infinity, so that no average over them can merge."""
+    kind, value = judge(features, mine, other, options,
+                        lambda: sketch_resemblance(features.shingles, other.shingles))
+    return APART if kind == "apart" else value
+
+
+def judge(
+    features: StoryFeatures, mine: dict[int, float], other: StoryFeatures,
+    options: GroupingOptions, resemblance: Callable[[], float],
+) -> tuple[str, float]:
+    """What one release is to another, and how alike: an update or a near-duplicate (1),
+    another issue of a report ("apart"), figures of another period (0), or their cosine;
+    ``resemblance`` gives their sketches' resemblance when asked."""
     if is_update(features, other, options):
-        return 1.0
+        return "update", 1.0
     if recurs(features, other):  # another issue of a report, unless the same text again
-        return APART if sketch_resemblance(features.shingles, other.shingles) < options.duplicate else 0.0
+        return ("apart" if resemblance() < options.duplicate else "similar"), 0.0
     if figures_differ(features, other):
-        return 0.0
+        return "similar", 0.0
     near = abs(features.day - other.day) <= options.window
-    if near and sketch_resemblance(features.shingles, other.shingles) >= options.duplicate:
-        return 1.0
-    return cosine(mine, other, options, near)
+    if near and resemblance() >= options.duplicate:
+        return "duplicate", 1.0
+    return "similar", cosine(mine, other, options, near)
 
 
 def cosine(mine: dict[int, float], other: StoryFeatures, options: GroupingOptions,
