@@ -16,6 +16,7 @@ from pressdesk.ingest import IngestOptions
 from pressdesk.store import StoryFilter
 from pressdesk.stories import GroupingOptions, MemoryBook, group_in_memory, group_stored
 from pressdesk.stories.features import (
+    StoryFeatures,
     base_title,
     decode,
     encode,
@@ -23,7 +24,7 @@ from pressdesk.stories.features import (
     release_features,
     with_entities,
 )
-from pressdesk.stories.grouping import group_release
+from pressdesk.stories.grouping import group_release, other_issue, without_issues
 
 CHIPS = ("Hanbit Semiconductor will build a KRW 4 trillion wafer plant in Cheongju, chief executive "
          "Park Min-jae said on Tuesday. The Cheongju plant will make memory chips from 2027 and "
@@ -342,6 +343,74 @@ def test_a_story_holding_one_issue_of_a_report_never_takes_another() -> None:
     for options in (GroupingOptions(keys=50), replace(ONLY_LINKS, keys=50)):
         found = group_in_memory([(r, None) for r in [*monday, tuesday]], options)
         assert found[monday[0].id] == found[monday[1].id] != found[tuesday.id]
+
+
+def features_of(r: Release) -> StoryFeatures:
+    hashed = read_text(r).hashed
+    return release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))
+
+
+def money_market(day: str, amount: int, houses: str) -> Release:
+    return release(f"Money market given {amount} mln help",
+                   f"The Bank of England gave the money market {amount} million stg of help, "
+                   f"buying bills from {houses} at established rates.", date=day)
+
+
+def dealers(day: str, houses: str, other: str) -> Release:
+    return release(f"{houses.split()[0]} sees steady rates",
+                   f"Dealers at {houses} said the Bank of England help kept rates steady, "
+                   f"and {other} expected more.", "Other", day)
+
+
+FIRST, SECOND = "Kestrel Discount and Ashgrove Securities", "Lombard Vennel and Corrigan Brothers"
+
+
+def test_a_bridge_between_two_issues_of_a_report_does_not_merge_their_stories() -> None:
+    """Tuesday's comment is like Monday's story and Tuesday's: it may join one, but the two
+    hold two issues of the daily report and stay apart (arrival and consolidation both)."""
+    monday = [money_market("2025-11-17", 24, FIRST), dealers("2025-11-17", FIRST, "Lombard Vennel")]
+    tuesday = [money_market("2025-11-18", 85, SECOND),
+               dealers("2025-11-18", SECOND, "Kestrel Discount")]
+    for options in (GroupingOptions(keys=50, merge=0.05), replace(ONLY_LINKS, keys=50)):
+        found = group_in_memory([(r, None) for r in [*monday, *tuesday]], options)
+        assert found[monday[0].id] == found[monday[1].id] != found[tuesday[0].id]
+        assert found[tuesday[1].id] in (found[monday[0].id], found[tuesday[0].id])
+
+
+def test_a_story_is_apart_by_any_of_its_members_not_only_those_found() -> None:
+    """Monday's story (its issue and a comment) is apart from Tuesday's issue by its members,
+    whichever of them the blocking found; another comment may join it."""
+    book, options = MemoryBook(), GroupingOptions(keys=50)
+    monday = [money_market("2025-11-17", 24, FIRST), dealers("2025-11-17", FIRST, "Lombard Vennel")]
+    for r in monday:
+        group_release(book, r, None, options)
+    story = book.member_of[monday[0].id]
+    assert book.member_of[monday[1].id] == story
+    tuesday = features_of(money_market("2025-11-18", 85, SECOND))
+    assert without_issues(book, tuesday, [story], options) == []
+    comment = features_of(dealers("2025-11-18", SECOND, "Kestrel Discount"))
+    assert without_issues(book, comment, [story], options) == [story]
+
+
+def test_one_headline_far_apart_may_be_one_event_but_near_is_the_next_issue() -> None:
+    """A trailing label is no part of a title; one headline on two days within the window is
+    the next issue of a report, far apart it may be one event's (reprinted, misdated), and
+    another number in it is another issue whatever the days."""
+    options = GroupingOptions()
+    assert base_title("Lawyer: Lohan checks into rehab (1_2ecbplus)") == base_title(
+        "Lawyer: Lohan checks into rehab (1_21ecbplus)") == "lawyer lohan checks into rehab"
+    one = ("The Federal Reserve entered the market to arrange two billion dlrs of customer "
+           "repurchase agreements, a spokesman said.")
+    two = ("Dealers said the Fed supplied reserves indirectly through about 1.5 billion dlrs of "
+           "repurchases for its customers today.")
+    def fed(day: str, body: str, title: str = "Fed adds reserves via repurchases") -> StoryFeatures:
+        return features_of(release(title, body, date=day))
+    assert other_issue(fed("2025-11-17", one), fed("2025-11-18", two), options)
+    assert not other_issue(fed("2025-11-17", one), fed("2027-11-18", two), options)
+    assert other_issue(fed("2025-11-17", one, "Fed adds 2 bln dlrs reserves"),
+                       fed("2027-11-18", two, "Fed adds 3 bln dlrs reserves"), options)
+    assert not other_issue(fed("2025-11-17", one), fed("2025-11-17", two), options)  # one day
+    assert not other_issue(fed("2025-11-17", one), fed("2025-11-18", one), options)  # one text
 
 
 def test_a_release_holds_its_most_alike_neighbours_and_no_more() -> None:

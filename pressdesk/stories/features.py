@@ -17,7 +17,8 @@ compares, packed so the store can keep them beside the release
 - **shingles**: the smallest hashes of the body's five-word shingles (a
   bottom-k sketch), whose overlap estimates how much text two releases share.
 - **title**: the hash of the title with update marks ("(LEAD)", "(2nd LD)",
-  "UPDATE 1", "CORRECTED") taken off, and ``update``: the mark, if any;
+  "UPDATE 1", "CORRECTED") and a trailing label in parentheses ("(Reuters)",
+  "(PHOTOS)", a document number) taken off, and ``update``: the mark, if any;
   **template**: the same with its numbers as "#" ("Money market given # mln
   assistance"), which a daily or monthly report keeps from one issue to the next.
 """
@@ -91,6 +92,7 @@ UPDATE = re.compile(
     rf"|\s*(?:[-:–—]\s*(?:update\s*\d*|corrected|correction|refile)|\({MARK}\))\s*$",
     re.IGNORECASE,
 )
+LABEL = re.compile(r"\s*\([^()]*\)\s*$")  # a trailing label in parentheses: "(Reuters)", "(29_1ecbplus)"
 WORDS = re.compile(r"[^\W_]+")
 SPACE = re.compile(r"\s")
 DIGIT = re.compile(r"\d")
@@ -140,7 +142,7 @@ def update_mark(title: str) -> str:
 
 def base_title(title: str) -> str:
     """The title without update marks, its words folded: what versions of one story share."""
-    stripped = UPDATE.sub(" ", title)
+    stripped = LABEL.sub(" ", UPDATE.sub(" ", title))
     return " ".join(w.lower() for w in WORDS.findall(stripped))
 
 

@@ -12,10 +12,14 @@ later). Against each candidate:
 - two releases with figures of one series but no period in common (October's
   and November's exports), or two issues of a recurring report (one title but
   for its numbers, on different days, neither an update), are never alike;
-  and a story holding another issue of the report the release is one of
-  (not its near-duplicate) is **apart**: not joined, whatever its other members
-  (the daily reports of a money market and the comment around them are not
-  one story, though each comment is like the issues on either side);
+  and a story any of whose members is another issue of the report the release
+  is one of (other numbers in the title, or the same title within the window,
+  and not the same text again: ``other_issue``) is **apart**, whichever of its
+  members the blocking found: the release does not join it, nor merge it
+  with another story (the daily reports of a money market and the comment
+  around them are not one story, though each comment is like the issues on
+  either side; one headline years apart may be one event's, reprinted or
+  misdated);
 - a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
 - otherwise the **similarity** is the cosine of the two releases' weighted terms
   (sublinear in their counts, each weighed by its rarity across the book when
@@ -282,21 +286,18 @@ def decide(
     if versions:
         best = min(versions, key=lambda s: (-s.resemblance, sizes[s.candidate.story][0]))
         return _join(features, best, best.similarity, ())
-    return _by_average(features, scores, sizes, options)
+    return _by_average(book, features, scores, sizes, options)
 
 
 def _by_average(
-    features: StoryFeatures, scores: list[_Score], sizes: dict[str, tuple[int, int]],
-    options: GroupingOptions,
+    book: StoryBook, features: StoryFeatures, scores: list[_Score],
+    sizes: dict[str, tuple[int, int]], options: GroupingOptions,
 ) -> Grouping:
     totals: dict[str, float] = defaultdict(float)
     nearest: dict[str, _Score] = {}
     recent: set[str] = set()  # stories with a member found within the window
-    apart = {s.candidate.story for s in scores if s.kind == "apart"}
     for s in scores:
         story = s.candidate.story
-        if story in apart:  # it holds another issue of a report this release is one of
-            continue
         totals[story] += s.similarity
         if story not in nearest or s.similarity > nearest[story].similarity:
             nearest[story] = s
@@ -305,14 +306,51 @@ def _by_average(
     average = {story: total / max(1, sizes[story][1]) for story, total in totals.items()}
     ranked = [st for st in sorted(average, key=lambda st: (-average[st], sizes[st][0]))
               if average[st] >= (options.join if st in recent else options.far_join)]
+    ranked = without_issues(book, features, ranked, options)
     if not ranked:
         return _new_story(features)
     same = [st for st in ranked if average[st] >= options.merge]
+    if len(same) > 1:
+        same = bridged(book, same, options)
     if len(same) < 2:
         return _join(features, nearest[ranked[0]], average[ranked[0]], ())
     survivor = min(same, key=lambda st: sizes[st][0])
     others = tuple(st for st in same if st != survivor)
     return _join(features, nearest[ranked[0]], average[ranked[0]], others, survivor)
+
+
+def without_issues(book: StoryBook, features: StoryFeatures, stories: Sequence[str],
+                   options: GroupingOptions) -> list[str]:
+    """The stories holding no other issue of a report the release is one of, whichever
+    of their members the blocking found (the daily reports of a money market and the comment
+    around them are not one story, though each comment is like the issues on either side)."""
+    members = book.member_features(stories) if stories else {}
+    return [st for st in stories if not any(other_issue(features, m, options) for m in members[st])]
+
+
+def bridged(book: StoryBook, stories: Sequence[str], options: GroupingOptions) -> list[str]:
+    """The stories a bridging release may merge: the first (the one it joins) and each of the
+    others, in order, holding no other issue of a report that a member of those taken holds
+    (a comment like two days' issues of a daily report does not make them one story)."""
+    members = book.member_features(stories)
+    taken, kept = [stories[0]], list(members[stories[0]])
+    for story in stories[1:]:
+        if not any(other_issue(a, b, options) for a in members[story] for b in kept):
+            taken.append(story)
+            kept += members[story]
+    return taken
+
+
+def other_issue(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions,
+                resemblance: Callable[[], float] | None = None) -> bool:
+    """Two issues of a recurring report (``recurs``), never one story: other numbers in one
+    title, or one title within the window (the next issue of a daily report; far apart, one
+    headline may be one event's, reprinted or misdated), and not the same text again
+    (``resemblance``: their sketches' resemblance when asked)."""
+    if not recurs(a, b) or (a.title == b.title and abs(a.day - b.day) > options.window):
+        return False
+    alike = resemblance() if resemblance else sketch_resemblance(a.shingles, b.shingles)
+    return alike < options.duplicate
 
 
 def _new_story(features: StoryFeatures) -> Grouping:
@@ -364,7 +402,7 @@ def judge(
     if is_update(features, other, options):
         return "update", 1.0
     if recurs(features, other):  # another issue of a report, unless the same text again
-        return ("apart" if resemblance() < options.duplicate else "similar"), 0.0
+        return ("apart" if other_issue(features, other, options, resemblance) else "similar"), 0.0
     if figures_differ(features, other):
         return "similar", 0.0
     near = abs(features.day - other.day) <= options.window
