@@ -211,8 +211,15 @@ LATER = ("2025-06-02", "2025-06-03", "2025-11-17")  # the third months after, be
 SOON = replace(GroupingOptions(), lag=1)
 
 
+CRANES_ARRIVE = ("Brindell cranes arrive",
+                 "The twelve Quentaro cranes that minister Arvid Kolberg ordered for Brindell "
+                 "harbour arrived under the contract.")
+
+
 def months_apart() -> tuple[list[Release], Release]:
-    cranes = [release(title, body, date=day) for (title, body), day in zip(CRANES[:3], LATER, strict=True)]
+    """Two releases of the crane contract, and a follow-up months later."""
+    texts = (*CRANES[:2], CRANES_ARRIVE)
+    cranes = [release(title, body, date=day) for (title, body), day in zip(texts, LATER, strict=True)]
     return cranes, release("Oseong Shipbuilding wins LNG carrier order", SHIPS, date="2025-11-18")
 
 
@@ -463,3 +470,17 @@ def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:
     assert len(cache.entries) == 2 and (made[0].id, packed[0]) not in cache.entries  # oldest out
     other = cache.get(made[1].id, "Wire", packed[2])  # other bytes under one id: decoded afresh
     assert other.term_ids == decode(made[1].id, "Wire", packed[2]).term_ids
+
+
+def test_inflected_forms_are_one_term_and_a_reason_names_them_as_written() -> None:
+    killed = read_text(release("Gunman Kills Three", "A gunman killed three shoppers. Police "
+                                                     "arrested the gunman after the shootings."))
+    kills = read_text(release("Police arrest gunman", "The gunman kills three in a shooting."))
+    shared = set(killed.hashed) & set(kills.hashed)
+    assert {killed.names[t] for t in shared} >= {"kills", "arrested", "shootings", "gunman"}
+    assert {kills.names[t] for t in shared} >= {"kills", "arrest", "shooting", "gunman"}
+    # a run of capitalised words stays as written; a number weighs twice a word
+    names = read_text(release("Quake", "Rescuers reached Port Moresby after the 6.1 quake."))
+    by_text = {text: names.hashed[h] for h, text in names.names.items()}
+    assert "port moresby" in by_text
+    assert by_text["#6.1"] == 2 * by_text["reached"]

@@ -6,10 +6,13 @@ compares, packed so the store can keep them beside the release
 (``encode``/``decode``) and compare them without reading the text again.
 
 - **terms**: the release's words as 32-bit hashes with a weight (its tf-idf when
-  the release was grouped, the vector of unit length). A word counts
+  the release was grouped, the vector of unit length). Words count by their
+  English (Snowball) stem, so "killed" and "kills", "quake" and "quakes", a
+  headline's "Patches" and the body's "patch" are one term. A word counts
   twice in the title or lead and three times written with a capital inside a
   sentence (a name); runs of capitalised words also count as one term ("Jamal
-  Williams"), numbers as written ("6.1", "52-3"), and the people and
+  Williams", not stemmed), numbers as written ("6.1", "52-3", twice: a toll,
+  an age, a magnitude tells two events of one kind apart), and the people and
   organisations extraction found under their entity keys. Only the
   ``TERMS`` heaviest are kept (by weight times rarity when they are chosen).
 - **figures**: each statistic's series and period, so that October's and
@@ -40,6 +43,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy
+import Stemmer
 
 from pressdesk.facts import Extraction
 from pressdesk.models import Release
@@ -61,13 +65,14 @@ __all__ = [
     "with_entities",
 ]
 
-TERMS = 48  # terms kept per release
+TERMS = 64  # terms kept per release
 SHINGLES = 24  # bottom-k sketch size
 SHINGLE_WORDS = 5
 LEAD_CHARS = 300  # title and this much of the body weigh double
 BODY_CHARS = 6000  # what is read of a long body
 LEAD_WEIGHT = 2.0
 NAME_WEIGHT = 3.0
+NUMBER_WEIGHT = 2.0
 ENTITY_WEIGHT = 2.0
 
 STOPWORDS = frozenset(
@@ -98,6 +103,15 @@ SPACE = re.compile(r"\s")
 DIGIT = re.compile(r"\d")
 NUMBER = re.compile(r"\d+")
 Terms = dict[str, float]  # term -> weight
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """The English Snowball stem of a word in lower case ("killed", "kills" -> "kill"), each
+    word's once (this is in ``count_tokens``'s loop)."""
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +176,8 @@ def read_text(release: Release) -> TextReading:
 
 def read_words(title: str, body: str) -> TextReading:
     """``read_text`` of a title and body."""
-    hashed, names = hash_terms(text_terms(title, body))
+    shown: dict[str, str] = {}
+    hashed, names = hash_terms(text_terms(title, body, shown), shown)
     return TextReading(hashed, names, bottom_shingles(body))
 
 
@@ -180,12 +195,16 @@ def with_entities(text: TextReading, facts: Extraction | None) -> tuple[dict[int
     return hashed, known
 
 
-def hash_terms(terms: Terms) -> tuple[dict[int, float], dict[int, str]]:
-    """The terms by hash, with their weights summed, and each hash's text."""
+def hash_terms(terms: Terms, shown: Mapping[str, str] | None = None,
+               ) -> tuple[dict[int, float], dict[int, str]]:
+    """The terms by hash, with their weights summed, and each hash's text (a stem as
+    ``shown`` has it written, when it has)."""
     names = {term_hash(term): term for term in terms}
     hashed: dict[int, float] = defaultdict(float)
     for h, term in names.items():
         hashed[h] += terms[term]
+    if shown:
+        names = {h: shown.get(term, term) for h, term in names.items()}
     return dict(hashed), names
 
 
@@ -222,19 +241,24 @@ def day_number(iso: str) -> int:
         return 0
 
 
-def text_terms(title: str, body: str) -> Terms:
+def text_terms(title: str, body: str, shown: dict[str, str] | None = None) -> Terms:
+    """The weighted terms of a title and body (``count_tokens``); ``shown``, if given, gets
+    each stem as first written ("earthquak": "earthquake"), to name it in a reason."""
     counts: Terms = defaultdict(float)
-    count_tokens(counts, title, len(title) + 1)
-    count_tokens(counts, body[:BODY_CHARS], LEAD_CHARS)
+    shown = {} if shown is None else shown
+    count_tokens(counts, title, len(title) + 1, shown)
+    count_tokens(counts, body[:BODY_CHARS], LEAD_CHARS, shown)
     return counts
 
 
-def count_tokens(counts: Terms, text: str, lead: int) -> None:
+def count_tokens(counts: Terms, text: str, lead: int, shown: dict[str, str]) -> None:
     """Add the weight of each word, number and run of capitalised words of ``text`` to
     ``counts``; words up to the first space past ``lead`` weigh double. One loop over the
-    tokens (this is most of grouping's time): a number counts as written, a word of three
-    letters or more that is no stop word counts once, three times written with a capital
-    inside a sentence (a name), and a name after a name counts as a pair too."""
+    tokens (this is most of grouping's time): a number counts as written, twice; a word of
+    three letters or more that is no stop word counts once by its stem (``shown`` keeps the
+    word a stem was first written as), three times written with a capital inside a sentence
+    (a name, stemmed too: a headline's capitals are no names), and a name after a name counts
+    as a pair too, as written."""
     cut = SPACE.search(text, lead) if lead < len(text) else None
     end = cut.start() if cut else len(text)
     parts = ((TOKEN.findall(text, 0, end), LEAD_WEIGHT), (TOKEN.findall(text, end), 1.0))
@@ -251,17 +275,21 @@ def count_tokens(counts: Terms, text: str, lead: int) -> None:
             if "_" in word:
                 run = ""
             elif not word.isalpha() and DIGIT.search(word):
-                counts["#" + lower] += scale
+                counts["#" + lower] += scale * NUMBER_WEIGHT
                 run = lower if capital and lower not in STOPWORDS else ""
             elif len(word) < 3 or lower in STOPWORDS:
                 run = lower if capital and lower not in STOPWORDS else ""
             elif capital:
-                counts[lower] += name
+                key = stem(lower)
+                counts[key] += name
+                shown.setdefault(key, lower)
                 if run:
                     counts[f"{run} {lower}"] += name
                 run = lower
             else:
-                counts[lower] += scale
+                key = stem(lower)
+                counts[key] += scale
+                shown.setdefault(key, lower)
                 run = ""
 
 
