@@ -14,6 +14,7 @@ from pressdesk.cli import cli
 from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
 from pressdesk.store import StoryFilter
+from pressdesk.store.migrations import MIGRATIONS
 from pressdesk.stories import GroupingOptions, MemoryBook, group_in_memory, group_stored
 from pressdesk.stories.features import (
     StoryFeatures,
@@ -451,6 +452,24 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
     with Desk.open(db) as desk:
         assert desk.store.count_ungrouped() == 0
         assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
+
+
+def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(tmp_path: Path) -> None:
+    """Upgrading past ``regroup_stories``: the stories are grouped again when the store opens,
+    each keeping the id of its first release, and every release is queued for the index."""
+    db = str(tmp_path / "old.db")
+    with Desk.open(db) as desk:
+        desk.ingest([str(SAMPLE)])
+        grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
+        old = desk.store.db  # type: ignore[attr-defined]
+        old.execute("UPDATE story_members SET reason = '{\"kind\": \"old\"}'")
+        old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        old.commit()
+    with Desk.open(db) as desk:
+        reasons = [m.reason.kind for s in desk.stories(StoryFilter()) for m in desk.story(s.id).members]
+        assert len(reasons) == 10 and "old" not in reasons
+        assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
+        assert desk.store.count_queued() == 0  # the index took every release again
 
 
 def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:

@@ -410,3 +410,16 @@ def hold_story_neighbourhoods(db: sqlite3.Connection) -> None:
     """The neighbourhoods of the last releases grouped, held until they are consolidated
     (``pressdesk.stories.consolidation``): by grouping order, a JSON list of story ids."""
     db.execute("CREATE TABLE story_held (seq INTEGER PRIMARY KEY, stories TEXT NOT NULL)")
+
+
+@migration
+def regroup_stories(db: sqlite3.Connection) -> None:
+    """Stories grouped before words counted by their stem and a title's trailing label was
+    taken off hold features of another kind, which new releases would be compared with: the
+    stories are grouped again, as those of a store made before stories were, when the store
+    is next opened for writing (``Desk.catch_up``; a story keeps the id of the release that
+    starts it), and every release is queued for the index, whose documents name their story."""
+    for table in ("stories", "story_members", "story_keys", "story_terms", "story_held"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("DELETE FROM meta WHERE key = 'story_docs'")
+    db.execute("INSERT INTO index_queue (release_id, fresh) SELECT id, 0 FROM releases ORDER BY seq")
