@@ -401,12 +401,14 @@ def test_a_story_is_apart_by_any_of_its_members_not_only_those_found() -> None:
 
 
 def test_one_headline_far_apart_may_be_one_event_but_near_is_the_next_issue() -> None:
-    """A trailing label is no part of a title; one headline on two days within the window is
-    the next issue of a report, far apart it may be one event's (reprinted, misdated), and
-    another number in it is another issue whatever the days."""
+    """A trailing label is no part of a title (a number alone in parentheses is); one
+    headline on two days within the window is the next issue of a report, far apart it may
+    be one event's (reprinted, misdated), and another number in it is another issue
+    whatever the days."""
     options = GroupingOptions()
     assert base_title("Lawyer: Lohan checks into rehab (1_2ecbplus)") == base_title(
         "Lawyer: Lohan checks into rehab (1_21ecbplus)") == "lawyer lohan checks into rehab"
+    assert base_title("Cocoa review (2)") == "cocoa review 2"  # a number alone is an issue's
     one = ("The Federal Reserve entered the market to arrange two billion dlrs of customer "
            "repurchase agreements, a spokesman said.")
     two = ("Dealers said the Fed supplied reserves indirectly through about 1.5 billion dlrs of "

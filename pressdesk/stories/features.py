@@ -97,7 +97,9 @@ UPDATE = re.compile(
     rf"|\s*(?:[-:–—]\s*(?:update\s*\d*|corrected|correction|refile)|\({MARK}\))\s*$",
     re.IGNORECASE,
 )
-LABEL = re.compile(r"\s*\([^()]*\)\s*$")  # a trailing label in parentheses: "(Reuters)", "(29_1ecbplus)"
+# a trailing label in parentheses with a letter in it ("(Reuters)", "(29_1ecbplus)"); a
+# number alone in parentheses ("(2)") numbers an issue, and stays
+LABEL = re.compile(r"\s*\((?=[^()]*[^\W\d_])[^()]*\)\s*$")
 WORDS = re.compile(r"[^\W_]+")
 SPACE = re.compile(r"\s")
 DIGIT = re.compile(r"\d")
