@@ -18,6 +18,7 @@ something is embedded.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,6 +85,8 @@ __all__ = [
 ]
 
 Progress = Callable[[int], None]
+log = logging.getLogger(__name__)
+NOTE_UNGROUPED = 1000  # releases to group at open that are worth a note (it takes a while)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +208,11 @@ class Desk:
     def catch_up(self) -> None:
         """Index what an interrupted ingest left queued (if no other process is writing), so
         that whatever command comes next, what was stored is searchable."""
-        if not self.store.read_only and self.store.count_ungrouped():
+        waiting = 0 if self.store.read_only else self.store.count_ungrouped()
+        if waiting:
+            if waiting >= NOTE_UNGROUPED:
+                log.warning("grouping %s releases into stories, once (stored before stories "
+                            "existed, or grouped by an older version)", f"{waiting:,}")
             self.group_ungrouped()
         if not self.store.read_only and self.store.count_queued():
             self.index  # noqa: B018 - opening the index syncs its queue

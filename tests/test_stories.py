@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE
 
 from pressdesk import Desk, Release
+from pressdesk import desk as desk_module
 from pressdesk.cli import cli
 from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
@@ -456,9 +459,12 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
         assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
 
 
-def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(tmp_path: Path) -> None:
-    """Upgrading past ``regroup_stories``: the stories are grouped again when the store opens,
-    each keeping the id of its first release, and every release is queued for the index."""
+def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Upgrading past ``regroup_stories``: the stories are grouped again when the store opens
+    (with a note, as it takes a while on a large store), each keeping the id of its first
+    release, and every release is queued for the index."""
     db = str(tmp_path / "old.db")
     with Desk.open(db) as desk:
         desk.ingest([str(SAMPLE)])
@@ -467,7 +473,9 @@ def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(tmp_path
         old.execute("UPDATE story_members SET reason = '{\"kind\": \"old\"}'")
         old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
         old.commit()
-    with Desk.open(db) as desk:
+    monkeypatch.setattr(desk_module, "NOTE_UNGROUPED", 10)
+    with caplog.at_level(logging.WARNING, "pressdesk"), Desk.open(db) as desk:
+        assert "grouping 10 releases into stories, once" in caplog.text
         reasons = [m.reason.kind for s in desk.stories(StoryFilter()) for m in desk.story(s.id).members]
         assert len(reasons) == 10 and "old" not in reasons
         assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
