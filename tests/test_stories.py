@@ -28,7 +28,12 @@ from pressdesk.stories.features import (
     release_features,
     with_entities,
 )
-from pressdesk.stories.grouping import group_release, other_issue, without_issues
+from pressdesk.stories.grouping import (
+    group_release,
+    other_issue,
+    sketch_resemblance,
+    without_issues,
+)
 
 CHIPS = ("Hanbit Semiconductor will build a KRW 4 trillion wafer plant in Cheongju, chief executive "
          "Park Min-jae said on Tuesday. The Cheongju plant will make memory chips from 2027 and "
@@ -422,8 +427,24 @@ def test_one_headline_far_apart_may_be_one_event_but_near_is_the_next_issue() ->
     assert not other_issue(fed("2025-11-17", one), fed("2027-11-18", two), options)
     assert other_issue(fed("2025-11-17", one, "Fed adds 2 bln dlrs reserves"),
                        fed("2027-11-18", two, "Fed adds 3 bln dlrs reserves"), options)
-    assert not other_issue(fed("2025-11-17", one), fed("2025-11-17", two), options)  # one day
     assert not other_issue(fed("2025-11-17", one), fed("2025-11-18", one), options)  # one text
+    assert not other_issue(fed("2025-11-17", one), fed("2025-11-17", two), options)  # one day
+
+
+def test_a_daily_report_of_boilerplate_is_an_issue_not_a_reprint() -> None:
+    """Two days' reports sharing most of their sentences but for the numbers are two issues;
+    only nearly all of the text again (``reprint``) is the same issue printed again."""
+    def report(day: str, amount: str, rate: str) -> StoryFeatures:
+        return features_of(release(
+            "Fed adds reserves via customer repurchases",
+            f"The Federal Reserve entered the U.S. Government securities market to arrange "
+            f"{amount} billion dlrs of customer repurchase agreements, a Fed spokesman said. "
+            f"Dealers said Federal funds were trading at {rate} pct when the Fed began its "
+            f"temporary and indirect supply of reserves to the banking system.", date=day))
+    monday, tuesday = report("2025-11-17", "two", "6-1/8"), report("2025-11-18", "1.5", "6-3/16")
+    assert 0.5 <= sketch_resemblance(monday.shingles, tuesday.shingles) < 0.9
+    assert other_issue(monday, tuesday, GroupingOptions())
+    assert not other_issue(monday, report("2025-11-18", "two", "6-1/8"), GroupingOptions())
 
 
 def test_a_release_holds_its_most_alike_neighbours_and_no_more() -> None:

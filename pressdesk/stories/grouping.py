@@ -14,7 +14,7 @@ later). Against each candidate:
   for its numbers, on different days, neither an update), are never alike;
   and a story any of whose members is another issue of the report the release
   is one of (other numbers in the title, or the same title within the window,
-  and not the same text again: ``other_issue``) is **apart**, whichever of its
+  and not the same text printed again: ``other_issue``) is **apart**, whichever of its
   members the blocking found: the release does not join it, nor merge it
   with another story (the daily reports of a money market and the comment
   around them are not one story, though each comment is like the issues on
@@ -85,6 +85,7 @@ class GroupingOptions:
     join: float = 0.09  # average similarity to a story's members that joins it
     merge: float = 0.19  # ... that makes a second story one with the first
     duplicate: float = 0.5  # shingle resemblance of a near-duplicate
+    reprint: float = 0.9  # ... of a report printed again (two issues share their boilerplate)
     shared: int = 3  # terms two releases must share to be alike at all
     window: int = 30  # days between a release and a candidate
     reach: int = 3650  # days between a release and a candidate beyond the window
@@ -345,12 +346,13 @@ def other_issue(a: StoryFeatures, b: StoryFeatures, options: GroupingOptions,
                 resemblance: Callable[[], float] | None = None) -> bool:
     """Two issues of a recurring report (``recurs``), never one story: other numbers in one
     title, or one title within the window (the next issue of a daily report; far apart, one
-    headline may be one event's, reprinted or misdated), and not the same text again
-    (``resemblance``: their sketches' resemblance when asked)."""
+    headline may be one event's, reprinted or misdated), and not the same text printed
+    again (``reprint``: a daily report's boilerplate alone is no reprint; ``resemblance``:
+    their sketches' resemblance when asked)."""
     if not recurs(a, b) or (a.title == b.title and abs(a.day - b.day) > options.window):
         return False
     alike = resemblance() if resemblance else sketch_resemblance(a.shingles, b.shingles)
-    return alike < options.duplicate
+    return alike < options.reprint
 
 
 def _new_story(features: StoryFeatures) -> Grouping:
