@@ -381,16 +381,24 @@ def dealers(day: str, houses: str, other: str) -> Release:
 FIRST, SECOND = "Kestrel Discount and Ashgrove Securities", "Lombard Vennel and Corrigan Brothers"
 
 
-def test_a_bridge_between_two_issues_of_a_report_does_not_merge_their_stories() -> None:
+def test_a_bridge_between_two_issues_of_a_report_does_not_merge_their_stories(
+    tmp_path: Path,
+) -> None:
     """Tuesday's comment is like Monday's story and Tuesday's: it may join one, but the two
-    hold two issues of the daily report and stay apart (arrival and consolidation both)."""
+    hold two issues of the daily report and stay apart (arrival and consolidation both, in
+    memory and through the store, whose book reads the members)."""
     monday = [money_market("2025-11-17", 24, FIRST), dealers("2025-11-17", FIRST, "Lombard Vennel")]
     tuesday = [money_market("2025-11-18", 85, SECOND),
                dealers("2025-11-18", SECOND, "Kestrel Discount")]
-    for options in (GroupingOptions(keys=50, merge=0.05), replace(ONLY_LINKS, keys=50)):
-        found = group_in_memory([(r, None) for r in [*monday, *tuesday]], options)
-        assert found[monday[0].id] == found[monday[1].id] != found[tuesday[0].id]
-        assert found[tuesday[1].id] in (found[monday[0].id], found[tuesday[0].id])
+    releases = [*monday, *tuesday]
+    for n, options in enumerate((GroupingOptions(keys=50, merge=0.05), replace(ONLY_LINKS, keys=50))):
+        in_memory = group_in_memory([(r, None) for r in releases], options)
+        for size in (0, 1, 3):  # in memory (consolidated to its end), or stored so many at a time
+            found = dict(zip([r.id for r in releases], stored_in_batches(
+                tmp_path / f"{n}-{size}.db", releases, size, options), strict=True)) if size else in_memory
+            assert found[monday[0].id] == found[monday[1].id] != found[tuesday[0].id]
+            if not size:  # the store holds the last releases' neighbourhoods until more come
+                assert found[tuesday[1].id] in (found[monday[0].id], found[tuesday[0].id])
 
 
 def test_a_story_is_apart_by_any_of_its_members_not_only_those_found() -> None:
