@@ -119,6 +119,7 @@ class Grouping:
     story: str
     reason: StoryReason
     merged: tuple[str, ...] = ()  # stories that proved to be this one (their ids now resolve to it)
+    compared: int = 0  # grouped releases it was compared with (the candidates its keys found)
 
 
 class StoryBook(Protocol):
@@ -215,7 +216,8 @@ def group_release(
     mine = dict(zip(features.term_ids, features.weights, strict=True))
     scores = [score(features, mine, c, options) for c in found]
     decision = decide(book, features, scores, options)
-    decision = replace(decision, reason=explained(decision.reason, features, found, names))
+    decision = replace(decision, reason=explained(decision.reason, features, found, names),
+                       compared=len(found))
     if decision.merged:
         book.merge(decision.story, decision.merged)
     book.add(features, keys, terms, decision.story, decision.reason)
