@@ -104,20 +104,20 @@ class SQLiteStoryBook:
             counts.update(rows.fetchall())
         return self.docs, counts
 
-    def candidates(self, keys: Sequence[int], spans: Sequence[tuple[int, int]],
+    def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
                    limit: int) -> list[Candidate]:
         """The ``limit`` latest (by day, then id) releases of each key in each span, written
         or not: one statement for every key and span, one read of their members."""
-        if not keys:
+        if not any(keys for keys, _, _ in spans):
             return []
         nearest: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
         statement = " UNION ALL ".join(
-            f"SELECT {i}, * FROM ({NEAREST})" for i in range(len(spans)) for _ in keys)
-        params = [x for low, high in spans for key in keys for x in (key, low, high, limit)]
+            f"SELECT {i}, * FROM ({NEAREST})" for i, (keys, _, _) in enumerate(spans) for _ in keys)
+        params = [x for keys, low, high in spans for key in keys for x in (key, low, high, limit)]
         for span, key, day, rid in self.db.execute(statement, params):
             nearest[span, key].append((day, rid))
         order: dict[str, None] = {}
-        for i, (low, high) in enumerate(spans):
+        for i, (keys, low, high) in enumerate(spans):
             chosen: set[str] = set()
             for key in keys:
                 mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]

@@ -138,9 +138,10 @@ class StoryFeatures:
         processor's caches where a tuple per term did not (scoring took three times as long)."""
         return tuple(zip(self.term_ids, self.weights, strict=True))
 
-    def keys(self, count: int) -> tuple[int, ...]:
-        """The blocking keys: the title, the ``count`` heaviest terms, the smallest shingles."""
-        return (self.title, *self.term_ids[:count], *self.shingles[:4])
+    def keys(self, count: int, sketch: bool = True) -> tuple[int, ...]:
+        """The blocking keys: the title, the ``count`` heaviest terms, the smallest shingles
+        (``sketch``)."""
+        return (self.title, *self.term_ids[:count], *(self.shingles[:4] if sketch else ()))
 
 
 def term_hash(term: str) -> int:
