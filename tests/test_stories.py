@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from array import array
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pressdesk import desk as desk_module
 from pressdesk.cli import cli
 from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
+from pressdesk.models import StoryReason
 from pressdesk.store import StoryFilter
 from pressdesk.store.migrations import MIGRATIONS
 from pressdesk.stories import GroupingOptions, MemoryBook, group_in_memory, group_stored
@@ -26,12 +28,15 @@ from pressdesk.stories.features import (
     encode,
     read_text,
     release_features,
+    term_hash,
     with_entities,
 )
 from pressdesk.stories.grouping import (
+    candidates,
     group_release,
     other_issue,
     sketch_resemblance,
+    story_id,
     without_issues,
 )
 
@@ -472,6 +477,38 @@ def test_a_release_holds_its_most_alike_neighbours_and_no_more() -> None:
         held = book.held[-1][1]
         assert held[0] == book.member_of[late.id] and len(held) == 1 + bound
         assert list(held[1:]) == sorted(held[1:])
+
+
+def keyed(rid: str, day: int, terms: list[int], shingles: tuple[int, ...]) -> StoryFeatures:
+    return StoryFeatures(rid, day, "Wire", term_hash(rid), term_hash(rid), "", array("I", terms),
+                         array("f", [0.5] * len(terms)), (), shingles)
+
+
+@pytest.mark.parametrize("where", ["memory", "store"])
+def test_beyond_the_window_only_the_title_and_terms_find_a_release(
+    where: str, tmp_path: Path,
+) -> None:
+    """The sketch's keys find a copy within the window; beyond it a copy is no near-duplicate,
+    and the reach looks up the title and terms alone."""
+    from pressdesk.store.sqlite import SQLiteStore
+
+    options = GroupingOptions()
+    old_copy = keyed("a-old-copy", 1000, [11, 12], (5, 6, 7))  # shares only shingles
+    old_kin = keyed("b-old-kin", 1000, [21, 22], (8,))  # shares a heavy term
+    recent_copy = keyed("c-recent-copy", 1990, [31], (5, 9))
+    new = keyed("d-new", 2000, [21, 41], (5, 6, 7))
+    store = SQLiteStore(str(tmp_path / "s.db")) if where == "store" else None
+    book = store.story_book() if store else MemoryBook()
+    for features in (old_copy, old_kin, recent_copy):
+        book.add(features, features.keys(options.keys), list(features.term_ids),
+                 story_id(features.release_id), StoryReason("first"))
+    found = candidates(book, new, new.keys(options.keys), options)
+    assert [c.features.release_id for c in found] == ["c-recent-copy", "b-old-kin"]
+    if store:
+        book.flush()  # and the same once written
+        found = candidates(store.story_book(), new, new.keys(options.keys), options)
+        assert [c.features.release_id for c in found] == ["c-recent-copy", "b-old-kin"]
+        store.close()
 
 
 def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_path: Path) -> None:
