@@ -57,7 +57,7 @@ def run_one(path: Path, db: Path, largest: int, tail: int) -> dict[str, object]:
         stale.unlink(missing_ok=True)
     store = SQLiteStore(str(db))
     releases = (r for r in read_path(str(path)) if isinstance(r, Release))
-    grouping, cpu, count, merges, compared = 0.0, 0.0, 0, 0, 0
+    count, merges = 0, 0
     batches: list[tuple[int, float, float, int]] = []  # releases, seconds, CPU, compared
     for batch in batched(releases, 1000):
         store.save_batch(batch, "2026-01-01T00:00:00+00:00")  # for the titles, untimed

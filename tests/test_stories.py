@@ -502,11 +502,11 @@ def test_beyond_the_window_only_the_title_and_terms_find_a_release(
     for features in (old_copy, old_kin, recent_copy):
         book.add(features, features.keys(options.keys), list(features.term_ids),
                  story_id(features.release_id), StoryReason("first"))
-    found = candidates(book, new, new.keys(options.keys), options)
+    found = candidates(book, new, options)
     assert [c.features.release_id for c in found] == ["c-recent-copy", "b-old-kin"]
     if store:
         book.flush()  # and the same once written
-        found = candidates(store.story_book(), new, new.keys(options.keys), options)
+        found = candidates(store.story_book(), new, options)
         assert [c.features.release_id for c in found] == ["c-recent-copy", "b-old-kin"]
         store.close()
 

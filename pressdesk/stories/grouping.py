@@ -212,7 +212,7 @@ def group_release(
     docs, counts = book.term_counts(terms)
     features = release_features(release, facts, hashed, rarities(docs, counts, terms), shingles)
     keys = features.keys(options.keys)
-    found = [c for c in candidates(book, features, keys, options)
+    found = [c for c in candidates(book, features, options)
              if c.features.release_id != release.id]
     mine = dict(zip(features.term_ids, features.weights, strict=True))
     scores = [score(features, mine, c, options) for c in found]
@@ -244,16 +244,15 @@ def neighbourhood(
     return (decision.story, *sorted(nearest))
 
 
-def candidates(
-    book: StoryBook, features: StoryFeatures, keys: Sequence[int], options: GroupingOptions,
-) -> list[Candidate]:
-    """The releases found for ``keys`` within the window, and as many again within the
-    reach (so the nearest in time do not crowd out an old story) for the title and terms
-    alone (the sketch's keys find copies, and beyond the window a copy is no
-    near-duplicate; on make_corpus's remixes, which share whole sentences years apart,
+def candidates(book: StoryBook, features: StoryFeatures, options: GroupingOptions,
+               ) -> list[Candidate]:
+    """The releases found for the release's blocking keys within the window, and as many
+    again within the reach (so the nearest in time do not crowd out an old story) for its
+    title and terms alone (the sketch's keys find copies, and beyond the window a copy is
+    no near-duplicate; on make_corpus's remixes, which share whole sentences years apart,
     they found a sixth of a release's candidates at 100k): one look-up."""
     day = features.day
-    spans = [(keys, day - options.window, day + options.window)]
+    spans = [(features.keys(options.keys), day - options.window, day + options.window)]
     if options.reach > options.window:
         spans.append((features.keys(options.keys, sketch=False), day - options.reach,
                       day + options.reach))
