@@ -3,9 +3,10 @@
 A ``Brief`` is assembled from the store for a period (and optionally a query):
 
 - the period's stories ranked by weight (how many releases, how many sources,
-  how recent), the ``limit`` heaviest each with a short extractive summary: the
-  sentences of its releases most central to the story (TF-IDF cosine to the
-  story as a whole), lead sentences favoured, in reading order;
+  how recent), the ``limit`` heaviest each under the title of its most typical
+  release (``headline``) with a short extractive summary: the sentences of its
+  releases most central to the story (TF-IDF cosine to the story as a whole),
+  lead sentences favoured, in reading order;
 - a table of the key figures reported in the period, with period and change;
 - who met whom: the people a release names together in a meeting, with their
   roles and bodies (those of the heaviest stories first);
@@ -149,12 +150,31 @@ def brief_story(
     story_id: str | None, group: Sequence[StoredRelease], weight: float, facts: dict[str, Extraction]
 ) -> BriefStory:
     return BriefStory(
-        title=group[0].release.title,
+        title=headline(group),
         story_id=story_id,
         releases=tuple(group),
         weight=weight,
         summary=tuple(summarise([s.release.body for s in group])),
     )
+
+
+def headline(group: Sequence[StoredRelease]) -> str:
+    """The title of the release most like the others of its story (the greatest sum of
+    TF-IDF cosines to them; the earliest on a tie, as with two): a story's first release
+    need not name its event (a takeover battle grouped after a holder's stake filing)."""
+    vectors = [unit(v) for v in tfidf([f"{s.release.title} {s.release.body}" for s in group])]
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+    # the sum of cosines to the others: u . (U - u) = u . U - 1; rounded, so that two
+    # releases alike to each other alone tie whatever the order of the sum
+    alike = [round(sum(x * total[w] for w, x in v.items()) - 1.0, 9) for v in vectors]
+    return group[max(range(len(group)), key=lambda i: (alike[i], -i))].release.title
+
+
+def unit(vector: Counter[str]) -> Counter[str]:
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return Counter({w: x / norm for w, x in vector.items()}) if norm else vector
 
 
 def weight(group: Sequence[StoredRelease], until: str) -> float:
