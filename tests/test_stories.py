@@ -101,6 +101,39 @@ def test_two_events_of_one_kind_are_two_stories() -> None:
     assert len(set(stories_of([one, other], facts=True))) == 2
 
 
+def flood(place: str, river: str, evacuated: int, more: str = "") -> Release:
+    return release(
+        f"{place} flood forces evacuations",
+        f"Heavy rain caused the {river} river to burst its banks on Monday and flood water swept "
+        f"through low streets. Rescue teams evacuated {evacuated} residents from flooded homes, "
+        f"officials said. The flood damaged roads and bridges, and more rain is forecast. "
+        f"Emergency shelters opened in schools. {more}", date="2025-07-14")
+
+
+def test_in_memory_the_first_release_is_weighed_by_the_whole_input() -> None:
+    """Kelmora's flood comes first, then four floods elsewhere, then the mayor's statement
+    on Kelmora's. Weighed by a book that counted only what came before it, the first
+    release's words all weigh alike and it reads like every flood after it; weighed by the
+    whole input, "flood" and "rain" are common and Kelmora, its mayor and its river tell."""
+    first = flood("Kelmora", "Tasse", 400,
+                  "Mayor Anneli Voss said the Tasse embankment at Kelmora failed near the old mill.")
+    elsewhere = [flood(place, river, n) for place, river, n in (
+        ("Varnholt", "Brenn", 120), ("Osterlund", "Ulla", 250), ("Quellbach", "Mirow", 80),
+        ("Dravica", "Sela", 600))]
+    mayor = release("Kelmora mayor blames embankment",
+                    "Anneli Voss, mayor of Kelmora, said on Tuesday the Tasse embankment near the "
+                    "old mill gave way after years of neglect. Voss asked for an inquiry.",
+                    date="2025-07-15")
+    releases = [first, *elsewhere, mayor]
+    found = stories_of(releases)
+    assert found[0] == found[-1]
+    assert found[0] not in found[1:-1]
+    book = MemoryBook()  # counting as it goes, as the store does
+    for r in releases:
+        group_release(book, r, None)
+    assert book.member_of[first.id] == book.member_of[elsewhere[0].id]
+
+
 def test_a_story_taken_up_again_years_later_joins_it_only_when_much_alike() -> None:
     plant = release("Hanbit Semiconductor to build Cheongju wafer plant", CHIPS, date="2022-03-02")
     ships = release("Oseong Shipbuilding wins LNG carrier order", SHIPS, date="2022-03-02")

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
@@ -466,10 +466,14 @@ def sketch_resemblance(a: Sequence[int], b: Sequence[int]) -> float:
 
 @dataclass
 class MemoryBook:
-    """A StoryBook in memory: grouping within one input (``pressdesk extract``), and tests."""
+    """A StoryBook in memory: grouping within one input (``pressdesk extract``), and tests.
+    It counts each term's releases as they are grouped, like the store, or (``counted``)
+    holds the whole input's counts from the start."""
 
-    docs: int = 0
+    docs: int = 0  # releases counted (``counts``: how many of them hold each term)
     counts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    known: bool = False  # the counts are the whole input's (``counted``): grouping adds none
+    grouped: int = 0
     postings: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     features: dict[str, StoryFeatures] = field(default_factory=dict)
     member_of: dict[str, str] = field(default_factory=dict)
@@ -478,6 +482,17 @@ class MemoryBook:
     merged_into: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, StoryReason] = field(default_factory=dict)
     held: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+    @classmethod
+    def counted(cls, inputs: Iterable[Sequence[int]]) -> MemoryBook:
+        """A book that weighs every release by the terms of the whole input (each release's
+        distinct terms, as ``read_terms`` gives them), counted before any is grouped."""
+        book = cls(known=True)
+        for terms in inputs:
+            book.docs += 1
+            for term in terms:
+                book.counts[term] += 1
+        return book
 
     def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
         return self.docs, self.counts
@@ -499,9 +514,11 @@ class MemoryBook:
     def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
             reason: StoryReason) -> None:
         rid = features.release_id
-        self.docs += 1
-        for term in terms:
-            self.counts[term] += 1
+        self.grouped += 1
+        if not self.known:
+            self.docs += 1
+            for term in terms:
+                self.counts[term] += 1
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.features[rid] = features
@@ -527,10 +544,10 @@ class MemoryBook:
         return moved
 
     def hold(self, stories: Sequence[str]) -> None:
-        self.held.append((self.docs, tuple(stories)))
+        self.held.append((self.grouped, tuple(stories)))
 
     def due(self, lag: int) -> list[tuple[str, ...]]:
-        ready = [stories for seq, stories in self.held if seq <= self.docs - lag]
+        ready = [stories for seq, stories in self.held if seq <= self.grouped - lag]
         del self.held[: len(ready)]
         return ready
 
