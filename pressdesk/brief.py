@@ -9,7 +9,8 @@ A ``Brief`` is assembled from the store for a period (and optionally a query):
   lead sentences favoured, in reading order;
 - a table of the key figures reported in the period, with period and change;
 - who met whom: the people a release names together in a meeting, with their
-  roles and bodies (those of the heaviest stories first);
+  roles and bodies, on the day its sentence names (else the release's; those of the
+  heaviest stories first);
 - what is coming: dates in the text after the period, with their sentence,
   soonest first.
 
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pressdesk.facts import Extraction, Person
-from pressdesk.models import FigureRow, StoredRelease
+from pressdesk.models import FigureRow, Release, StoredRelease
 
 __all__ = [
     "Brief",
@@ -265,13 +266,15 @@ def key_figures(figures: Sequence[FigureRow], limit: int = 30) -> list[FigureRow
 
 def meetings(releases: Iterable[StoredRelease], facts: dict[str, Extraction]) -> list[Meeting]:
     """People two or more of whom a sentence names with a word of meeting, outside its
-    asides in parentheses (the head of a body named beside it is not at the meeting)."""
+    asides in parentheses (the head of a body named beside it is not at the meeting), on
+    the day the sentence names ("met ... on Thursday, November 13"), else the release's."""
     found: list[Meeting] = []
     for stored in releases:
-        people = facts[stored.release.id].people if stored.release.id in facts else ()
-        if len(people) < 2:
+        facts_of = facts.get(stored.release.id)
+        if facts_of is None or len(facts_of.people) < 2:
             continue
-        for sentence in sentences(f"{stored.release.title}. {stored.release.body}"):
+        people = facts_of.people
+        for start, end, sentence in located_sentences(stored.release):
             said = _ASIDE.sub(" ", sentence)  # "(MOTIR, Minister Kim)" names no participant
             verb = _MEETING.search(said)
             if verb is None:
@@ -279,9 +282,23 @@ def meetings(releases: Iterable[StoredRelease], facts: dict[str, Extraction]) ->
             before = [p for p in people if named_in(p, said[: verb.start()])]
             after = [p for p in people if named_in(p, said[verb.end() :]) and p not in before]
             if before and after:
-                found.append(Meeting(stored.release.date, (*before, *after), sentence, stored))
+                days = [d.value for d in facts_of.dates
+                        if len(d.value) == 10 and start <= d.span.start < end]
+                found.append(Meeting(days[0] if days else stored.release.date,
+                                     (*before, *after), sentence, stored))
                 break
     return found
+
+
+def located_sentences(release: Release) -> list[tuple[int, int, str]]:
+    """The title and each sentence of the body of five words or more, where each is in the
+    text extraction's offsets refer to (``document_text``), its spaces made single."""
+    skip = len(release.title) + 2  # the title, then a blank line
+    spans = [(0, len(release.title))] + [(skip + a, skip + b)
+                                         for a, b in sentence_spans(release.body)]
+    text = f"{release.title}\n\n{release.body}"
+    found = [(a, b, " ".join(text[a:b].split())) for a, b in spans]
+    return [(a, b, said) for a, b, said in found if len(said.split()) >= 5]
 
 
 def named_in(person: Person, text: str) -> bool:

@@ -14,6 +14,7 @@ from conftest import SAMPLE, make_release
 from pressdesk.brief import (
     Brief,
     headline,
+    meetings,
     period_start,
     render_html,
     render_markdown,
@@ -92,6 +93,22 @@ def test_a_person_is_told_with_role_and_body_once() -> None:
     assert person(Person("Lee", None, None, (), ())) == "Lee"
 
 
+def test_a_meeting_is_told_on_the_day_its_sentence_names_else_the_releases() -> None:
+    from pressdesk.extract import extract
+
+    dated = stored("Trade talks in Seoul", "The ministry said on Friday that trade talks went "
+                   "well. Minister Ana Ruiz met with Commissioner Tom Berg on Wednesday, "
+                   "November 12, in Seoul to discuss steel quotas.", 13)
+    undated = stored("Ministers meet", "Minister Ana Ruiz held talks with Commissioner Tom Berg "
+                     "on steel quotas and the two agreed to meet again.", 13)
+    facts = {s.release.id: extract(s.release) for s in (dated, undated)}
+    found = {m.release.release.id: m for m in meetings([dated, undated], facts)}
+    assert dated.release.date == undated.release.date == "2025-11-14"
+    assert found[dated.release.id].date == "2025-11-12"
+    assert found[undated.release.id].date == "2025-11-14"
+    assert "Wednesday, November 12" in found[dated.release.id].sentence
+
+
 @pytest.mark.parametrize(("value", "start"), [
     ("2026-Q1", "2026-01-01"), ("2025-H2", "2025-07-01"), ("2025-12", "2025-12-01"),
     ("2025-12-03", "2025-12-03"), ("2026", "2026-01-01")])
@@ -112,6 +129,7 @@ def test_the_sample_brief_holds_what_an_analyst_needs(brief: Brief) -> None:
     assert {"Park Jung-sung", "Tran Quoc Phuong"} <= met
     (vietnam,) = [m for m in brief.meetings if "Tran Quoc Phuong" in {p.name for p in m.people}]
     assert {p.name for p in vietnam.people} == {"Park Jung-sung", "Tran Quoc Phuong"}  # no aside
+    assert (vietnam.date, vietnam.release.release.date) == ("2025-11-13", "2025-11-14")
 
 
 def test_markdown_and_html(brief: Brief) -> None:
