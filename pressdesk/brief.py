@@ -4,9 +4,9 @@ A ``Brief`` is assembled from the store for a period (and optionally a query):
 
 - the period's stories ranked by weight (how many releases, how many sources,
   how recent), the ``limit`` heaviest each under the title of its most typical
-  release (``headline``) with a short extractive summary: the sentences of its
-  releases most central to the story (TF-IDF cosine to the story as a whole),
-  lead sentences favoured, in reading order;
+  release (the store's ``story_titles``, as ``pressdesk stories`` shows it) with a
+  short extractive summary: the sentences of its releases most central to the story
+  (TF-IDF cosine to the story as a whole), lead sentences favoured, in reading order;
 - a table of the key figures reported in the period, with period and change;
 - who met whom: the people a release names together in a meeting, with their
   roles and bodies, on the day its sentence names (else the release's; those of the
@@ -29,7 +29,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -129,12 +129,17 @@ def build_brief(
     facts: dict[str, Extraction],
     figures: Sequence[FigureRow],
     limit: int = STORIES,
+    titles: Callable[[list[str]], Mapping[str, str]] | None = None,
 ) -> Brief:
     """A brief of ``groups`` (story id and its releases in the period) and their facts: the
-    ``limit`` heaviest stories, summarised (summaries are most of the work, so only theirs)."""
+    ``limit`` heaviest stories, summarised (summaries are most of the work, so only theirs),
+    each under the title ``titles`` gives its story (the store's, as ``pressdesk stories``
+    shows it: its most typical release's), else its first release's."""
     ranked = sorted(((weight(group, until), ordered(group), sid) for sid, group in groups if group),
                     key=lambda t: (-t[0], t[1][0].release.title))
-    stories = [brief_story(sid, group, w, facts) for w, group, sid in ranked[:limit]]
+    named = titles([sid for _, _, sid in ranked[:limit] if sid]) if titles else {}
+    stories = [brief_story(sid, group, w, facts, named.get(sid or ""))
+               for w, group, sid in ranked[:limit]]
     releases = [r for _, group, _ in ranked for r in group]  # the heaviest stories' first
     return Brief(
         since, until, query, tuple(stories), tuple(key_figures(figures)),
@@ -148,34 +153,16 @@ def ordered(group: Sequence[StoredRelease]) -> list[StoredRelease]:
 
 
 def brief_story(
-    story_id: str | None, group: Sequence[StoredRelease], weight: float, facts: dict[str, Extraction]
+    story_id: str | None, group: Sequence[StoredRelease], weight: float,
+    facts: dict[str, Extraction], title: str | None = None,
 ) -> BriefStory:
     return BriefStory(
-        title=headline(group),
+        title=title or group[0].release.title,
         story_id=story_id,
         releases=tuple(group),
         weight=weight,
         summary=tuple(summarise([s.release.body for s in group])),
     )
-
-
-def headline(group: Sequence[StoredRelease]) -> str:
-    """The title of the release most like the others of its story (the greatest sum of
-    TF-IDF cosines to them; the earliest on a tie, as with two): a story's first release
-    need not name its event (a takeover battle grouped after a holder's stake filing)."""
-    vectors = [unit(v) for v in tfidf([f"{s.release.title} {s.release.body}" for s in group])]
-    total: Counter[str] = Counter()
-    for v in vectors:
-        total.update(v)
-    # the sum of cosines to the others: u . (U - u) = u . U - 1; rounded, so that two
-    # releases alike to each other alone tie whatever the order of the sum
-    alike = [round(sum(x * total[w] for w, x in v.items()) - 1.0, 9) for v in vectors]
-    return group[max(range(len(group)), key=lambda i: (alike[i], -i))].release.title
-
-
-def unit(vector: Counter[str]) -> Counter[str]:
-    norm = math.sqrt(sum(x * x for x in vector.values()))
-    return Counter({w: x / norm for w, x in vector.items()}) if norm else vector
 
 
 def weight(group: Sequence[StoredRelease], until: str) -> float:

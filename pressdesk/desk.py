@@ -428,7 +428,8 @@ class Desk:
             releases = [s for s in releases if s.release.id in kept]
         ids = [s.release.id for s in releases]
         return build_brief(since, until, query, self._by_story(releases),
-                           self.store.facts_for(ids), self.store.release_figures(ids), limit)
+                           self.store.facts_for(ids), self.store.release_figures(ids), limit,
+                           self.store.story_titles)
 
     def _by_story(
         self, releases: list[StoredRelease]

@@ -13,7 +13,6 @@ from conftest import SAMPLE, make_release
 
 from pressdesk.brief import (
     Brief,
-    headline,
     meetings,
     period_start,
     render_html,
@@ -72,17 +71,6 @@ def test_a_summary_passes_over_sentences_that_lean_on_the_one_before() -> None:
 
 def stored(title: str, body: str, day: int) -> StoredRelease:
     return StoredRelease(make_release(day, body, title=title), 1, "", "")
-
-
-def test_a_story_is_headed_by_its_most_typical_release_not_its_first() -> None:
-    stray = stored("Holder cuts stake in Bellmont", "A holder cut its stake in Bellmont Corp "
-                   "to 8 pct and may sell more, a filing showed.", 1)
-    bid = [stored(f"Dixwell bid for Cyclon, day {n}", "Dixwell raised its tender offer for Cyclon "
-                  f"Corp, whose board weighed the bid against a rival offer ({n}).", n)
-           for n in (2, 3)]
-    assert headline([stray, *bid]) == "Dixwell bid for Cyclon, day 2"  # the earliest of a tie
-    assert headline([bid[1], stray]) == bid[1].release.title  # two alike: the first
-    assert headline([stray]) == "Holder cuts stake in Bellmont"
 
 
 def test_a_person_is_told_with_role_and_body_once() -> None:

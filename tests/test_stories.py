@@ -26,8 +26,10 @@ from pressdesk.stories.features import (
     base_title,
     decode,
     encode,
+    most_typical,
     read_text,
     release_features,
+    term_arrays,
     term_hash,
     with_entities,
 )
@@ -348,6 +350,9 @@ def test_features_survive_packing() -> None:
     hashed, _ = with_entities(read_text(r), extract(r))
     features = release_features(r, extract(r), hashed, dict.fromkeys(hashed, 1.0))
     assert decode(r.id, r.source, encode(features)) == features
+    packed, held = term_arrays(encode(features)), term_arrays(features)
+    assert packed[0].tolist() == held[0].tolist() == list(features.term_ids)
+    assert packed[1].tolist() == held[1].tolist() == list(features.weights)
     assert features.update == "2nd LD" and base_title(r.title) == "hanbit to build plant"
 
 
@@ -402,6 +407,31 @@ def test_a_story_holding_one_issue_of_a_report_never_takes_another() -> None:
 def features_of(r: Release) -> StoryFeatures:
     hashed = read_text(r).hashed
     return release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))
+
+
+BID = ("Dixwell Holdings raised its tender offer for Cyclon Corp to 95 dlrs a share, and "
+       "Cyclon's board weighed the Dixwell bid against the rival offer from Aldmark Partners.")
+
+
+def test_a_story_is_titled_by_its_most_typical_release_everywhere(desk: Desk) -> None:
+    """The first release of a story need not name its event (a holder's stake filing before
+    a takeover battle): ``stories``, ``story`` and a brief title it by the member most like
+    the others; of two, by the earliest."""
+    stake = release("Holder cuts Cyclon stake", "Investors cut their stake in Cyclon Corp to "
+                    "8 pct, a filing showed. Dixwell Holdings made a tender offer for Cyclon Corp, "
+                    "and Cyclon's board weighed the Dixwell bid against the Aldmark Partners offer.",
+                    date="2025-03-02")
+    bids = [release("Dixwell raises Cyclon bid to 95 dlrs", BID, date="2025-03-03"),
+            release("Cyclon board weighs Dixwell and Aldmark bids", f"{BID} Talks go on.",
+                    date="2025-03-04")]
+    typical = (stake, *bids)[most_typical([term_arrays(features_of(r)) for r in (stake, *bids)])].title
+    assert typical != stake.title
+    assert [most_typical([term_arrays(features_of(r)) for r in two]) for two in (bids, bids[::-1])] == [0, 0]
+    desk.add([stake, *bids])
+    (story,) = desk.stories()
+    assert story.size == 3 and story.title == typical
+    assert desk.story(story.id).story.title == typical
+    assert desk.brief("2025-03-01", "2025-03-31").stories[0].title == typical
 
 
 def money_market(day: str, amount: int, houses: str) -> Release:

@@ -142,7 +142,7 @@ def test_a_story_opens_from_its_release(page: Page, shots: Path) -> None:
     assert members.count() == 2
     members.nth(1).click()
     p.wait_for_url("**/releases/*")
-    p.locator("section[aria-labelledby=story-heading] a", has_text="Meet-up Day").first.click()
+    p.locator("section[aria-labelledby=story-heading] a", has_text="Middle Market Enterprises").first.click()
     p.wait_for_url("**/stories/*")
     p.screenshot(path=shots / "flow-story.png", full_page=True)
 

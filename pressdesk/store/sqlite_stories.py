@@ -16,14 +16,22 @@ import sqlite3
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from pressdesk.errors import NotFound
 from pressdesk.models import Story, StoryMember, StoryReason
 from pressdesk.store import StoryFilter
 from pressdesk.store.sqlite_connections import named_errors
-from pressdesk.stories.features import StoryFeatures, decode, encode
+from pressdesk.stories.features import (
+    StoryFeatures,
+    decode,
+    encode,
+    most_typical,
+    term_arrays,
+)
 from pressdesk.stories.grouping import Candidate
 
 DOCS = "story_docs"  # meta: how many releases were grouped
@@ -287,9 +295,9 @@ def reason_from_json(text: str) -> StoryReason:
     return StoryReason(**data)
 
 
-STORY_COLUMNS = (
+STORY_COLUMNS = (  # the title: the earliest release's, until ``_titled`` finds the most typical
     "s.id, (SELECT r.title FROM story_members f JOIN releases r ON r.id = f.release_id"
-    "  WHERE f.story_id = s.id ORDER BY f.seq LIMIT 1),"
+    "  WHERE f.story_id = s.id ORDER BY r.date, r.id LIMIT 1),"
     " min(r.date), max(r.date), count(*), group_concat(DISTINCT r.source),"
     " (SELECT json_group_array(o.id) FROM stories o WHERE o.merged_into = s.id)"
 )
@@ -360,7 +368,28 @@ class SQLiteStories:
             f" ORDER BY max(r.date) DESC, count(*) DESC, s.id{limit}",
             [*params, *hparams, *([where.limit] if where.limit else [])],
         )
-        return [_story(row) for row in rows]
+        return self._titled([_story(row) for row in rows])
+
+    def _titled(self, stories: list[Story]) -> list[Story]:
+        """The stories, each under ``story_titles``'s title (of one or two releases, the
+        earliest's is already theirs)."""
+        titles = self.story_titles([s.id for s in stories if s.size > 2])
+        return [replace(s, title=titles.get(s.id, s.title)) for s in stories]
+
+    def story_titles(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """The title of each story's most typical release (``most_typical`` of its members'
+        features, in order of date: of two, the earliest), by story id; a story at a time."""
+        rows = self.db.execute(
+            "SELECT m.story_id, r.date, m.release_id, m.features, r.title"
+            " FROM story_members m JOIN releases r ON r.id = m.release_id WHERE m.story_id IN"
+            " (SELECT value FROM json_each(?)) ORDER BY m.story_id",
+            (json.dumps(list(story_ids)),)) if story_ids else ()
+        titles: dict[str, str] = {}
+        for sid, found in groupby(rows, key=itemgetter(0)):
+            members = sorted(found, key=itemgetter(1, 2))
+            typical = most_typical([term_arrays(blob) for _, _, _, blob, _ in members])
+            titles[sid] = members[typical][4]
+        return titles
 
     def story(self, story_id: str) -> Story:
         sid = self.resolve_story(story_id)
@@ -371,7 +400,7 @@ class SQLiteStories:
         ).fetchone()
         if row is None:
             raise NotFound(f"no story with id {story_id!r}")
-        return _story(row)
+        return self._titled([_story(row)])[0]
 
     def story_members(self, story_id: str) -> list[StoryMember]:
         """The releases of a story in the order they joined it, each with its reason."""
