@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -141,15 +143,45 @@ class Role:
     releases: int
 
 
+
+def held_roles(said: Sequence[tuple[str | None, str | None, str]]) -> tuple[Role, ...]:
+    """The roles a person held from each (title, body, release date) releases give: one role
+    however it is written ("MOTIR Trade Minister" of MOTIR is the Trade Minister of MOTIR,
+    titles in any case), a title given without its body counted with the one body it is
+    given with elsewhere; the latest first."""
+    def title_of(title: str | None, org: str | None) -> str:
+        bare = re.sub(rf"(?i)^{re.escape(org)}\s+|\s+(?:of|at)\s+(?:the\s+)?{re.escape(org)}$",
+                      "", title) if title and org else title
+        return (bare or "").strip()
+
+    bodies: dict[str, set[str]] = {}
+    for title, org, _ in said:
+        if org:
+            bodies.setdefault(title_of(title, org).casefold(), set()).add(org)
+    days: dict[tuple[str, str | None], list[str]] = {}
+    written: dict[tuple[str, str | None], Counter[str]] = {}
+    for title, org, day in said:
+        bare = title_of(title, org)
+        known = bodies.get(bare.casefold(), set())
+        body = org or (next(iter(known)) if len(known) == 1 and bare else None)
+        key = (bare.casefold(), body)
+        days.setdefault(key, []).append(day)
+        written.setdefault(key, Counter())[bare] += 1
+    roles = (Role(written[key].most_common(1)[0][0] or None, key[1], min(d), max(d), len(d))
+             for key, d in days.items())
+    return tuple(sorted(roles, key=lambda r: (r.last, r.first, r.releases), reverse=True))
+
 @dataclass(frozen=True, slots=True)
 class EntityView:
     """One entity over time: its names, the releases that name it (newest first), the roles a
-    person held, and the entities most often named with it."""
+    person held, the entities most often named with it, and the stories of its releases
+    (newest first)."""
 
     entity: Entity
     releases: tuple[ReleaseRef, ...]
     roles: tuple[Role, ...]
     related: tuple[tuple[Entity, int], ...]
+    stories: tuple[Story, ...] = ()  # of two releases or more, holding one of ``releases``
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,28 +711,27 @@ class Desk:
         return self.store.entity(found.id)
 
     def entity_view(self, name_or_id: str, *, limit: int = 1000) -> EntityView:
-        """An entity over time (see ``EntityView``)."""
+        """An entity over time (see ``EntityView``), from its ``limit`` latest releases."""
         entity = self.find_entity(name_or_id)
         releases = self.store.entity_releases(entity.id, limit)
         roles = self._roles(entity, releases) if entity.kind == "person" else ()
+        stories = self.store.stories(StoryFilter(
+            release_ids=tuple(r.id for r in releases), min_size=2)) if releases else []
         return EntityView(entity, tuple(releases), roles,
-                          tuple(self.store.co_mentioned(entity.id)))
+                          tuple(self.store.co_mentioned(entity.id)), tuple(stories))
 
     def _roles(self, entity: Entity, releases: list[ReleaseRef]) -> tuple[Role, ...]:
         from pressdesk.entities import entity_key
 
         keys = set(self.store.entity_keys(entity.id))
         facts = self.store.facts_for([r.id for r in releases])
-        seen: dict[tuple[str | None, str | None], list[str]] = {}
+        said: list[tuple[str | None, str | None, str]] = []
         for ref in releases:
             found = facts.get(ref.id)
             for person in found.people if found else ():
                 if entity_key("person", person.name) in keys and (person.role or person.org):
-                    seen.setdefault((person.role, person.org), []).append(ref.date)
-        return tuple(sorted(
-            (Role(title, org, min(days), max(days), len(days)) for (title, org), days in seen.items()),
-            key=lambda r: (r.last, r.first), reverse=True,
-        ))
+                    said.append((person.role, person.org, ref.date))
+        return held_roles(said)
 
     def stats(self) -> Stats:
         return self.store.stats()

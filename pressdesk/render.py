@@ -15,6 +15,11 @@ from pressdesk.store import Stats
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 release``, ``2,043 releases``."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def amount(value: float, unit: str | None) -> str:
     """ "USD 23.3 billion", "4.1%": a figure as a reader would write it."""
     if unit == "percent":
@@ -227,20 +232,24 @@ def format_story(view: StoryView) -> str:
 
 def format_entity(view: EntityView, limit: int = 20) -> str:
     e = view.entity
-    lines = [f"#{e.id} {e.kind}: {e.name}", f"named in {e.releases:,} releases"]
+    lines = [f"#{e.id} {e.kind}: {e.name}", f"named in {counted(e.releases, 'release')}"]
     others = [n for n in e.names if n != e.name]
     if others:
         lines.append("also: " + ", ".join(others))
     if view.roles:
         lines += ["", "Roles:"]
         lines += [f"  {', '.join(x for x in (r.title, r.org) if x)}  ({r.first} .. {r.last},"
-                  f" {r.releases} releases)" for r in view.roles]
+                  f" {counted(r.releases, 'release')})" for r in view.roles]
     months: dict[str, int] = {}
     for ref in view.releases:
         months[ref.date[:7]] = months.get(ref.date[:7], 0) + 1
     if months:
         lines += ["", "By month: " + ", ".join(f"{m} ({n})" for m, n in sorted(months.items()))]
     lines += ["", "Releases:"] + [f"  {r.date}  {r.title}  [{r.id}]" for r in view.releases[:limit]]
+    if view.stories:
+        lines += ["", "Stories:"] + [
+            f"  {st.first_date}..{st.last_date}  {counted(st.size, 'release'):>12}  {st.title}  [{st.id}]"
+            for st in view.stories[:limit]]
     if view.related:
         lines += ["", "Named with: " + ", ".join(f"{o.name} ({n})" for o, n in view.related)]
     return "\n".join(lines)

@@ -140,11 +140,13 @@ def entity_record(entity: Entity) -> dict[str, Any]:
 
 
 def entity_view_record(view: EntityView) -> dict[str, Any]:
-    """An entity with ``releases``, ``roles`` and ``related`` (``{entity, shared}``)."""
+    """An entity with ``releases``, ``roles``, ``related`` (``{entity, shared}``) and
+    ``stories`` (those of two releases or more its releases belong to, newest first)."""
     return entity_record(view.entity) | {
         "releases": [asdict(r) for r in view.releases],
         "roles": [asdict(r) for r in view.roles],
         "related": [entity_record(e) | {"shared": n} for e, n in view.related],
+        "stories": [story_record(s) for s in view.stories],
     }
 
 
@@ -153,7 +155,7 @@ def stats_record(stats: Stats) -> dict[str, Any]:
 
 
 def story_record(story: Story) -> dict[str, Any]:
-    """A story in a list: ``id``, ``title`` (its first release's), ``first_date``,
+    """A story in a list: ``id``, ``title`` (its most typical release's), ``first_date``,
     ``last_date``, ``size`` (releases), ``sources``, ``merged`` (ids that resolve to it)."""
     return {"id": story.id, "title": story.title, "first_date": story.first_date,
             "last_date": story.last_date, "size": story.size, "sources": list(story.sources),

@@ -242,6 +242,9 @@ def test_entity_over_time(db: str) -> None:
     run(db, "ingest", str(SAMPLE))
     code, out, _ = run(db, "entity", "Yeo Han-koo")
     assert code == 0 and "person: Yeo Han-koo" in out and "Roles:" in out
+    assert "Trade Minister, MOTIR  (2025-11-17 .. 2025-11-18, 3 releases)" in out
+    assert "Stories:" in out and "2 releases  Middle Market Enterprises Lead Export" in out
     data = json.loads(run(db, "entity", "Yeo Han-koo", "--json")[1])
-    assert {"releases", "roles", "related", "names"} <= set(data)
+    assert {"releases", "roles", "related", "names", "stories"} <= set(data)
+    assert [s["size"] for s in data["stories"]] == [2]
     assert run(db, "entity", "nobody here")[0] == 1

@@ -12,6 +12,7 @@ from conftest import SAMPLE, make_release, record, write_jsonl
 
 import pressdesk
 from pressdesk import Desk, EntityFilter, NotFound, QueryError, Release, ReleaseFilter, SearchOptions
+from pressdesk.desk import Role, held_roles
 from pressdesk.facts import Extraction
 from pressdesk.ingest import IngestOptions
 
@@ -145,12 +146,30 @@ def test_reextract_finds_stale_and_missing_facts_again(tmp_path: Path) -> None:
         assert desk.repair().ok and desk.reextract(everything=True) == 10
 
 
+def test_a_role_is_one_however_releases_write_it() -> None:
+    said = [("MOTIR Trade Minister", "MOTIR", "2025-11-17"), ("Trade Minister", None, "2025-11-18"),
+            ("trade minister", "MOTIR", "2025-11-20"), ("Minister", "Ministry of Finance", "2024-02-01"),
+            ("Chair of the Board", None, "2024-01-05"), ("Ambassador", "Embassy", "2024-03-01"),
+            ("Ambassador", "Mission", "2024-03-02"), ("Ambassador", None, "2024-03-03")]
+    assert held_roles(said) == (
+        Role("Trade Minister", "MOTIR", "2025-11-17", "2025-11-20", 3),
+        Role("Ambassador", None, "2024-03-03", "2024-03-03", 1),  # of two bodies: neither
+        Role("Ambassador", "Mission", "2024-03-02", "2024-03-02", 1),
+        Role("Ambassador", "Embassy", "2024-03-01", "2024-03-01", 1),
+        Role("Minister", "Ministry of Finance", "2024-02-01", "2024-02-01", 1),
+        Role("Chair of the Board", None, "2024-01-05", "2024-01-05", 1),
+    )
+
+
 def test_an_entity_over_time(desk: Desk) -> None:
     desk.ingest([str(SAMPLE)])
     view = desk.entity_view("Yeo Han-koo")
     assert view.entity.kind == "person" and len(view.releases) >= 2
-    assert any(r.title and "Trade Minister" in r.title for r in view.roles)
-    assert all(r.first <= r.last for r in view.roles)
+    # "Trade Minister", "MOTIR Trade Minister" and "Trade Minister" of MOTIR: one role
+    assert view.roles == (Role("Trade Minister", "MOTIR", "2025-11-17", "2025-11-18", 3),)
+    (story,) = view.stories  # the Meet-up Day's two releases
+    assert story.size == 2 and {m.release_id for m in desk.story(story.id).members} <= {
+        r.id for r in view.releases}
     assert view.related and all(n >= 1 for _, n in view.related)
     assert desk.entity_view(f"#{view.entity.id}").entity == view.entity
     assert desk.find_entity("Ministry of Trade, Industry and Resources").kind == "org"

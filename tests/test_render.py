@@ -6,7 +6,7 @@ from conftest import make_release
 from pressdesk.desk import ReleaseView
 from pressdesk.facts import DateRef, Extraction, Span
 from pressdesk.models import StoredRelease
-from pressdesk.render import amount, format_release, format_search, format_stats
+from pressdesk.render import amount, counted, format_release, format_search, format_stats
 from pressdesk.search import Hit, SearchResult
 from pressdesk.store import Stats
 
@@ -45,3 +45,9 @@ def test_search_results_and_facets() -> None:
 def test_stats_lines() -> None:
     text = format_stats(Stats(2, 1, (("MOTIR", 2),), (("", 2),), "2025-11-01", "2025-11-02"))
     assert "releases:  2" in text and "categories: (none) (2)" in text
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    assert counted(1, "release") == "1 release"
+    assert counted(2043, "release") == "2,043 releases"
+    assert counted(0, "story", "stories") == "0 stories"

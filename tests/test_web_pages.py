@@ -16,7 +16,6 @@ from pressdesk.models import Entity, Release, StoredRelease
 from pressdesk.store import StoryFilter
 from pressdesk.web import WebSettings, create_app
 from pressdesk.web.markup import MARKS, annotate, highlight_snippet, render_annotated
-from pressdesk.web.pages import counted
 
 TOKEN = "page-token"
 
@@ -105,6 +104,13 @@ def test_an_entity_page_has_a_timeline(client: TestClient, desk: Desk) -> None:
     assert "Releases naming" in text
 
 
+def test_an_entity_page_links_the_stories_of_its_releases(client: TestClient, desk: Desk) -> None:
+    (story,) = desk.entity_view("Yeo Han-koo").stories
+    text = page(client, f"/entities/{desk.find_entity('Yeo Han-koo').id}")
+    assert 'id="stories-heading"' in text and f'href="/stories/{story.id}"' in text
+    assert "2 releases" in text
+
+
 def test_a_bad_query_is_told_on_the_page(client: TestClient) -> None:
     text = page(client, "/search?q=%22open", 400)
     assert "unterminated quote" in text and 'role="alert"' in text
@@ -176,9 +182,3 @@ def test_annotations_wrap_escaped_text_and_never_overlap() -> None:
     assert html.startswith('<a class="fact person" href="/entities/7"')
     assert "&lt;b&gt;" in html
     assert '<mark class="fact money" title="money: USD 5 million">USD 5 million</mark>' in html
-
-
-def test_counts_agree_with_their_nouns() -> None:
-    assert counted(1, "release") == "1 release"
-    assert counted(2043, "release") == "2,043 releases"
-    assert counted(0, "story", "stories") == "0 stories"

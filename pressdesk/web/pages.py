@@ -20,7 +20,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from pressdesk.brief import told, web_address
 from pressdesk.errors import QueryError
 from pressdesk.facts import EVENT_TYPES
-from pressdesk.render import amount
+from pressdesk.render import amount, counted
 from pressdesk.shapes import extraction_record
 from pressdesk.store import EntityFilter, SeriesFilter
 from pressdesk.web import api
@@ -59,11 +59,6 @@ def render(call: Call, name: str, status: int = 200, **context: Any) -> HTMLResp
         q=call.args.get("q") or "", writable=call.settings.writable, path=call.request.url.path,
         max_page=call.settings.max_page, **context)
     return HTMLResponse(page, status_code=status)
-
-
-def counted(n: int, noun: str, nouns: str | None = None) -> str:
-    """``1 release``, ``2,043 releases``."""
-    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def fact_line(item: Any) -> str:

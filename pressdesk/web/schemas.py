@@ -84,6 +84,7 @@ RELEASE_REF = record({"id": STRING, "date": STRING, "title": STRING, "source": S
 ENTITY_VIEW = {"allOf": [ref("Entity"), record({
     "releases": array(RELEASE_REF), "roles": array(ROLE),
     "related": array({"allOf": [ref("Entity"), record({"shared": INTEGER})]}),
+    "stories": array(ref("Story")),
 })]}
 SERIES = record({"key": STRING, "name": STRING, "figures": INTEGER, "releases": INTEGER,
                  "first": nullable("string"), "last": nullable("string"),
