@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import random
+import re
 from array import array
 from dataclasses import replace
 from pathlib import Path
@@ -434,6 +436,112 @@ def test_a_story_is_titled_by_its_most_typical_release_everywhere(desk: Desk) ->
     assert desk.brief("2025-03-01", "2025-03-31").stories[0].title == typical
 
 
+# A newswire's stories, whose words make a wire of hundreds of releases (``wire``)
+WIRE = [
+    ("Copper prices climb on supply worries",
+     "Copper rose 2 percent on the London Metal Exchange as mine strikes in Chile cut supply, "
+     "traders said."),
+    ("Storm closes ports along the coast",
+     "A winter storm closed three ports and grounded ferries, the coast guard said, with gusts"
+     " above 100 km an hour."),
+    ("Carmaker recalls 40,000 vans",
+     "Rolvik Motors recalled 40,000 vans over a faulty brake hose, the company said in a "
+     "filing."),
+    ("Central bank holds rates",
+     "The central bank kept its policy rate at 3.5 percent and said inflation was easing "
+     "faster than expected."),
+    ("Airline orders 20 jets",
+     "Skarn Air ordered 20 narrow-body jets worth 2 billion dollars at list prices to replace "
+     "its ageing fleet."),
+    ("Wheat harvest beats forecasts",
+     "Farmers brought in a record wheat harvest after a wet spring, the farm agency said, "
+     "lifting export hopes."),
+    ("Tech firm cuts 500 jobs",
+     "Quenta Systems will cut 500 jobs as sales of its routers slow, its chief executive told "
+     "staff."),
+    ("Oil steadies after OPEC talks",
+     "Crude oil steadied near 80 dollars a barrel after producers agreed to keep output "
+     "unchanged."),
+    ("Rail strike halts freight",
+     "A rail strike halted freight trains for a second day as unions and operators failed to "
+     "agree on pay."),
+    ("Retail sales fall in March",
+     "Retail sales fell 0.4 percent in March as shoppers cut spending on clothes and "
+     "furniture, data showed."),
+    ("Shipyard wins tanker order",
+     "Brekka Yards won an order for four tankers from a Greek owner, to be delivered by 2028."),
+    ("Stocks end week higher",
+     "Stocks ended the week higher, led by banks and energy shares, as bond yields eased."),
+]
+BOILER = "The Ministry of Commerce (MOC, Minister Ilse Varga) said on Tuesday that "
+TAIL = (" Minister Ilse Varga said the Ministry of Commerce would keep working with industry. For "
+        "more information contact the MOC press office.")
+MINISTRY = [
+    ("MOC opens export credit line",
+     BOILER
+     + "it opened a credit line of 50 million for small exporters of machinery to new "
+       "markets in Africa. Firms with fewer than 250 staff may borrow up to 2 million each "
+       "at a fixed rate for five years. Banks will take applications from May, and the first"
+       " loans should be paid out before the summer."
+     + TAIL),
+    ("MOC sets quota for steel imports",
+     BOILER
+     + "a quota of 2 million tonnes will apply to imported steel from July to protect mills."
+       " Imports above the quota will pay a duty of 25 percent. Steelmakers had asked for "
+       "relief after a surge of cheap coil and rebar last year cut prices at home."
+     + TAIL),
+    ("MOC signs customs pact with Norland",
+     BOILER
+     + "a customs cooperation pact with Norland would speed up border checks for trucks. The"
+       " two customs services will share electronic manifests and recognise each other's "
+       "trusted traders. Hauliers say waits at the Kessel crossing now run to nine hours."
+     + TAIL),
+    ("MOC hosts Varenna trade fair",
+     BOILER
+     + "the Varenna trade fair for food exporters drew 300 companies and buyers from 40 "
+       "countries to Varenna. Olive oil, cheese and wine makers signed orders worth 120 "
+       "million on the first day. The fair runs until Friday in the Varenna exhibition "
+       "halls."
+     + TAIL),
+    ("Varenna trade fair draws 300 exporters",
+     "Three hundred food exporters met buyers from 40 countries at the Varenna trade fair,"
+       " which the MOC hosts each spring in Varenna. Cheese and olive oil makers reported "
+       "brisk orders from Asian buyers. Organisers expect 20,000 visitors by Friday."
+     + TAIL),
+    ("MOC reports services exports",
+     BOILER
+     + "services exports grew on strong tourism and software sales abroad in the first "
+       "quarter. Receipts from foreign visitors rose 14 percent, and software exports 9 "
+       "percent. Transport services fell as freight rates eased."
+     + TAIL),
+]
+
+def wire(n: int) -> list[Release]:
+    """``n`` releases of a newswire, each of fifty words drawn from ``WIRE``'s (seeded)."""
+    words = sorted({w.lower() for _, body in WIRE for w in re.findall(r"[A-Za-z]{4,}", body)})
+    draw = random.Random(7)
+    return [release(f"{draw.choice(words).title()} {draw.choice(words)} {k}",
+                    " ".join(draw.choice(words) for _ in range(50)) + ".",
+                    date=f"2025-03-{1 + k % 20:02d}") for k in range(n)]
+
+
+def test_a_sources_boilerplate_does_not_make_its_releases_one_story(tmp_path: Path) -> None:
+    """A ministry names itself and its minister in every release; beside a newswire's
+    hundreds of releases those names are rare, and weighed as rare they made its six
+    releases on five matters one story. Counted within the ministry's releases they are
+    common: only the two on its trade fair are one story. The store counts as releases
+    arrive, so a source's first three are weighed by every source's counts alone."""
+    ministry = [release(title, body, "MOC", f"2025-03-{13 if n == 4 else 10 + n:02d}")
+                for n, (title, body) in enumerate(MINISTRY)]
+    releases = [*wire(200), *ministry]
+    found = dict(zip([r.id for r in releases], stories_of(releases), strict=True))
+    fair = {found[r.id] for r in ministry[3:5]}
+    assert len(fair) == 1 and len({found[r.id] for r in ministry}) == 5
+    for size in (100, 7):
+        stored = stored_in_batches(tmp_path / f"{size}.db", releases, size, GroupingOptions())[-6:]
+        assert stored[3] == stored[4] and len({stored[0], stored[3], stored[5]}) == 3
+
+
 def money_market(day: str, amount: int, houses: str) -> Release:
     return release(f"Money market given {amount} mln help",
                    f"The Bank of England gave the money market {amount} million stg of help, "
@@ -579,7 +687,8 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
     with Desk.open(db) as desk:
         desk.ingest([str(SAMPLE)])
         grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
-        for table in ("story_members", "story_keys", "story_terms", "stories", "story_held", "meta"):
+        for table in ("story_members", "story_keys", "story_terms", "story_sources",
+                      "story_source_terms", "stories", "story_held", "meta"):
             where = " WHERE key = 'story_docs'" if table == "meta" else ""
             desk.store.db.execute(f"DELETE FROM {table}{where}")  # type: ignore[attr-defined]
         assert desk.store.count_ungrouped() == 10
@@ -591,15 +700,18 @@ def test_releases_stored_before_stories_are_grouped_when_the_store_opens(tmp_pat
 def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """Upgrading past ``regroup_stories``: the stories are grouped again when the store opens
-    (with a note, as it takes a while on a large store), each keeping the id of its first
-    release, and every release is queued for the index."""
+    """Upgrading past ``count_terms_by_source`` (as past ``regroup_stories`` before it): the
+    stories are grouped again when the store opens (with a note, as it takes a while on a
+    large store), each keeping the id of its first release, and every release is queued for
+    the index."""
     db = str(tmp_path / "old.db")
     with Desk.open(db) as desk:
         desk.ingest([str(SAMPLE)])
         grouped = {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))}
         old = desk.store.db  # type: ignore[attr-defined]
         old.execute("UPDATE story_members SET reason = '{\"kind\": \"old\"}'")
+        old.execute("DROP TABLE story_sources")
+        old.execute("DROP TABLE story_source_terms")
         old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
         old.commit()
     monkeypatch.setattr(desk_module, "NOTE_UNGROUPED", 10)

@@ -423,3 +423,21 @@ def regroup_stories(db: sqlite3.Connection) -> None:
         db.execute(f"DELETE FROM {table}")
     db.execute("DELETE FROM meta WHERE key = 'story_docs'")
     db.execute("INSERT INTO index_queue (release_id, fresh) SELECT id, 0 FROM releases ORDER BY seq")
+
+
+@migration
+def count_terms_by_source(db: sqlite3.Connection) -> None:
+    """The releases of each source that hold each term (``story_source_terms``) and how many
+    releases each source has (``story_sources``): a term is no rarer than within its own
+    source (``pressdesk.stories.features.rarities``). The stories are grouped again, as by
+    ``regroup_stories``, counting them."""
+    db.execute("CREATE TABLE story_sources (source TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+    db.execute(
+        """CREATE TABLE story_source_terms (
+            source TEXT NOT NULL,
+            term INTEGER NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (source, term)
+        ) WITHOUT ROWID"""
+    )
+    regroup_stories(db)

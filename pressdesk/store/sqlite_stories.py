@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
 from itertools import groupby
 from operator import itemgetter
@@ -26,6 +26,7 @@ from pressdesk.models import Story, StoryMember, StoryReason
 from pressdesk.store import StoryFilter
 from pressdesk.store.sqlite_connections import named_errors
 from pressdesk.stories.features import (
+    Counts,
     StoryFeatures,
     decode,
     encode,
@@ -83,6 +84,7 @@ class SQLiteStoryBook:
         self.counts: dict[int, int] = {}
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = self.written = int(row[0]) if row else 0
+        self.sources: dict[str, tuple[int, dict[int, int]]] = {}  # docs and counts, by source
         self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
         self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
             "SELECT seq, stories FROM story_held ORDER BY seq")]
@@ -95,14 +97,16 @@ class SQLiteStoryBook:
         self.fresh: dict[str, Candidate] = {}
         self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
-        self.terms: dict[int, int] = defaultdict(int)
+        self.terms: Counter[int] = Counter()  # counts added since the last flush (``update``: in C)
+        self.source_terms: dict[str, Counter[int]] = defaultdict(Counter)
+        self.source_docs: Counter[str] = Counter()
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
+    def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
         """Counts are read once per book (one batch) and kept up to date as it adds; the
-        mapping returned holds every term asked for, and others."""
-        counts = self.counts
-        missing = sorted(set(terms).difference(counts))
+        mappings returned hold every term asked for, and others."""
+        counts, wanted = self.counts, set(terms)
+        missing = sorted(wanted.difference(counts))
         if missing:
             rows = self.db.execute(
                 "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
@@ -110,7 +114,18 @@ class SQLiteStoryBook:
             )
             counts.update(dict.fromkeys(missing, 0))
             counts.update(rows.fetchall())
-        return self.docs, counts
+        if source not in self.sources:
+            row = self.db.execute("SELECT n FROM story_sources WHERE source = ?", (source,)).fetchone()
+            self.sources[source] = (row[0] if row else 0, {})
+        docs, held = self.sources[source]
+        missing = sorted(wanted.difference(held))
+        if missing:
+            rows = self.db.execute(
+                "SELECT term, n FROM story_source_terms WHERE source = ? AND term IN"
+                " (SELECT value FROM json_each(?))", (source, json.dumps(missing)))
+            held.update(dict.fromkeys(missing, 0))
+            held.update(rows.fetchall())
+        return Counts(self.docs, counts), Counts(docs, held)
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
                    limit: int) -> list[Candidate]:
@@ -167,10 +182,15 @@ class SQLiteStoryBook:
             reason: StoryReason) -> None:
         rid = features.release_id
         self.docs += 1
-        counts, added = self.counts, self.terms
+        source, counts = features.source, self.counts
+        docs, held = self.sources.get(source) or (0, {})  # term_counts read both, as a rule
+        self.sources[source] = (docs + 1, held)
         for t in terms:
             counts[t] = counts.get(t, 0) + 1
-            added[t] += 1
+            held[t] = held.get(t, 0) + 1
+        self.terms.update(terms)
+        self.source_terms[source].update(terms)
+        self.source_docs[source] += 1
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.fresh[rid] = Candidate(features, story)
@@ -189,6 +209,12 @@ class SQLiteStoryBook:
         db = self.db
         db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
                        " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
+        db.executemany("INSERT INTO story_sources (source, n) VALUES (?, ?) ON CONFLICT (source)"
+                       " DO UPDATE SET n = n + excluded.n", sorted(self.source_docs.items()))
+        db.executemany("INSERT INTO story_source_terms (source, term, n) VALUES (?, ?, ?)"
+                       " ON CONFLICT (source, term) DO UPDATE SET n = n + excluded.n",
+                       [(src, t, n) for src, added in sorted(self.source_terms.items())
+                        for t, n in sorted(added.items())])
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
                        [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
         self._write_members()

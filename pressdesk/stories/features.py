@@ -49,6 +49,7 @@ from pressdesk.facts import Extraction
 from pressdesk.models import Release
 
 __all__ = [
+    "Counts",
     "StoryFeatures",
     "TextReading",
     "base_title",
@@ -336,14 +337,36 @@ SHIFTS = tuple(numpy.uint64(4 * (SHINGLE_WORDS - 1 - i)) for i in range(SHINGLE_
 MIX, MASK = numpy.uint64(0x9E3779B97F4A7C15), numpy.uint64(0xFFFFFFFF)
 
 
-def rarities(docs: int, counts: Mapping[int, int], terms: Sequence[int]) -> dict[int, float]:
-    """The inverse document frequency of each term, smoothed so that a term of an
-    empty collection weighs 1 and one no release holds weighs most."""
-    if not docs:
+class Counts(NamedTuple):
+    """How many releases were counted, and how many of them hold each term (a mapping that
+    may hold other terms too, and lacks those none holds)."""
+
+    docs: int
+    held: Mapping[int, int]
+
+
+SOURCE_MIN = 3  # releases of a source counted before its own counts weigh its terms
+
+
+def rarities(overall: Counts, terms: Sequence[int], own: Counts | None = None) -> dict[int, float]:
+    """The inverse document frequency of each term, smoothed so that a term of an empty
+    collection weighs 1 and one no release holds weighs most; and, with ``own`` (the counts
+    of the release's source) once they hold ``SOURCE_MIN`` releases, no more than within its
+    source: a ministry's name, its minister's and its dateline are in most of its releases,
+    however rare they are in the rest (beside a newswire's thousands of stories they weighed
+    like the names of an event, and chained the ministry's releases into stories)."""
+    found = _idf(overall, terms)
+    if own is None or own.docs < SOURCE_MIN or own.docs == overall.docs:  # one source: the same
+        return found
+    return dict(zip(terms, map(min, found.values(), _idf(own, terms).values()), strict=True))
+
+
+def _idf(counts: Counts, terms: Sequence[int]) -> dict[int, float]:
+    if not counts.docs:
         return dict.fromkeys(terms, 1.0)
-    held = map(counts.get, terms, repeat(0))  # top - log(held + 0.5), term by term, in C
-    return dict(zip(terms, map(math.log(docs + 1).__sub__, map(math.log, map(0.5.__add__, held))),
-                    strict=True))
+    held = map(counts.held.get, terms, repeat(0))  # top - log(held + 0.5), term by term, in C
+    top = math.log(counts.docs + 1)
+    return dict(zip(terms, map(top.__sub__, map(math.log, map(0.5.__add__, held))), strict=True))
 
 
 def most_typical(members: Sequence[tuple[Any, Any]]) -> int:

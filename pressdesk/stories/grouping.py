@@ -24,8 +24,9 @@ the window is no near-duplicate). Against each candidate:
 - a **near-duplicate** (most of its text shared, by the shingle sketches) joins;
 - otherwise the **similarity** is the cosine of the two releases' weighted terms
   (sublinear in their counts, each weighed by its rarity across the book when
-  its release was grouped, so a candidate's vector is read, never weighed
-  again; names and entities count more, see ``features``); releases sharing
+  its release was grouped, and no more than within the release's source once
+  that has ``SOURCE_MIN`` releases: ``rarities``; a candidate's vector is read,
+  never weighed again; names and entities count more, see ``features``); releases sharing
   fewer than ``shared`` terms have none;
 - a candidate **beyond the window** is never a near-duplicate, and its
   similarity counts ``far`` times (0.6).
@@ -47,7 +48,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple, Protocol
 
@@ -55,6 +56,7 @@ from pressdesk.facts import Extraction
 from pressdesk.models import Release, StoryReason
 from pressdesk.stories.features import (
     SHINGLES,
+    Counts,
     StoryFeatures,
     TextReading,
     figure_terms,
@@ -126,9 +128,9 @@ class Grouping:
 class StoryBook(Protocol):
     """Where the grouper finds candidates and records its decisions (store or memory)."""
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
-        """How many releases were grouped, and how many of them hold each term (a mapping
-        that may hold other terms too)."""
+    def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
+        """How many releases were grouped and how many of them hold each of ``terms``; and
+        the same of the releases of ``source`` alone."""
         ...
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
@@ -145,7 +147,7 @@ class StoryBook(Protocol):
     def add(self, features: StoryFeatures, keys: Sequence[int], terms: Sequence[int], story: str,
             reason: StoryReason) -> None:
         """Record a release as a member of ``story`` (created if new) and count its distinct
-        ``terms``."""
+        ``terms``, among all releases and its source's."""
         ...
 
     def merge(self, survivor: str, absorbed: Sequence[str]) -> Sequence[str]:
@@ -209,8 +211,8 @@ def group_release(
     """Put one release into its story, recording the decision in ``book`` (``reading``:
     its ``read_terms``, when read already)."""
     hashed, names, terms, shingles = reading or read_terms(release, facts)
-    docs, counts = book.term_counts(terms)
-    features = release_features(release, facts, hashed, rarities(docs, counts, terms), shingles)
+    overall, own = book.term_counts(terms, release.source)
+    features = release_features(release, facts, hashed, rarities(overall, terms, own), shingles)
     keys = features.keys(options.keys)
     found = [c for c in candidates(book, features, options)
              if c.features.release_id != release.id]
@@ -472,6 +474,7 @@ class MemoryBook:
 
     docs: int = 0  # releases counted (``counts``: how many of them hold each term)
     counts: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    sources: dict[str, tuple[int, dict[int, int]]] = field(default_factory=dict)  # the same, by source
     known: bool = False  # the counts are the whole input's (``counted``): grouping adds none
     grouped: int = 0
     postings: dict[int, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -484,18 +487,26 @@ class MemoryBook:
     held: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     @classmethod
-    def counted(cls, inputs: Iterable[Sequence[int]]) -> MemoryBook:
+    def counted(cls, inputs: Iterable[tuple[str, Sequence[int]]]) -> MemoryBook:
         """A book that weighs every release by the terms of the whole input (each release's
-        distinct terms, as ``read_terms`` gives them), counted before any is grouped."""
+        source and distinct terms, as ``read_terms`` gives them), counted before any is
+        grouped."""
         book = cls(known=True)
-        for terms in inputs:
-            book.docs += 1
-            for term in terms:
-                book.counts[term] += 1
+        for source, terms in inputs:
+            book._count(source, terms)
         return book
 
-    def term_counts(self, terms: Sequence[int]) -> tuple[int, Mapping[int, int]]:
-        return self.docs, self.counts
+    def _count(self, source: str, terms: Sequence[int]) -> None:
+        self.docs += 1
+        docs, held = self.sources.get(source) or (0, defaultdict(int))
+        self.sources[source] = (docs + 1, held)
+        for term in terms:
+            self.counts[term] += 1
+            held[term] += 1
+
+    def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
+        docs, held = self.sources.get(source) or (0, {})
+        return Counts(self.docs, self.counts), Counts(docs, held)
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
                    limit: int) -> list[Candidate]:
@@ -516,9 +527,7 @@ class MemoryBook:
         rid = features.release_id
         self.grouped += 1
         if not self.known:
-            self.docs += 1
-            for term in terms:
-                self.counts[term] += 1
+            self._count(features.source, terms)
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.features[rid] = features
