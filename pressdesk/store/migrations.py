@@ -427,17 +427,12 @@ def regroup_stories(db: sqlite3.Connection) -> None:
 
 @migration
 def count_terms_by_source(db: sqlite3.Connection) -> None:
-    """The releases of each source that hold each term (``story_source_terms``) and how many
-    releases each source has (``story_sources``): a term is no rarer than within its own
-    source (``pressdesk.stories.features.rarities``). The stories are grouped again, as by
+    """How many releases each source has (``story_sources``, each numbered) and how many of
+    them hold each term (``story_source_terms``, keyed by the source's number << 32 | the
+    term): a term is no rarer than within its own source
+    (``pressdesk.stories.features.rarities``). The stories are grouped again, as by
     ``regroup_stories``, counting them."""
-    db.execute("CREATE TABLE story_sources (source TEXT PRIMARY KEY, n INTEGER NOT NULL)")
-    db.execute(
-        """CREATE TABLE story_source_terms (
-            source TEXT NOT NULL,
-            term INTEGER NOT NULL,
-            n INTEGER NOT NULL,
-            PRIMARY KEY (source, term)
-        ) WITHOUT ROWID"""
-    )
+    db.execute("CREATE TABLE story_sources (id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE,"
+               " n INTEGER NOT NULL)")
+    db.execute("CREATE TABLE story_source_terms (key INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
     regroup_stories(db)

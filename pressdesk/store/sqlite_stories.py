@@ -84,7 +84,9 @@ class SQLiteStoryBook:
         self.counts: dict[int, int] = {}
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = self.written = int(row[0]) if row else 0
-        self.sources: dict[str, tuple[int, dict[int, int]]] = {}  # docs and counts, by source
+        # by source: its number (keys of story_source_terms: number << 32 | term), how many
+        # releases it has, and how many of them hold each term
+        self.sources: dict[str, tuple[int, int, dict[int, int]]] = {}
         self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
         self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
             "SELECT seq, stories FROM story_held ORDER BY seq")]
@@ -98,8 +100,8 @@ class SQLiteStoryBook:
         self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
         self.terms: Counter[int] = Counter()  # counts added since the last flush (``update``: in C)
-        self.source_terms: dict[str, Counter[int]] = defaultdict(Counter)
-        self.source_docs: Counter[str] = Counter()
+        self.source_terms: Counter[int] = Counter()  # by key: source number << 32 | term
+        self.source_docs: Counter[int] = Counter()  # by source number
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
 
     def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
@@ -114,18 +116,28 @@ class SQLiteStoryBook:
             )
             counts.update(dict.fromkeys(missing, 0))
             counts.update(rows.fetchall())
-        if source not in self.sources:
-            row = self.db.execute("SELECT n FROM story_sources WHERE source = ?", (source,)).fetchone()
-            self.sources[source] = (row[0] if row else 0, {})
-        docs, held = self.sources[source]
+        number, docs, held = self._source(source)
         missing = sorted(wanted.difference(held))
         if missing:
+            high = number << 32
             rows = self.db.execute(
-                "SELECT term, n FROM story_source_terms WHERE source = ? AND term IN"
-                " (SELECT value FROM json_each(?))", (source, json.dumps(missing)))
+                "SELECT key & 4294967295, n FROM story_source_terms WHERE key IN"
+                " (SELECT value FROM json_each(?))", (json.dumps([high | t for t in missing]),))
             held.update(dict.fromkeys(missing, 0))
             held.update(rows.fetchall())
         return Counts(self.docs, counts), Counts(docs, held)
+
+    def _source(self, source: str) -> tuple[int, int, dict[int, int]]:
+        """A source's number (given it when first met), releases and the counts read."""
+        if source not in self.sources:
+            row = self.db.execute("SELECT id, n FROM story_sources WHERE source = ?",
+                                  (source,)).fetchone()
+            if row is None:
+                number = self.db.execute("INSERT INTO story_sources (source, n) VALUES (?, 0)",
+                                         (source,)).lastrowid or 0
+                row = (number, 0)
+            self.sources[source] = (row[0], row[1], {})
+        return self.sources[source]
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
                    limit: int) -> list[Candidate]:
@@ -182,15 +194,16 @@ class SQLiteStoryBook:
             reason: StoryReason) -> None:
         rid = features.release_id
         self.docs += 1
-        source, counts = features.source, self.counts
-        docs, held = self.sources.get(source) or (0, {})  # term_counts read both, as a rule
-        self.sources[source] = (docs + 1, held)
+        counts = self.counts
+        number, docs, held = self._source(features.source)  # term_counts read it, as a rule
+        self.sources[features.source] = (number, docs + 1, held)
         for t in terms:
             counts[t] = counts.get(t, 0) + 1
             held[t] = held.get(t, 0) + 1
         self.terms.update(terms)
-        self.source_terms[source].update(terms)
-        self.source_docs[source] += 1
+        high = number << 32
+        self.source_terms.update([high | t for t in terms])
+        self.source_docs[number] += 1
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.fresh[rid] = Candidate(features, story)
@@ -209,12 +222,10 @@ class SQLiteStoryBook:
         db = self.db
         db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
                        " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
-        db.executemany("INSERT INTO story_sources (source, n) VALUES (?, ?) ON CONFLICT (source)"
-                       " DO UPDATE SET n = n + excluded.n", sorted(self.source_docs.items()))
-        db.executemany("INSERT INTO story_source_terms (source, term, n) VALUES (?, ?, ?)"
-                       " ON CONFLICT (source, term) DO UPDATE SET n = n + excluded.n",
-                       [(src, t, n) for src, added in sorted(self.source_terms.items())
-                        for t, n in sorted(added.items())])
+        db.executemany("UPDATE story_sources SET n = n + ? WHERE id = ?",
+                       [(n, number) for number, n in sorted(self.source_docs.items())])
+        db.executemany("INSERT INTO story_source_terms (key, n) VALUES (?, ?) ON CONFLICT (key)"
+                       " DO UPDATE SET n = n + excluded.n", sorted(self.source_terms.items()))
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
                        [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
         self._write_members()
