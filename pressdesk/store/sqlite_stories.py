@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
 from itertools import groupby
@@ -81,12 +81,15 @@ class SQLiteStoryBook:
         self.db = db
         self.requeue = requeue
         self.cache = cache or FeatureCache(0)
-        self.counts: dict[int, int] = {}
+        self.counts: dict[int, int] = {}  # the terms read, as counted now
+        self.counts_written: dict[int, int] = {}  # ... as the store has them
+        self.asked: Sequence[int] = ()  # the terms term_counts was last asked for
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = self.written = int(row[0]) if row else 0
         # by source: its number (keys of story_source_terms: number << 32 | term), how many
         # releases it has, and how many of them hold each term
         self.sources: dict[str, tuple[int, int, dict[int, int]]] = {}
+        self.sources_written: dict[int, tuple[int, dict[int, int]]] = {}  # by number
         self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
         self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
             "SELECT seq, stories FROM story_held ORDER BY seq")]
@@ -99,14 +102,12 @@ class SQLiteStoryBook:
         self.fresh: dict[str, Candidate] = {}
         self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
-        self.terms: Counter[int] = Counter()  # counts added since the last flush (``update``: in C)
-        self.source_terms: Counter[int] = Counter()  # by key: source number << 32 | term
-        self.source_docs: Counter[int] = Counter()  # by source number
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
 
     def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
         """Counts are read once per book (one batch) and kept up to date as it adds; the
         mappings returned hold every term asked for, and others."""
+        self.asked = terms
         counts, wanted = self.counts, set(terms)
         missing = sorted(wanted.difference(counts))
         if missing:
@@ -114,17 +115,24 @@ class SQLiteStoryBook:
                 "SELECT term, n FROM story_terms WHERE term IN (SELECT value FROM json_each(?))",
                 (json.dumps(missing),),
             )
-            counts.update(dict.fromkeys(missing, 0))
-            counts.update(rows.fetchall())
+            read = dict.fromkeys(missing, 0)
+            read.update(rows.fetchall())
+            counts.update(read)
+            self.counts_written.update(read)
         number, docs, held = self._source(source)
         missing = sorted(wanted.difference(held))
-        if missing:
+        if missing and docs == self.docs:  # every release is the source's: the same counts
+            held.update((t, counts[t]) for t in missing)
+            self.sources_written[number][1].update((t, self.counts_written[t]) for t in missing)
+        elif missing:
             high = number << 32
             rows = self.db.execute(
                 "SELECT key & 4294967295, n FROM story_source_terms WHERE key IN"
                 " (SELECT value FROM json_each(?))", (json.dumps([high | t for t in missing]),))
-            held.update(dict.fromkeys(missing, 0))
-            held.update(rows.fetchall())
+            read = dict.fromkeys(missing, 0)
+            read.update(rows.fetchall())
+            held.update(read)
+            self.sources_written[number][1].update(read)
         return Counts(self.docs, counts), Counts(docs, held)
 
     def _source(self, source: str) -> tuple[int, int, dict[int, int]]:
@@ -137,6 +145,7 @@ class SQLiteStoryBook:
                                          (source,)).lastrowid or 0
                 row = (number, 0)
             self.sources[source] = (row[0], row[1], {})
+            self.sources_written[row[0]] = (row[1], {})
         return self.sources[source]
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
@@ -195,15 +204,13 @@ class SQLiteStoryBook:
         rid = features.release_id
         self.docs += 1
         counts = self.counts
-        number, docs, held = self._source(features.source)  # term_counts read it, as a rule
+        number, docs, held = self._source(features.source)
+        if terms is not self.asked:  # term_counts read them just before, as a rule
+            self.term_counts(terms, features.source)
         self.sources[features.source] = (number, docs + 1, held)
-        for t in terms:
-            counts[t] = counts.get(t, 0) + 1
-            held[t] = held.get(t, 0) + 1
-        self.terms.update(terms)
-        high = number << 32
-        self.source_terms.update([high | t for t in terms])
-        self.source_docs[number] += 1
+        for t in terms:  # written at ``flush``
+            counts[t] += 1
+            held[t] += 1
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, rid))
         self.fresh[rid] = Candidate(features, story)
@@ -221,11 +228,16 @@ class SQLiteStoryBook:
         """Write what was decided since the last flush, in a few statements."""
         db = self.db
         db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
-                       " DO UPDATE SET n = n + excluded.n", sorted(self.terms.items()))
-        db.executemany("UPDATE story_sources SET n = n + ? WHERE id = ?",
-                       [(n, number) for number, n in sorted(self.source_docs.items())])
-        db.executemany("INSERT INTO story_source_terms (key, n) VALUES (?, ?) ON CONFLICT (key)"
-                       " DO UPDATE SET n = n + excluded.n", sorted(self.source_terms.items()))
+                       " DO UPDATE SET n = excluded.n", changed(self.counts, self.counts_written))
+        for number, docs, held in sorted(self.sources.values()):
+            written_docs, written = self.sources_written[number]
+            if docs != written_docs:
+                db.execute("UPDATE story_sources SET n = ? WHERE id = ?", (docs, number))
+                self.sources_written[number] = (docs, written)
+            high = number << 32
+            db.executemany("INSERT INTO story_source_terms (key, n) VALUES (?, ?) ON CONFLICT"
+                           " (key) DO UPDATE SET n = excluded.n",
+                           [(high | t, n) for t, n in changed(held, written)])
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
                        [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
         self._write_members()
@@ -315,6 +327,13 @@ class SQLiteStoryBook:
             self.written_of.update(read)
         return {s: sorted((*self.written_of[s], *self.fresh_of.get(s, ())),
                           key=lambda f: f.release_id) for s in stories}
+
+
+def changed(now: dict[int, int], written: dict[int, int]) -> list[tuple[int, int]]:
+    """The counts that differ from those written, in order (each then as written)."""
+    found = sorted((t, n) for t, n in now.items() if n != written[t])
+    written.update(found)
+    return found
 
 
 REASON_FIELDS = tuple(f.name for f in fields(StoryReason))
