@@ -143,7 +143,6 @@ class Role:
     releases: int
 
 
-
 def held_roles(said: Sequence[tuple[str | None, str | None, str]]) -> tuple[Role, ...]:
     """The roles a person held from each (title, body, release date) releases give: one role
     however it is written ("MOTIR Trade Minister" of MOTIR is the Trade Minister of MOTIR,
@@ -170,6 +169,7 @@ def held_roles(said: Sequence[tuple[str | None, str | None, str]]) -> tuple[Role
     roles = (Role(written[key].most_common(1)[0][0] or None, key[1], min(d), max(d), len(d))
              for key, d in days.items())
     return tuple(sorted(roles, key=lambda r: (r.last, r.first, r.releases), reverse=True))
+
 
 @dataclass(frozen=True, slots=True)
 class EntityView:
