@@ -339,6 +339,11 @@ def amount_text(row: FigureRow) -> tuple[str, str]:
     return value, change
 
 
+def sentence_case(text: str) -> str:
+    """The text with a capital first letter, as a table's rows begin ("Mobile phones")."""
+    return text[:1].upper() + text[1:]
+
+
 def people_text(people: Sequence[Person]) -> str:
     from pressdesk.render import person  # render reads the desk, which reads this module
 
@@ -365,11 +370,11 @@ def render_markdown(brief: Brief) -> str:
                   f" [{s.release.id}]" + (f" <{s.release.url}>" if s.release.url else "")
                   for s in story.releases]
     if brief.figures:
-        lines += ["", "## Key figures", "", "| indicator | period | value | change | release |",
+        lines += ["", "## Key figures", "", "| Indicator | Period | Value | Change | Release |",
                   "|---|---|---:|---:|---|"]
         for row in brief.figures:
             value, change = amount_text(row)
-            lines.append(f"| {row.indicator} | {row.period or ''} | {value} | {change} |"
+            lines.append(f"| {sentence_case(row.indicator)} | {row.period or ''} | {value} | {change} |"
                          f" {row.release_date} [{row.release_id}] |")
     if brief.meetings:
         lines += ["", "## Who met whom", ""]
@@ -419,11 +424,12 @@ def render_html(brief: Brief) -> str:
                      f"<ul>{items}</ul>")
     if brief.figures:
         rows = "".join(
-            f"<tr><td>{esc(r.indicator)}</td><td>{esc(r.period)}</td><td class='n'>{esc(v)}</td>"
-            f"<td class='n'>{esc(c)}</td><td class='meta'>{esc(r.release_date)}</td></tr>"
+            f"<tr><td>{esc(sentence_case(r.indicator))}</td><td>{esc(r.period)}</td>"
+            f"<td class='n'>{esc(v)}</td><td class='n'>{esc(c)}</td>"
+            f"<td class='meta'>{esc(r.release_date)}</td></tr>"
             for r in brief.figures for v, c in [amount_text(r)])
-        parts.append("<h2>Key figures</h2><table><tr><th>indicator</th><th>period</th>"
-                     f"<th>value</th><th>change</th><th>release</th></tr>{rows}</table>")
+        parts.append("<h2>Key figures</h2><table><tr><th>Indicator</th><th>Period</th>"
+                     f"<th>Value</th><th>Change</th><th>Release</th></tr>{rows}</table>")
     if brief.meetings:
         parts.append("<h2>Who met whom</h2><ul>" + "".join(
             f"<li>{esc(m.date)}: {esc(people_text(m.people))}"

@@ -124,6 +124,8 @@ def test_markdown_and_html(brief: Brief) -> None:
     md = render_markdown(brief)
     for heading in ("## What happened", "## Key figures", "## Who met whom", "## What is coming"):
         assert heading in md
+    assert "| Korea's ICT exports | 2025-10 | USD 23.3 billion | +12.2% |" in md
+    assert "| Mobile phones | 2025-10 |  | -11.8% |" in md  # rows begin with a capital
     page = render_html(brief)
     assert page.startswith("<!doctype html>") and "<script" not in page
     assert not re.search(r"\bsrc=|<link\b|@import|url\(", page)  # nothing is loaded from elsewhere
