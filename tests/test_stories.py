@@ -6,6 +6,7 @@ import json
 import logging
 import random
 import re
+import sqlite3
 from array import array
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +22,7 @@ from pressdesk.extract import extract, predict_paths
 from pressdesk.ingest import IngestOptions
 from pressdesk.models import StoryReason
 from pressdesk.store import StoryFilter
-from pressdesk.store.migrations import MIGRATIONS
+from pressdesk.store.migrations import MIGRATIONS, cluster_story_members, count_terms_by_source
 from pressdesk.stories import GroupingOptions, MemoryBook, group_in_memory, group_stored
 from pressdesk.stories.features import (
     StoryFeatures,
@@ -712,7 +713,8 @@ def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(
         old.execute("UPDATE story_members SET reason = '{\"kind\": \"old\"}'")
         old.execute("DROP TABLE story_sources")
         old.execute("DROP TABLE story_source_terms")
-        old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        unclustered(old)
+        old.execute(f"PRAGMA user_version = {MIGRATIONS.index(count_terms_by_source)}")
         old.commit()
     monkeypatch.setattr(desk_module, "NOTE_UNGROUPED", 10)
     with caplog.at_level(logging.WARNING, "pressdesk"), Desk.open(db) as desk:
@@ -721,6 +723,55 @@ def test_a_store_grouped_with_features_of_another_kind_is_grouped_again(
         assert len(reasons) == 10 and "old" not in reasons
         assert {s.id: s.size for s in desk.stories(StoryFilter(min_size=2))} == grouped
         assert desk.store.count_queued() == 0  # the index took every release again
+
+
+def unclustered(db: sqlite3.Connection) -> None:
+    """The story members and blocking keys as stores before ``cluster_story_members`` held
+    them: by release id."""
+    db.executescript("""
+        CREATE TABLE old_members (release_id TEXT PRIMARY KEY, story_id TEXT NOT NULL,
+            seq INTEGER NOT NULL, source TEXT NOT NULL, features BLOB NOT NULL,
+            reason TEXT NOT NULL) WITHOUT ROWID;
+        INSERT INTO old_members SELECT release_id, story_id, seq, source, features, reason
+            FROM story_members;
+        CREATE TABLE old_keys (key INTEGER NOT NULL, day INTEGER NOT NULL,
+            release_id TEXT NOT NULL, PRIMARY KEY (key, day, release_id)) WITHOUT ROWID;
+        INSERT INTO old_keys SELECT k.key, k.day, m.release_id FROM story_keys k
+            JOIN story_members m ON m.seq = k.member;
+        DROP TABLE story_members; DROP TABLE story_keys;
+        ALTER TABLE old_members RENAME TO story_members;
+        ALTER TABLE old_keys RENAME TO story_keys;
+        CREATE INDEX story_members_story ON story_members(story_id);
+    """)
+
+
+def test_a_store_of_members_by_release_id_keeps_its_stories_in_grouping_order(
+    tmp_path: Path,
+) -> None:
+    """Upgrading past ``cluster_story_members``: members and keys are copied, nothing is
+    grouped again, and the next release finds its candidates through the copied keys."""
+    db = str(tmp_path / "old.db")
+    releases = _sample_releases()
+    first, later = releases[:2], releases[2:]  # the Meet-up Day pair: 1 and 2
+    with Desk.open(db) as desk:
+        desk.add(first)
+        before = {s.id: [m.release_id for m in desk.story(s.id).members]
+                  for s in desk.stories(StoryFilter())}
+        old = desk.store.db  # type: ignore[attr-defined]
+        unclustered(old)
+        old.execute(f"PRAGMA user_version = {MIGRATIONS.index(cluster_story_members)}")
+        old.commit()
+    with Desk.open(db) as desk:
+        assert desk.store.count_ungrouped() == 0
+        assert {s.id: [m.release_id for m in desk.story(s.id).members]
+                for s in desk.stories(StoryFilter())} == before
+        desk.add(later)
+        migrated = {s.id: s.size for s in desk.stories(StoryFilter())}
+    with Desk.open(str(tmp_path / "new.db")) as desk:
+        desk.add(first)
+        desk.add(later)
+        assert {s.id: s.size for s in desk.stories(StoryFilter())} == migrated
+    assert sorted(migrated.values()) == [1] * 8 + [2]
 
 
 def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:

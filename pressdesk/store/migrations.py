@@ -436,3 +436,39 @@ def count_terms_by_source(db: sqlite3.Connection) -> None:
                " n INTEGER NOT NULL)")
     db.execute("CREATE TABLE story_source_terms (key INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
     regroup_stories(db)
+
+
+@migration
+def cluster_story_members(db: sqlite3.Connection) -> None:
+    """A story member's row is found by its grouping order (``seq``, the rowid), and a blocking
+    key names the member by it: a release's candidates are mostly the releases grouped just
+    before it, which now lie on a few pages, where keyed by release id (a hash) each lay on
+    a page of its own, and a large store read one from disk for nearly every candidate.
+    The rows are copied as they are; nothing is grouped again."""
+    db.execute(
+        """CREATE TABLE story_members_by_seq (
+            seq INTEGER PRIMARY KEY,
+            release_id TEXT NOT NULL UNIQUE,
+            story_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            features BLOB NOT NULL,
+            reason TEXT NOT NULL
+        )"""
+    )
+    db.execute("INSERT INTO story_members_by_seq SELECT seq, release_id, story_id, source, features,"
+               " reason FROM story_members ORDER BY seq")
+    db.execute(
+        """CREATE TABLE story_keys_by_seq (
+            key INTEGER NOT NULL,
+            day INTEGER NOT NULL,
+            member INTEGER NOT NULL,
+            PRIMARY KEY (key, day, member)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("INSERT INTO story_keys_by_seq SELECT k.key, k.day, m.seq FROM story_keys k"
+               " JOIN story_members m ON m.release_id = k.release_id")
+    db.execute("DROP TABLE story_members")
+    db.execute("DROP TABLE story_keys")
+    db.execute("ALTER TABLE story_members_by_seq RENAME TO story_members")
+    db.execute("ALTER TABLE story_keys_by_seq RENAME TO story_keys")
+    db.execute("CREATE INDEX story_members_story ON story_members(story_id)")

@@ -3,7 +3,9 @@
 ``SQLiteStoryBook`` is the ``StoryBook`` the grouper works on during an ingest:
 candidates come from ``story_keys`` (an index on key and day, so a look-up
 reads only the releases of those keys within the window), never from a scan of
-every story. What it decides is kept in memory until ``flush`` (the end of the
+every story. A key names its release by grouping order (``story_members.seq``,
+the members' rowid), so the candidates of a release, mostly grouped just before
+it, are read from a few pages together. What it decides is kept in memory until ``flush`` (the end of the
 batch, or a merge) writes it in a few statements, and look-ups see it
 meanwhile, so the next release of a batch sees the last one and the stories
 are those that writing each decision at once would give.
@@ -38,10 +40,10 @@ from pressdesk.stories.grouping import Candidate
 DOCS = "story_docs"  # meta: how many releases were grouped
 NEW_STORY = 1 << 62  # creation order of a story not written yet: after every written one
 NEAREST = (
-    "SELECT * FROM (SELECT key, day, release_id FROM story_keys WHERE key = ?"
-    " AND day BETWEEN ? AND ? ORDER BY day DESC, release_id DESC LIMIT ?)"
+    "SELECT * FROM (SELECT key, day, member FROM story_keys WHERE key = ?"
+    " AND day BETWEEN ? AND ? ORDER BY day DESC, member DESC LIMIT ?)"
 )
-MEMBERS = ("SELECT m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
+MEMBERS = ("SELECT m.seq, m.release_id, m.source, m.features, m.story_id, s.seq, s.size"
            " FROM story_members m JOIN stories s ON s.id = m.story_id")
 
 
@@ -98,8 +100,9 @@ class SQLiteStoryBook:
         self._clear()
 
     def _clear(self) -> None:
-        self.postings: dict[int, list[tuple[int, str]]] = defaultdict(list)  # not written yet
-        self.fresh: dict[str, Candidate] = {}
+        # blocking keys not written yet: (day, member), a member named by its grouping order
+        self.postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        self.fresh: dict[int, Candidate] = {}  # by grouping order
         self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
@@ -150,42 +153,44 @@ class SQLiteStoryBook:
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
                    limit: int) -> list[Candidate]:
-        """The ``limit`` latest (by day, then id) releases of each key in each span, written
-        or not: one statement for every key and span, one read of their members."""
+        """The ``limit`` latest (by day, then grouping order) releases of each key in each
+        span, written or not: one statement for every key and span, one read of their
+        members; each span's in order of release id."""
         if not any(keys for keys, _, _ in spans):
             return []
-        nearest: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+        nearest: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         statement = " UNION ALL ".join(
             f"SELECT {i}, * FROM ({NEAREST})" for i, (keys, _, _) in enumerate(spans) for _ in keys)
         params = [x for keys, low, high in spans for key in keys for x in (key, low, high, limit)]
-        for span, key, day, rid in self.db.execute(statement, params):
-            nearest[span, key].append((day, rid))
-        order: dict[str, None] = {}
+        for span, key, day, member in self.db.execute(statement, params):
+            nearest[span, key].append((day, member))
+        chosen: list[set[int]] = []
         for i, (keys, low, high) in enumerate(spans):
-            chosen: set[str] = set()
+            chosen.append(set())
             for key in keys:
                 mine = [p for p in self.postings.get(key, ()) if low <= p[0] <= high]
                 found = nearest[i, key]
                 both = sorted(found + mine, reverse=True)[:limit] if mine else found
-                chosen.update(rid for _, rid in both)
-            order.update(dict.fromkeys(sorted(chosen.difference(order))))
-        read = self._written(order)
-        return [c for rid in order if (c := read.get(rid))]
+                chosen[i].update(member for _, member in both)
+        read = self._written(set().union(*chosen))
+        order: dict[str, Candidate] = {}
+        for members in chosen:
+            taken = {c.features.release_id: c for m in members if (c := read.get(m))}
+            order.update((rid, taken[rid]) for rid in sorted(taken.keys() - order.keys()))
+        return list(order.values())
 
-    def _written(self, ids: Collection[str]) -> dict[str, Candidate]:
-        """The candidate of each of ``ids``: kept if not written yet, else read from the store
-        (the sizes of their stories are remembered). (Joining the members to the key
-        look-up instead reads a release once per key it shares: slower.)"""
+    def _written(self, members: Collection[int]) -> dict[int, Candidate]:
+        """The candidate of each of ``members`` (by grouping order): kept if not written yet,
+        else read from the store (the sizes of their stories are remembered). (Joining the
+        members to the key look-up instead reads a release once per key it shares: slower.)"""
         fresh = self.fresh
-        found = {rid: c for rid in ids if (c := fresh.get(rid))}
-        stored = [rid for rid in ids if rid not in found]
+        found = {m: c for m in members if (c := fresh.get(m))}
+        stored = sorted(m for m in members if m not in found)
         if stored:
             rows = self.db.execute(
-                f"{MEMBERS} WHERE m.release_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(stored),),
-            )
-            for rid, source, blob, story, seq, size in rows:
-                found[rid] = Candidate(self.cache.get(rid, source, blob), story)
+                f"{MEMBERS} WHERE m.seq IN (SELECT value FROM json_each(?))", (json.dumps(stored),))
+            for member, rid, source, blob, story, seq, size in rows:
+                found[member] = Candidate(self.cache.get(rid, source, blob), story)
                 self.sizes.setdefault(story, (seq, size))
         return found
 
@@ -212,8 +217,8 @@ class SQLiteStoryBook:
             counts[t] += 1
             held[t] += 1
         for key in dict.fromkeys(keys):
-            self.postings[key].append((features.day, rid))
-        self.fresh[rid] = Candidate(features, story)
+            self.postings[key].append((features.day, self.docs))
+        self.fresh[self.docs] = Candidate(features, story)
         self.fresh_of[story].append(features)
         if story not in self.sizes:
             self.story_sizes([story])
@@ -238,8 +243,8 @@ class SQLiteStoryBook:
             db.executemany("INSERT INTO story_source_terms (key, n) VALUES (?, ?) ON CONFLICT"
                            " (key) DO UPDATE SET n = excluded.n",
                            [(high | t, n) for t, n in changed(held, written)])
-        db.executemany("INSERT OR IGNORE INTO story_keys (key, day, release_id) VALUES (?, ?, ?)",
-                       [(k, day, rid) for k, found in self.postings.items() for day, rid in found])
+        db.executemany("INSERT OR IGNORE INTO story_keys (key, day, member) VALUES (?, ?, ?)",
+                       [(k, day, m) for k, found in self.postings.items() for day, m in found])
         self._write_members()
         if self.held_changed:
             db.execute("DELETE FROM story_held")
@@ -319,10 +324,10 @@ class SQLiteStoryBook:
         if missing:
             read: dict[str, list[StoryFeatures]] = {s: [] for s in missing}
             rows = self.db.execute(
-                "SELECT release_id, source, features, story_id FROM story_members"
+                "SELECT seq, release_id, source, features, story_id FROM story_members"
                 " WHERE story_id IN (SELECT value FROM json_each(?))", (json.dumps(missing),))
-            for rid, source, blob, story in rows:
-                if rid not in self.fresh:
+            for member, rid, source, blob, story in rows:
+                if member not in self.fresh:
                     read[story].append(self.cache.get(rid, source, blob))
             self.written_of.update(read)
         return {s: sorted((*self.written_of[s], *self.fresh_of.get(s, ())),
