@@ -5,10 +5,10 @@ candidates come from ``story_keys`` (an index on key and day, so a look-up
 reads only the releases of those keys within the window), never from a scan of
 every story. A key names its release by grouping order (``story_members.seq``,
 the members' rowid), so the candidates of a release, mostly grouped just before
-it, are read from a few pages together. What it decides is kept in memory until ``flush`` (the end of the
-batch, or a merge) writes it in a few statements, and look-ups see it
-meanwhile, so the next release of a batch sees the last one and the stories
-are those that writing each decision at once would give.
+it, are read from a few pages together. What it decides is kept in memory until
+``flush`` (the end of the batch, or a merge) writes it in a few statements, and
+look-ups see it meanwhile, so the next release of a batch sees the last one and
+the stories are those that writing each decision at once would give.
 """
 
 from __future__ import annotations
