@@ -445,6 +445,8 @@ def recurs(a: StoryFeatures, b: StoryFeatures) -> bool:
 
 def figures_differ(a: StoryFeatures, b: StoryFeatures) -> bool:
     """Both report one indicator, but for no period in common: two releases of a series."""
+    if not (a.figures and b.figures):  # as a rule (none without extraction): no sets made
+        return False
     series_a = {s for s, _ in a.figures}
     shared = series_a & {s for s, _ in b.figures}
     return bool(shared) and not (set(a.figures) & set(b.figures))
