@@ -805,3 +805,25 @@ def test_inflected_forms_are_one_term_and_a_reason_names_them_as_written() -> No
     by_text = {text: names.hashed[h] for h, text in names.names.items()}
     assert "port moresby" in by_text
     assert by_text["#6.1"] == 2 * by_text["reached"]
+
+
+def test_a_key_of_two_spans_is_looked_up_once_and_finds_what_two_look_ups_would(
+    tmp_path: Path,
+) -> None:
+    """The store looks a key of the window and the reach up over the reach alone, and takes
+    the window's from it, unless a posting lies after the window (then it looks again)."""
+    from pressdesk.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(str(tmp_path / "s.db"))
+    rng = random.Random(7)
+    rows = {(rng.randrange(6), rng.randrange(700, 1300), m) for m in range(1, 400)}
+    store.db.executemany("INSERT INTO story_keys (key, day, member) VALUES (?, ?, ?)", rows)
+    book = store.story_book()
+    for day in (650, 800, 1000, 1250, 1400):
+        spans = [((0, 1, 2, 3), day - 30, day + 30), ((0, 1, 4, 5), day - 300, day + 300),
+                 ((2, 5), day - 10, day + 500)]
+        found = book._nearest(spans, 10)
+        for i, (keys, _, _) in enumerate(spans):
+            for key in keys:
+                assert found[i, key] == book._look_up([(i, key)], spans, 10)[i, key]
+    store.close()

@@ -158,12 +158,7 @@ class SQLiteStoryBook:
         members; each span's in order of release id."""
         if not any(keys for keys, _, _ in spans):
             return []
-        nearest: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        statement = " UNION ALL ".join(
-            f"SELECT {i}, * FROM ({NEAREST})" for i, (keys, _, _) in enumerate(spans) for _ in keys)
-        params = [x for keys, low, high in spans for key in keys for x in (key, low, high, limit)]
-        for span, key, day, member in self.db.execute(statement, params):
-            nearest[span, key].append((day, member))
+        nearest = self._nearest(spans, limit)
         chosen: list[set[int]] = []
         for i, (keys, low, high) in enumerate(spans):
             chosen.append(set())
@@ -178,6 +173,48 @@ class SQLiteStoryBook:
             taken = {c.features.release_id: c for m in members if (c := read.get(m))}
             order.update((rid, taken[rid]) for rid in sorted(taken.keys() - order.keys()))
         return list(order.values())
+
+    def _nearest(self, spans: Sequence[tuple[Sequence[int], int, int]],
+                 limit: int) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """The ``limit`` latest written postings of each span's keys, by (span, key). A key
+        of several spans (the grouper's title and terms, within the window and the reach) is
+        looked up once, over the widest span: the latest of a narrower span it holds are
+        those of the widest within it, unless one of the widest's lies after it (then that
+        span is looked up too)."""
+        widest: dict[int, int] = {}
+        for i, (keys, low, high) in enumerate(spans):
+            for key in keys:
+                j = widest.get(key)
+                if j is None or (low <= spans[j][1] and spans[j][2] <= high):
+                    widest[key] = i
+        found = self._look_up([(widest[key], key) for key in widest], spans, limit)
+        again = []
+        for i, (keys, low, high) in enumerate(spans):
+            for key in keys:
+                if widest[key] == i:
+                    continue
+                _, w_low, w_high = spans[widest[key]]
+                wide = found[widest[key], key]
+                if w_low <= low and high <= w_high and not any(day > high for day, _ in wide):
+                    found[i, key] = [p for p in wide if p[0] >= low]
+                else:
+                    again.append((i, key))
+        if again:
+            found.update(self._look_up(again, spans, limit))
+        return found
+
+    def _look_up(self, asked: Sequence[tuple[int, int]],
+                 spans: Sequence[tuple[Sequence[int], int, int]],
+                 limit: int) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """The ``limit`` latest written postings of each (span, key) asked: one statement."""
+        found: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        if not asked:
+            return found
+        statement = " UNION ALL ".join(f"SELECT {i}, * FROM ({NEAREST})" for i, _ in asked)
+        params = [x for i, key in asked for x in (key, spans[i][1], spans[i][2], limit)]
+        for span, key, day, member in self.db.execute(statement, params):
+            found[span, key].append((day, member))
+        return found
 
     def _written(self, members: Collection[int]) -> dict[int, Candidate]:
         """The candidate of each of ``members`` (by grouping order): kept if not written yet,
