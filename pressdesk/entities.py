@@ -62,8 +62,11 @@ _SCOPED = re.compile(r"(.+) \(([A-Z]{2})\)")
 
 def lookup_keys(name: str) -> list[tuple[str, str]]:
     """The (kind, key) pairs a name a user writes may be known by: "Ministry of Finance (JP)"
-    is the body scoped to JP; "Ministry of Finance" any country's (the key ``*:...``)."""
+    is the body scoped to JP; "Ministry of Finance" any country's (the key ``*:...``); "Korea"
+    or "Korean" the place South Korea."""
     keys = [(kind, entity_key(kind, name)) for kind in KEYS]
+    if code := _country_of(name.strip()):
+        keys.append(("place", entity_key("place", code)))
     scoped = _SCOPED.fullmatch(name.strip())
     body, country = (scoped.group(1), scoped.group(2)) if scoped else (name, "*")
     generic = generic_name(body)
@@ -234,10 +237,11 @@ def _is_person(name: str, found: Extraction) -> bool:
 
 
 def entity_refs(found: Extraction) -> list[EntityRef]:
-    """Every organisation, person and place of one release, as entity references."""
+    """Every organisation, person and place of one release, as entity references (a place
+    by its English name and its code: "South Korea", "KR")."""
     orgs = [ref for o in found.orgs if (ref := _org_ref(o, found)) is not None]
     return (
         orgs
         + [entity_ref("person", p.name, (p.name,)) for p in found.people if _is_person(p.name, found)]
-        + [entity_ref("place", p.name, (p.code,)) for p in found.places]
+        + [entity_ref("place", p.name, (p.name, p.code)) for p in found.places]
     )

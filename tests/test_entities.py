@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import make_release
 
@@ -11,6 +13,7 @@ from pressdesk.extract.orgs import extract_orgs
 from pressdesk.facts import Extraction, Org, Person, Place, Span
 from pressdesk.models import Entity, EntityRef, Release
 from pressdesk.store import EntityFilter, ReleaseFilter, Store
+from pressdesk.store.migrations import MIGRATIONS, name_places
 
 
 def test_refs_from_an_extraction_carry_their_keys() -> None:
@@ -23,7 +26,7 @@ def test_refs_from_an_extraction_carry_their_keys() -> None:
         EntityRef("org", "Korea Trade Agency",
                   (("koreatradeagency", "Korea Trade Agency"), ("kta", "KTA")), ("", "acronym")),
         EntityRef("person", "Lee Soo-min", (("leesoomin", "Lee Soo-min"),), ("",)),
-        EntityRef("place", "Viet Nam", (("vn", "VN"),), ("",)),
+        EntityRef("place", "Viet Nam", (("vietnam", "Viet Nam"), ("vn", "VN")), ("", "")),
     ]
 
 
@@ -183,6 +186,33 @@ def test_generic_names_found_by_any_country(desk: Desk) -> None:
                              source="t")])
     assert desk.find_entity("Ministry of Finance (JP)").name == "Ministry of Finance (JP)"
     assert desk.find_entity("finance ministry").name == "Ministry of Finance (JP)"
+
+
+def test_a_place_is_named_in_english_and_found_by_its_code_or_any_name(desk: Desk) -> None:
+    desk.add([Release.create(title="Talks", date="2025-11-14", body="Korea and Viet Nam met in"
+                             " Hanoi. South Korea and Vietnam agreed.", source="t")])
+    korea = desk.find_entity("KR")
+    assert (korea.kind, korea.name) == ("place", "South Korea") and "KR" in korea.names
+    assert desk.find_entity("Korea").id == desk.find_entity("south korea").id == korea.id
+    assert desk.find_entity("Viet Nam").name == "Vietnam"
+
+
+def test_a_store_of_places_named_by_code_names_them_in_english(tmp_path: Path) -> None:
+    db = str(tmp_path / "old.db")
+    with Desk.open(db) as desk:
+        desk.add([Release.create(title="Talks", date="2025-11-14", body="Korea and Japan met.",
+                                 source="t")])
+        old = desk.store.db  # type: ignore[attr-defined]
+        old.execute("DELETE FROM entity_names WHERE kind = 'place' AND length(key) > 2")
+        old.execute("DELETE FROM release_names WHERE kind = 'place' AND length(key) > 2")
+        old.execute("UPDATE entities SET name = 'JP' WHERE kind = 'place' AND name = 'Japan'")
+        old.execute("UPDATE entities SET name = 'Korea', named = 1 WHERE name = 'South Korea'")
+        old.execute(f"PRAGMA user_version = {MIGRATIONS.index(name_places)}")
+        old.commit()
+    with Desk.open(db) as desk:
+        assert desk.find_entity("Japan").name == "Japan"
+        assert desk.find_entity("Japan").names == desk.find_entity("JP").names
+        assert desk.find_entity("South Korea").name == "Korea"  # renamed by hand: kept
 
 
 # -- corrections that last ------------------------------------------------------------

@@ -472,3 +472,24 @@ def cluster_story_members(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE story_members_by_seq RENAME TO story_members")
     db.execute("ALTER TABLE story_keys_by_seq RENAME TO story_keys")
     db.execute("CREATE INDEX story_members_story ON story_members(story_id)")
+
+
+@migration
+def name_places(db: sqlite3.Connection) -> None:
+    """A place is named in English ("South Korea"), its code ("KR") one of its names, as
+    ``entities.entity_refs`` now names it: each place entity learns its English name, as
+    written by every release that wrote its code."""
+    from pressdesk.entities import entity_key
+    from pressdesk.extract.places import place_name
+
+    rows = db.execute("SELECT key, name, entity_id FROM entity_names WHERE kind = 'place'").fetchall()
+    for key, code, entity_id in rows:
+        name = place_name(code)
+        added = entity_key("place", name)
+        if not added or added == key:
+            continue
+        db.execute("INSERT OR IGNORE INTO entity_names (kind, key, name, entity_id) VALUES"
+                   " ('place', ?, ?, ?)", (added, name, entity_id))
+        db.execute("INSERT OR IGNORE INTO release_names (release_id, kind, key) SELECT release_id,"
+                   " 'place', ? FROM release_names WHERE kind = 'place' AND key = ?", (added, key))
+        db.execute("UPDATE entities SET name = ? WHERE id = ? AND named = 0", (name, entity_id))
