@@ -79,6 +79,7 @@ def test_facets_are_links_that_narrow_the_query(client: TestClient) -> None:
     text = page(client, "/search?q=exports&mode=lexical&sort=date")
     links = re.findall(r'href="(/search\?q=exports\+place[^"]+)"', text)
     assert links and all("sort=date" in link for link in links)
+    assert 'place%3A%22KR%22&amp;mode=lexical&amp;sort=date&amp;limit=20">South Korea</a>' in text
     narrowed = page(client, links[0].replace("&amp;", "&"))
     assert "matching" in narrowed
 

@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from pressdesk.brief import told, web_address
 from pressdesk.errors import QueryError
+from pressdesk.extract.places import place_name
 from pressdesk.facts import EVENT_TYPES
 from pressdesk.render import amount, counted
 from pressdesk.shapes import extraction_record
@@ -49,7 +50,8 @@ def templates() -> Environment:
     env.filters["counted"] = counted
     env.filters["fact_line"] = fact_line
     env.tests["web_address"] = web_address
-    env.globals.update(facet_query=facet_query, url=url, labels=FACET_LABELS)
+    env.globals.update(facet_query=facet_query, facet_value=facet_value, url=url,
+                       labels=FACET_LABELS)
     return env
 
 
@@ -82,6 +84,11 @@ def facet_query(q: str, facet: str, value: str) -> str:
     """The query narrowed to one facet value: ``q place:"KR"``."""
     term = f'{FACET_FIELDS.get(facet, facet)}:"{value.replace(chr(34), "")}"'
     return f"{q} {term}".strip() if term not in q else q
+
+
+def facet_value(facet: str, value: str) -> str:
+    """A facet value as a reader says it: a place by its English name ("KR": "South Korea")."""
+    return place_name(value) if facet == "place" else value
 
 
 ENV = templates()  # built once: templates are package data, compiled on first use
