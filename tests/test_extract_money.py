@@ -45,6 +45,8 @@ def amounts(text: str) -> list[tuple[float, str]]:
         ("capital of RMB 3 billion", 3e9, "CNY"),
         ("a project of Rs 500 crore", 5e9, "INR"),
         ("wages of $19 per hour", 19, "USD"),
+        ("profits of 38\nbillion yen", 38e9, "JPY"),  # a line wrapped before the scale
+        ("sales of KRW 120\nbillion", 120e9, "KRW"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:

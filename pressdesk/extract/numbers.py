@@ -91,7 +91,7 @@ def scale_of(word: str | None) -> float:
     """The multiplier of a scale word as matched by ``SCALE`` (1.0 for none)."""
     if not word:
         return 1.0
-    key = word.strip(" \u00a0-").lower()
+    key = word.strip().strip("-").lower()  # the separator: a space, a line break, a hyphen
     return _SCALES.get(key, _SCALES.get(key.rstrip("s"), 1.0))
 
 
