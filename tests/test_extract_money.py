@@ -47,6 +47,9 @@ def amounts(text: str) -> list[tuple[float, str]]:
         ("wages of $19 per hour", 19, "USD"),
         ("profits of 38\nbillion yen", 38e9, "JPY"),  # a line wrapped before the scale
         ("sales of KRW 120\nbillion", 120e9, "KRW"),
+        ("a high of 56 billion U.S. Dlrs", 56e9, "USD"),  # the wires' short forms
+        ("raised 20 mln Canadian dlrs", 20e6, "CAD"),
+        ("for 3.5 mln H.K. dlrs", 3.5e6, "HKD"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:

@@ -288,3 +288,12 @@ def test_malay_honorifics_are_neither_name_nor_role() -> None:
         ("Tengku Rahim Aziz", "Minister of Investment, Trade and Industry"),
         ("Lim Kok Wing", None),
     ]
+
+
+def test_a_role_wrapped_over_two_lines_is_one_line() -> None:
+    text = ("They said so.\n    Wang Chao-ming, vice chairman of the government's Council\nfor"
+            " Economic Planning and Development, said he expects the\nreserves to rise.")
+    assert people(text) == [
+        ("Wang Chao-ming", "vice chairman of the government's Council for Economic Planning and"
+                           " Development"),
+    ]

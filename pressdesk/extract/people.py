@@ -182,7 +182,13 @@ def _inside_org(mention: Mention, orgs: list[Org]) -> bool:
 def _to_person(entry: _Entry) -> Person:
     variants = tuple(dict.fromkeys(entry.variants))
     spans = tuple(sorted(set(entry.spans), key=lambda s: s.start))
-    return Person(name=entry.name, role=entry.role, org=entry.org, variants=variants, spans=spans)
+    return Person(name=entry.name, role=_one_line(entry.role), org=_one_line(entry.org),
+                  variants=variants, spans=spans)
+
+
+def _one_line(text: str | None) -> str | None:
+    """A role or body as one line: a wrapped text's line breaks are spaces."""
+    return " ".join(text.split()) if text else text
 
 
 def _confirm_weak(mentions: list[Mention]) -> list[Mention]:
