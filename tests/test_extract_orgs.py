@@ -315,3 +315,10 @@ def test_a_bank_is_not_its_namesake_abroad() -> None:
 def test_a_one_word_name_joins_its_firm() -> None:
     text = "Shares of Quillmoor Materials rose. Analysts at Quillmoor said so."
     assert [(o.name, o.aliases) for o in extract_orgs(text)] == [("Quillmoor Materials", ("Quillmoor",))]
+
+
+def test_a_british_company_suffix_written_plc_in_title_case() -> None:
+    assert names("The Burton Group Plc <BRTO.L> said trading will commence.") == [
+        ("Burton Group Plc", ())]
+    assert names("Shares of Barclays Plc and Acme PLC rose.") == [
+        ("Barclays Plc", ()), ("Acme PLC", ())]

@@ -105,7 +105,7 @@ def _short_form(short: str) -> bool:
 
 
 # A company suffix after the parentheses: "Nikko Securities Co (Europe) Ltd" names a unit there.
-_SUFFIX_AFTER = re.compile(r"\s*(?:Ltd|Limited|AG|GmbH|Inc|Corp|Co|SA|NV|PLC|plc)\b")
+_SUFFIX_AFTER = re.compile(r"\s*(?:Ltd|Limited|AG|GmbH|Inc|Corp|Co|SA|NV|PLC|Plc|plc)\b")
 
 
 def looks_like_person(words: list[str]) -> bool:

@@ -20,7 +20,7 @@ ORG_HEADS = words(
     Ministry Department Agency Administration Office Bureau Authority Commission Council Board
     Service Institute Institution Foundation Association Federation Union Chamber Society Academy
     University College School Hospital Center Centre Organization Organisation Corporation Corp
-    Corp. Company Co Co. Inc Inc. Ltd Ltd. LLC PLC plc AG GmbH Group Holdings Bank Securities
+    Corp. Company Co Co. Inc Inc. Ltd Ltd. LLC PLC Plc plc AG GmbH Group Holdings Bank Securities
     Capital Partners Investments Insurance Electronics Motor Motors Industries Chemical Chemicals
     Steel Solutions Solution Technologies Pharmaceutical Pharmaceuticals Airlines Airways
     Shipbuilding Telecom Communications Studio Studios Entertainment Logistics Exchange Navy Army

@@ -63,11 +63,12 @@ _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in 
 _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 
 # Words that may follow an organisation's head word ("... Bank Group", "... Motor Co.").
-TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "AG", "GmbH", "Group", "Holdings"})
+TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "Plc", "AG", "GmbH", "Group",
+                      "Holdings"})
 
 # Company suffixes, which after "and" or "&" end the name before them ("... and Co Inc").
 _SUFFIXES = frozenset(
-    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "LLC", "AG", "SA"}
+    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "Plc", "plc", "LLC", "AG", "SA"}
 )
 
 # Heads written in two words: "Directorate General of ...", "Secretariat General".

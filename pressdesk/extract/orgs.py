@@ -98,7 +98,8 @@ def _has_head(name: str) -> bool:
     return any(w.capitalize() in ORG_HEADS for w in name.split())
 
 
-_SUFFIXES = frozenset({"Co", "Inc", "Ltd", "Corp", "AG", "SA", "NV", "PLC", "plc", "LLC", "GmbH"})
+_SUFFIXES = frozenset({"Co", "Inc", "Ltd", "Corp", "AG", "SA", "NV", "PLC", "Plc", "plc", "LLC",
+                       "GmbH"})
 
 
 def _complement(short: str, rest: str) -> bool:

@@ -35,12 +35,14 @@ _ORDINALS = frozenset({"First", "Second", "Third", "Fourth", "Fifth"})
 # The heads of companies' names, after which a possessive is part of the name.
 _COMPANY_HEADS = frozenset(
     {"Co", "Co.", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Company", "Corporation", "Service",
-     "Services", "Securities", "Group", "Holdings", "Bancorp", "Partners", "Investments", "PLC", "plc"}
+     "Services", "Securities", "Group", "Holdings", "Bancorp", "Partners", "Investments", "PLC", "Plc",
+     "plc"}
 )
 
 # A capitalised word, with its dots where they are inside it ("U.S.") or end an abbreviation
 # ("Co.", "Corp."), never a full stop.
-_SUFFIXES = frozenset({"Co", "Corp", "Inc", "Ltd", "LLC", "PLC", "plc", "AG", "GmbH", "NV", "SA"})
+_SUFFIXES = frozenset({"Co", "Corp", "Inc", "Ltd", "LLC", "PLC", "Plc", "plc", "AG", "GmbH", "NV",
+                       "SA"})
 
 _CAP_WORD = r"[A-Z](?:[\w-]|\.(?=\w))*(?:(?:(?<=Co)|(?<=Corp)|(?<=Inc)|(?<=Ltd)|(?<=Bros)|(?<=\.[A-Z]))\.)?"
 _JOINED_BEFORE = re.compile(rf"((?:{_CAP_WORD} ){{0,2}}{_CAP_WORD}) (and|&) $")
