@@ -297,3 +297,24 @@ def test_a_role_wrapped_over_two_lines_is_one_line() -> None:
         ("Wang Chao-ming", "vice chairman of the government's Council for Economic Planning and"
                            " Development"),
     ]
+
+
+def test_a_portfolio_in_lower_case_is_part_of_the_role() -> None:
+    text = ("Japanese finance minister Kiichi Miyazawa met U.S. agriculture secretary Richard Lyng."
+            " Saudi oil minister Hisham Nazer spoke.")
+    assert people(text) == [("Kiichi Miyazawa", "finance minister"),
+                            ("Richard Lyng", "agriculture secretary"),
+                            ("Hisham Nazer", "oil minister")]
+
+
+def test_a_name_wrapped_over_two_lines_of_a_wire_story_is_one_person() -> None:
+    lines = [  # a wire's lines, wrapped under 60 characters
+        "The Fed's intervention was on the morning after the",
+        "President's message and was in a manner consistent with",
+        "the joint statement made by U.S. Treasury secretary James",
+        "Baker and Japanese finance minister Kiichi Miyazawa after",
+        "their January 21 consultations. At that meeting, the two",
+        "reaffirmed their willingness to cooperate, the report said.",
+    ]
+    assert people("\n".join(lines)) == [("James Baker", "U.S. Treasury secretary"),
+                                         ("Kiichi Miyazawa", "finance minister")]

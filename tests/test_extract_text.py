@@ -55,3 +55,15 @@ def test_last_sentence() -> None:
     assert last_sentence("Korea. Trade Minister") == "Trade Minister"
     assert last_sentence("First line\nSecond line") == "Second line"
     assert last_sentence("Trade Minister") == "Trade Minister"
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_told_from_one_of_lines() -> None:
+    from pressdesk.extract.text import is_hard_wrapped
+
+    wire = ("Taiwan's foreign exchange reserves have risen to a new\nhigh of 56 billion U.S. dlrs,"
+            " and officials attribute the\nincrease to a surging trade surplus and the influx"
+            " of\nspeculative funds, the central bank said on Tuesday in\nits weekly report.")
+    assert is_hard_wrapped(wire)
+    release = "Exports rose 12.2 percent in October.\n" + "The ministry said so, adding more. " * 4
+    block = "Jean Tremblay\nPress Secretary\nGlobal Affairs Canada\n613-555-0100\nmedia@example.ca"
+    assert not is_hard_wrapped(release * 3) and not is_hard_wrapped(block)

@@ -60,9 +60,13 @@ ROLE_WORDS = words(
     deputy member leader premier mayor chancellor negotiator investor
     """
 )
+# a portfolio written in lower case before the role word, as the wires write it ("Japanese
+# finance minister Kiichi Miyazawa", "U.S. agriculture secretary Richard Lyng")
+_PORTFOLIOS = sorted({w.lower() for w in DOMAIN_WORDS} | {"economics", "oil", "petroleum"})
 _ROLE_BEFORE = re.compile(
     r"(?:(?P<org>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)*)(?:['’]s)? )?"
     r"(?P<role>(?:(?:interim|acting|former|then|chief|senior|deputy|vice|co-?)[ -])*"
+    rf"(?:(?:{'|'.join(_PORTFOLIOS)}) )?"
     rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
 )
 _APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
@@ -297,10 +301,26 @@ def role_before(text: str, start: int) -> tuple[str | None, str | None]:
     m = _role_word_before(text, start)
     if not m:
         return None, None
-    org = m.group("org")
+    org = _this_sentence(m.group("org"))
     if org and (org in SENTENCE_WORDS or is_place_name(org)):
         org = None
     return (f"{org} {m.group('role')}" if org else m.group("role")), org
+
+
+_ABBREVIATED = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Bros.", "Dept.", "Gov.", "Sen.", "Rep."})
+
+
+def _this_sentence(words: str | None) -> str | None:
+    """The capitalised words before a role, from the last full stop on ("Lyng. Saudi": "Saudi";
+    "U.S. Treasury" and "Acme Corp." stay whole)."""
+    if not words:
+        return words
+    split = words.split()
+    ends = [i for i, w in enumerate(split)
+            if w.endswith(".") and any(c.islower() for c in w) and w not in _ABBREVIATED]
+    if not ends:
+        return words
+    return " ".join(split[ends[-1] + 1 :]) or None
 
 
 _LINE_ROLE = re.compile(r"[ \t]*\n[ \t]*([A-Z][^\n.;:!?]{2,58})[ \t]*(?=\n|$)")

@@ -26,6 +26,7 @@ __all__ = [
     "find_first_of",
     "find_runs",
     "headline_end",
+    "is_hard_wrapped",
     "is_title_case",
     "lead_alternation",
     "lead_cap",
@@ -166,23 +167,40 @@ def soften_newlines(text: str) -> str:
 
 
 _BLOCK_LINE = 60  # a line this short, after or before another, is a line of its own
+_WRAPPED_LINE = 40  # ... in a text wrapped at a fixed width (a wire's 65 columns)
 
 
-def _joins(text: str, m: re.Match[str]) -> bool:
+def _joins(text: str, m: re.Match[str], short: int) -> bool:
     """A newline inside wrapped prose, not between two short lines of a block
     ("Jean Tremblay\nPress Secretary\nGlobal Affairs Canada")."""
     line_start = text.rfind("\n", 0, m.start()) + 1
-    if m.start() - line_start >= _BLOCK_LINE and len(text[line_start : m.start()].strip()) >= _BLOCK_LINE:
+    if m.start() - line_start >= short and len(text[line_start : m.start()].strip()) >= short:
         return True
     end = text.find("\n", m.end())
     end = end if end >= 0 else len(text)
-    return end - m.end() >= _BLOCK_LINE and len(text[m.end() : end].strip()) >= _BLOCK_LINE
+    return end - m.end() >= short and len(text[m.end() : end].strip()) >= short
 
 
 def soften_wrapped(text: str) -> str:
     """``soften_newlines``, but keeping the lines of a block of short lines (a letterhead,
-    a contact block) apart, so that a name on one line and a title on the next stay two."""
-    return _SOFT_NEWLINE.sub(lambda m: " " * len(m.group(0)) if _joins(text, m) else m.group(0), text)
+    a contact block) apart, so that a name on one line and a title on the next stay two.
+    A line is short under 60 characters, or under 40 in a text wrapped at a fixed width
+    (``is_hard_wrapped``), whose lines all end before 80."""
+    short = _WRAPPED_LINE if is_hard_wrapped(text) else _BLOCK_LINE
+    return _SOFT_NEWLINE.sub(
+        lambda m: " " * len(m.group(0)) if _joins(text, m, short) else m.group(0), text)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """A text whose lines were wrapped at a fixed width, as a wire or a plain-text dump
+    writes them: four line breaks or more, most of them inside a sentence, and its lines
+    of 40 to 80 characters, as a rule (a block of short lines is no wrapped text)."""
+    breaks = text.count("\n")
+    if breaks < 4:
+        return False
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    soft = sum(1 for _ in _SOFT_NEWLINE.finditer(text))
+    return soft >= breaks / 2 and 40 <= lengths[len(lengths) // 2] <= 80
 
 
 def is_title_case(line: str) -> bool:
