@@ -45,11 +45,11 @@ def amounts(text: str) -> list[tuple[float, str]]:
         ("capital of RMB 3 billion", 3e9, "CNY"),
         ("a project of Rs 500 crore", 5e9, "INR"),
         ("wages of $19 per hour", 19, "USD"),
-        ("profits of 38\nbillion yen", 38e9, "JPY"),  # a line wrapped before the scale
+        ("profits of 44\nbillion yen", 44e9, "JPY"),  # a line wrapped before the scale
         ("sales of KRW 120\nbillion", 120e9, "KRW"),
-        ("a high of 56 billion U.S. Dlrs", 56e9, "USD"),  # the wires' short forms
-        ("raised 20 mln Canadian dlrs", 20e6, "CAD"),
-        ("for 3.5 mln H.K. dlrs", 3.5e6, "HKD"),
+        ("reserves of 41 billion U.S. Dlrs", 41e9, "USD"),  # the wires' short forms
+        ("a bond of 75 mln Canadian dlrs", 75e6, "CAD"),
+        ("a stake sold for 8.2 mln H.K. dlrs", 8.2e6, "HKD"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:

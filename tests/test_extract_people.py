@@ -291,30 +291,29 @@ def test_malay_honorifics_are_neither_name_nor_role() -> None:
 
 
 def test_a_role_wrapped_over_two_lines_is_one_line() -> None:
-    text = ("They said so.\n    Wang Chao-ming, vice chairman of the government's Council\nfor"
-            " Economic Planning and Development, said he expects the\nreserves to rise.")
+    text = ("Officials agreed.\n    Lena Okafor, deputy head of the government's Board\nfor"
+            " Coastal Shipping and Ports, said she expects\nfreight to recover.")
     assert people(text) == [
-        ("Wang Chao-ming", "vice chairman of the government's Council for Economic Planning and"
-                           " Development"),
+        ("Lena Okafor", "deputy head of the government's Board for Coastal Shipping and Ports"),
     ]
 
 
 def test_a_portfolio_in_lower_case_is_part_of_the_role() -> None:
-    text = ("Japanese finance minister Kiichi Miyazawa met U.S. agriculture secretary Richard Lyng."
-            " Saudi oil minister Hisham Nazer spoke.")
-    assert people(text) == [("Kiichi Miyazawa", "finance minister"),
-                            ("Richard Lyng", "agriculture secretary"),
-                            ("Hisham Nazer", "oil minister")]
+    text = ("Norwegian finance minister Arne Vollan met U.S. agriculture secretary Dana Whitcombe."
+            " Omani oil minister Salim Harthy spoke.")
+    assert people(text) == [("Arne Vollan", "finance minister"),
+                            ("Dana Whitcombe", "agriculture secretary"),
+                            ("Salim Harthy", "oil minister")]
 
 
 def test_a_name_wrapped_over_two_lines_of_a_wire_story_is_one_person() -> None:
     lines = [  # a wire's lines, wrapped under 60 characters
-        "The Fed's intervention was on the morning after the",
-        "President's message and was in a manner consistent with",
-        "the joint statement made by U.S. Treasury secretary James",
-        "Baker and Japanese finance minister Kiichi Miyazawa after",
-        "their January 21 consultations. At that meeting, the two",
-        "reaffirmed their willingness to cooperate, the report said.",
+        "The central bank acted on the morning after the budget",
+        "speech, in keeping with the statement that U.S. Treasury",
+        "secretary Dana Whitcombe and Norwegian finance minister",
+        "Arne Vollan issued after their talks on Tuesday. The two",
+        "said they would keep working together on currencies, the",
+        "bank said in its quarterly review of the markets.",
     ]
-    assert people("\n".join(lines)) == [("James Baker", "U.S. Treasury secretary"),
-                                         ("Kiichi Miyazawa", "finance minister")]
+    assert people("\n".join(lines)) == [("Dana Whitcombe", "U.S. Treasury secretary"),
+                                         ("Arne Vollan", "finance minister")]

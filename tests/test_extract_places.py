@@ -57,3 +57,9 @@ def test_historic_countries_and_the_ec_are_places() -> None:
     text = "The Soviet Union and East Germany bought wheat; Soviet officials met the European Community."
     assert [p.code for p in extract_places(text)] == ["SU", "DD", "EU"]
     assert place_name("SU") == "Soviet Union"
+
+
+def test_the_adjectives_of_states_beyond_the_largest() -> None:
+    text = ("Omani, Jordanian and Croatian officials met Sri Lankan, Venezuelan and Papua New"
+            " Guinean delegates; Guinean and Slovak exporters joined.")
+    assert codes(text) == ["OM", "JO", "HR", "LK", "VE", "PG", "GN", "SK"]

@@ -60,9 +60,9 @@ def test_last_sentence() -> None:
 def test_a_text_wrapped_at_a_fixed_width_is_told_from_one_of_lines() -> None:
     from pressdesk.extract.text import is_hard_wrapped
 
-    wire = ("Taiwan's foreign exchange reserves have risen to a new\nhigh of 56 billion U.S. dlrs,"
-            " and officials attribute the\nincrease to a surging trade surplus and the influx"
-            " of\nspeculative funds, the central bank said on Tuesday in\nits weekly report.")
+    wire = ("The island's foreign exchange reserves climbed to a record\nof 41 billion U.S. dlrs,"
+            " which officials put down to the\nwidening trade surplus and an inflow of"
+            " short-term\nmoney, the central bank said on Tuesday in its\nweekly report.")
     assert is_hard_wrapped(wire)
     release = "Exports rose 12.2 percent in October.\n" + "The ministry said so, adding more. " * 4
     block = "Jean Tremblay\nPress Secretary\nGlobal Affairs Canada\n613-555-0100\nmedia@example.ca"
