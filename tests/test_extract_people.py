@@ -317,3 +317,10 @@ def test_a_name_wrapped_over_two_lines_of_a_wire_story_is_one_person() -> None:
     ]
     assert people("\n".join(lines)) == [("Dana Whitcombe", "U.S. Treasury secretary"),
                                          ("Arne Vollan", "finance minister")]
+
+
+def test_a_clause_after_a_comma_is_no_title_of_the_name_before_it() -> None:
+    text = ("Police stopped the motorcade of President Karl Brandauer on its way to La Paz,"
+            " Bolivian Information Minister Herman Antelo said.")
+    assert people(text) == [("Karl Brandauer", "President"),
+                            ("Herman Antelo", "Bolivian Information Minister")]

@@ -243,6 +243,9 @@ def past_letters(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+_REPORTING = frozenset({"said", "says", "told", "added", "stated", "announced", "noted"})
+
+
 def apposition_role(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, past_letters(text, end))
     if not m:
@@ -251,6 +254,8 @@ def apposition_role(text: str, end: int) -> str | None:
     if head[0] == "who" and len(head) > 1 and head[1] in _WHO_ROLES:  # "Jane Roe, who heads X,"
         return _WHO_ROLES[head[1]]
     if head[0].lower() in {"who", "which", "that", "whose", "where", "when", "but", "and"}:
+        return None
+    if _REPORTING.intersection(m.group(1).split()):  # a clause ("..., Minister Roe said"), no title
         return None
     if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
         return m.group(1).strip()
