@@ -321,6 +321,6 @@ def test_a_name_wrapped_over_two_lines_of_a_wire_story_is_one_person() -> None:
 
 def test_a_clause_after_a_comma_is_no_title_of_the_name_before_it() -> None:
     text = ("Police stopped the motorcade of President Karl Brandauer on its way to La Paz,"
-            " Bolivian Information Minister Herman Antelo said.")
+            " Bolivian Information Minister Marco Villalba said.")
     assert people(text) == [("Karl Brandauer", "President"),
-                            ("Herman Antelo", "Bolivian Information Minister")]
+                            ("Marco Villalba", "Bolivian Information Minister")]
