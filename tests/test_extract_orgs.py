@@ -322,3 +322,10 @@ def test_a_british_company_suffix_written_plc_in_title_case() -> None:
         ("Harwick Group Plc", ())]
     assert names("Shares of Barclays Plc and Acme PLC rose.") == [
         ("Barclays Plc", ()), ("Acme PLC", ())]
+
+
+def test_an_acronym_between_commas_after_a_name_is_its_alias() -> None:
+    assert names("The Lakeside Board of Trade, LBT, said so. LBT traders agreed.") == [
+        ("Lakeside Board of Trade", ("LBT",))]
+    assert names("The Ministry of Trade, Industry and Energy said.") == [
+        ("Ministry of Trade, Industry and Energy", ())]

@@ -34,6 +34,7 @@ __all__ = [
     "ACRONYM_DEF",
     "FoundName",
     "has_head",
+    "initials",
     "head_index",
     "looks_like_person",
     "RUN_ALONE",
@@ -49,6 +50,7 @@ RUN_UNQUOTED = lead_run("’'")
 RUN_ALONE = lead_run("’'-")
 ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
+_COMMA_ACRONYM = re.compile(r",\s*([A-Z]{2,}),")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,9 @@ def has_head(phrase: str) -> bool:
 
 
 def with_acronym(text: str, span: Span) -> FoundName:
+    comma = _COMMA_ACRONYM.match(text, span.end)  # "Chicago Board of Trade, CBT, said"
+    if comma and initials(text[span.start : span.end]) == comma.group(1):
+        return FoundName(text[span.start : span.end], span, comma.group(1))
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
     unit = m is not None and _SUFFIX_AFTER.match(text, m.end()) is not None
@@ -106,6 +111,11 @@ def _short_form(short: str) -> bool:
 
 # A company suffix after the parentheses: "Nikko Securities Co (Europe) Ltd" names a unit there.
 _SUFFIX_AFTER = re.compile(r"\s*(?:Ltd|Limited|AG|GmbH|Inc|Corp|Co|SA|NV|PLC|Plc|plc)\b")
+
+
+def initials(name: str) -> str:
+    """ "Freudenberg Battery Power System" -> "FBPS" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[\w’'.-]+", name) if w[0].isupper())
 
 
 def looks_like_person(words: list[str]) -> bool:

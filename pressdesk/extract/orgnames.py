@@ -21,6 +21,7 @@ from pressdesk.extract.foundnames import (
     FoundName,
     has_head,
     head_index,
+    initials,
     looks_like_person,
     trim_leading,
     with_acronym,
@@ -131,6 +132,8 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
     seen_complement = False
     for conn, run in chain[i + 1 :]:
         phrase = text[run.start : run.end]
+        if is_acronym(phrase) and initials(text[chain[i][1].start : end]).endswith(phrase):
+            break  # "Chicago Board of Trade, CBT,": the name's acronym, no portfolio
         if conn in _COMPLEMENT:
             seen_complement = True
         elif not seen_complement or has_head(phrase) or not _is_portfolio(phrase):
@@ -352,6 +355,3 @@ def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
                 yield whole_name(text, with_acronym(text, other))
 
 
-def initials(name: str) -> str:
-    """ "Freudenberg Battery Power System" -> "FBPS" (capitalised words only)."""
-    return "".join(w[0] for w in re.findall(r"[\w’'.-]+", name) if w[0].isupper())
