@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.extract.foundnames import FoundName, head_index, initials
+from pressdesk.extract.foundnames import FoundName, head_index
 from pressdesk.extract.lexicon import DOMAIN_WORDS, MONTHS, NON_ORG_WORDS, ORG_HEADS, SENTENCE_WORDS, TITLES
 from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import is_acronym, starts_sentence
@@ -129,8 +129,6 @@ def _joined_end(text: str, found: FoundName) -> int | None:
     if m is None or words[0] in SENTENCE_WORDS | MONTHS | TITLES:
         return None
     right = m.group(1).split()
-    if len(right) == 1 and is_acronym(right[0]) and initials(found.name) == right[0]:
-        return None  # "Chicago Board of Trade, CBT,": its acronym, no portfolio
     if _bare_portfolio(right) and words[-1].rstrip(".") not in _SUFFIXES:
         return m.end(1)
     front = _front(right)
