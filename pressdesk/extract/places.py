@@ -161,7 +161,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "BN": ("Bruneian",), "BG": ("Bulgarian",), "BF": ("Burkinabe",), "BI": ("Burundian",),
     "CV": ("Cape Verdean",), "CM": ("Cameroonian",), "TD": ("Chadian",), "CR": ("Costa Rican",),
     "HR": ("Croatian",), "CU": ("Cuban",), "CY": ("Cypriot",), "DJ": ("Djiboutian",),
-    "DO": ("Dominican",), "EC": ("Ecuadorian",), "SV": ("Salvadoran", "Salvadorean"),
+    "DO": ("Dominican",), "EC": ("Ecuadorian", "Ecuadorean"), "SV": ("Salvadoran", "Salvadorean"),
     "ER": ("Eritrean",), "EE": ("Estonian",), "FJ": ("Fijian",), "GA": ("Gabonese",),
     "GM": ("Gambian",), "GE": ("Georgian",), "GH": ("Ghanaian",), "GT": ("Guatemalan",),
     "GN": ("Guinean",), "GQ": ("Equatorial Guinean",), "GY": ("Guyanese",), "HT": ("Haitian",),
