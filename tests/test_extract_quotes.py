@@ -113,3 +113,14 @@ def test_an_unclosed_quote_stops_at_the_end_of_its_paragraph() -> None:
     )
     ((quote, _),) = speakers(text)
     assert quote == "We will act "
+
+
+def test_a_quote_wrapped_over_lines_of_a_wire_story() -> None:
+    lines = [  # a wire's lines, wrapped under 60 characters
+        "Acme Telephone Co will not cut its quarterly dividend of",
+        "30 cts a share, said Martin Holloway, its chairman.",
+        '    "It has been our intent to set the dividend at a level',
+        'that can be kept through the ups and downs of the cycle,"',
+        "Holloway told a meeting of securities analysts in Boston.",
+    ]
+    assert speakers("\n".join(lines)) == [("It has been ", "Martin Holloway")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pressdesk.extract.text import LINE_END, sentence_start, sentence_stop
+from pressdesk.extract.text import LINE_END, sentence_start, sentence_stop, soften_wrapped
 from pressdesk.facts import Person, Quote, Span
 
 __all__ = ["extract_quotes"]
@@ -120,7 +120,9 @@ def _is_title(inner: str) -> bool:
 
 
 def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
-    """Every quotation of four words or more, with the canonical name of its speaker if known."""
+    """Every quotation of four words or more, with the canonical name of its speaker if known
+    (in a text wrapped at a fixed width, across its line breaks: ``soften_wrapped``)."""
+    text = soften_wrapped(text)
     ctx = _Context(text, _mentions(people), {p.name: p.role or "" for p in people})
     quotes: list[Quote] = []
     for m in _QUOTED.finditer(text):
