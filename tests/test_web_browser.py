@@ -116,7 +116,7 @@ def test_search_facet_release_entity(page: Page, shots: Path) -> None:
     p.wait_for_url("**/search?q=exports*")
     assert p.locator("ol.hits li mark").count() > 0
     p.screenshot(path=shots / "flow-1-search.png", full_page=True)
-    p.locator(".facets a", has_text="KR").first.click()
+    p.locator(".facets a", has_text="South Korea").first.click()  # narrowed by its code
     p.wait_for_url("**place*KR*")
     assert 'place:"KR"' in p.input_value("#q")
     p.screenshot(path=shots / "flow-2-facet.png", full_page=True)
