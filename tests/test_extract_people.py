@@ -324,3 +324,27 @@ def test_a_clause_after_a_comma_is_no_title_of_the_name_before_it() -> None:
             " Bolivian Information Minister Marco Villalba said.")
     assert people(text) == [("Karl Brandauer", "President"),
                             ("Marco Villalba", "Bolivian Information Minister")]
+
+
+def test_a_role_never_runs_over_another_persons_name() -> None:
+    text = ("The mayor met Chief of Staff Nora Quill, Budget Director Tom Ashby and chief"
+            " economic adviser Ivo Brandt.")
+    assert people(text) == [("Nora Quill", "Chief of Staff"), ("Tom Ashby", "Budget Director"),
+                            ("Ivo Brandt", "chief economic adviser")]
+
+
+def test_a_portfolio_joined_by_and_is_part_of_the_title() -> None:
+    text = "Business and Trade Secretary Tom Ashby and Industry and Trade Minister Mai Lan spoke."
+    assert people(text) == [("Tom Ashby", "Business and Trade Secretary"),
+                            ("Mai Lan", "Industry and Trade Minister")]
+
+
+def test_each_of_a_list_of_titled_people_keeps_its_own_title() -> None:
+    text = ("Chancellor of the Exchequer Nora Quill, Foreign Secretary Tom Ashby and Trade"
+            " Minister Ivo Brandt met. Secretary of State Mai Lan and Defense Secretary"
+            " Karl Brandauer spoke.")
+    assert people(text) == [("Nora Quill", "Chancellor of the Exchequer"),
+                            ("Tom Ashby", "Foreign Secretary"),
+                            ("Ivo Brandt", "Trade Minister"),
+                            ("Mai Lan", "Secretary of State"),
+                            ("Karl Brandauer", "Defense Secretary")]

@@ -213,7 +213,8 @@ DOMAIN_WORDS = words(
     Environment Labor Labour Employment Land Maritime Affairs Business Digital Climate Export Import
     Statistics Defense Defence Justice Interior Foreign Global Enterprise Competition Consumer
     Communications Information Customs Revenue Treasury Housing Water Mineral Mines Oceans Forestry
-    Policy Strategy Cooperation Relations Services Drug Family Equality Gender SMEs Startups
+    Policy Strategy Cooperation Relations Services Drug Family Equality Gender SMEs Startups Staff
+    Exchequer
     Veterans Patriots Data Property Intellectual Youth Women Children Rural Urban National Space
     Nuclear Power Ports Shipping Aviation Quality Metrology Testing Certification Natural Gas Mining
     Telecommunications Media Broadcasting Arts Heritage Legal Commerce Exchange Securities Savings

@@ -13,11 +13,12 @@ name counts when its surname speaks or is titled elsewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pressdesk.extract.keys import org_key, person_key
 from pressdesk.extract.lexicon import EAST_ASIAN_SURNAMES, TITLE_MODIFIERS
 from pressdesk.extract.mentions import TITLE_WORDS, Mention, find_mentions, strip_honorifics
+from pressdesk.extract.roles import is_title_role
 from pressdesk.extract.text import soften_wrapped
 from pressdesk.facts import Org, Person, Span
 
@@ -216,4 +217,19 @@ def extract_people(text: str, orgs: list[Org]) -> list[Person]:
     for mention in mentions:
         if " " not in person_key(mention.name):
             book.add_short(mention)
-    return [_to_person(e) for e in sorted(book.entries, key=lambda e: min(s.start for s in e.spans))]
+    people = [_to_person(e) for e in sorted(book.entries, key=lambda e: min(s.start for s in e.spans))]
+    return [_without_others(p, people) for p in people]
+
+
+def _without_others(person: Person, people: list[Person]) -> Person:
+    """A role that runs over another person's name ("White House Chief of Staff Howard Baker,
+    Treasury Secretary" before "James Baker") is only what follows it, if that ends in a
+    title (after a name, "..., Foreign Secretary Geoffrey Howe and Governor of the Bank of
+    England Robin Leigh-Pemberton" names others, and is none)."""
+    role = person.role
+    for other in people:
+        at = role.rfind(other.name) if role and other is not person else -1
+        if role and at >= 0:
+            rest = re.sub(r"^(?:and|&)\s+", "", role[at + len(other.name) :].lstrip(" ,;"))
+            role = rest if rest and is_title_role(rest.split()[-1]) else None
+    return person if role == person.role else replace(person, role=role)

@@ -44,6 +44,7 @@ __all__ = [
     "role_line",
     "role_text",
     "said_before",
+    "is_title_role",
     "span_of",
     "title_comma_before",
     "trim_sentence_words",
@@ -211,6 +212,9 @@ def _qualifies_title(word: str) -> bool:
     return word in TITLE_MODIFIERS | TITLE_WORDS or is_place_name(bare) or is_acronym(bare)
 
 
+_PORTFOLIO_AND = re.compile(r"(?<![\w-])([A-Z][a-z]+),? (?:and|&) $")
+
+
 def role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]:
     """The role as written, extended back over "Advisor to the ...", and an org prefix."""
     role = [p for p in role if not p[0].startswith("(")]
@@ -232,6 +236,9 @@ def role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]
     gap = text[start : span.start]
     start += max(gap.rfind(". "), gap.rfind("\n")) + 1 if re.search(r"\. |\n", gap) else 0
     start += len(text[start : span.start]) - len(text[start : span.start].lstrip())
+    if start == span.start and words_[0] in DOMAIN_WORDS:  # "Business and | Trade Secretary"
+        joined = _PORTFOLIO_AND.search(text, max(0, start - 40), start)
+        start = joined.start() if joined and joined.group(1) in DOMAIN_WORDS else start
     first = role[0][0]
     org = first if first not in TITLE_WORDS | TITLE_MODIFIERS and not is_place_name(first) else None
     return text[start : span.end], org
@@ -244,6 +251,8 @@ def past_letters(text: str, end: int) -> int:
 
 
 _REPORTING = frozenset({"said", "says", "told", "added", "stated", "announced", "noted"})
+_ACTS = frozenset({"met", "meets", "signed", "visited", "held", "hosted", "urged", "welcomed",
+                   "discussed", "attended", "called", "joined", "told", "said", "announced"})
 
 
 def apposition_role(text: str, end: int) -> str | None:
@@ -256,6 +265,8 @@ def apposition_role(text: str, end: int) -> str | None:
     if head[0].lower() in {"who", "which", "that", "whose", "where", "when", "but", "and"}:
         return None
     if _REPORTING.intersection(m.group(1).split()):  # a clause ("..., Minister Roe said"), no title
+        return None
+    if head[0] in _ACTS:  # "Jane Roe, met Deputy Minister ...": what she did, not what she is
         return None
     if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
         return m.group(1).strip()
@@ -355,3 +366,8 @@ def context_role(text: str, pieces: list[tuple[str, Span]]) -> str | None:
     if by:
         return _PARTICIPLE_ROLES[by.group(1).lower()]
     return role_line(text, end) if alone_on_line(text, start) else None
+
+
+def is_title_role(phrase: str) -> bool:
+    """A phrase that holds a title or role word ("Treasury Secretary", "chief economist")."""
+    return any(w.lower().rstrip(".,’'s") in _LOWER_TITLES for w in phrase.split())
