@@ -147,22 +147,28 @@ def held_roles(said: Sequence[tuple[str | None, str | None, str]]) -> tuple[Role
     """The roles a person held from each (title, body, release date) releases give: one role
     however it is written ("MOTIR Trade Minister" of MOTIR is the Trade Minister of MOTIR,
     titles in any case), a title given without its body counted with the one body it is
-    given with elsewhere; the latest first."""
+    given with elsewhere, if a third as many releases give it so (one stray body does not
+    take a hundred releases' title); the latest first."""
     def title_of(title: str | None, org: str | None) -> str:
         bare = re.sub(rf"(?i)^{re.escape(org)}\s+|\s+(?:of|at)\s+(?:the\s+)?{re.escape(org)}$",
                       "", title) if title and org else title
         return (bare or "").strip()
 
-    bodies: dict[str, set[str]] = {}
+    bodies: dict[str, Counter[str]] = {}
+    alone: Counter[str] = Counter()
     for title, org, _ in said:
+        bare = title_of(title, org).casefold()
         if org:
-            bodies.setdefault(title_of(title, org).casefold(), set()).add(org)
+            bodies.setdefault(bare, Counter())[org] += 1
+        else:
+            alone[bare] += 1
     days: dict[tuple[str, str | None], list[str]] = {}
     written: dict[tuple[str, str | None], Counter[str]] = {}
     for title, org, day in said:
         bare = title_of(title, org)
-        known = bodies.get(bare.casefold(), set())
-        body = org or (next(iter(known)) if len(known) == 1 and bare else None)
+        known = bodies.get(bare.casefold(), Counter())
+        only, given = next(iter(known.items())) if len(known) == 1 else (None, 0)
+        body = org or (only if bare and 3 * given >= alone[bare.casefold()] else None)
         key = (bare.casefold(), body)
         days.setdefault(key, []).append(day)
         written.setdefault(key, Counter())[bare] += 1

@@ -159,6 +159,13 @@ def test_a_role_is_one_however_releases_write_it() -> None:
         Role("Minister", "Ministry of Finance", "2024-02-01", "2024-02-01", 1),
         Role("Chair of the Board", None, "2024-01-05", "2024-01-05", 1),
     )
+    stray: list[tuple[str | None, str | None, str]] = [  # one release's odd body
+        ("Treasury Secretary", "Wire", "2024-01-02"),
+        *(("Treasury Secretary", None, f"2024-02-{d:02d}") for d in range(1, 11))]
+    assert held_roles(stray) == (
+        Role("Treasury Secretary", None, "2024-02-01", "2024-02-10", 10),
+        Role("Treasury Secretary", "Wire", "2024-01-02", "2024-01-02", 1),
+    )
 
 
 def test_an_entity_over_time(desk: Desk) -> None:
