@@ -348,3 +348,8 @@ def test_each_of_a_list_of_titled_people_keeps_its_own_title() -> None:
                             ("Ivo Brandt", "Trade Minister"),
                             ("Mai Lan", "Secretary of State"),
                             ("Karl Brandauer", "Defense Secretary")]
+
+
+def test_a_word_that_opens_a_sentence_is_no_part_of_a_role() -> None:
+    assert people("Indeed U.S. Treasury secretary Dana Whitcombe said so.") == [
+        ("Dana Whitcombe", "U.S. Treasury secretary")]

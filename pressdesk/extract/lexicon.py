@@ -258,6 +258,7 @@ SENTENCE_WORDS = words(
     Each Every All Some Many Most Several Other Another Such Any No Not Only Even Just Now Here
     There Where What Which Who Whom Whose Why How Once Overall Including Excluding Other Further
     Finally First Second Third Fourth Fifth Lastly Currently Recently Notably Specifically Since
+    Indeed Nevertheless Nonetheless Otherwise Likewise Similarly Accordingly Consequently
     Given Amid Against Toward Towards Via Per Upon Within Beyond Around About Above Below
     Read Click Text Background Photo NOTES Note Source Sources Related Update Updated
     """

@@ -327,16 +327,17 @@ _ABBREVIATED = frozenset({"Corp.", "Inc.", "Co.", "Ltd.", "Bros.", "Dept.", "Gov
 
 
 def _this_sentence(words: str | None) -> str | None:
-    """The capitalised words before a role, from the last full stop on ("Lyng. Saudi": "Saudi";
-    "U.S. Treasury" and "Acme Corp." stay whole)."""
+    """The capitalised words before a role, from the last full stop on and without the words
+    that open a sentence ("Lyng. Saudi": "Saudi"; "Indeed U.S. Treasury": "U.S. Treasury";
+    "Acme Corp." stays whole)."""
     if not words:
         return words
     split = words.split()
+    while split and split[0] in SENTENCE_WORDS:  # "Indeed U.S. Treasury secretary"
+        split = split[1:]
     ends = [i for i, w in enumerate(split)
             if w.endswith(".") and any(c.islower() for c in w) and w not in _ABBREVIATED]
-    if not ends:
-        return words
-    return " ".join(split[ends[-1] + 1 :]) or None
+    return " ".join(split[ends[-1] + 1 :] if ends else split) or None
 
 
 _LINE_ROLE = re.compile(r"[ \t]*\n[ \t]*([A-Z][^\n.;:!?]{2,58})[ \t]*(?=\n|$)")
