@@ -38,13 +38,13 @@ __all__ = [
     "apposition_role",
     "back_phrase",
     "context_role",
+    "is_title_role",
     "past_letters",
     "role_back",
     "role_before",
     "role_line",
     "role_text",
     "said_before",
-    "is_title_role",
     "span_of",
     "title_comma_before",
     "trim_sentence_words",
@@ -252,7 +252,7 @@ def past_letters(text: str, end: int) -> int:
 
 _REPORTING = frozenset({"said", "says", "told", "added", "stated", "announced", "noted"})
 _ACTS = frozenset({"met", "meets", "signed", "visited", "held", "hosted", "urged", "welcomed",
-                   "discussed", "attended", "called", "joined", "told", "said", "announced"})
+                   "discussed", "attended", "called", "joined"})
 
 
 def apposition_role(text: str, end: int) -> str | None:
