@@ -353,3 +353,13 @@ def test_each_of_a_list_of_titled_people_keeps_its_own_title() -> None:
 def test_a_word_that_opens_a_sentence_is_no_part_of_a_role() -> None:
     assert people("Indeed U.S. Treasury secretary Dana Whitcombe said so.") == [
         ("Dana Whitcombe", "U.S. Treasury secretary")]
+
+
+def test_a_headline_is_no_name_and_a_portfolio_no_body() -> None:
+    text = ("Quill To Meet With Exporters, Wheat Likely Topic\n\nSecretary of Agriculture Nora"
+            " Quill will meet exporters today, an aide to Quill said. Transportation Secretary"
+            " Tom Ashby agreed.")
+    found = extract_people(text, extract_orgs(text))
+    assert [(p.name, p.role, p.org) for p in found] == [
+        ("Nora Quill", "Secretary of Agriculture", None),
+        ("Tom Ashby", "Transportation Secretary", None)]

@@ -70,7 +70,9 @@ _ROLE_BEFORE = re.compile(
     rf"(?:(?:{'|'.join(_PORTFOLIOS)}) )?"
     rf"(?:{'|'.join(sorted(ROLE_WORDS))}))[ ,]*$"
 )
-_APPOSITION = re.compile(r",\s+(?:a |an |the )?([^,.;:—–()“”\"]{2,120})")
+# within its paragraph: a line break, but not before a blank or an indented line
+_APPOSITION = re.compile(
+    r",\s+(?:a |an |the )?((?:[^,.;:—–()“”\"\n]|\n(?![ \t]*\n|[ \t])){2,120})")
 _CAPS = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*"
 _OF_PART = rf" (?:of|for|to) (?:the )?{_CAPS}(?:(?:,? and |, ){_CAPS})*"
 
@@ -240,7 +242,8 @@ def role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]
         joined = _PORTFOLIO_AND.search(text, max(0, start - 40), start)
         start = joined.start() if joined and joined.group(1) in DOMAIN_WORDS else start
     first = role[0][0]
-    org = first if first not in TITLE_WORDS | TITLE_MODIFIERS and not is_place_name(first) else None
+    portfolio = first in TITLE_WORDS | TITLE_MODIFIERS | DOMAIN_WORDS  # "Transportation Secretary"
+    org = None if portfolio or is_place_name(first) else first
     return text[start : span.end], org
 
 
@@ -318,8 +321,8 @@ def role_before(text: str, start: int) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     org = _this_sentence(m.group("org"))
-    if org and (org in SENTENCE_WORDS or is_place_name(org)):
-        org = None
+    if org and (org in SENTENCE_WORDS or is_place_name(org) or set(org.split()) <= DOMAIN_WORDS):
+        org = None  # "Transportation Secretary": a portfolio, no body
     return (f"{org} {m.group('role')}" if org else m.group("role")), org
 
 
