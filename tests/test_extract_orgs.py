@@ -329,3 +329,10 @@ def test_an_acronym_between_commas_after_a_name_is_its_alias() -> None:
         ("Lakeside Board of Trade", ("LBT",))]
     assert names("The Ministry of Trade, Industry and Energy said.") == [
         ("Ministry of Trade, Industry and Energy", ())]
+
+
+def test_a_models_code_is_no_organisation_and_a_listed_firm_ends_at_its_suffix() -> None:
+    assert names("The carrier ordered ten A320 jets; the air force bought F-15E planes.") == []
+    assert names("Underwriters are Harwick Lambert Inc, Bell Stearns and Co Inc and two others.") == [
+        ("Harwick Lambert Inc", ()), ("Bell Stearns and Co Inc", ())]
+    assert names("Kidder, Peabody and Co said so.") == [("Kidder, Peabody and Co", ())]

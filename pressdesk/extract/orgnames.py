@@ -174,7 +174,10 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
             continue
         company = set(words) <= _SUFFIXES  # "Morgan Stanley and Co Inc", "Smith & Co."
         if i > 0 and conn in {" and ", " & "} and (company or _ends_in_domain(text, chain[i - 1][1])):
-            first = i - 2 if company and i > 1 and chain[i - 1][0] == ", " else i - 1  # "Kidder, Peabody"
+            listed = company and i > 1 and chain[i - 1][0] == ", "  # "Kidder, Peabody and Co"
+            before = text[chain[i - 2][1].start : chain[i - 2][1].end].split() if listed else []
+            whole = bool(before) and before[-1] in _SUFFIXES  # "Drexel Inc, Bear Stearns and Co"
+            first = i - 2 if listed and not whole else i - 1
             start = trim_leading(text, chain[first][1].start, chain[first][1].end)
         end = run.end
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
@@ -251,6 +254,9 @@ def _generic(words: list[str]) -> bool:
     return len(words) <= 2 and all(w in _GENERIC for w in words) and not portfolio_ministry
 
 
+_MODEL = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
+
+
 def is_plausible(found: FoundName) -> bool:
     words = found.name.split()
     if (
@@ -268,6 +274,8 @@ def is_plausible(found: FoundName) -> bool:
         return False
     if len(words) == 1 and re.search(r"-[a-z]+$", words[0]):
         return False
+    if len(words) == 1 and _MODEL.fullmatch(words[0]):
+        return False  # "A320", "F-15E", "EMB-120": a model's code, not a maker
     if len(words[-1].strip(".")) == 1:
         return False  # "C", "Class C": a letter, not a name
     if looks_like_person(words) and not has_head(found.name):
