@@ -10,6 +10,7 @@ the last one of a phrase (``last_sentence``).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -181,6 +182,7 @@ def _joins(text: str, m: re.Match[str], short: int) -> bool:
     return end - m.end() >= short and len(text[m.end() : end].strip()) >= short
 
 
+@functools.lru_cache(maxsize=4)  # people and quotes soften the same text, one after the other
 def soften_wrapped(text: str) -> str:
     """``soften_newlines``, but keeping the lines of a block of short lines (a letterhead,
     a contact block) apart, so that a name on one line and a title on the next stay two.
