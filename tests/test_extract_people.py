@@ -363,3 +363,12 @@ def test_a_headline_is_no_name_and_a_portfolio_no_body() -> None:
     assert [(p.name, p.role, p.org) for p in found] == [
         ("Nora Quill", "Secretary of Agriculture", None),
         ("Tom Ashby", "Transportation Secretary", None)]
+
+
+def test_a_title_after_its_bodys_whole_name_names_the_body() -> None:
+    text = ("Harwick and Co Ltd oil analyst Nora Quill said so. Lakeside Bank Plc chairman Sir Tom"
+            " Ashby agreed.")
+    found = extract_people(text, extract_orgs(text))
+    assert [(p.name, p.role, p.org) for p in found] == [
+        ("Nora Quill", "Harwick and Co Ltd oil analyst", "Harwick and Co Ltd"),
+        ("Tom Ashby", "Lakeside Bank Plc chairman", "Lakeside Bank Plc")]

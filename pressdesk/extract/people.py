@@ -218,7 +218,28 @@ def extract_people(text: str, orgs: list[Org]) -> list[Person]:
         if " " not in person_key(mention.name):
             book.add_short(mention)
     people = [_to_person(e) for e in sorted(book.entries, key=lambda e: min(s.start for s in e.spans))]
-    return [_without_others(p, people) for p in people]
+    return [_with_body_before(text, _without_others(p, people), orgs) for p in people]
+
+
+def _with_body_before(text: str, person: Person, orgs: list[Org]) -> Person:
+    """A title written after its body's name, which the role's capitalised run could not hold
+    whole ("Organisation of African Unity | Chairman", "Peters and Co Ltd | oil analyst"):
+    the role begins where the organisation that runs into it does, and names it."""
+    role = person.role
+    if not role:
+        return person
+    for name in person.spans:
+        at = text.rfind(role, max(0, name.start - len(role) - 8), name.start)
+        if at < 0 or text[at + len(role) : name.start].strip(" ") not in _BETWEEN:
+            continue
+        for org in orgs:
+            for span in org.spans:
+                if span.start < at < span.end <= at + len(role):
+                    return replace(person, role=text[span.start : at + len(role)], org=org.name)
+    return person
+
+
+_BETWEEN = frozenset({"", "Sir", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs."})
 
 
 def _without_others(person: Person, people: list[Person]) -> Person:
