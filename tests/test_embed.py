@@ -205,6 +205,23 @@ def test_vector_set_on_disk_is_saved_and_kept_in_step(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_vector_not_yet_readable_is_left_for_the_next_sync() -> None:
+    """Another process's release, listed as embedded, whose vector this connection cannot
+    read yet: the set skips it, and takes it once it can."""
+    store = open_store(":memory:")
+    releases = [release(n, body) for n, body in enumerate(BODIES)]
+    fill(store, releases)
+    embedder = HashEmbedder(32)
+    embed_missing(store.vectors, embedder)
+    vectors = VectorSet.open(store.vectors, embedder, None)
+    late = VectorSet("fake", 32, None)
+    pairs = [(r.id, r.content_hash) for r in releases]
+    late.put(store.vectors, [*pairs[:2], (pairs[2][0], "not-readable-yet")])
+    assert len(late) == 2 and late.get(releases[2].id) is None
+    late.put(store.vectors, pairs[2:])
+    assert len(late) == len(vectors) == 3
+
+
 def test_empty_vector_set() -> None:
     store = open_store(":memory:")
     vectors = VectorSet.open(store.vectors, HashEmbedder(8), None)

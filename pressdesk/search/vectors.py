@@ -157,8 +157,12 @@ class VectorSet:
         return None if key is None else self.hashes[key]
 
     def put(self, store: VectorStore, pairs: Sequence[tuple[str, str]]) -> None:
+        """The stored vectors of these (release id, content hash) pairs; one another process
+        has not yet made readable here is left for the next sync, which finds it stale."""
         blobs = store.get(self.model, [h for _, h in pairs])
-        self.add(pairs, np.stack([unpack(blobs[h]) for _, h in pairs]))
+        found = [(i, h) for i, h in pairs if h in blobs]
+        if found:
+            self.add(found, np.stack([unpack(blobs[h]) for _, h in found]))
 
     def add(self, pairs: Sequence[tuple[str, str]], matrix: Vector) -> None:
         """Add or replace the vectors (rows of ``matrix``) of (release id, content hash) pairs."""
