@@ -168,6 +168,29 @@ def test_embed_missing_embeds_each_content_hash_once() -> None:
     assert embed_missing(store.vectors, embedder) == 1
 
 
+def test_a_text_revised_while_it_waits_is_left_for_its_new_text() -> None:
+    """Another process revises a release between the list of texts to embed and their
+    reading: the old text is gone, and is not embedded (it once raised a KeyError)."""
+    store = open_store(":memory:")
+    fill(store, [release(1, BODIES[0]), release(2, BODIES[1])])
+    vectors, embedder = store.vectors, CountingEmbedder()
+    listed = vectors.unembedded(embedder.name)
+    fill(store, [release(1, BODIES[2])])  # revised after the list was made
+
+    class Racing:  # the store as the list was made, its texts as they are now
+        def unembedded(self, model: str) -> list[str]:
+            return listed
+
+        def texts(self, hashes: list[str]) -> dict[str, tuple[str, str]]:
+            return vectors.texts(hashes)
+
+        def put(self, model: str, items: object) -> None:
+            vectors.put(model, items)  # type: ignore[arg-type]
+
+    assert embed_missing(Racing(), embedder) == 1  # type: ignore[arg-type]
+    assert embed_missing(vectors, embedder) == 1  # the new text, next time
+
+
 def test_vector_set_in_memory_finds_nearest() -> None:
     store = open_store(":memory:")
     releases = [release(n, body) for n, body in enumerate(BODIES)]

@@ -53,16 +53,20 @@ def embed_missing(
     batch: int = 64,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Embed every stored release text that has no vector for this embedder; returns how many."""
-    todo = store.unembedded(embedder.name)
+    """Embed every stored release text that has no vector for this embedder; returns how many
+    (a text another process revised meanwhile is gone: its new text is embedded next time)."""
+    todo, done = store.unembedded(embedder.name), 0
     for start in range(0, len(todo), batch):
-        chunk = todo[start : start + batch]
-        texts = store.texts(chunk)
+        texts = store.texts(todo[start : start + batch])
+        chunk = [h for h in todo[start : start + batch] if h in texts]
+        if not chunk:
+            continue
         matrix = embedder.embed([release_text(*texts[h]) for h in chunk])
         store.put(embedder.name, zip(chunk, map(pack, matrix), strict=True))
+        done += len(chunk)
         if progress is not None:
             progress(len(chunk))
-    return len(todo)
+    return done
 
 
 # ---- the derived nearest-neighbour index ------------------------------------------------------
