@@ -191,13 +191,18 @@ def test_a_text_revised_while_it_waits_is_left_for_its_new_text() -> None:
     assert embed_missing(vectors, embedder) == 1  # the new text, next time
 
 
-def test_vector_set_in_memory_finds_nearest() -> None:
+def embedded_sample() -> tuple[Store, list[Release], HashEmbedder, VectorSet]:
+    """An in-memory store of the three bodies, embedded, and its vector set."""
     store = open_store(":memory:")
     releases = [release(n, body) for n, body in enumerate(BODIES)]
     fill(store, releases)
     embedder = HashEmbedder(32)
     embed_missing(store.vectors, embedder)
-    vectors = VectorSet.open(store.vectors, embedder, None)
+    return store, releases, embedder, VectorSet.open(store.vectors, embedder, None)
+
+
+def test_vector_set_in_memory_finds_nearest() -> None:
+    store, releases, embedder, vectors = embedded_sample()
     assert len(vectors) == 3
     nearest = vectors.nearest(embedder.embed(["crude oil prices"])[0], 2)
     assert nearest[0][0] == releases[1].id
@@ -231,12 +236,7 @@ def test_vector_set_on_disk_is_saved_and_kept_in_step(tmp_path: Path) -> None:
 def test_a_vector_not_yet_readable_is_left_for_the_next_sync() -> None:
     """Another process's release, listed as embedded, whose vector this connection cannot
     read yet: the set skips it, and takes it once it can."""
-    store = open_store(":memory:")
-    releases = [release(n, body) for n, body in enumerate(BODIES)]
-    fill(store, releases)
-    embedder = HashEmbedder(32)
-    embed_missing(store.vectors, embedder)
-    vectors = VectorSet.open(store.vectors, embedder, None)
+    store, releases, embedder, vectors = embedded_sample()
     late = VectorSet("fake", 32, None)
     pairs = [(r.id, r.content_hash) for r in releases]
     late.put(store.vectors, [*pairs[:2], (pairs[2][0], "not-readable-yet")])
