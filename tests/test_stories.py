@@ -37,6 +37,7 @@ from pressdesk.stories.features import (
     with_entities,
 )
 from pressdesk.stories.grouping import (
+    Candidate,
     candidates,
     group_release,
     other_issue,
@@ -774,23 +775,99 @@ def test_a_store_of_members_by_release_id_keeps_its_stories_in_grouping_order(
     assert sorted(migrated.values()) == [1] * 8 + [2]
 
 
-def test_the_store_keeps_the_last_features_decoded_and_no_more() -> None:
-    from pressdesk.store.sqlite_stories import FeatureCache
+def story_tables(path: Path) -> list[list[tuple[object, ...]]]:
+    """What a store's grouping wrote: members (features and reasons too), stories, counts."""
+    db = sqlite3.connect(path)
+    try:
+        return [db.execute(sql).fetchall() for sql in (
+            "SELECT * FROM story_members ORDER BY seq", "SELECT * FROM stories ORDER BY seq",
+            "SELECT * FROM story_terms ORDER BY term", "SELECT * FROM story_keys ORDER BY 1, 2, 3",
+            "SELECT * FROM story_source_terms ORDER BY key")]
+    finally:
+        db.close()
+
+
+def grouped(store: object, batch: list[Release]) -> None:
+    from pressdesk.store.sqlite import SQLiteStore
+
+    assert isinstance(store, SQLiteStore)
+    store.save_batch(batch, "2026-01-01T00:00:00+00:00")
+    with store.transaction():
+        group_stored(store, [(r, None) for r in batch], SOON)
+
+
+def bridged_in_three() -> tuple[list[Release], list[Release], list[Release]]:
+    """A crane story and a copper story; a release that bridges them; a copper release."""
+    cranes = [release("Brindell harbour crane contract", ALPHA),
+              release("Kolberg on Brindell cranes", ALPHA + " The cranes arrive in May.")]
+    copper = [release("Tessaly copper concession signed", OMEGA),
+              release("Montclair on Tessaly copper", OMEGA + " The pit opens in April.")]
+    bridge = release("Brindell cranes and Tessaly copper: one deal",
+                     ALPHA + " " + OMEGA + " One package, Kolberg and Montclair said.")
+    later = release("Velloria Mining opens Tessaly copper pit", OMEGA + " Velloria opened it.")
+    return [*cranes, *copper], [bridge], [later]
+
+
+def test_grouping_remembers_between_batches_only_what_the_store_still_holds(
+    tmp_path: Path,
+) -> None:
+    """A store's ``StoryMemory`` (candidates, stories, term counts kept from one batch to the
+    next) is dropped when a batch is rolled back and when another connection has grouped:
+    the store ends as one that never saw the rolled-back batch, grouped by one writer."""
+    from pressdesk.store.sqlite import SQLiteStore
+
+    first, bridge, later = bridged_in_three()
+    clean = SQLiteStore(str(tmp_path / "clean.db"))
+    for batch in (first, bridge, later):
+        grouped(clean, batch)
+    stories = clean.stories_of([r.id for r in (*first, *later)])
+    assert len({found[0] for found in stories.values()}) == 1  # the bridge made them one
+    clean.close()
+
+    store = SQLiteStore(str(tmp_path / "rolled.db"))
+    grouped(store, first)
+    store.save_batch(bridge, "2026-01-01T00:00:00+00:00")
+    with pytest.raises(RuntimeError), store.transaction():  # grouped, then rolled back
+        group_stored(store, [(r, None) for r in bridge], SOON)
+        raise RuntimeError("the batch fails after grouping")
+    assert store.story_memory.members  # the failed batch's candidates, in memory
+    ships = [release("Oseong Shipbuilding wins LNG carrier order", SHIPS)]
+    other = SQLiteStore(str(tmp_path / "rolled.db"))  # another writer groups as many releases
+    grouped(other, ships)
+    other.close()
+    grouped(store, later)  # the failed bridge did not merge the copper story into the cranes'
+    with store.transaction():
+        group_stored(store, [(r, None) for r in bridge], SOON)
+    grouped(store, [release("Brindell cranes arrive", ALPHA + " They came in May.")])
+    store.close()
+    expected = SQLiteStore(str(tmp_path / "expected.db"))
+    for batch in (first, ships, later, bridge, [release("Brindell cranes arrive",
+                                                        ALPHA + " They came in May.")]):
+        grouped(expected, batch)
+    expected.close()
+    assert story_tables(tmp_path / "rolled.db") == story_tables(tmp_path / "expected.db")
+
+
+def test_the_memory_keeps_the_last_candidates_and_no_more() -> None:
+    from pressdesk.store.sqlite_stories import StoryMemory
 
     made = [release(f"Plant {n}", CHIPS + f" Unit {n}.") for n in range(3)]
-    packed = []
-    for r in made:
-        hashed, _ = with_entities(read_text(r), None)
-        packed.append(encode(release_features(r, None, hashed, dict.fromkeys(hashed, 1.0))))
-    cache = FeatureCache(limit=2)
-    first = cache.get(made[0].id, "Wire", packed[0])
-    assert cache.get(made[0].id, "Wire", packed[0]) is first  # decoded once
-    assert first == decode(made[0].id, "Wire", packed[0])
-    cache.get(made[1].id, "Wire", packed[1])
-    cache.get(made[2].id, "Wire", packed[2])
-    assert len(cache.entries) == 2 and (made[0].id, packed[0]) not in cache.entries  # oldest out
-    other = cache.get(made[1].id, "Wire", packed[2])  # other bytes under one id: decoded afresh
-    assert other.term_ids == decode(made[1].id, "Wire", packed[2]).term_ids
+    hashed = [with_entities(read_text(r), None)[0] for r in made]
+    features = [release_features(r, None, h, dict.fromkeys(h, 1.0))
+                for r, h in zip(made, hashed, strict=True)]
+    memory = StoryMemory(limit=2)
+    memory.open((1, 1, 0))
+    for n, f in enumerate(features):
+        memory.put(n + 1, Candidate(f, "s1"))
+    assert list(memory.members) == [2, 3]  # the oldest out
+    memory.moved([1, 3], "s0")
+    assert [c.story for c in memory.members.values()] == ["s1", "s0"]
+    memory.close((1, 1, 3))
+    memory.open((1, 1, 3))
+    assert len(memory.members) == 2  # the store is as the memory left it
+    memory.close((1, 1, 3))
+    memory.open((1, 2, 3))  # another connection committed
+    assert not memory.members and not memory.sizes and not memory.counts
 
 
 def test_inflected_forms_are_one_term_and_a_reason_names_them_as_written() -> None:

@@ -27,7 +27,7 @@ from pressdesk.store.sqlite_connections import Connections, hint, named_errors, 
 from pressdesk.store.sqlite_entities import SQLiteEntities
 from pressdesk.store.sqlite_facts import SQLiteFacts
 from pressdesk.store.sqlite_sources import SQLiteSources
-from pressdesk.store.sqlite_stories import FeatureCache, SQLiteStories
+from pressdesk.store.sqlite_stories import SQLiteStories, StoryMemory
 from pressdesk.store.sqlite_watches import SQLiteWatches
 from pressdesk.store.transactions import transaction
 
@@ -81,7 +81,7 @@ class SQLiteStore(SQLiteFacts, SQLiteEntities, SQLiteWatches, SQLiteSources, SQL
         self.path = path
         self.connections = Connections(path)
         self.vectors = SQLiteVectors(path, self.connections.get)
-        self.story_features = FeatureCache()
+        self.story_memory = StoryMemory()
 
     @property
     def db(self) -> sqlite3.Connection:

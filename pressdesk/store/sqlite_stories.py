@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, replace
@@ -38,6 +37,7 @@ from pressdesk.stories.features import (
 from pressdesk.stories.grouping import Candidate
 
 DOCS = "story_docs"  # meta: how many releases were grouped
+TERMS_KEPT = 1 << 20  # term counts kept from batch to batch, at most (about 100 MiB)
 NEW_STORY = 1 << 62  # creation order of a story not written yet: after every written one
 NEAREST = (
     "SELECT * FROM (SELECT key, day, member FROM story_keys WHERE key = ?"
@@ -47,57 +47,82 @@ MEMBERS = ("SELECT m.seq, m.release_id, m.source, m.features, m.story_id, s.seq,
            " FROM story_members m JOIN stories s ON s.id = m.story_id")
 
 
-class FeatureCache:
-    """The features of the releases last grouped or read, decoded: a release's candidates
-    are mostly among the few thousand releases before it, each read a dozen times, and
-    decoding them was a sixth of grouping's time; those the reach finds lie further back,
-    hence room for 32,768 (about 60 MiB). Keyed by the release and its packed features, so
-    an entry is right whatever was rolled back; the oldest go first past ``limit``."""
+class StoryMemory:
+    """What grouping keeps of a store from one batch to the next: the candidates last
+    grouped or read (features and story, by grouping order) and the creation order and size
+    of stories. A release's candidates are mostly among the few thousand grouped before it,
+    each found a dozen times: reading and decoding them was a sixth of grouping's time, and
+    each merge (every third release of make_corpus's remixes) sent the batch's back to the
+    store to be read again. Those the reach finds lie further back, hence room for 32,768
+    (about 60 MiB); the oldest go first past ``limit``.
+
+    It is right only while the store holds what this process last grouped through it: a
+    book checks that when it opens (``open``: the same connection, to which no other has
+    committed since, and as many releases grouped as at the last ``close``) and everything
+    is dropped otherwise (another process grouped, or a transaction was rolled back). Only
+    the writer uses it, inside its write transaction."""
 
     def __init__(self, limit: int = 32768) -> None:
         self.limit = limit
         # an OrderedDict: taking the oldest of a dict skips every slot deleted before it
-        self.entries: OrderedDict[tuple[str, bytes], StoryFeatures] = OrderedDict()
-        self.lock = threading.Lock()
+        self.members: OrderedDict[int, Candidate] = OrderedDict()
+        self.sizes: dict[str, tuple[int, int]] = {}  # story -> (creation order, members)
+        self.counts: dict[int, int] = {}  # term -> releases holding it, as the book counts
+        # by source: its number (keys of story_source_terms: number << 32 | term), how many
+        # releases it has, and how many of them hold each term
+        self.sources: dict[str, tuple[int, int, dict[int, int]]] = {}
+        self.token: tuple[int, int, int] | None = None
 
-    def get(self, release_id: str, source: str, blob: bytes) -> StoryFeatures:
-        key = (release_id, blob)
-        found = self.entries.get(key)
-        if found is None:
-            found = decode(release_id, source, blob)
-            self.put(key, found)
-        return found
+    def open(self, token: tuple[int, int, int]) -> None:
+        """Begin a batch on a store in the state ``token`` names (connection, its
+        ``data_version``, releases grouped); what is kept holds only if it was closed on it."""
+        if token != self.token or len(self.sizes) > 4 * self.limit:
+            self.members.clear()
+            self.sizes.clear()
+        if token != self.token or len(self.counts) > TERMS_KEPT:
+            self.counts.clear()
+            self.sources.clear()
+        self.token = None  # until the batch is written, nothing kept is known to be right
 
-    def put(self, key: tuple[str, bytes], features: StoryFeatures) -> None:
-        with self.lock:
-            self.entries[key] = features
-            while len(self.entries) > self.limit:
-                self.entries.popitem(last=False)
+    def close(self, token: tuple[int, int, int]) -> None:
+        """The batch is written: what is kept is the store in the state ``token`` names."""
+        self.token = token
+
+    def put(self, member: int, candidate: Candidate) -> None:
+        self.members[member] = candidate
+        while len(self.members) > self.limit:
+            self.members.popitem(last=False)
+
+    def moved(self, members: Sequence[int], story: str) -> None:
+        """Members now of ``story`` (a merge)."""
+        known = self.members
+        for member in members:
+            if (found := known.get(member)) is not None:
+                known[member] = Candidate(found.features, story)
 
 
 class SQLiteStoryBook:
     """The grouper's view of the store (see ``pressdesk.stories.grouping.StoryBook``)."""
 
     def __init__(self, db: sqlite3.Connection, requeue: Callable[[Sequence[str]], None],
-                 cache: FeatureCache | None = None) -> None:
+                 memory: StoryMemory | None = None) -> None:
         self.db = db
         self.requeue = requeue
-        self.cache = cache or FeatureCache(0)
-        self.counts: dict[int, int] = {}  # the terms read, as counted now
-        self.counts_written: dict[int, int] = {}  # ... as the store has them
+        self.memory = memory = memory or StoryMemory(0)
         self.asked: Sequence[int] = ()  # the terms term_counts was last asked for
         row = db.execute("SELECT value FROM meta WHERE key = ?", (DOCS,)).fetchone()
         self.docs = self.written = int(row[0]) if row else 0
-        # by source: its number (keys of story_source_terms: number << 32 | term), how many
-        # releases it has, and how many of them hold each term
-        self.sources: dict[str, tuple[int, int, dict[int, int]]] = {}
-        self.sources_written: dict[int, tuple[int, dict[int, int]]] = {}  # by number
-        self.sizes: dict[str, tuple[int, int]] = {}  # (creation order, members) of stories seen
+        self.memory.open(self._token())
+        self.counts, self.sources, self.sizes = memory.counts, memory.sources, memory.sizes
         self.held = [(seq, tuple(json.loads(stories))) for seq, stories in db.execute(
             "SELECT seq, stories FROM story_held ORDER BY seq")]
         self.held_changed = False
         self.written_of: dict[str, list[StoryFeatures]] = {}  # story -> written members read
         self._clear()
+
+    def _token(self) -> tuple[int, int, int]:
+        """The state of the store as ``StoryMemory`` checks it."""
+        return (id(self.db), self.db.execute("PRAGMA data_version").fetchone()[0], self.docs)
 
     def _clear(self) -> None:
         # blocking keys not written yet: (day, member), a member named by its grouping order
@@ -106,10 +131,12 @@ class SQLiteStoryBook:
         self.fresh_of: dict[str, list[StoryFeatures]] = defaultdict(list)  # story -> fresh members
         self.members: list[tuple[str, str, int, str, bytes, str]] = []
         self.grown: dict[str, int] = {}  # story -> members added, in order of creation
+        self.touched: dict[str, set[int]] = defaultdict(set)  # source -> terms counted
 
     def term_counts(self, terms: Sequence[int], source: str) -> tuple[Counts, Counts]:
-        """Counts are read once per book (one batch) and kept up to date as it adds; the
-        mappings returned hold every term asked for, and others."""
+        """Counts are read once (and kept from batch to batch, see ``StoryMemory``) and kept
+        up to date as the book adds; the mappings returned hold every term asked for, and
+        others."""
         self.asked = terms
         counts, wanted = self.counts, set(terms)
         missing = sorted(wanted.difference(counts))
@@ -121,12 +148,10 @@ class SQLiteStoryBook:
             read = dict.fromkeys(missing, 0)
             read.update(rows.fetchall())
             counts.update(read)
-            self.counts_written.update(read)
         number, docs, held = self._source(source)
         missing = sorted(wanted.difference(held))
         if missing and docs == self.docs:  # every release is the source's: the same counts
-            held.update((t, counts[t]) for t in missing)
-            self.sources_written[number][1].update((t, self.counts_written[t]) for t in missing)
+            held.update((t, counts[t]) for t in missing)  # none counted since they were read
         elif missing:
             high = number << 32
             rows = self.db.execute(
@@ -135,7 +160,6 @@ class SQLiteStoryBook:
             read = dict.fromkeys(missing, 0)
             read.update(rows.fetchall())
             held.update(read)
-            self.sources_written[number][1].update(read)
         return Counts(self.docs, counts), Counts(docs, held)
 
     def _source(self, source: str) -> tuple[int, int, dict[int, int]]:
@@ -148,7 +172,6 @@ class SQLiteStoryBook:
                                          (source,)).lastrowid or 0
                 row = (number, 0)
             self.sources[source] = (row[0], row[1], {})
-            self.sources_written[row[0]] = (row[1], {})
         return self.sources[source]
 
     def candidates(self, spans: Sequence[tuple[Sequence[int], int, int]],
@@ -220,14 +243,15 @@ class SQLiteStoryBook:
         """The candidate of each of ``members`` (by grouping order): kept if not written yet,
         else read from the store (the sizes of their stories are remembered). (Joining the
         members to the key look-up instead reads a release once per key it shares: slower.)"""
-        fresh = self.fresh
-        found = {m: c for m in members if (c := fresh.get(m))}
+        fresh, known = self.fresh, self.memory.members
+        found = {m: c for m in members if (c := fresh.get(m) or known.get(m))}
         stored = sorted(m for m in members if m not in found)
         if stored:
             rows = self.db.execute(
                 f"{MEMBERS} WHERE m.seq IN (SELECT value FROM json_each(?))", (json.dumps(stored),))
             for member, rid, source, blob, story, seq, size in rows:
-                found[member] = Candidate(self.cache.get(rid, source, blob), story)
+                found[member] = Candidate(decode(rid, source, blob), story)
+                self.memory.put(member, found[member])
                 self.sizes.setdefault(story, (seq, size))
         return found
 
@@ -253,33 +277,33 @@ class SQLiteStoryBook:
         for t in terms:  # written at ``flush``
             counts[t] += 1
             held[t] += 1
+        self.touched[features.source].update(terms)
         for key in dict.fromkeys(keys):
             self.postings[key].append((features.day, self.docs))
         self.fresh[self.docs] = Candidate(features, story)
+        self.memory.put(self.docs, self.fresh[self.docs])
         self.fresh_of[story].append(features)
         if story not in self.sizes:
             self.story_sizes([story])
         seq, size = self.sizes.get(story, (NEW_STORY + len(self.grown), 0))
         self.sizes[story] = (seq, size + 1)
         self.grown[story] = self.grown.get(story, 0) + 1
-        packed = encode(features)
-        self.cache.put((rid, packed), features)
-        self.members.append((rid, story, self.docs, features.source, packed, reason_json(reason)))
+        self.members.append((rid, story, self.docs, features.source, encode(features),
+                             reason_json(reason)))
 
     def flush(self) -> None:
         """Write what was decided since the last flush, in a few statements."""
         db = self.db
+        counted = sorted(set().union(*self.touched.values()))
         db.executemany("INSERT INTO story_terms (term, n) VALUES (?, ?) ON CONFLICT (term)"
-                       " DO UPDATE SET n = excluded.n", changed(self.counts, self.counts_written))
-        for number, docs, held in sorted(self.sources.values()):
-            written_docs, written = self.sources_written[number]
-            if docs != written_docs:
-                db.execute("UPDATE story_sources SET n = ? WHERE id = ?", (docs, number))
-                self.sources_written[number] = (docs, written)
+                       " DO UPDATE SET n = excluded.n", [(t, self.counts[t]) for t in counted])
+        for source, terms in sorted(self.touched.items()):
+            number, docs, held = self.sources[source]
+            db.execute("UPDATE story_sources SET n = ? WHERE id = ?", (docs, number))
             high = number << 32
             db.executemany("INSERT INTO story_source_terms (key, n) VALUES (?, ?) ON CONFLICT"
                            " (key) DO UPDATE SET n = excluded.n",
-                           [(high | t, n) for t, n in changed(held, written)])
+                           [(high | t, held[t]) for t in sorted(terms)])
         db.executemany("INSERT OR IGNORE INTO story_keys (key, day, member) VALUES (?, ?, ?)",
                        [(k, day, m) for k, found in self.postings.items() for day, m in found])
         self._write_members()
@@ -290,6 +314,7 @@ class SQLiteStoryBook:
             self.held_changed = False
         self.written_of = {}
         self._clear()
+        self.memory.close(self._token())
 
     def _write_members(self) -> None:
         """Write the stories and members decided since the last write (what a merge moves);
@@ -304,7 +329,11 @@ class SQLiteStoryBook:
             db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
                        " DO UPDATE SET value = excluded.value", (DOCS, str(self.docs)))
             self.written = self.docs
-        self.sizes.clear()  # read again as needed: new stories have their order in the store now
+        new = [story for story in self.grown if self.sizes.get(story, (NEW_STORY, 0))[0] >= NEW_STORY]
+        if new:  # their creation order is the store's now
+            self.sizes.update((sid, (seq, size)) for sid, seq, size in db.execute(
+                "SELECT id, seq, size FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(new),)))
         for story, added in self.fresh_of.items():
             if story in self.written_of:
                 self.written_of[story] += added
@@ -319,15 +348,19 @@ class SQLiteStoryBook:
             self.written_of.pop(story, None)
         moved: list[str] = []
         for story in absorbed:
-            ids = [rid for (rid,) in self.db.execute(
-                "SELECT release_id FROM story_members WHERE story_id = ?", (story,))]
+            rows = self.db.execute(
+                "SELECT seq, release_id FROM story_members WHERE story_id = ?", (story,)).fetchall()
             self.db.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?",
                             (survivor, story))
             self.db.execute("UPDATE stories SET merged_into = ?, size = 0 WHERE id = ?"
                             " OR merged_into = ?", (survivor, story, story))
-            self.db.execute("UPDATE stories SET size = size + ? WHERE id = ?", (len(ids), survivor))
-            moved += ids
-        self.sizes.clear()
+            self.db.execute("UPDATE stories SET size = size + ? WHERE id = ?", (len(rows), survivor))
+            self.memory.moved([seq for seq, _ in rows], survivor)
+            self.sizes.pop(story, None)
+            if survivor in self.sizes:
+                order, size = self.sizes[survivor]
+                self.sizes[survivor] = (order, size + len(rows))
+            moved += [rid for _, rid in rows]
         survivors = [rid for (rid,) in self.db.execute(
             "SELECT release_id FROM story_members WHERE story_id = ?", (survivor,))]
         self.requeue(survivors)  # every document of the story now names the merged ids too
@@ -363,19 +396,17 @@ class SQLiteStoryBook:
             rows = self.db.execute(
                 "SELECT seq, release_id, source, features, story_id FROM story_members"
                 " WHERE story_id IN (SELECT value FROM json_each(?))", (json.dumps(missing),))
+            known = self.memory.members
             for member, rid, source, blob, story in rows:
-                if member not in self.fresh:
-                    read[story].append(self.cache.get(rid, source, blob))
+                if member in self.fresh:
+                    continue
+                if (found := known.get(member)) is None:
+                    found = Candidate(decode(rid, source, blob), story)
+                    self.memory.put(member, found)
+                read[story].append(found.features)
             self.written_of.update(read)
         return {s: sorted((*self.written_of[s], *self.fresh_of.get(s, ())),
                           key=lambda f: f.release_id) for s in stories}
-
-
-def changed(now: dict[int, int], written: dict[int, int]) -> list[tuple[int, int]]:
-    """The counts that differ from those written, in order (each then as written)."""
-    found = sorted((t, n) for t, n in now.items() if n != written[t])
-    written.update(found)
-    return found
 
 
 REASON_FIELDS = tuple(f.name for f in fields(StoryReason))
@@ -409,10 +440,10 @@ class SQLiteStories:
     def db(self) -> sqlite3.Connection:
         raise NotImplementedError
 
-    story_features: FeatureCache
+    story_memory: StoryMemory
 
     def story_book(self) -> SQLiteStoryBook:
-        return SQLiteStoryBook(self.db, self.requeue, self.story_features)
+        return SQLiteStoryBook(self.db, self.requeue, self.story_memory)
 
     def requeue(self, ids: Sequence[str]) -> None:
         raise NotImplementedError
