@@ -95,6 +95,11 @@ def test_a_month_without_its_year_follows_the_tense() -> None:
     assert values("The company will list its shares in July.", january) == ["2026-07"]
     assert values("Sales in December were strong.", january) == ["2025-12"]
     assert values("The payments will start Feb. 2.", date(2025, 12, 20)) == ["2026-02-02"]
+    # a will in the past tense is a plan: "was willing to hold talks in January"
+    november = date(2025, 11, 7)
+    assert values("He said it was willing to hold a round of talks in January.", november) == ["2026-01"]
+    assert values("They were ready to sign the deal in March, she said.", november) == ["2026-03"]
+    assert values("The ministry said exports fell in March.", november) == ["2025-03"]
 
 
 def test_a_quarter_without_its_year_is_the_nearest_one() -> None:

@@ -473,3 +473,18 @@ def test_a_measure_valued_at_is_a_level_and_the_same_period_is_no_part_of_its_na
 def test_an_opening_exclusion_qualifies_the_subject() -> None:
     found = rows("Exports fell 7.1% in September. Excluding energy products, exports were down 0.9%.")
     assert found[1] == ("exports excluding energy products", "2025-09", None, None, 0.9, "down")
+
+
+def test_a_scaled_count_is_its_value_as_written() -> None:
+    text = "Arrivals reached 2.01 million, up from 4.18 billion."
+    found = find_quantities(text, extract_money(text), extract_percents(text), [])
+    assert [q.value for q in found] == [2_010_000, 4_180_000_000]
+
+
+def test_a_change_between_two_years_is_for_the_second() -> None:
+    """"rose 38% between 2021 and 2024": 2021 is the base, the level reached is 2024's (and
+    a figure after it in the sentence carries 2024)."""
+    text = ("Imports of plywood from Zandovia increased by 38% between 2021 and 2024, reaching "
+            "EUR 310 million, while their market share rose to 19%.")
+    found = figures(text, date(2025, 6, 2))
+    assert [(f.period, f.value, f.change) for f in found] == [("2024", 310e6, 38.0), ("2024", 19.0, None)]

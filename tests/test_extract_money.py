@@ -174,3 +174,12 @@ def test_currency_names_with_their_country() -> None:
 
 def test_brand_names_are_not_currencies() -> None:
     assert amounts("sold 1,043 Sterling cars and 200 mln stg of bonds") == [(200e6, "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a 2.01 trillion won budget", 2_010_000_000_000), ("a surplus of 4.18 billion dlrs", 4_180_000_000),
+     ("USD 0.29 billion", 290_000_000), ("1,234,567,890,123 won", 1_234_567_890_123)],
+)
+def test_a_scaled_amount_is_its_value_as_written_not_a_float_product(text: str, value: int) -> None:
+    assert [m.value for m in extract_money(text)] == [value]  # not 2,009,999,999,999.9998

@@ -336,3 +336,12 @@ def test_a_models_code_is_no_organisation_and_a_listed_firm_ends_at_its_suffix()
     assert names("Underwriters are Harwick Lambert Inc, Bell Stearns and Co Inc and two others.") == [
         ("Harwick Lambert Inc", ()), ("Bell Stearns and Co Inc", ())]
     assert names("Kidder, Peabody and Co said so.") == [("Kidder, Peabody and Co", ())]
+
+
+def test_where_a_body_is_is_no_part_of_its_name_but_an_embassys_is() -> None:
+    assert names("The Bank of Korea in Seoul kept its rate.") == [("Bank of Korea", ())]
+    assert names("Halvard Medical Center in Port Reyes will close.") == [("Halvard Medical Center", ())]
+    assert names("The Embassy of the Republic of Korea in the Philippines said.") == [
+        ("Embassy of the Republic of Korea in the Philippines", ())]
+    assert names("The American Chamber of Commerce in Korea (AMCHAM) said.") == [
+        ("American Chamber of Commerce in Korea", ("AMCHAM",))]

@@ -372,3 +372,24 @@ def test_a_title_after_its_bodys_whole_name_names_the_body() -> None:
     assert [(p.name, p.role, p.org) for p in found] == [
         ("Nora Quill", "Harwick and Co Ltd oil analyst", "Harwick and Co Ltd"),
         ("Tom Ashby", "Lakeside Bank Plc chairman", "Lakeside Bank Plc")]
+
+
+def test_a_surname_that_is_also_a_title_follows_a_given_name() -> None:
+    assert people("Catherine King said the road would open.") == [("Catherine King", None)]
+    assert people("The Hon Catherine King MP, Minister for Infrastructure, said it would open.") == [
+        ("Catherine King", "Minister for Infrastructure")]
+    assert people("Saudi King Salman met President Joe Biden.") == [
+        ("Salman", "Saudi King"), ("Joe Biden", "President")]
+
+
+def test_an_apposition_keeps_the_fields_of_its_portfolio_after_a_comma() -> None:
+    text = "Mr. MUTO Yoji, Minister of Economy, Trade and Industry, held a meeting."
+    assert people(text) == [("MUTO Yoji", "Minister of Economy, Trade and Industry")]
+    text = "Jane Roe, Minister of Trade, Kim Sun-hee and John Doe, Director of Ports, met."
+    assert ("Jane Roe", "Minister of Trade") in people(text)  # names after it are no fields
+
+
+def test_a_surname_that_is_also_a_pronoun_after_a_title() -> None:
+    text = "Ministry spokesperson He Yadong said talks would go on. He said they were useful."
+    assert people(text) == [("He Yadong", "Ministry spokesperson")]
+    assert people("The ministers met. He Said nothing.") == []

@@ -36,7 +36,8 @@ __all__ = [
 
 # Raise when the extractors find materially different facts: stored facts of an older
 # version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
-VERSION = 4  # 4: scale words after a line break, the wires' short dollar forms, one-line roles
+VERSION = 5  # 5: "in <place>" ends a name, surnames that are titles, plans in the past tense
+# 4: scale words after a line break, the wires' short dollar forms, one-line roles
 
 
 def document_text(release: Release) -> str:

@@ -158,7 +158,8 @@ _SESSION_AFTER = re.compile(r"['’]s\s+(?:closing|close|trading|session|settlem
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|planning|scheduled|expects?|expected|slated|upcoming"
     r"|due|intends?|aims?|going\s+to|set\s+(?:to|for)|to\s+be\s+held|starting|beginning"
-    r"|from\s+now|ahead|forecast\w*|projected)\b|['’]ll\b",
+    r"|from\s+now|ahead|forecast\w*|projected|(?:willing|ready|prepared|hop(?:e|es|ing)|looks?|looking)"
+    r"\s+(?:forward\s+)?to)\b|['’]ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

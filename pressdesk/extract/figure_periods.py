@@ -66,6 +66,8 @@ _BASE = re.compile(
 )
 _LEVELS_AFTER = re.compile(r"\s+(?:levels?|averages?|highs?|lows?|peaks?|figures?)\b", re.IGNORECASE)
 _JOINER = re.compile(r"\s*(?:-|–|to|through|until|thru)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:end\s+of\s+)?")
 _RANGE_OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPORT_DAY = re.compile(
     r"\b(?:said|says|announced|reported|showed|show|released|added|noted|told|stated|filing"
@@ -112,7 +114,17 @@ def _written(text: str, today: date, dates: list[DateRef], market: bool) -> list
             continue
         refs.append(ref)
     refs = [_through(text, r) for r in _joined_ranges(text, sorted(refs, key=lambda r: r.span.start))]
-    return [PeriodRef(r.span, _as_quarter(r.value), _is_base(text, r)) for r in refs]
+    return [PeriodRef(r.span, _as_quarter(r.value), _is_base(text, r) or _opens_between(text, r, refs))
+            for r in refs]
+
+
+def _opens_between(text: str, ref: PeriodRef, refs: list[PeriodRef]) -> bool:
+    """ "rose 38% between 2021 and 2024": the first date is the change's base; the level it
+    reached is the second's."""
+    if not _BETWEEN.search(text, max(0, ref.span.start - 20), ref.span.start):
+        return False
+    joined = _AND.match(text, ref.span.end)
+    return joined is not None and any(r.span.start == joined.end() for r in refs)
 
 
 def _joined_ranges(text: str, refs: list[PeriodRef]) -> list[PeriodRef]:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pressdesk.extract.figure_words import COUNT_NOUNS, MEASURE_UNITS, words
-from pressdesk.extract.numbers import NUMBER, SCALE, is_year, parse_number, scale_of
+from pressdesk.extract.numbers import NUMBER, SCALE, is_year, scaled
 from pressdesk.facts import DateRef, Money, Percent, Span
 
 __all__ = ["Quantity", "find_quantities"]
@@ -128,7 +128,7 @@ def _count(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     if _after_label(text, m.start()):
         return None
-    value = parse_number(num) * scale_of(scale)
+    value = scaled(num, scale)
     span = Span(m.start(), m.end("num") if not scale else m.end("scale"))
     if m.group("bp"):
         return Quantity(Span(m.start(), m.end()), value, "basis points", "points")

@@ -153,7 +153,15 @@ def _is_name(parts: list[str]) -> bool:
         core = [core[0].capitalize(), core[1]]
     if not core or len(core) > 5 or _is_place(" ".join(core)):
         return False
-    return all(_name_word_ok(p) and p not in GEO_WORDS for p in core)
+    last = len(core) - 1 if _titled_surname(core) else len(core)
+    return all(_name_word_ok(p) and p not in GEO_WORDS for p in core[:last])
+
+
+def _titled_surname(parts: list[str]) -> bool:
+    """ "Catherine King", "Harry Judge": a name whose surname is also a title, known by a given
+    name before it (a title stands before a name, not after one)."""
+    return (len(parts) >= 2 and parts[-1] in TITLE_WORDS and parts[-1].isalpha()
+            and parts[-2] in GIVEN_NAMES)
 
 
 def _plain_name(parts: list[str]) -> bool:
@@ -176,7 +184,9 @@ def _full(text: str, pieces: list[tuple[str, Span]], role: str | None, org: str 
 
 
 def _last_title(pieces: list[tuple[str, Span]]) -> int:
-    return max((i for i, (w, _) in enumerate(pieces) if w in TITLE_WORDS), default=-1)
+    words = [w for w, _ in pieces]
+    last = len(words) - 1 if _titled_surname(words) else len(words)
+    return max((i for i, w in enumerate(words[:last]) if w in TITLE_WORDS), default=-1)
 
 
 def _in_title_case_headline(text: str, pos: int) -> bool:
@@ -259,11 +269,12 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     if _describes_thing(text, span.end):
         return None
     apposition = apposition_role(text, span.end)
-    if (parts[0] in SENTENCE_WORDS or is_acronym(parts[0])) and not apposition:
+    role, org = role_before(text, span.start)
+    surname = role is not None and parts[0] in EAST_ASIAN_SURNAMES  # "spokesperson He Yadong"
+    if (parts[0] in SENTENCE_WORDS or is_acronym(parts[0])) and not (apposition or surname):
         return None
     if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
-    role, org = role_before(text, span.start)
     role = role or title_comma_before(text, span.start, span.end) or context_role(text, pieces)
     spoken = bool(_SPEECH_AFTER.match(text, past_letters(text, span.end)) or said_before(text, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import pycountry
 
-from pressdesk.extract.numbers import NUMBER, SCALE, is_year, parse_number, scale_of
+from pressdesk.extract.numbers import NUMBER, SCALE, is_year, scaled
 from pressdesk.facts import Money, Span
 
 __all__ = ["distinct_money", "extract_money"]
@@ -268,7 +268,7 @@ def _start(m: re.Match[str], n: int) -> int:
 
 
 def _value(m: re.Match[str], n: int, scale: str | None) -> float:
-    return parse_number(m.group(f"num{n}")) * scale_of(scale)
+    return scaled(m.group(f"num{n}"), scale)
 
 
 def _amounts(m: re.Match[str]) -> list[tuple[str, float, Span]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUMBER", "SCALE", "is_year", "parse_number", "scale_of", "word_value"]
+__all__ = ["NUMBER", "SCALE", "is_year", "parse_number", "scale_of", "scaled", "word_value"]
 
 # "1,429.8", "13.0", "50,000", ".5"; thin spaces and no-break spaces are not separators here.
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -93,6 +93,14 @@ def scale_of(word: str | None) -> float:
         return 1.0
     key = word.strip().strip("-").lower()  # the separator: a space, a line break, a hyphen
     return _SCALES.get(key, _SCALES.get(key.rstrip("s"), 1.0))
+
+
+def scaled(text: str, word: str | None) -> float:
+    """A written number times its scale word, as written: "2.01" trillion is 2,010,000,000,000
+    (the product of two floats is 2,009,999,999,999.9998; fifteen significant digits are as
+    many as a float holds exactly, and more than any release writes)."""
+    value = parse_number(text) * scale_of(word)
+    return float(f"{value:.15g}") if word else value
 
 
 def is_year(text: str) -> bool:

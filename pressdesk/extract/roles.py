@@ -272,8 +272,27 @@ def apposition_role(text: str, end: int) -> str | None:
     if head[0] in _ACTS:  # "Jane Roe, met Deputy Minister ...": what she did, not what she is
         return None
     if any(w.lower().rstrip(".’'s") in _LOWER_TITLES for w in head):
-        return m.group(1).strip()
+        return _with_portfolio(text, m.group(1).rstrip(), m.start(1))
     return None
+
+
+# The rest of a portfolio the apposition's comma cut: "..., Minister of Economy| , Trade and
+# Industry, held": fields, the last after "and", and the apposition's closing comma.
+_PORTFOLIO_TAIL = re.compile(r"((?:, [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})*,? and [A-Z][\w’'-]*"
+                             r"(?: [A-Z][\w’'-]*){0,2})(?=[,;)])")
+
+
+def _with_portfolio(text: str, role: str, start: int) -> str:
+    """The role, with the fields of its portfolio after a comma ("Minister of Economy, Trade
+    and Industry"): each a field's words, never a name."""
+    if not re.search(r" (?:of|for) ", role):
+        return role
+    tail = _PORTFOLIO_TAIL.match(text, start + len(role))
+    fields = re.split(r",? and |, ", tail.group(1)) if tail else []
+    if not tail or not all(all(w in DOMAIN_WORDS or is_acronym(w) for w in f.split())
+                           for f in fields if f):
+        return role
+    return role + tail.group(1)
 
 
 _TITLE_COMMA = re.compile(
