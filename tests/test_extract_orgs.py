@@ -345,3 +345,4 @@ def test_where_a_body_is_is_no_part_of_its_name_but_an_embassys_is() -> None:
         ("Embassy of the Republic of Korea in the Philippines", ())]
     assert names("The American Chamber of Commerce in Korea (AMCHAM) said.") == [
         ("American Chamber of Commerce in Korea", ("AMCHAM",))]
+    assert names("Members spoke at the Council for Trade in Goods.") == [("Council for Trade in Goods", ())]

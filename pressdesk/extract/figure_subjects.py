@@ -125,8 +125,16 @@ def name_number(
         name = _resolve_owner(name_from(tokens, obj[0], obj[1], naming.dates), naming)
         measure = is_measure(name) and not is_generic(name) and not _names_a_change(name)
         if measure and not _balance_shows(subject, name):
-            return _with_owner(None if kind == "forecast" else subject, name)
+            owns = _proper(subject) or tokens[obj[0]].low in ("its", "their", "his", "her")
+            return _with_owner(subject if owns and kind != "forecast" else None, name)
     return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
+
+
+def _proper(subject: str | None) -> bool:
+    """A subject that can own the measure its verb moves: a name ("Samsung lifted sales"), not
+    a cause ("the drought reduced rice output", "the regime had cut imports"); one whose
+    measure it is ("the central bank lowered its policy rate") owns it whatever it is."""
+    return subject is not None and any(w[:1].isupper() for w in subject.split())
 
 
 def _balance_shows(subject: str | None, name: str) -> bool:

@@ -214,7 +214,7 @@ DOMAIN_WORDS = words(
     Statistics Defense Defence Justice Interior Foreign Global Enterprise Competition Consumer
     Communications Information Customs Revenue Treasury Housing Water Mineral Mines Oceans Forestry
     Policy Strategy Cooperation Relations Services Drug Family Equality Gender SMEs Startups Staff
-    Exchequer Transportation Homeland
+    Exchequer Transportation Homeland Goods
     Veterans Patriots Data Property Intellectual Youth Women Children Rural Urban National Space
     Nuclear Power Ports Shipping Aviation Quality Metrology Testing Certification Natural Gas Mining
     Telecommunications Media Broadcasting Arts Heritage Legal Commerce Exchange Securities Savings

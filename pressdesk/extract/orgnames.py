@@ -63,7 +63,8 @@ __all__ = ["FoundName", "coordinated_names", "cue_start", "find_org_names", "ini
 _COMPLEMENT = frozenset({" of ", " of the ", " for ", " for the ", " on ", " in ", " in the "})
 _LISTING = frozenset({" and ", ", ", ", and ", " & "})
 # Heads whose name says where they are: "Embassy of Korea in the Philippines", "American
-# Chamber of Commerce in Korea"; any other body's "in Seoul" says where it is, not who.
+# Chamber of Commerce in Korea"; any other body's "in Seoul" says where it is, not who (but
+# "in" a field is of its name: "Council for Trade in Goods").
 _IN_HEADS = frozenset({"Embassy", "Embassies", "Consulate", "Consulate-General", "Chamber",
                        "Chambers", "Mission", "Delegation", "Representation"})
 
@@ -138,8 +139,10 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
         phrase = text[run.start : run.end]
         if is_acronym(phrase) and initials(text[chain[i][1].start : end]).endswith(phrase):
             break  # "Chicago Board of Trade, CBT,": the name's acronym, no portfolio
-        if conn in (" in ", " in the ") and not _IN_HEADS.intersection(text[chain[i][1].start : end].split()):
-            break  # "Bank of Korea in Seoul": where it is, not its name
+        if conn in (" in ", " in the ") and not (
+            _IN_HEADS.intersection(text[chain[i][1].start : end].split()) or _is_portfolio(phrase)
+        ):
+            break  # "Bank of Korea in Seoul": where it is, not its name ("Trade in Goods" is)
         if conn in _COMPLEMENT:
             seen_complement = True
         elif not seen_complement or has_head(phrase) or not _is_portfolio(phrase):
