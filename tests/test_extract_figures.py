@@ -218,6 +218,8 @@ def test_pronouns_and_possessives_take_their_owner() -> None:
 def test_a_bare_head_takes_the_qualifiers_of_its_sibling() -> None:
     body = "Coffee exports rose 4% to $300 million in May. Imports fell 2% to $120 million."
     assert [f.indicator for f in figures(body)] == ["Coffee exports", "Coffee imports"]
+    body = "Outbound shipments rose 4% to $300 million in May. Imports fell 2% to $120 million."
+    assert [f.indicator for f in figures(body)] == ["Outbound shipments", "Imports"]  # not outbound
 
 
 def test_a_percent_level_names_a_rate() -> None:

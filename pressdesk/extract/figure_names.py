@@ -229,6 +229,9 @@ def with_rate(name: str) -> str:
     return name if any(w in RATE_WORDS for w in _lows(name)) else f"{name} rate"
 
 
+_DIRECTIONS = frozenset({"outbound", "inbound", "outgoing", "incoming"})  # no sibling's qualifier
+
+
 def sibling_name(name: str, previous: str | None) -> str:
     """A bare head after a qualified sibling takes its qualifiers: "Imports" after "ICT
     exports" -> "ICT imports"."""
@@ -241,7 +244,7 @@ def sibling_name(name: str, previous: str | None) -> str:
     head = prev[-1].lower()
     if not any(lows[0] in group and head in group for group in SIBLING_HEADS):
         return name
-    qualifiers = prev[:-1]
+    qualifiers = [q for q in prev[:-1] if q.lower() not in _DIRECTIONS]  # "Outbound shipments"
     if head in ("balance", "surplus", "deficit") and qualifiers and qualifiers[-1].lower() == "trade":
         qualifiers = qualifiers[:-1]  # "trade deficit" -> "exports", not "trade exports"
     return " ".join([*qualifiers, name.lower() if qualifiers else name])
