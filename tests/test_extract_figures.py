@@ -499,3 +499,8 @@ def test_a_cause_does_not_own_the_measure_it_moves() -> None:
         "imports of flat steel"]
     assert [f.indicator for f in figures("Halvard Steel raised its output by 5% in May.")] == [
         "Halvard Steel output"]
+
+
+def test_a_change_over_the_year_before_is_the_levels_change() -> None:
+    body = "Exports to Asia totalled $112.3 billion in 2024, an increase of 4.8% over 2023."
+    assert rows(body) == [("Exports to Asia", "2024", 112.3e9, "USD", 4.8, "up")]

@@ -67,3 +67,10 @@ def test_a_text_wrapped_at_a_fixed_width_is_told_from_one_of_lines() -> None:
     release = "Exports rose 12.2 percent in October.\n" + "The ministry said so, adding more. " * 4
     block = "Jean Tremblay\nPress Secretary\nGlobal Affairs Canada\n613-555-0100\nmedia@example.ca"
     assert not is_hard_wrapped(release * 3) and not is_hard_wrapped(block)
+
+
+def test_an_item_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
+    text = "Quick facts\n- Exports rose 4.8% over 2023.\n• The mission is in March\n- next"
+    starts = sentence_starts(text)
+    assert [text[s : s + 7] for s in starts] == ["Quick f", "Exports", "The mis", "next"]
+    assert sentence_starts("a trade-off - not more - said") == [0]  # a dash inside a line

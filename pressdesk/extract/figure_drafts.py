@@ -47,6 +47,7 @@ class Draft:
     skip: bool = False  # no figure after all (a deal's amount, a target, a rule's parameter)
     closed: bool = False  # a base: it takes no more numbers
     other_base: bool = False  # a change against another period than the last ("than in 2019")
+    base_year: int | None = None  # ... that year, when one is written ("over 2023")
     share: bool = False  # a percent of a whole
     plan: bool = False  # written in a plan ("aims to raise it from 43 to 80 percent")
     item: bool = False  # an item of a list ("Japan at 363,000"): it counts what the list's head counts
@@ -56,7 +57,7 @@ class Draft:
 _OTHER_BASE = re.compile(
     r"[^.;]{0,30}?\b(?:than|above|below|over|compared\s+(?:with|to)|versus|of)\s+"
     r"(?:the\s+same\s+\w+\s+(?:in|of)\s+|the\s+|its\s+|in\s+)?"
-    r"(?:(?:19|20)\d\d|pre-|long-run|long-term|historical|average)",
+    r"(?:(?P<year>(?:19|20)\d\d)|pre-|long-run|long-term|historical|average)",
     re.IGNORECASE,
 )
 _BASIS_AFTER = re.compile(
@@ -140,6 +141,7 @@ def _fill(draft: Draft, text: str, tokens: list[Token], at: tuple[int, int], q: 
     lo, k = at
     draft.closed = role == "base"
     draft.other_base = role == "change" and _other_base(text, q)
+    draft.base_year = _base_year(text, q) if draft.other_base else None
     after = change_after(tokens, k)
     if role == "base" and after:
         role, direction = "change", after  # "down from a 2.4% gain in September"
@@ -250,3 +252,11 @@ def _other_base(text: str, q: Quantity) -> bool:
     """A change against another period than the figure's last: "9.6 percent higher than the
     same month in 2019", "8.6 percent above 2019 levels"."""
     return bool(_OTHER_BASE.match(text, q.span.end))
+
+
+def _base_year(text: str, q: Quantity) -> int | None:
+    """The year such a change is measured against, if one is written ("an increase of 4.8%
+    over 2023"): for a figure of the next year, that is its change on the year before."""
+    found = _OTHER_BASE.match(text, q.span.end)
+    year = found.group("year") if found else None
+    return int(year) if year else None

@@ -301,8 +301,8 @@ def _unit(q: Quantity | None) -> str | None:
 def _joined(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
-        if draft.value is None and draft.change is not None and not draft.other_base:
-            partner = next((d for d in drafts if _completes(d, draft)), None)
+        if draft.value is None and draft.change is not None:
+            partner = next((d for d in drafts if _completes(d, draft) and _on_its_base(d, draft)), None)
             if partner is not None:
                 partner.change, partner.direction = draft.change, draft.direction
                 continue
@@ -316,6 +316,15 @@ def _completes(level: Draft, change: Draft) -> bool:
     "the number of foreign visitors to South Korea"), not a share or rate of it."""
     return (level.value is not None and level.change is None and not level.closed and not level.share
             and level.period == change.period and _narrower(level.name, change.name))  # fmt: skip
+
+
+def _on_its_base(level: Draft, change: Draft) -> bool:
+    """A change measured on the level's last period, as a rule; or against the year before
+    a year's level ("$112.3 billion in 2024, an increase of 4.8% over 2023"), not another
+    ("1.1 million in May, 8.2 percent more than in 2019")."""
+    if not change.other_base:
+        return True
+    return change.base_year is not None and level.period == str(change.base_year + 1)
 
 
 def _narrower(level: str, change: str) -> bool:
