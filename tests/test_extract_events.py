@@ -380,3 +380,10 @@ def test_the_shortcut_for_texts_with_nothing_to_read_changes_no_result() -> None
             assert read_events(text, date.fromisoformat(release.date), facts, phrases) == [], release.title
             skipped += 1
     assert skipped >= 5
+
+
+def test_aid_approved_under_state_aid_rules_is_the_granting_countrys_subsidy() -> None:
+    body = ("Brussels, 14 March 2025\n\nThe European Commission has approved, under EU State aid "
+            "rules, a EUR 2.9 billion German measure to support a battery plant in Saxony.")
+    found = [(e.type, e.implementer) for e in events(body, day="2025-03-14")]
+    assert found == [("subsidy", ("DE", "EU"))]  # and State aid rules are no technical regulation

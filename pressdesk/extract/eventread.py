@@ -201,6 +201,11 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+# Fields whose rules are no technical regulation (of a product, its testing, its labels).
+_NOT_TECHNICAL = frozenset({"aid", "competition", "antitrust", "merger", "procurement", "tax",
+                            "fiscal", "budget", "accounting", "origin", "trade", "wto"})
+
+
 def _owned_rules(
     text: str, mentions: list[Mention], phrases: list[tuple[str, int, int]]
 ) -> list[tuple[str, int, int]]:
@@ -208,6 +213,8 @@ def _owned_rules(
     found = list(phrases)
     for m in mentions:
         owned = OWNED_RULE.match(text, m.end) if m.kind != "body" else None
+        if owned and _NOT_TECHNICAL.intersection(text[owned.start() : owned.start("noun")].lower().split()):
+            continue  # "EU State aid rules", "competition rules": no technical regulation
         if owned and not any(s <= owned.start("noun") < e for _, s, e in found):
             found.append(("technical_regulation", owned.start("noun"), owned.end("noun")))
     return sorted(found, key=lambda t: t[1])
@@ -272,6 +279,8 @@ def _parties(
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
     taker = taker or actor(mentions, start)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
+    if kind == "subsidy":  # "the Commission approved ... a German measure": Germany's aid too
+        implementer = tuple(dict.fromkeys((*_scheme_owners(text, mentions), *implementer)))
     if kind not in _TARGETED:
         return implementer, ()
     return implementer, _targets(found, sentence, implementer)
@@ -288,6 +297,15 @@ def _owner(found: Reading, kind: str, sentence: Sentence, start: int, end: int) 
         return found_owner
     lead = actor([m for m in sentence.mentions if m.end <= found_owner.start], start)
     return lead if lead is not None and lead.code != found_owner.code else found_owner
+
+
+# A jurisdiction's aid named by its adjective: "a €2.9 billion German measure", "Italian scheme".
+_SCHEME_AFTER = re.compile(r"\s+(?:measures?|schemes?|programmes?|programs?|subsid(?:y|ies)|aid"
+                           r"|grants?|support)\b", re.IGNORECASE)
+
+
+def _scheme_owners(text: str, mentions: list[Mention]) -> list[str]:
+    return [m.code for m in mentions if m.kind != "body" and _SCHEME_AFTER.match(text, m.end)]
 
 
 def _giver(text: str, mentions: list[Mention], sentence: Sentence, start: int) -> Mention | None:
