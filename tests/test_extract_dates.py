@@ -228,3 +228,13 @@ def test_day_month_year_joined_by_hyphens() -> None:
         "2024-03-05",
         "2024-03-10",
     ]
+
+
+def test_a_day_of_the_month_alone_is_of_the_release_month_or_the_one_before() -> None:
+    """"announced on the 3rd", as Korean releases and news write it: the nearest such day on
+    the side the tense says, the past when it says none or reports."""
+    november = date(2025, 11, 18)
+    assert values("The ministry announced on the 3rd that exports rose.", november) == ["2025-11-03"]
+    assert values("The ministry announced on the 28th that exports rose.", november) == ["2025-10-28"]
+    assert values("The meeting will be held on the 25th in Seoul.", november) == ["2025-11-25"]
+    assert values("It will decide on the 3rd round of talks.", november) == []  # no day

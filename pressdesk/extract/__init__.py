@@ -36,7 +36,7 @@ __all__ = [
 
 # Raise when the extractors find materially different facts: stored facts of an older
 # version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
-VERSION = 5  # 5: "in <place>" ends a name, surnames that are titles, plans in the past tense
+VERSION = 5  # 5: "in <place>" ends a name, surnames that are titles, plans, "on the 3rd", bullets
 # 4: scale words after a line break, the wires' short dollar forms, one-line roles
 
 

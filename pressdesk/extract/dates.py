@@ -96,6 +96,13 @@ _KINDS: dict[str, str] = {
         + rf"|\b(?:H(?P<h_n2>[12])|(?P<h_n3>[12])H)(?:\s*(?P<h_y2>{_YEAR})|(?P<h_y3>\d\d)\b"
         + r"|(?=\s*(?:[.,;:)]|$|and\b|or\b|to\b|of\b)))"
     ),
+    # "announced on the 3rd": a day of the month the release is about (as Korean releases
+    # and news write it), only after "on" and before no noun ("on the 3rd round")
+    "ordday": (
+        r"(?<=\b[Oo]n\s)the\s+(?P<od>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:that|in|at|and|to|when|as|with|while|after|before|from|for"
+        r"|local|this|last|next|via|through|under|amid|following)\b)"
+    ),
     "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming))\s+year\b(?!'s\s+(?:level|rate))",
     "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming))\s+month\b",
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
@@ -120,7 +127,7 @@ _FIRST = (
     rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
     r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-    r"|(?i:t(?:his|he\s+(?:coming|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|hird|oday|onight"
+    r"|(?i:t(?:his|he\s+(?:coming|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|hird|oday|onight"
     r"|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
     r"|f(?:irst|ourth|inal)|second))"
 )
@@ -141,8 +148,8 @@ _MONTH_CUE = re.compile(
     r"|before|after|between|and|to|for|on)|-)\s*$",
     re.IGNORECASE,
 )
-# A participle after a modal is no past: "will be partly used", "would be signed".
-_MODAL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+){0,3}\w+ed$", re.IGNORECASE)
+# A participle after a modal is no past: "will be partly used", "would be signed", "will be held".
+_MODAL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+){0,3}\w+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"\b(?:in|for|of|by|the|during|until|since|from)\s+$", re.IGNORECASE)
 _SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
@@ -460,6 +467,20 @@ def _resolve_lone_month(m: re.Match[str], ctx: _Context) -> _Found:
     return [(_month_value(_resolve_month(ctx, _month_of(word), written)), _span(m))]
 
 
+def _resolve_ordday(m: re.Match[str], ctx: _Context) -> _Found:
+    """ "on the 3rd": that day of the release's month, the month before or the month after,
+    the nearest on the side the tense says; the past, when it says none or reports ("the
+    ministry announced on the 28th")."""
+    day, today = int(m["od"]), ctx.today
+    index = today.year * 12 + today.month - 1
+    options = [d for d in (_safe_date((index + k) // 12, (index + k) % 12 + 1, day) for k in (-1, 0, 1)) if d]
+    if not options:
+        return []
+    tense = -1 if _reported_or_traded(ctx.text, m.start(), m.end()) else _tense(ctx, _span(m))
+    best = _pick([d.toordinal() for d in options], today.toordinal(), tense or -1, _DAYS_PENALTY)
+    return [(_day(date.fromordinal(best)), _span(m))]
+
+
 def _resolve_years(m: re.Match[str], ctx: _Context) -> _Found:
     return [(m["ys1"], _span(m)), (m["ys2"], _span(m))]
 
@@ -478,6 +499,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Found]] = {
     "quarter": _resolve_quarter,
     "rel_quarter": _resolve_rel_quarter,
     "half": _resolve_half,
+    "ordday": _resolve_ordday,
     "rel_year": _resolve_rel_year,
     "rel_month": _resolve_rel_month,
     "deictic": _resolve_deictic,
