@@ -70,7 +70,8 @@ def test_a_text_wrapped_at_a_fixed_width_is_told_from_one_of_lines() -> None:
 
 
 def test_an_item_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
-    text = "Quick facts\n- Exports rose 4.8% over 2023.\n• The mission is in March\n- next"
+    text = "Quick facts\n- Exports rose 4.8% over 2023.\n• the mission is in March\n- 2026 targets"
     starts = sentence_starts(text)
-    assert [text[s : s + 7] for s in starts] == ["Quick f", "Exports", "The mis", "next"]
+    assert [text[s : s + 7] for s in starts] == ["Quick f", "Exports", "the mis", "2026 ta"]
     assert sentence_starts("a trade-off - not more - said") == [0]  # a dash inside a line
+    assert sentence_starts("deposits on call\n- fell 1.60 billion") == [0]  # a wrapped line's dash

@@ -119,12 +119,12 @@ def _written(text: str, today: date, dates: list[DateRef], market: bool) -> list
 
 
 def _opens_between(text: str, ref: PeriodRef, refs: list[PeriodRef]) -> bool:
-    """ "rose 38% between 2021 and 2024": the first date is the change's base; the level it
+    """ "rose 38% between 2021 and 2024": the first year is the change's base; the level it
     reached is the second's."""
-    if not _BETWEEN.search(text, max(0, ref.span.start - 20), ref.span.start):
-        return False
+    if len(ref.value) != 4 or not _BETWEEN.search(text, max(0, ref.span.start - 20), ref.span.start):
+        return False  # "due between January 1987 and December 1992": a range of months
     joined = _AND.match(text, ref.span.end)
-    return joined is not None and any(r.span.start == joined.end() for r in refs)
+    return joined is not None and any(r.span.start == joined.end() and len(r.value) == 4 for r in refs)
 
 
 def _joined_ranges(text: str, refs: list[PeriodRef]) -> list[PeriodRef]:

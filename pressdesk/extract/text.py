@@ -238,8 +238,12 @@ def first_word_re() -> re.Pattern[str]:
 # bracket ("rose. The", "said. “We"), or glued to a capitalised word ("demand.The", where a page's
 # paragraphs were run together); and a blank line. "3.5 percent" and "rose. exports" end none;
 # an initial before a capitalised word ("the U.S. Trade ...") does, as the text alone cannot tell.
-# A line that opens with a bullet ("- ", "• ") is an item of a list: a sentence of its own.
-SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n|\n[ \t]*[-•*–▪][ \t]+")
+# A line that opens with a bullet ("• ", or "- " before a capital or a digit: in wrapped text a
+# line may open with a dash that goes on with the sentence, "- fell 1.60 billion") is an item
+# of a list: a sentence of its own.
+SENTENCE_END = re.compile(
+    r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n|\n[ \t]*[•▪][ \t]*|\n[ \t]*[-*–][ \t]+(?=[A-Z\d\"“(])"
+)
 
 # The same, where a line break ends a sentence too: in text whose lines are paragraphs or
 # headings (a quotation never runs past its line; a title phrase never past its heading).
