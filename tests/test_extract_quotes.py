@@ -124,3 +124,9 @@ def test_a_quote_wrapped_over_lines_of_a_wire_story() -> None:
         "Holloway told a meeting of securities analysts in Boston.",
     ]
     assert speakers("\n".join(lines)) == [("It has been ", "Martin Holloway")]
+
+
+def test_a_short_quote_before_a_speech_verb_is_speech() -> None:
+    text = '"We are delighted," said Jane Doe, chief executive of Arden Foods.'
+    assert speakers(text) == [("We are delig", "Jane Doe")]
+    assert speakers('The so-called "green deal" and "a big step." came later.') == []

@@ -1,7 +1,8 @@
 """Quotations and who said them.
 
 A quote is text in curly or straight double quotes of four words or more
-(shorter ones are names and scare quotes). Its speaker is the person named in
+(shorter ones are names and scare quotes, unless a speech verb follows: "“Not now,” she
+said"). Its speaker is the person named in
 the same sentence before it ("Minister Kim emphasized that “...”"), the
 person named right after it ("“...,” said Lee Ho-geun"), when a pronoun
 speaks ("He added, “...”") the last person named before it, and when a title
@@ -119,6 +120,23 @@ def _is_title(inner: str) -> bool:
     return capitals >= 0.7 * len(words)
 
 
+# A speech verb right after a quote, its speaker's name (or title) before it or not at all:
+# '"We are delighted," said Jane Doe', '"Not now," the minister said'.
+_SAID_AFTER = re.compile(
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w'’.-]*|minister|spokes(?:person|man|woman))\s+){0,4}"
+    r"(?:said|says|added|noted|stated|explained|continued|replied|told)\b"
+)
+
+
+def _too_short(text: str, inner: str, end: int) -> bool:
+    """Under four words, a name or a scare quote; but two or three ending in a comma or a
+    stop and followed by a speech verb are speech ('"We are delighted," said Jane Doe')."""
+    words = len(inner.split())
+    if words >= _MIN_WORDS:
+        return False
+    return words < 2 or inner[-1] not in ",.!?" or not _SAID_AFTER.match(text, end)
+
+
 def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
     """Every quotation of four words or more, with the canonical name of its speaker if known
     (in a text wrapped at a fixed width, across its line breaks: ``soften_wrapped``)."""
@@ -128,7 +146,7 @@ def extract_quotes(text: str, people: list[Person]) -> list[Quote]:
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
         inner = m.group(group).strip()
-        if len(inner.split()) < _MIN_WORDS or _is_title(inner):
+        if _too_short(text, inner, m.end()) or _is_title(inner):
             continue
         span = Span(m.start(group), m.end(group))
         previous = quotes[-1] if quotes else None
