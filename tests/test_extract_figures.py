@@ -504,3 +504,10 @@ def test_a_cause_does_not_own_the_measure_it_moves() -> None:
 def test_a_change_over_the_year_before_is_the_levels_change() -> None:
     body = "Exports to Asia totalled $112.3 billion in 2024, an increase of 4.8% over 2023."
     assert rows(body) == [("Exports to Asia", "2024", 112.3e9, "USD", 4.8, "up")]
+
+
+def test_a_current_account_is_no_verb() -> None:
+    body = "The current account surplus stood at $9.2 billion in October, the central bank said."
+    assert rows(body) == [("current account surplus", "2025-10", 9.2e9, "USD", None, None)]
+    assert [f.indicator for f in figures("Chips account for 20.1 percent of exports.")] == [
+        "Chips share of exports"]

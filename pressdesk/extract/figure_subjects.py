@@ -493,7 +493,7 @@ def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bo
     """A percent of a whole: "accounted for 29.2 percent", "1.3 percent of all companies"."""
     if q.kind != "percent":
         return False
-    verb = next((t.low for t in reversed(tokens[lo:k]) if t.low in VERBS), "")
+    verb = next((t.low for t in reversed(tokens[lo:k]) if t.low in VERBS or t.kind), "")
     if verb.startswith(("account", "represent", "made", "make", "compris")):
         return True
     found = _SHARE_OF.match(text, q.span.end)

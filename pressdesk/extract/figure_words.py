@@ -59,7 +59,7 @@ _KINDS: dict[str, str] = {
     "level": "was|were|is|are|be|been|being|stood|stands|stand|came|comes|come|coming|totaled"
     "|totalled|totaling|totalling|reached|reaches|reaching|reach|hit|hitting|amounted"
     "|amounting|recorded|recording|registered|registering|posted|posting"
-    "|logged|logging|numbered|numbering|accounted|accounting|account|accounts|represented|representing"
+    "|logged|logging|numbered|numbering|accounted|accounting|represented|representing"
     "|represent|earned|earning|generated|generating|remained|remains|remaining|remain|hovered"
     "|hovering|stayed|stays|staying|peaked|bottomed|closed|close|closing|finished|finish"
     "|finishing|ended|ending|settled|settle|settling|quoted|fetched|fetching|traded"
