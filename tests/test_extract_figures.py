@@ -511,3 +511,9 @@ def test_a_current_account_is_no_verb() -> None:
     assert rows(body) == [("current account surplus", "2025-10", 9.2e9, "USD", None, None)]
     assert [f.indicator for f in figures("Chips account for 20.1 percent of exports.")] == [
         "Chips share of exports"]
+
+
+def test_a_pledge_that_qualifies_its_noun_is_no_plan_and_quarters_count_from_january() -> None:
+    body = "Foreign direct investment pledged to Korea hit $30.5 billion in the first three quarters."
+    assert rows(body) == [("Foreign direct investment", "2025-01/2025-09", 30.5e9, "USD", None, None)]
+    assert rows("The government pledged to boost exports to $50 billion by 2030.") == []

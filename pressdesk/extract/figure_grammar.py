@@ -209,7 +209,7 @@ def _marks(tokens: list[Token], i: int, token: Token) -> list[str]:
     verb = VERBS.get(token.low)
     if token.kind == "other":
         found.append("other")
-    if token.kind in ("plan", "modal"):
+    if token.kind == "modal" or token.kind == "plan" and not _modifier(tokens, i):
         found.append("plan")
     if token.kind == "modal" and token.low in ("could", "may", "might"):
         found.append("weak")
@@ -223,6 +223,26 @@ def _marks(tokens: list[Token], i: int, token: Token) -> list[str]:
     if token.low in DEAL_WORDS and not (verb == "plan" and nxt == "to") and nxt not in MEASURE_HEADS:
         found.append("deal")  # not "plans to", nor a modifier of a measure: "order backlog"
     return found
+
+
+_FINITE_BEFORE = frozenset({"to", "be", "been", "was", "were", "is", "are", "has", "have", "had", "it",
+                            "they", "we", "he", "she", "government", "ministry", "company"})
+
+
+def _modifier(tokens: list[Token], i: int) -> bool:
+    """A plan's participle that qualifies the noun before it, the clause's verb coming after:
+    "investment pledged to Korea hit a record $30.5 billion" (not "the ministry pledged to
+    raise exports to", nor "pledged to boost")."""
+    if not tokens[i].low.endswith("ed") or i == 0 or tokens[i - 1].low in _FINITE_BEFORE:
+        return False
+    if i + 2 < len(tokens) and tokens[i + 1].low == "to" and tokens[i + 2].kind is not None:
+        return False
+    for token in tokens[i + 1 : i + 8]:
+        if token.quantity >= 0:
+            return False
+        if token.kind in ("level", "up", "down"):
+            return True
+    return False
 
 
 def read_gap(tokens: list[Token], lo: int, k: int) -> Gap:

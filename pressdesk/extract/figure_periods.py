@@ -46,7 +46,8 @@ _NUMBERS: dict[str, int] = {
 }  # fmt: skip
 _COUNT = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _FIRST_MONTHS = re.compile(
-    rf"\b(?:the\s+)?first\s+{_COUNT}\s+months(?:\s+of\s+(?:the|this)\s+year\b)?", re.IGNORECASE
+    rf"\b(?:the\s+)?first\s+{_COUNT}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the|this)\s+year\b)?",
+    re.IGNORECASE
 )
 _MONTHS_TO = re.compile(
     rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)\s+$", re.IGNORECASE
@@ -208,8 +209,9 @@ def _own_ranges(text: str, today: date, dates: list[DateRef]) -> list[PeriodRef]
 
 
 def _first_months(m: re.Match[str], today: date, dates: list[DateRef]) -> PeriodRef:
-    """ "the first ten months of 2025" (the year written right after, else this year)."""
-    months = _count(m.group("n"))
+    """ "the first ten months of 2025", "the first three quarters" (the year written right
+    after, else this year)."""
+    months = _count(m.group("n")) * (3 if m.group("unit").lower() == "quarters" else 1)
     after = [d for d in dates if m.end() <= d.span.start <= m.end() + 4 and len(d.value) == 4]
     year = int(after[0].value) if after else today.year if months < today.month else today.year - 1
     end = after[0].span.end if after else m.end()
