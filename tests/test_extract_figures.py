@@ -517,3 +517,13 @@ def test_a_pledge_that_qualifies_its_noun_is_no_plan_and_quarters_count_from_jan
     body = "Foreign direct investment pledged to Korea hit $30.5 billion in the first three quarters."
     assert rows(body) == [("Foreign direct investment", "2025-01/2025-09", 30.5e9, "USD", None, None)]
     assert rows("The government pledged to boost exports to $50 billion by 2030.") == []
+
+
+def test_the_first_days_of_a_month_and_those_of_another_series() -> None:
+    body = ("Outbound shipments of chips in the first 20 days of November rose 25.4 percent to "
+            "$12.1 billion, while those of cars fell 2.1 percent.")
+    assert rows(body) == [
+        ("Outbound shipments of chips", "2025-11-01/2025-11-20", 12.1e9, "USD", 25.4, "up"),
+        ("Outbound shipments of cars", "2025-11-01/2025-11-20", None, None, 2.1, "down")]
+    assert [f.period for f in figures("Exports from Nov. 1-20 rose 8.2 percent to $35.1 billion.")] == [
+        "2025-11-01/2025-11-20"]

@@ -64,7 +64,8 @@ class Gap:
 
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w'’&/-]*|\d+-[A-Za-z][\w-]*|\d[\d,.]*\d|\d|--|[^\w\s]"
+    r"(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F][\w'’&/-]*|\d+-[A-Za-z][\w-]*|\d{1,2}[-–]\d{1,2}(?![\d,./])"
+    r"|\d[\d,.]*\d|\d|--|[^\w\s]"
 )
 _CLAUSE_WORDS = frozenset(
     {"while", "whereas", "but", "although", "though", "that", "which", "who", "when", "after",

@@ -52,6 +52,8 @@ _FIRST_MONTHS = re.compile(
 _MONTHS_TO = re.compile(
     rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)\s+$", re.IGNORECASE
 )
+# "the first 20 days of November": Korea's ten- and twenty-day export figures
+_FIRST_DAYS = re.compile(r"\b(?:the\s+)?first\s+(?P<d>\d{1,2})\s+days\s+of\s+$", re.IGNORECASE)
 _THROUGH = re.compile(
     r"\b(?:through|thru|until|up\s+to|to\s+the\s+end\s+of)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -196,6 +198,11 @@ def _own_ranges(text: str, today: date, dates: list[DateRef]) -> list[PeriodRef]
     if "first" in lower:
         refs += [_first_months(m, today, dates) for m in _FIRST_MONTHS.finditer(text)]
     for ref in dates:
+        days = _FIRST_DAYS.search(text, max(0, ref.span.start - 30), ref.span.start)
+        if days and len(ref.value) == 7 and 1 <= int(days.group("d")) <= 31:
+            last = f"{ref.value}-{int(days.group('d')):02d}"
+            refs.append(PeriodRef(Span(days.start(), ref.span.end), f"{ref.value}-01/{last}", False))
+            continue
         found = _MONTHS_TO.search(text, max(0, ref.span.start - 30), ref.span.start)
         end = _last_month(ref.value)
         if found and end:

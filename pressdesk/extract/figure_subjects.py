@@ -160,6 +160,9 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
     last = naming.names[-1] if naming.names else None
     if is_pronoun(tokens, i, j):
         return naming.subject or last
+    those = tokens[i].low in ("those", "that") and j - i > 2 and tokens[i + 1].low == "of"
+    if those and last and " of " in last:  # "those of cars" after "shipments of chips"
+        return f"{last.split(' of ')[0]} of {name_from(tokens, i + 2, j, naming.dates)}"
     name = _resolve_owner(name_from(tokens, i, j, naming.dates), naming)
     if possessive(tokens, i, j) and name and not _names_entity(tokens, i + 1, j):
         owner = _reporter(tokens, i) or (owner_of(last) if last else None) or naming.entity
