@@ -387,3 +387,16 @@ def test_aid_approved_under_state_aid_rules_is_the_granting_countrys_subsidy() -
             "rules, a EUR 2.9 billion German measure to support a battery plant in Saxony.")
     found = [(e.type, e.implementer) for e in events(body, day="2025-03-14")]
     assert found == [("subsidy", ("DE", "EU"))]  # and State aid rules are no technical regulation
+
+
+def test_who_is_hit_by_a_measure_is_no_agent_of_the_aid() -> None:
+    body = "Korea will provide KRW 3 trillion in policy loans to exporters hit by U.S. tariffs."
+    assert [(e.type, e.implementer) for e in events(body)] == [("subsidy", ("KR",))]
+
+
+def test_a_statistics_release_is_dated_by_its_day_not_by_its_datas_month() -> None:
+    body = "Statistics Korea said the consumer price index rose 2.0 percent in May."
+    found = events(body, day="2025-06-03")
+    assert [(e.type, e.date) for e in found] == [("statistics", "2025-06-03")]
+    body = "The Korea Customs Service said exports in the first 10 days of June fell 2.3 percent."
+    assert [e.type for e in events(body, day="2025-06-11")] == ["statistics"]

@@ -63,3 +63,8 @@ def test_the_adjectives_of_states_beyond_the_largest() -> None:
     text = ("Omani, Jordanian and Croatian officials met Sri Lankan, Venezuelan and Papua New"
             " Guinean delegates; Guinean and Slovak exporters joined.")
     assert codes(text) == ["OM", "JO", "HR", "LK", "VE", "PG", "GN", "SK"]
+
+
+def test_regions_of_the_americas_are_no_country() -> None:
+    assert codes("Exports to Latin America and Central America rose; North America lagged.") == []
+    assert codes("Exports to America rose.") == ["US"]

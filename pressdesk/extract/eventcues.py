@@ -697,8 +697,12 @@ INDICATOR = word_pattern(
     "production",
     "shipments",
     r"consumer\s+prices",
+    r"consumer\s+price\s+index",
+    "(?-i:CPI)",
     "inflation",
     r"producer\s+prices",
+    r"producer\s+price\s+index",
+    "(?-i:PPI)",
     "(?-i:GDP)",
     r"gross\s+domestic\s+product",
     "unemployment",
@@ -720,7 +724,7 @@ INDICATOR = word_pattern(
     r"economy\s+(?:grew|expanded|contracted|shrank)",
 )
 DATA_CUE = re.compile(
-    r"\b(?:announced|released|published|showed|show|shows|according\s+to|data|statistics|figures"
+    r"\b(?:announced|released|published|showed|show|shows|according\s+to|data|statistics|figures|customs"
     r"|tallied|tally|compiled|estimates?\s+showed|reported)\b",
     re.IGNORECASE,
 )

@@ -112,8 +112,9 @@ _TARGET_AFTER = re.compile(
     r"|nationals|individuals|vessels|makers|suppliers|businesses|enterprises|shipments|citizens|origin)\b"
 )
 _AGENT_BEFORE = re.compile(
+    r"(?<!\bhit )(?<!\baffected )(?<!\bharmed )(?<!\bdamaged )(?<!\bstruck )(?<!\bcaused )(?<!\bhurt )"
     r"\bby\s+(?:the\s+)?(?:(?:government|authorities|state)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE
-)  # "by the EU", "provided by the Government of Vietnam"
+)  # "by the EU", "provided by the Government of Vietnam"; not "exporters hit by U.S. tariffs"
 _STOP = (
     r"on|from|against|to|into|in|with|for|and|or|that|which|by|over|as|at|of|is|are|was|were|has"
     r"|have|had|will|said|says|raised|about|regarding|concerning|while|after|before|under|include"

@@ -359,11 +359,10 @@ def candidate(found: Reading, kind: str, start: int, end: int) -> Candidate:
         kind = investor(found, sentence, start)
     implementer, partner = _parties(found, kind, sentence, start, end)
     cut = _clause_end(found, sentence, start, end)
-    dated = event_date(
-        [d for d in sentence.dates if d.span.start < cut and not aside(found.text, sentence, d)],
-        start,
-        found.today,
-    )
+    dates = [d for d in sentence.dates if d.span.start < cut and not aside(found.text, sentence, d)]
+    if kind == "statistics":  # a month or quarter is the data's period; a day, its release
+        dates = [d for d in dates if len(d.value) == 10]
+    dated = event_date(dates, start, found.today)
     event = Event(
         type=kind,
         implementer=implementer,
