@@ -393,3 +393,10 @@ def test_a_surname_that_is_also_a_pronoun_after_a_title() -> None:
     text = "Ministry spokesperson He Yadong said talks would go on. He said they were useful."
     assert people(text) == [("He Yadong", "Ministry spokesperson")]
     assert people("The ministers met. He Said nothing.") == []
+
+
+def test_a_portfolio_then_a_name_is_a_titled_person_not_a_body() -> None:
+    assert people("Minister of Industry and Trade Nguyen Hong Dien signed the memorandum.") == [
+        ("Nguyen Hong Dien", "Minister of Industry and Trade")]
+    assert people("Deputy USTR Jayme White said the talks would resume.") == [
+        ("Jayme White", "Deputy USTR")]

@@ -288,10 +288,23 @@ def _shaped_tail(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """ "USTR Robert Lighthizer", "... Industrial Policy Park Dong-il": a shaped name at the end."""
     for size in (3, 2):
         head, tail = pieces[:-size], pieces[-size:]
-        if head and _has_name_shape([w for w, _ in tail]):
+        if head and (_has_name_shape([w for w, _ in tail]) or _titled_speaker(text, head, tail)):
             role, org = role_text(text, head)
             return _full(text, tail, role or None, org)
     return None
+
+
+def _titled_speaker(text: str, head: list[tuple[str, Span]], tail: list[tuple[str, Span]]) -> bool:
+    """ "Deputy USTR Jayme White said": a name that speaks, after a title or a body's acronym."""
+    words = [w for w, _ in tail]
+    last = head[-1][0]
+    return (
+        len(words) == 2
+        and (last in TITLE_WORDS or is_acronym(last))
+        and _is_name(words)
+        and _plain_name(words)
+        and bool(_SPEECH_AFTER.match(text, past_letters(text, tail[-1][1].end)))
+    )
 
 
 def _single(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:

@@ -31,6 +31,7 @@ from pressdesk.extract.lexicon import (
     COMPLEMENT_HEADS,
     CONTINENT_WORDS,
     DOMAIN_WORDS,
+    EAST_ASIAN_SURNAMES,
     GEO_WORDS,
     HONORIFICS,
     KNOWN_NAMES,
@@ -266,6 +267,15 @@ def _generic(words: list[str]) -> bool:
 _MODEL = re.compile(r"[A-Z]{1,4}-?\d{2,}[A-Z]?")
 
 
+def _portfolio_then_person(words: list[str]) -> bool:
+    """Fields of a portfolio, then a name that begins with a family name of East Asia."""
+    fields = 0
+    while fields < len(words) and words[fields] in DOMAIN_WORDS:
+        fields += 1
+    rest = words[fields:]
+    return fields > 0 and len(rest) in (2, 3) and rest[0] in EAST_ASIAN_SURNAMES
+
+
 def is_plausible(found: FoundName) -> bool:
     words = found.name.split()
     if (
@@ -291,6 +301,8 @@ def is_plausible(found: FoundName) -> bool:
         return False  # "David Brown": a person's name, not a body
     if len(words) > 2 and looks_like_person(words[-2:]) and words[-1] not in ORG_HEADS:
         return False  # "Energy Policy Yoo Jin-ho": a title's end and a person
+    if _portfolio_then_person(words) and not has_head(found.name):
+        return False  # "(Minister of Industry and) Trade Nguyen Hong Dien"
     if len(words) == 1 and words[0] in GEO_WORDS:
         return False  # "Washington", "Seoul": a city or state standing for its government
     if all(_is_place(w) or w in TITLES | TITLE_MODIFIERS | REGION_WORDS | CONTINENT_WORDS for w in words):
