@@ -527,3 +527,10 @@ def test_the_first_days_of_a_month_and_those_of_another_series() -> None:
         ("Outbound shipments of cars", "2025-11-01/2025-11-20", None, None, 2.1, "down")]
     assert [f.period for f in figures("Exports from Nov. 1-20 rose 8.2 percent to $35.1 billion.")] == [
         "2025-11-01/2025-11-20"]
+
+
+def test_twelve_months_to_the_end_of_a_quarter_and_newly_established_firms() -> None:
+    body = "UK exports totalled £873 billion in the 12 months to the end of Q2 2025."
+    assert [f.period for f in figures(body)] == ["2024-07/2025-06"]
+    body = "The number of newly established foreign-invested firms was 53,782, up 14.7%."
+    assert [(f.value, f.change) for f in figures(body)] == [(53782, 14.7)]

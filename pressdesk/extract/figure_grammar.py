@@ -129,6 +129,7 @@ def _kind(text: str, low: str, nxt: str) -> str | None:
     return VERBS.get(low)
 
 
+_STATE_ADVERBS = frozenset({"newly", "recently", "officially", "previously", "already", "formally"})
 _PHRASE_ENDS = frozenset(p[-1] for p in _QUALIFIER_PHRASES)
 # Boundaries after which a participle's clause has the subject of the clause before it:
 # "..., accounting for 10.3 percent", "... unchanged in October after rising 0.1% in September".
@@ -151,6 +152,9 @@ def tokenize(text: str, start: int, end: int, quantities: list[Quantity]) -> lis
     kinds = [_kind(word, low, nxt) if index < 0 and low in _MAYBE_VERBS else None
              for (word, _, _, index), low, nxt in zip(raw, lows, lows[1:], strict=False)]  # fmt: skip
     kinds.append(None)
+    for n in range(1, len(raw)):  # "newly established firms": an adjective, no act
+        if kinds[n] == "other" and lows[n].endswith("ed") and lows[n - 1] in _STATE_ADVERBS:
+            kinds[n] = None
     return [
         Token(word, lows[n], a, b, index, None if _plural_noun(lows[n], kinds[n], kinds[n + 1]) else kinds[n])
         for n, (word, a, b, index) in enumerate(raw)

@@ -50,7 +50,9 @@ _FIRST_MONTHS = re.compile(
     re.IGNORECASE
 )
 _MONTHS_TO = re.compile(
-    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)\s+$", re.IGNORECASE
+    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)"
+    r"(?:\s+the\s+end\s+of)?\s+$",
+    re.IGNORECASE,
 )
 # "the first 20 days of November": Korea's ten- and twenty-day export figures
 _FIRST_DAYS = re.compile(r"\b(?:the\s+)?first\s+(?P<d>\d{1,2})\s+days\s+of\s+$", re.IGNORECASE)
