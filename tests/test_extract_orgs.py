@@ -346,3 +346,9 @@ def test_where_a_body_is_is_no_part_of_its_name_but_an_embassys_is() -> None:
     assert names("The American Chamber of Commerce in Korea (AMCHAM) said.") == [
         ("American Chamber of Commerce in Korea", ("AMCHAM",))]
     assert names("Members spoke at the Council for Trade in Goods.") == [("Council for Trade in Goods", ())]
+
+
+def test_an_acronym_after_or_is_the_names_alias() -> None:
+    assert names("The Japan External Trade Organization, or JETRO, said.") == [
+        ("Japan External Trade Organization", ("JETRO",))]
+    assert names("Halvard Steel or LG Display will win.") == [("Halvard Steel", ()), ("LG Display", ())]

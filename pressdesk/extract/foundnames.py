@@ -51,6 +51,14 @@ RUN_ALONE = lead_run("’'-")
 ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
 _COMMA_ACRONYM = re.compile(r",\s*([A-Z]{2,}),")
+_OR_ACRONYM = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z]{2,}[A-Za-z]*)(?=[,;.)]|\s+(?:for\s+short|said)\b)")
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters stand in the name in order, the first its first:
+    "JETRO" in "Japan External Trade Organization"."""
+    letters = iter(name.upper())
+    return acronym[0].upper() == name[:1].upper() and all(c in letters for c in acronym.upper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,9 @@ def with_acronym(text: str, span: Span) -> FoundName:
     comma = _COMMA_ACRONYM.match(text, span.end)  # "Chicago Board of Trade, CBT, said"
     if comma and initials(text[span.start : span.end]) == comma.group(1):
         return FoundName(text[span.start : span.end], span, comma.group(1))
+    named = _OR_ACRONYM.match(text, span.end)  # "Japan External Trade Organization, or JETRO,"
+    if named and _spells(named.group(1), text[span.start : span.end]):
+        return FoundName(text[span.start : span.end], span, named.group(1))
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
     unit = m is not None and _SUFFIX_AFTER.match(text, m.end()) is not None
