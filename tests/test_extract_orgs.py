@@ -352,3 +352,8 @@ def test_an_acronym_after_or_is_the_names_alias() -> None:
     assert names("The Japan External Trade Organization, or JETRO, said.") == [
         ("Japan External Trade Organization", ("JETRO",))]
     assert names("Halvard Steel or LG Display will win.") == [("Halvard Steel", ()), ("LG Display", ())]
+
+
+def test_a_word_in_brackets_inside_a_companys_name() -> None:
+    assert names("Halvard Matheson (Holdings) Ltd and Quentaro Whampoa Ltd said.") == [
+        ("Halvard Matheson (Holdings) Ltd", ()), ("Quentaro Whampoa Ltd", ())]

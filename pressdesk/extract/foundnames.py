@@ -54,7 +54,7 @@ _COMMA_ACRONYM = re.compile(r",\s*([A-Z]{2,}),")
 _OR_ACRONYM = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z]{2,}[A-Za-z]*)(?=[,;.)]|\s+(?:for\s+short|said)\b)")
 
 
-def _spells(acronym: str, name: str) -> bool:
+def _letters_in_order(acronym: str, name: str) -> bool:
     """Whether an acronym's letters stand in the name in order, the first its first:
     "JETRO" in "Japan External Trade Organization"."""
     letters = iter(name.upper())
@@ -106,7 +106,7 @@ def with_acronym(text: str, span: Span) -> FoundName:
     if comma and initials(text[span.start : span.end]) == comma.group(1):
         return FoundName(text[span.start : span.end], span, comma.group(1))
     named = _OR_ACRONYM.match(text, span.end)  # "Japan External Trade Organization, or JETRO,"
-    if named and _spells(named.group(1), text[span.start : span.end]):
+    if named and _letters_in_order(named.group(1), text[span.start : span.end]):
         return FoundName(text[span.start : span.end], span, named.group(1))
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None

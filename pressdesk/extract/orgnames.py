@@ -75,7 +75,8 @@ TRAILERS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "LLC", "PLC", "Plc", "AG",
 
 # Company suffixes, which after "and" or "&" end the name before them ("... and Co Inc").
 _SUFFIXES = frozenset(
-    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "Plc", "plc", "LLC", "AG", "SA"}
+    {"Co", "Co.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "Plc", "plc", "LLC", "AG", "SA",
+     "Pte", "Bhd", "Berhad"}
 )
 
 # Heads written in two words: "Directorate General of ...", "Secretariat General".
@@ -202,7 +203,7 @@ def _ends_in_domain(text: str, run: Span) -> bool:
     """ "Australian Trade" before "and Investment Commission": one name across the "and"."""
     words = text[run.start : run.end].split()
     if len(words) == 1 and words[0] in ORG_HEADS:
-        return True
+        return words[0].rstrip(".") not in _SUFFIXES  # "(Holdings) Ltd and ...": a name's end
     return words[-1] in DOMAIN_WORDS and not head_index(words) >= 0
 
 
@@ -287,6 +288,8 @@ def is_plausible(found: FoundName) -> bool:
         return False
     if found.name in KNOWN_NAMES or found.name in _ACRONYM_OF:
         return True
+    if words[0].rstrip(".") in _SUFFIXES:
+        return False  # "Ltd and Hutchison Whampoa Ltd": the end of the name before
     if any(w in NON_ORG_WORDS for w in words) and not has_head(found.name):
         return False
     if _generic(words) and found.name not in LONE_HEADS | KNOWN_NAMES:
@@ -342,7 +345,22 @@ def _defined_names(text: str) -> Iterator[FoundName]:
                 break
 
 
+# "Jardine Matheson (Holdings) Ltd", "Nikko Securities Co (Europe) Ltd": a word in brackets
+# inside a company's name, before its suffix.
+_BRACKETED_COMPANY = re.compile(
+    rf"({RUN}) \([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\) (?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|AG|GmbH|SA|NV"
+    r"|Bhd|Berhad|Pte|LLC)\b\.?"
+)
+
+
+def _bracketed_companies(text: str) -> Iterator[FoundName]:
+    for m in _BRACKETED_COMPANY.finditer(text) if " (" in text else ():
+        start = trim_leading(text, m.start(1), m.end(1))
+        yield FoundName(text[start : m.end()], Span(start, m.end()))
+
+
 NAME_FINDERS = (
+    _bracketed_companies,
     _headed_names,
     _known_names,
     _ministry_names,
