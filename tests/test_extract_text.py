@@ -75,3 +75,8 @@ def test_an_item_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
     assert [text[s : s + 7] for s in starts] == ["Quick f", "Exports", "the mis", "2026 ta"]
     assert sentence_starts("a trade-off - not more - said") == [0]  # a dash inside a line
     assert sentence_starts("deposits on call\n- fell 1.60 billion") == [0]  # a wrapped line's dash
+
+
+def test_the_wires_us_dollars_end_no_sentence() -> None:
+    text = "Exports rose to 4.18 billion U.S. Dlrs in the first quarter. The U.S. Trade Representative said."
+    assert [text[s : s + 7].strip() for s in sentence_starts(text)] == ["Exports", "The U.", "Trade"]

@@ -237,12 +237,14 @@ def first_word_re() -> re.Pattern[str]:
 # Where a sentence ends: ".", "!" or "?" before white space and a capital, an opening quote or a
 # bracket ("rose. The", "said. “We"), or glued to a capitalised word ("demand.The", where a page's
 # paragraphs were run together); and a blank line. "3.5 percent" and "rose. exports" end none;
-# an initial before a capitalised word ("the U.S. Trade ...") does, as the text alone cannot tell.
+# an initial before a capitalised word ("the U.S. Trade ...") does, as the text alone cannot tell,
+# but for the wires' "U.S. Dlrs".
 # A line that opens with a bullet ("• ", or "- " before a capital or a digit: in wrapped text a
 # line may open with a dash that goes on with the sentence, "- fell 1.60 billion") is an item
 # of a list: a sentence of its own.
 SENTENCE_END = re.compile(
-    r"[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|\n\s*\n|\n[ \t]*[•▪][ \t]*|\n[ \t]*[-*–][ \t]+(?=[A-Z\d\"“(])"
+    r"(?<!\bU\.S)[.!?](?=\s+[A-Z\"“(]|[A-Z][a-z])|(?<=\bU\.S)\.(?=\s+(?!D(?:lrs|ollars?)\b)[A-Z\"“(])"
+    r"|\n\s*\n|\n[ \t]*[•▪][ \t]*|\n[ \t]*[-*–][ \t]+(?=[A-Z\d\"“(])"
 )
 
 # The same, where a line break ends a sentence too: in text whose lines are paragraphs or
