@@ -184,9 +184,10 @@ def _full(text: str, pieces: list[tuple[str, Span]], role: str | None, org: str 
 
 
 def _last_title(pieces: list[tuple[str, Span]]) -> int:
-    words = [w for w, _ in pieces]
-    last = len(words) - 1 if _titled_surname(words) else len(words)
-    return max((i for i, w in enumerate(words[:last]) if w in TITLE_WORDS), default=-1)
+    last = len(pieces)
+    if last > 1 and pieces[-1][0] in TITLE_WORDS and _titled_surname([pieces[-2][0], pieces[-1][0]]):
+        last -= 1  # "Catherine King"
+    return next((i for i in range(last - 1, -1, -1) if pieces[i][0] in TITLE_WORDS), -1)
 
 
 def _in_title_case_headline(text: str, pos: int) -> bool:

@@ -347,16 +347,19 @@ def _defined_names(text: str) -> Iterator[FoundName]:
 
 # "Jardine Matheson (Holdings) Ltd", "Nikko Securities Co (Europe) Ltd": a word in brackets
 # inside a company's name, before its suffix.
-_BRACKETED_COMPANY = re.compile(
-    rf"({RUN}) \([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\) (?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|AG|GmbH|SA|NV"
-    r"|Bhd|Berhad|Pte|LLC)\b\.?"
+_BRACKETED_SUFFIX = re.compile(
+    r" \([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?\) (?:Ltd|Limited|Inc|Corp|Co|PLC|Plc|AG|GmbH|SA|NV|Bhd|Berhad"
+    r"|Pte|LLC)\b\.?"
 )
+_RUN_BEFORE = re.compile(rf"({RUN})$")
 
 
 def _bracketed_companies(text: str) -> Iterator[FoundName]:
-    for m in _BRACKETED_COMPANY.finditer(text) if " (" in text else ():
-        start = trim_leading(text, m.start(1), m.end(1))
-        yield FoundName(text[start : m.end()], Span(start, m.end()))
+    for m in _BRACKETED_SUFFIX.finditer(text):  # the brackets first: a run before them is rare
+        run = _RUN_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if run:
+            start = trim_leading(text, run.start(1), run.end(1))
+            yield FoundName(text[start : m.end()], Span(start, m.end()))
 
 
 NAME_FINDERS = (
