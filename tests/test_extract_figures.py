@@ -534,3 +534,9 @@ def test_twelve_months_to_the_end_of_a_quarter_and_newly_established_firms() -> 
     assert [f.period for f in figures(body)] == ["2024-07/2025-06"]
     body = "The number of newly established foreign-invested firms was 53,782, up 14.7%."
     assert [(f.value, f.change) for f in figures(body)] == [(53782, 14.7)]
+
+
+def test_a_signed_percent_in_brackets_is_the_change_of_the_level_before() -> None:
+    body = "Chip exports reached $16.6 billion (+25.4%) in October, car exports $6.0 billion (down 2.1%)."
+    assert [(f.value, f.change, f.direction, f.period) for f in figures(body)] == [
+        (16.6e9, 25.4, "up", "2025-10"), (6.0e9, 2.1, "down", "2025-10")]

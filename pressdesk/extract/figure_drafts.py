@@ -91,6 +91,15 @@ def read_numbers(text: str, tokens: list[Token], numbers: list[Quantity], naming
     return drafts
 
 
+def _bracketed_change(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> bool:
+    """ "USD 16.6 billion (+25.4%)", "(up 3.1%)": a signed percent in brackets right after a
+    level is that level's change."""
+    if current is None or current.value is None or current.change is not None or q.kind != "percent":
+        return False
+    words = [t.low for t in tokens[lo:k]]
+    return (words == ["("] and q.sign is not None) or words in (["(", "up"], ["(", "down"])
+
+
 def _after(tokens: list[Token], k: int, q: Quantity) -> int:
     end = q.noun_end or q.span.end
     i = k + 1
@@ -116,6 +125,11 @@ def _place(
     anew = names_anew(tokens, gap, k, item)
     if role == "alt" and current is not None:
         return _alternative(text, q, current, naming)
+    if _bracketed_change(tokens, lo, k, q, current):
+        assert current is not None
+        words = {t.low for t in tokens[lo:k]}
+        _attach(current, q, "change", "up" if "up" in words else "down" if "down" in words else None)
+        return current
     if not anew and gap.boundary in _JOINING and current is not None and _fits(current, role, text, q):
         _attach(current, q, role, direction)
         return current
