@@ -238,3 +238,7 @@ def test_a_day_of_the_month_alone_is_of_the_release_month_or_the_one_before() ->
     assert values("The ministry announced on the 28th that exports rose.", november) == ["2025-10-28"]
     assert values("The meeting will be held on the 25th in Seoul.", november) == ["2025-11-25"]
     assert values("It will decide on the 3rd round of talks.", november) == []  # no day
+
+
+def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
+    assert values("The talks open on Wednesday (Nov. 19) in Geneva.", date(2025, 11, 18)) == ["2025-11-19"]

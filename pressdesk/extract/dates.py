@@ -152,6 +152,7 @@ _MONTH_CUE = re.compile(
 _MODAL = re.compile(r"\b(?:will|would|shall)\s+(?:\w+\s+){0,3}\w+$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.IGNORECASE)
 _PERIOD_CUE = re.compile(r"\b(?:in|for|of|by|the|during|until|since|from)\s+$", re.IGNORECASE)
+_DATE_IN_BRACKETS = re.compile(rf"\s*\((?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})\b")
 _SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
 # A weekday governed by a verb of reporting in the past ("said on Wednesday that ... would"),
 # or a trading day gone by ("a premium to Tuesday's closing price"): the past one.
@@ -444,6 +445,8 @@ def _resolve_rel_wd(m: re.Match[str], ctx: _Context) -> _Found:
 def _resolve_weekday(m: re.Match[str], ctx: _Context) -> _Found:
     if _SPAN_OF_DAYS.search(ctx.text, max(0, m.start() - 20), m.start()):
         return []  # "Monday through Friday": opening hours
+    if _DATE_IN_BRACKETS.match(ctx.text, m.end()):
+        return []  # "Wednesday (Nov. 19)": the date in brackets says which
     tense = -1 if _reported_or_traded(ctx.text, m.start(), m.end()) else _tense(ctx, _span(m))
     return [(_day(_weekday_near(ctx.today, _WEEKDAYS[m["wd"].lower()], tense or -1)), _span(m))]
 
