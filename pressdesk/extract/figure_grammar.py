@@ -230,8 +230,9 @@ def _marks(tokens: list[Token], i: int, token: Token) -> list[str]:
     return found
 
 
+# Words after which a plan's participle is a verb of its own clause: "has pledged", "they pledged".
 _FINITE_BEFORE = frozenset({"to", "be", "been", "was", "were", "is", "are", "has", "have", "had", "it",
-                            "they", "we", "he", "she", "government", "ministry", "company"})
+                            "they", "we", "he", "she"})
 
 
 def _modifier(tokens: list[Token], i: int) -> bool:
