@@ -49,12 +49,13 @@ MEMBERS = ("SELECT m.seq, m.release_id, m.source, m.features, m.story_id, s.seq,
 
 class StoryMemory:
     """What grouping keeps of a store from one batch to the next: the candidates last
-    grouped or read (features and story, by grouping order) and the creation order and size
-    of stories. A release's candidates are mostly among the few thousand grouped before it,
-    each found a dozen times: reading and decoding them was a sixth of grouping's time, and
-    each merge (every third release of make_corpus's remixes) sent the batch's back to the
-    store to be read again. Those the reach finds lie further back, hence room for 32,768
-    (about 60 MiB); the oldest go first past ``limit``.
+    grouped or read (features and story, by grouping order), the creation order and size of
+    stories, and the term counts read (``TERMS_KEPT`` at most). A release's candidates are
+    mostly among the few thousand grouped before it, each found a dozen times: reading and
+    decoding them was a sixth of grouping's time, and each merge (every third release of
+    make_corpus's remixes) sent the batch's back to the store to be read again. Those the
+    reach finds lie further back, hence room for 32,768 (about 60 MiB); the oldest go first
+    past ``limit``.
 
     It is right only while the store holds what this process last grouped through it: a
     book checks that when it opens (``open``: the same connection, to which no other has
