@@ -400,3 +400,8 @@ def test_a_portfolio_then_a_name_is_a_titled_person_not_a_body() -> None:
         ("Nguyen Hong Dien", "Minister of Industry and Trade")]
     assert people("Deputy USTR Jayme White said the talks would resume.") == [
         ("Jayme White", "Deputy USTR")]
+
+
+def test_abbreviated_ranks_before_a_name_are_titles() -> None:
+    assert people("Gen. Martin Keller arrived in Seoul on Monday.") == [("Martin Keller", "Gen.")]
+    assert people("The adviser, Lt. Col. Jane Roe, said the plan held.") == [("Jane Roe", "Lt. Col.")]

@@ -83,7 +83,9 @@ _ROLE_BACK = re.compile(
 )
 COURTESY = words("Mr Mr. Ms Ms. Mrs Mrs. Mx Dr Dr. Shri Sri Smt Smt. Shrimati Kumari")
 ACADEMIC = words("Prof Prof.")  # a courtesy after another title: "Director Prof Jane Roe"
-TITLE_WORDS = NAME_TITLES | TITLES | COURTESY | ACADEMIC | {"Gov.", "Sen.", "Rep."}
+# Titles written short before a name: "Sen. Jane Roe", "Gen. John Doe", "Amb. Kim".
+ABBREVIATED_TITLES = words("Gov. Sen. Rep. Gen. Adm. Col. Lt. Maj. Capt. Amb. Cmdr.")
+TITLE_WORDS = NAME_TITLES | TITLES | COURTESY | ACADEMIC | ABBREVIATED_TITLES
 
 
 # The frame of an honourable's name: "The Hon", "the Rt Hon", "The Right Honourable".
