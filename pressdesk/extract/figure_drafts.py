@@ -91,13 +91,15 @@ def read_numbers(text: str, tokens: list[Token], numbers: list[Quantity], naming
     return drafts
 
 
-def _bracketed_change(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> bool:
+def _bracketed_change(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> str | None:
     """ "USD 16.6 billion (+25.4%)", "(up 3.1%)": a signed percent in brackets right after a
-    level is that level's change."""
+    level is that level's change; its direction, or None if it is none."""
     if current is None or current.value is None or current.change is not None or q.kind != "percent":
-        return False
+        return None
     words = [t.low for t in tokens[lo:k]]
-    return (words == ["("] and q.sign is not None) or words in (["(", "up"], ["(", "down"])
+    if words == ["("]:
+        return q.sign
+    return words[1] if words in (["(", "up"], ["(", "down"]) else None
 
 
 def _after(tokens: list[Token], k: int, q: Quantity) -> int:
@@ -125,10 +127,9 @@ def _place(
     anew = names_anew(tokens, gap, k, item)
     if role == "alt" and current is not None:
         return _alternative(text, q, current, naming)
-    if _bracketed_change(tokens, lo, k, q, current):
-        assert current is not None
-        words = {t.low for t in tokens[lo:k]}
-        _attach(current, q, "change", "up" if "up" in words else "down" if "down" in words else None)
+    bracketed = _bracketed_change(tokens, lo, k, q, current)
+    if bracketed and current is not None:
+        _attach(current, q, "change", bracketed)
         return current
     if not anew and gap.boundary in _JOINING and current is not None and _fits(current, role, text, q):
         _attach(current, q, role, direction)
