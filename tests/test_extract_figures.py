@@ -540,3 +540,11 @@ def test_a_signed_percent_in_brackets_is_the_change_of_the_level_before() -> Non
     body = "Chip exports reached $16.6 billion (+25.4%) in October, car exports $6.0 billion (down 2.1%)."
     assert [(f.value, f.change, f.direction, f.period) for f in figures(body)] == [
         (16.6e9, 25.4, "up", "2025-10"), (6.0e9, 2.1, "down", "2025-10")]
+
+
+def test_a_change_restated_in_money_in_brackets_is_no_figure() -> None:
+    body = ("The goods trade deficit with Elbonia was $295.4 billion in 2024, a 5.8 percent increase"
+            " ($16.3 billion) over 2023.")
+    assert [(f.value, f.change) for f in figures(body)] == [(295.4e9, 5.8)]
+    assert [(f.value, f.change) for f in figures("Exports rose 5% ($2 billion) to $42 billion in 2024.")] == [
+        (42e9, 5.0)]

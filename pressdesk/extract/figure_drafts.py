@@ -27,6 +27,7 @@ from pressdesk.extract.figure_subjects import (
     share_name,
 )
 from pressdesk.extract.figure_values import Quantity
+from pressdesk.extract.figure_words import CHANGE_NOUNS
 
 __all__ = ["Draft", "read_numbers"]
 
@@ -102,6 +103,15 @@ def _bracketed_change(tokens: list[Token], lo: int, k: int, q: Quantity, current
     return words[1] if words in (["(", "up"], ["(", "down"]) else None
 
 
+def _change_in_money(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> bool:
+    """An amount in brackets right after a change in percent restates that change: "up 2.9
+    percent ($4.3 billion)", "a 5.8 percent increase ($16.3 billion) over 2023"."""
+    if current is None or current.change is None or current.change.kind != "percent" or q.kind != "money":
+        return False
+    words = [t.low for t in tokens[lo:k]]
+    return words == ["("] or (len(words) == 2 and words[1] == "(" and words[0] in CHANGE_NOUNS)
+
+
 def _after(tokens: list[Token], k: int, q: Quantity) -> int:
     end = q.noun_end or q.span.end
     i = k + 1
@@ -131,6 +141,8 @@ def _place(
     if bracketed and current is not None:
         _attach(current, q, "change", bracketed)
         return current
+    if _change_in_money(tokens, lo, k, q, current):
+        return current  # "a 5.8 percent increase ($16.3 billion)": the same change, in dollars
     if not anew and gap.boundary in _JOINING and current is not None and _fits(current, role, text, q):
         _attach(current, q, role, direction)
         return current
