@@ -548,3 +548,8 @@ def test_a_change_restated_in_money_in_brackets_is_no_figure() -> None:
     assert [(f.value, f.change) for f in figures(body)] == [(295.4e9, 5.8)]
     assert [(f.value, f.change) for f in figures("Exports rose 5% ($2 billion) to $42 billion in 2024.")] == [
         (42e9, 5.0)]
+
+
+def test_a_period_in_brackets_after_a_number_is_not_its_own() -> None:
+    assert [(f.period, f.value) for f in figures("Sales were $5 billion ($3 billion in 2023).")] == [
+        (None, 5e9)]

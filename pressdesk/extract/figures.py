@@ -212,7 +212,9 @@ def _own_period(text: str, tokens: list[Token], draft: Draft, refs: list[PeriodR
     after = [
         p
         for p in refs
-        if draft.first <= p.span.start < stop and not _CLAUSE_BREAK.search(text, draft.first, p.span.start)
+        if draft.first <= p.span.start < stop
+        and not _CLAUSE_BREAK.search(text, draft.first, p.span.start)
+        and not _bracketed_after(text, draft.last, p.span.start)
     ]
     if after:
         return after[0].value
@@ -222,6 +224,13 @@ def _own_period(text: str, tokens: list[Token], draft: Draft, refs: list[PeriodR
         if inside:
             return inside[-1].value
     return None
+
+
+def _bracketed_after(text: str, end: int, pos: int) -> bool:
+    """Whether ``pos`` is inside brackets opened after the figure's last number: "$5 billion
+    ($3 billion in 2023)" is no figure of 2023."""
+    between = text[end:pos]
+    return between.count("(") > between.count(")")
 
 
 def _when_period(text: str, draft: Draft, periods: list[PeriodRef]) -> str | None:
