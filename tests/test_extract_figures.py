@@ -553,3 +553,9 @@ def test_a_change_restated_in_money_in_brackets_is_no_figure() -> None:
 def test_a_period_in_brackets_after_a_number_is_not_its_own() -> None:
     assert [(f.period, f.value) for f in figures("Sales were $5 billion ($3 billion in 2023).")] == [
         (None, 5e9)]
+
+
+def test_their_measure_is_owned_by_a_name_not_by_the_last_sentences_phrase() -> None:
+    body = ("The review follows a complaint lodged by producers representing 25% of output. Imports "
+            "from Elbonia rose 38% to EUR 310 million in 2024, while their market share rose to 19%.")
+    assert [f.indicator for f in figures(body)][-1] == "market share"

@@ -165,7 +165,8 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         return f"{last.split(' of ')[0]} of {name_from(tokens, i + 2, j, naming.dates)}"
     name = _resolve_owner(name_from(tokens, i, j, naming.dates), naming)
     if possessive(tokens, i, j) and name and not _names_entity(tokens, i + 1, j):
-        owner = _reporter(tokens, i) or (owner_of(last) if last else None) or naming.entity
+        entity = naming.entity if naming.entity and naming.entity[:1].isupper() else None  # a name
+        owner = _reporter(tokens, i) or (owner_of(last) if last else None) or entity
         name = f"{owner} {name}" if owner else name
     if not name or is_generic(name):
         return last
