@@ -357,3 +357,8 @@ def test_an_acronym_after_or_is_the_names_alias() -> None:
 def test_a_word_in_brackets_inside_a_companys_name() -> None:
     assert names("Halvard Matheson (Holdings) Ltd and Quentaro Whampoa Ltd said.") == [
         ("Halvard Matheson (Holdings) Ltd", ()), ("Quentaro Whampoa Ltd", ())]
+
+
+def test_a_sentence_that_ends_with_a_companys_suffix_ends_its_name() -> None:
+    assert names("Shares of Quentaro International Inc. The New York Stock Exchange halted trading.") == [
+        ("Quentaro International Inc.", ()), ("New York Stock Exchange", ())]

@@ -390,8 +390,25 @@ def find_org_names(text: str) -> list[FoundName]:
     start = cue_start(text)
     found = [f for finder in NAME_FINDERS for f in finder(text) if _confirmed(text, f, start)]
     found += [f for finder in CUE_FINDERS for f in finder(text) if f.span.start >= start]
-    whole = (whole_name(text, f) for f in found)
+    whole = (part for f in found for part in _split_at_stop(whole_name(text, f)))
     return sorted((f for f in whole if is_plausible(f)), key=lambda f: f.span.start)
+
+
+# A company's suffix whose stop ends a sentence before "The" and a name: "... CUC
+# International Inc. The New York Stock Exchange halted trading" (a run of capitals crosses it).
+_STOP_BEFORE_THE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Bros|Plc|PLC)\.(?= The [A-Z])")
+
+
+def _split_at_stop(found: FoundName) -> list[FoundName]:
+    """The name cut where a sentence ends inside it, and the name after "The", if any."""
+    stop = _STOP_BEFORE_THE.search(found.name)
+    if stop is None:
+        return [found]
+    start, cut = found.span.start, stop.end()
+    rest = found.name[cut + len(" The ") :]
+    first = FoundName(found.name[:cut], Span(start, start + cut))
+    after = Span(start + cut + len(" The "), found.span.end)
+    return [first, FoundName(rest, after, found.acronym)] if has_head(rest) else [first]
 
 
 def coordinated_names(text: str, found: list[FoundName]) -> Iterator[FoundName]:
