@@ -167,8 +167,9 @@ def _fill(draft: Draft, text: str, tokens: list[Token], at: tuple[int, int], q: 
     """A new draft's first number: a base ("from $70.9 billion"), a change, a level or a share."""
     lo, k = at
     draft.closed = role == "base"
-    draft.other_base = role == "change" and _other_base(text, q)
-    draft.base_year = _base_year(text, q) if draft.other_base else None
+    base = _OTHER_BASE.match(text, q.span.end) if role == "change" else None
+    draft.other_base = base is not None
+    draft.base_year = int(base["year"]) if base and base["year"] else None
     after = change_after(tokens, k)
     if role == "base" and after:
         role, direction = "change", after  # "down from a 2.4% gain in September"
@@ -280,10 +281,3 @@ def _other_base(text: str, q: Quantity) -> bool:
     same month in 2019", "8.6 percent above 2019 levels"."""
     return bool(_OTHER_BASE.match(text, q.span.end))
 
-
-def _base_year(text: str, q: Quantity) -> int | None:
-    """The year such a change is measured against, if one is written ("an increase of 4.8%
-    over 2023"): for a figure of the next year, that is its change on the year before."""
-    found = _OTHER_BASE.match(text, q.span.end)
-    year = found.group("year") if found else None
-    return int(year) if year else None
