@@ -14,8 +14,9 @@ import pytest
 from pressdesk.extract import document_text, extract
 from pressdesk.extract.eventcues import find_triggers
 from pressdesk.extract.eventdates import When, date_range, event_date
-from pressdesk.extract.eventplaces import AGENCIES, DATELINES
+from pressdesk.extract.eventplaces import AGENCIES
 from pressdesk.extract.events import nothing_to_read, read_events
+from pressdesk.extract.places import DATELINES
 from pressdesk.facts import DateRef, Event, Span
 from pressdesk.models import Release
 from pressdesk.readers import read_path
@@ -400,3 +401,10 @@ def test_a_statistics_release_is_dated_by_its_day_not_by_its_datas_month() -> No
     assert [(e.type, e.date) for e in found] == [("statistics", "2025-06-03")]
     body = "The Korea Customs Service said exports in the first 10 days of June fell 2.3 percent."
     assert [e.type for e in events(body, day="2025-06-11")] == ["statistics"]
+
+
+def test_home_from_the_government_site_that_published_it() -> None:
+    body = "The Ministry of Economic Affairs announced on Monday that export orders rose 12.1% in February."
+    release = Release.create(title="Export orders", date=DAY, body=body, source="Test",
+                             url="https://www.economy.gov.tw/news/1")
+    assert [(e.type, set(e.implementer)) for e in extract(release).events] == [("statistics", {"TW"})]

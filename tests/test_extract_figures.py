@@ -559,3 +559,51 @@ def test_their_measure_is_owned_by_a_name_not_by_the_last_sentences_phrase() -> 
     body = ("The review follows a complaint lodged by producers representing 25% of output. Imports "
             "from Elbonia rose 38% to EUR 310 million in 2024, while their market share rose to 19%.")
     assert [f.indicator for f in figures(body)][-1] == "market share"
+
+
+# ---------------------------------------------------------------- other governments' styles (own words)
+
+
+def test_an_amount_in_another_currency_in_brackets_restates_the_level() -> None:
+    assert rows(
+        "Trade in goods rose 3.3 percent to 9.4 trillion yuan (about 1.31 trillion U.S. dollars) in the "
+        "first four months of 2025."
+    ) == [("Trade in goods", "2025-01/2025-04", 9.4e12, "CNY", 3.3, "up")]
+
+
+def test_a_change_of_one_percent_to_another_is_a_range() -> None:
+    assert rows("The bureau expects orders of an annual increase of 20.5% to 24.1% in December.") == []
+
+
+def test_a_bare_verb_after_and_goes_on_with_the_modal_before() -> None:
+    pact = "The minister said the pact would boost trade by £3.1 billion and raise GDP by £1.2 billion."
+    assert rows(pact) == []
+    (found,) = figures("Shipments are projected to rise 4% in 2026 and reach $9 billion.")
+    assert (found.kind, found.value, found.change) == ("forecast", 9e9, 4.0)
+    assert [r[0] for r in rows("Exports rose 5% in May and hit a record $5 billion.")] == ["Exports"]
+
+
+def test_a_month_alone_is_an_aside_in_a_cumulative_report() -> None:
+    assert [r[:2] for r in rows(
+        "Trade rose 2.2 percent to 7.1 trillion yuan in the first four months. In April alone, trade "
+        "grew 1.4 percent to 1.9 trillion yuan. Exports climbed 4.1 percent to 4.0 trillion yuan."
+    )] == [("Trade", "2025-01/2025-04"), ("trade", "2025-04"), ("Exports", "2025-01/2025-04")]
+
+
+def test_a_country_ranked_among_partners_names_the_trade_with_it() -> None:
+    assert [r[:3] for r in rows(
+        "Japan remained Chile's largest export market with USD 9.3 billion in 2024, while Peru was the "
+        "largest source of imports at USD 4.1 billion. ASEAN was its second-largest trading partner, "
+        "with bilateral trade reaching USD 2.2 billion."
+    )] == [
+        ("exports to Japan", "2024", 9.3e9),
+        ("imports from Peru", "2024", 4.1e9),
+        ("trade with ASEAN", "2024", 2.2e9),
+    ]
+
+
+def test_a_bare_head_in_the_release_keeps_a_later_one_unqualified() -> None:
+    assert [r[0] for r in rows(
+        "Exports fell 2.4% in June. Shipments to Canada slid 11.3%, led by a 26.7% drop in steel exports. "
+        "Imports rose 0.2%."
+    )] == ["Exports", "Shipments to Canada", "steel exports", "Imports"]

@@ -183,3 +183,26 @@ def test_brand_names_are_not_currencies() -> None:
 )
 def test_a_scaled_amount_is_its_value_as_written_not_a_float_product(text: str, value: int) -> None:
     assert [m.value for m in extract_money(text)] == [value]  # not 2,009,999,999,999.9998
+
+
+def test_rand_is_an_r_glued_to_a_scaled_number() -> None:
+    text = "Exports under the scheme were worth R12.4 billion, and R&D spending R2 rose."
+    assert amounts(text) == [(12.4e9, "ZAR")]
+
+
+def test_bare_dollars_are_the_filing_country_s_or_us_dollars() -> None:
+    # filed from Mexico City, dollars are US dollars however often Canada is named
+    mexican = (
+        "Mexico City, May 4, 2026.- Canada and Mexico met. Canadian investors and Canada's "
+        "minister said trade with Canada reached 21.5 billion dollars."
+    )
+    assert amounts(mexican) == [(21.5e9, "USD")]
+    assert amounts("OTTAWA, May 4 - The plan costs 2.1 billion dlrs.") == [(2.1e9, "CAD")]
+    assert amounts("MANILA, May 4 - The port cost 9 billion pesos.") == [(9e9, "PHP")]
+
+
+def test_a_government_site_decides_a_bare_dollar() -> None:
+    text = "The Minister announced $250 million for critical minerals processing."
+    assert amounts(text) == [(250e6, "USD")]
+    assert [(m.value, m.currency) for m in extract_money(text, "AU")] == [(250e6, "AUD")]
+    assert [(m.value, m.currency) for m in extract_money(text, "KR")] == [(250e6, "USD")]

@@ -362,3 +362,21 @@ def test_a_word_in_brackets_inside_a_companys_name() -> None:
 def test_a_sentence_that_ends_with_a_companys_suffix_ends_its_name() -> None:
     assert names("Shares of Quentaro International Inc. The New York Stock Exchange halted trading.") == [
         ("Quentaro International Inc.", ()), ("New York Stock Exchange", ())]
+
+
+def test_a_body_s_name_ends_before_a_title_of_its_official() -> None:
+    assert names("Ministry of Finance Director-General Lee Han-sol said.") == [("Ministry of Finance", ())]
+    assert names("The Office of Trade and Industry Director Park Ji-won said.") == [
+        ("Office of Trade and Industry", ())
+    ]
+
+
+def test_a_portfolio_before_minister_is_no_body() -> None:
+    assert names("Regional Revitalization Minister Tomoko Sasaki spoke.") == []
+    assert names("ACME Minister Tomoko Sasaki spoke.") == [("ACME", ())]
+
+
+def test_an_acronym_after_and_takes_the_whole_name() -> None:
+    assert names("figures from the National Institute of Statistics and Geography (INEG) show") == [
+        ("National Institute of Statistics and Geography", ("INEG",))
+    ]

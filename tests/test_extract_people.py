@@ -405,3 +405,14 @@ def test_a_portfolio_then_a_name_is_a_titled_person_not_a_body() -> None:
 def test_abbreviated_ranks_before_a_name_are_titles() -> None:
     assert people("Gen. Martin Keller arrived in Seoul on Monday.") == [("Martin Keller", "Gen.")]
     assert people("The adviser, Lt. Col. Jane Roe, said the plan held.") == [("Jane Roe", "Lt. Col.")]
+
+
+def test_the_title_nearest_a_name_between_commas_is_its_role() -> None:
+    text = (
+        "The Secretary of Economy, Rosa Ibarra Soto, met with Canada's Minister of International "
+        "Trade, Claire Dubreuil, to coordinate positions."
+    )
+    assert people(text) == [
+        ("Rosa Ibarra Soto", "Secretary of Economy"),
+        ("Claire Dubreuil", "Canada's Minister of International Trade"),
+    ]

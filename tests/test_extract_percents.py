@@ -175,3 +175,10 @@ def test_pc_as_written_in_british_papers() -> None:
 def test_a_full_stop_after_the_unit_is_not_part_of_the_mention() -> None:
     (found,) = extract_percents("Shipments to Chile fell 4.6 percent.")
     assert found.text == "4.6 percent"
+
+
+def test_a_percent_before_a_word_in_p_is_no_percentage_point() -> None:
+    found = extract_percents("Sales slid 4%, led by a 12.5% plunge in parts and a 3% pay rise.")
+    assert [(p.value, p.points) for p in found] == [(4.0, False), (12.5, False), (3.0, False)]
+    points = extract_percents("up 0.3%p and 0.2 %p")
+    assert [(p.value, p.points) for p in points] == [(0.3, True), (0.2, True)]

@@ -68,3 +68,16 @@ def test_the_adjectives_of_states_beyond_the_largest() -> None:
 def test_regions_of_the_americas_are_no_country() -> None:
     assert codes("Exports to Latin America and Central America rose; North America lagged.") == []
     assert codes("Exports to America rose.") == ["US"]
+
+
+def test_the_dateline_and_the_site_name_the_release_s_country() -> None:
+    from pressdesk.extract.places import dateline_code, site_code
+
+    assert dateline_code("Title\n\nMexico City, May 4, 2026.- The Secretariat said") == "MX"
+    assert dateline_code("Title\n\nSEJONG, May 4 (Yonhap) -- Exports rose") == "KR"
+    assert dateline_code("Title\n\nThe deal was announced today in Riyadh.\n\nIt covers") is None
+    assert [site_code(u) for u in (
+        "https://ustr.gov/about-us/x", "https://www.trade.gov.ph/news", "https://www.gov.uk/news",
+        "https://www.agency.go.kr/x", "https://policy.trade.ec.europa.eu/x", "https://example.com/x",
+        "https://en.yna.co.kr/view", None,
+    )] == ["US", "PH", "GB", "KR", "EU", None, None, None]

@@ -18,7 +18,7 @@ from pressdesk.extract.money import distinct_money, extract_money
 from pressdesk.extract.orgs import extract_orgs, org_key
 from pressdesk.extract.people import extract_people
 from pressdesk.extract.percents import distinct_percents, extract_percents
-from pressdesk.extract.places import extract_places
+from pressdesk.extract.places import extract_places, site_code
 from pressdesk.extract.quotes import extract_quotes
 from pressdesk.extract.sectors import extract_sectors
 from pressdesk.facts import Event, Extraction, Figure
@@ -36,7 +36,8 @@ __all__ = [
 
 # Raise when the extractors find materially different facts: stored facts of an older
 # version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
-VERSION = 5  # 5: "in <place>" ends a name, surnames that are titles, plans, "on the 3rd", bullets
+VERSION = 6  # 6: datelines and government sites say whose currency and events; rand; partners
+# 5: "in <place>" ends a name, surnames that are titles, plans, "on the 3rd", bullets
 # 4: scale words after a line break, the wires' short dollar forms, one-line roles
 
 
@@ -50,7 +51,8 @@ def extract(release: Release) -> Extraction:
     day = date.fromisoformat(release.date)
     orgs = extract_orgs(text)
     people = extract_people(text, orgs)
-    money = extract_money(text)
+    site = site_code(release.url)
+    money = extract_money(text, site)
     percents = extract_percents(text)
     dates = extract_dates(text, day)
     places = extract_places(text)
@@ -64,7 +66,7 @@ def extract(release: Release) -> Extraction:
         quotes=tuple(extract_quotes(text, people)),
         figures=tuple(extract_figures(text, day, money, percents, dates)),
         sectors=extract_sectors(text),
-        events=tuple(extract_events(text, day, places, orgs, people, dates)),
+        events=tuple(extract_events(text, day, places, orgs, people, dates, site)),
     )
 
 

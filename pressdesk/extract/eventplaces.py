@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from pressdesk.extract.places import DEMONYMS, find_place_mentions
+from pressdesk.extract.places import DATELINES, DEMONYMS, dateline_code, find_place_mentions
 from pressdesk.extract.text import SENTENCE_END, lead_alternation
 from pressdesk.facts import Org, Person, Place
 
@@ -52,21 +52,6 @@ AGENCIES: dict[str, str] = {
     "Kremlin": "RU",
 }  # fmt: skip
 
-# Dateline cities: where a release or a wire story is filed says whose it is.
-DATELINES: dict[str, str] = {
-    "Washington": "US", "Brussels": "EU", "Seoul": "KR", "Tokyo": "JP", "Beijing": "CN",
-    "Shanghai": "CN", "New Delhi": "IN", "London": "GB", "Ottawa": "CA", "Canberra": "AU",
-    "Wellington": "NZ", "Jakarta": "ID", "Hanoi": "VN", "Bangkok": "TH", "Kuala Lumpur": "MY",
-    "Singapore": "SG", "Manila": "PH", "Taipei": "TW", "Berlin": "DE", "Paris": "FR", "Rome": "IT",
-    "Madrid": "ES", "Warsaw": "PL", "Moscow": "RU", "Kyiv": "UA", "Mexico City": "MX",
-    "Brasilia": "BR", "Brasília": "BR", "Buenos Aires": "AR", "Santiago": "CL", "Lima": "PE",
-    "Bogota": "CO", "Ankara": "TR", "Riyadh": "SA", "Abu Dhabi": "AE", "Doha": "QA",
-    "Cairo": "EG", "Nairobi": "KE", "Pretoria": "ZA", "Abuja": "NG", "Islamabad": "PK",
-    "Dhaka": "BD", "Astana": "KZ", "Vienna": "AT", "Bern": "CH", "Stockholm": "SE", "Oslo": "NO",
-    "Copenhagen": "DK", "Helsinki": "FI", "Dublin": "IE", "Lisbon": "PT", "Athens": "GR",
-    "Prague": "CZ", "Budapest": "HU", "The Hague": "NL", "Hong Kong": "HK",
-}  # fmt: skip
-
 # Known agreements and the parties they bind (general knowledge).
 AGREEMENT_PARTIES: dict[str, tuple[str, ...]] = {
     "USMCA": ("US", "MX", "CA"), "NAFTA": ("US", "MX", "CA"), "KORUS": ("KR", "US"),
@@ -90,16 +75,6 @@ _GENERIC_BODY = re.compile(
     )
     + r")(?![\w-])(?!\s+(?:of|for)\b)"
 )
-_DATELINE = re.compile(
-    r"(?:^|\n|\s)(?P<city>"
-    + "|".join(sorted((re.escape(c) for c in DATELINES), key=len, reverse=True))
-    + r"|"
-    + "|".join(sorted((re.escape(c.upper()) for c in DATELINES), key=len, reverse=True))
-    + r")(?:,\s*(?:D\.?C\.?|[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
-    r"|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}))?"
-    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|–|—|-\s|,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\n|\n)"
-)
-
 # A jurisdiction that a measure is aimed at, or that goods come from, is preceded by these.
 _TARGET_BEFORE = re.compile(
     r"\b(?:from|on|against|to|into|in|with|toward|towards|for|of|at|between|targeting|including"
@@ -185,26 +160,12 @@ def _org_code(org: Org, places: list[Mention], home: str | None) -> str | None:
     return home
 
 
-def _dateline(text: str) -> str | None:
-    """The country of the dateline in the first lines of the body, if any."""
-    body = text.find("\n\n")
-    m = _DATELINE.search(text, max(body, 0), max(body, 0) + 400)
-    if m is None:
-        return None
-    city = m.group("city")
-    return (
-        DATELINES.get(city)
-        or DATELINES.get(city.title())
-        or next((code for name, code in DATELINES.items() if name.upper() == city), None)
-    )
-
-
 def home_code(text: str, places: list[Place], orgs: list[Org]) -> str | None:
     """The release's own jurisdiction: its dateline's, else the one that acts first in the
     headline or the lead ("UK sanctions ...", "The Ministry of Economy, Trade and Industry
     (METI) today ..."), else the first government body's country, else the most named country
     (the earliest named among equals)."""
-    dated = _dateline(text)
+    dated = dateline_code(text)
     if dated:
         return dated
     mentions = _place_mentions(text, places)

@@ -112,6 +112,21 @@ def _change_in_money(tokens: list[Token], lo: int, k: int, q: Quantity, current:
     return words == ["("] or (len(words) == 2 and words[1] == "(" and words[0] in CHANGE_NOUNS)
 
 
+_ROUGHLY = frozenset(
+    {"about", "approximately", "approx", "around", "roughly", "some", "nearly", "almost", "or"}
+)
+
+
+def _converted(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> bool:
+    """An amount in another currency in brackets right after a level in money restates it:
+    "18.1 trillion yuan (about 2.52 trillion U.S. dollars)", "KRW 1.2 trillion ($830 million)"."""
+    level = current.value if current is not None else None
+    if level is None or level.kind != "money" or q.kind != "money" or q.unit == level.unit:
+        return False
+    words = [t.low for t in tokens[lo:k]]
+    return words == ["("] or (len(words) == 2 and words[0] == "(" and words[1] in _ROUGHLY)
+
+
 def _after(tokens: list[Token], k: int, q: Quantity) -> int:
     end = q.noun_end or q.span.end
     i = k + 1
@@ -143,6 +158,9 @@ def _place(
         return current
     if _change_in_money(tokens, lo, k, q, current):
         return current  # "a 5.8 percent increase ($16.3 billion)": the same change, in dollars
+    if _converted(tokens, lo, k, q, current) and current is not None:
+        current.last = max(current.last, q.noun_end or q.span.end)
+        return current  # "18.1 trillion yuan (about 2.52 trillion U.S. dollars)": the same level
     if not anew and gap.boundary in _JOINING and current is not None and _fits(current, role, text, q):
         _attach(current, q, role, direction)
         return current

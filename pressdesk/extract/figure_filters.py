@@ -81,6 +81,9 @@ def not_a_figure(
         return True  # "between 12.5 percent and 16.5 percent"; "economists polled had expected"
     if _TARGET_AFTER.match(text, q.span.end) and marks.has("plan", 0, k):
         return True
+    coordinated = kind != "forecast" and _coordinated_verb(tokens, starts, k)
+    if coordinated and marks.has("plan", plan_scope(marks, k), starts):
+        return True  # "would boost trade by £25.5 billion and raise GDP by £4.8 billion"
     return marks.has("plan", starts, k) and kind != "forecast" and not _planned_from(tokens, k)
 
 
@@ -89,6 +92,8 @@ def is_forecast(tokens: list[Token], marks: Marks, starts: int, k: int, gap: Gap
     "expect ... to reach", a measure that "will" reach a level."""
     if marks.has("forecast", starts, k):
         return True
+    if _coordinated_verb(tokens, starts, k) and marks.has("forecast", plan_scope(marks, k), starts):
+        return True  # "projected to rise 5% in 2026 and reach $5 billion"
     if gap.subject is None or not any(t.kind == "modal" for t in tokens[starts:k]):
         return False
     i, j = gap.subject
@@ -200,7 +205,19 @@ def _in_range(tokens: list[Token], k: int, q: Quantity) -> bool:
     after = tokens[k + 1].low if k + 1 < len(tokens) else ""
     follows = k + 2 < len(tokens) and tokens[k + 2].quantity >= 0
     bare = q.kind == "percent" and not any(c.isalpha() or c == "%" for c in tokens[k].text)
-    return bare and after in ("to", "-", "–") and follows
+    if bare and after in ("to", "-", "–") and follows:
+        return True
+    # "an annual increase of 30.1% to 34.9%": a change of ... to ... is a range (a change from
+    # one level to another is written "from")
+    first = k - 1 if after in ("to", "-", "–") and follows else k - 3
+    return (q.kind == "percent" and first >= 0 and tokens[first].low == "of"
+            and first + 3 < len(tokens) and tokens[first + 1].quantity >= 0
+            and tokens[first + 2].low in ("to", "-", "–") and _percent_token(tokens[first + 3]))
+
+
+def _percent_token(token: Token) -> bool:
+    low = token.text.lower()
+    return token.quantity >= 0 and any(u in low for u in ("%", "percent", "per cent", "pct"))
 
 
 def _had_estimated(tokens: list[Token], starts: int, k: int) -> bool:
@@ -211,6 +228,20 @@ def _had_estimated(tokens: list[Token], starts: int, k: int) -> bool:
         and tokens[i + 1].low in _GUESSES
         for i in range(starts, k - 1)
     )
+
+
+_IRREGULAR_PAST = frozenset({"rose", "fell", "grew", "slid", "sank", "shrank", "hit", "swung", "won", "lost"})
+
+
+def _coordinated_verb(tokens: list[Token], starts: int, k: int) -> bool:
+    """A bare verb after "and" before number ``k`` ("... a year and raise GDP by"): its subject,
+    and a modal or a plan's verb before it, are the clause's before."""
+    for i in range(max(starts, 1), k):
+        word = tokens[i].low
+        if (tokens[i - 1].low == "and" and VERBS.get(word) in ("up", "down", "level")
+                and not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST):
+            return True
+    return False
 
 
 def _planned_from(tokens: list[Token], k: int) -> bool:

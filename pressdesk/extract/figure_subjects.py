@@ -40,6 +40,7 @@ from pressdesk.extract.figure_words import (
     VERB_MEASURES,
     VERBS,
 )
+from pressdesk.extract.places import is_place_name
 from pressdesk.facts import Span
 
 __all__ = ["Naming", "is_share", "list_item", "name_number", "names_anew", "share_name"]
@@ -113,6 +114,9 @@ def name_number(
     for a number that goes on with its subject), or None when nothing names it."""
     if item is not None:
         return _item_name(tokens, item, naming)
+    partner = _ranked_partner(text, tokens[0].start, q.span.start)
+    if partner is not None:
+        return partner
     noun = _noun_after(tokens, k)
     subject = _subject_name(tokens, gap, naming, kind == "actual") if gap.subject else None
     if subject is None and _owned(tokens, k):
@@ -128,6 +132,37 @@ def name_number(
             owns = _proper(subject) or tokens[obj[0]].low in ("its", "their", "his", "her")
             return _with_owner(subject if owns and kind != "forecast" else None, name)
     return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
+
+
+# "The United States remained Viet Nam's largest export market with USD 148.5 billion": a
+# country ranked among a country's partners, its trade with it right after.
+_RANKED_PARTNER = re.compile(
+    r"(?:^|(?<=[\s,;(]))(?:[Tt]he\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})\s+"
+    r"(?:remained|remains|was|is|became|becomes|stayed|ranked\s+as|ranked)\s+(?:\S+\s+){0,3}?"
+    r"(?:largest|biggest|top|main|leading|major|second[- ]largest|third[- ]largest|No\.\s*\d)\s+"
+    r"(?P<role>export\s+(?:market|destination)|trad(?:ing|e)\s+partner|source\s+of\s+imports"
+    r"|import\s+source|source\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|investor)"
+    r"(?:\s+(?:for|of)\s+\S+)?"
+    r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:trade|exports|imports|shipments|investment)\s+)?"
+    r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*$"
+)
+_PARTNER_WORDS = re.compile(r"partner|market|destination|source|investor")
+_PARTNER_NAMES = {"export": "exports to", "trad": "trade with", "source of i": "imports from",
+                  "import": "imports from"}  # fmt: skip
+
+
+def _ranked_partner(text: str, start: int, end: int) -> str | None:
+    """ "exports to the United States" for "The United States remained Viet Nam's largest
+    export market with USD 148.5 billion"; "trade with ASEAN", "imports from China"."""
+    lo = max(start, end - 160)
+    if not _PARTNER_WORDS.search(text, lo, end):
+        return None  # the cheap check: most numbers have no partner before them
+    m = _RANKED_PARTNER.search(text, lo, end)
+    if m is None or not is_place_name(m["place"]):
+        return None
+    role = " ".join(m["role"].lower().split())
+    head = next((name for key, name in _PARTNER_NAMES.items() if role.startswith(key)), "investment from")
+    return f"{head} {m['place']}"
 
 
 def _proper(subject: str | None) -> bool:
@@ -177,7 +212,7 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         return f"{name} {qualifier}" if qualifier else name
     if not is_measure(name):
         naming.entity = name
-    naming.subject = sibling_name(name, last)
+    naming.subject = sibling_name(name, last, naming.names)
     return f"{naming.subject} {qualifier}" if qualifier else naming.subject
 
 

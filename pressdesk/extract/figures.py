@@ -55,6 +55,7 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_ALONE = re.compile(r"\s+alone\b")
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:after|while|whereas|but|although|when|which|before|following|since|because)\b|,\s+(?:and|with)\b"
 )
@@ -184,7 +185,9 @@ def _set_periods(
         if draft.carries and draft.period and not draft.skip:
             periods.carried = draft.period
         main = draft
-    if periods.carried == carried:
+    if any(_ALONE.match(text, p.span.end) for p in refs):
+        periods.carried = carried  # "In May alone, ...": an aside, the figures after go on as before
+    elif periods.carried == carried:
         used = {d.period for d in drafts}
         written = [p.value for p in refs if _names_a_period(p) and p.value not in used]
         periods.carried = (

@@ -223,7 +223,7 @@ DOMAIN_WORDS = words(
     Action Protection Nature Conservation Digitalisation Digitalization Transformation Transition
     Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
     Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics
-    Negotiations Negotiation Multilateral Bilateral International Regional Overseas
+    Negotiations Negotiation Multilateral Bilateral International Regional Overseas Geography
     """
 )
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import pycountry
 
 from pressdesk.extract.numbers import NUMBER, SCALE, is_year, scaled
+from pressdesk.extract.places import dateline_code
 from pressdesk.facts import Money, Span
 
 __all__ = ["distinct_money", "extract_money"]
@@ -51,10 +52,12 @@ _SYMBOLS: dict[str, str] = {
     "₪": "ILS",
     "W": "KRW",
     "P": "PHP",
+    "R": "ZAR",
 }
 
-# One-letter signs, read as money only glued to a scaled or grouped number: "W3.9tr", "P1.5bn".
-_LETTERS = frozenset({"W", "P"})
+# One-letter signs, read as money only glued to a scaled or grouped number: "W3.9tr", "P1.5bn",
+# "R48.6 billion".
+_LETTERS = frozenset({"W", "P", "R"})
 
 # Currency names written after the number; "US dollars" before "dollars".
 _WORDS: dict[str, str] = {
@@ -131,8 +134,8 @@ _WORDS: dict[str, str] = {
     "zloty": "PLN",
 }
 
-# Bare "$", "dollars" and "pesos" name the currency of the country the text is about:
-# (default, how often another country must be named, country name patterns).
+# Bare "$", "dollars" and "pesos" name the currency of the country the text is filed from or
+# about: (default, how often another country must be named, country name patterns).
 _DOLLAR_HOMES: dict[str, re.Pattern[str]] = {
     "USD": re.compile(r"\bUnited States\b|\bU\.S\.|\bUS\b|\bAmerican?s?\b"),
     "AUD": re.compile(r"\bAustralian?s?\b"),
@@ -149,6 +152,11 @@ _PESO_HOMES: dict[str, re.Pattern[str]] = {
     "CLP": re.compile(r"\bChile(?:an)?s?\b"),
     "COP": re.compile(r"\bColombian?s?\b"),
 }
+# The country whose currency each is (a dateline's country says which a bare one means).
+_ISSUERS: dict[str, str] = {
+    "US": "USD", "AU": "AUD", "CA": "CAD", "SG": "SGD", "NZ": "NZD", "HK": "HKD", "TW": "TWD",
+    "MX": "MXN", "PH": "PHP", "AR": "ARS", "CL": "CLP", "CO": "COP",
+}  # fmt: skip
 _FAMILIES: dict[str, tuple[str, int, dict[str, re.Pattern[str]]]] = {
     "dollar": ("USD", 3, _DOLLAR_HOMES),
     "peso": ("MXN", 1, _PESO_HOMES),
@@ -219,7 +227,7 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
         (r"(?=" + _first_of([*_PRE_SYMBOLS, *_LETTERS, *_CODES]) + r")" if first_checks else "")
         + r"(?:"
         + _alternation(_PRE_SYMBOLS, grouped)
-        + r"|[WP](?=\d)"
+        + r"|[" + "".join(sorted(_LETTERS)) + r"](?=\d)"
         r"|(?<![A-Za-z])(?:" + _alternation(_CODES, grouped) + r")(?![A-Za-z]))"
     )
     post = (
@@ -303,14 +311,21 @@ def _count(text: str, code: str, pattern: re.Pattern[str]) -> int:
     return len(pattern.findall(text)) if _LOOSE[code].search(text) else 0
 
 
-def _home_currency(text: str, family: str) -> str:
-    """The currency a bare "$" or "pesos" means in this text: the default unless another
-    country of that currency is named often and far more than the default's (the
+def _home_currency(text: str, family: str, site: str | None = None) -> str:
+    """The currency a bare "$" or "pesos" means in this text: in a text a government's site
+    published (``site``) or filed from a country (its dateline), that country's if it issues one
+    of the family, else the default (a
+    Mexican release on trade with Canada counts in US dollars); otherwise the default unless
+    another country of that currency is named often and far more than the default's (the
     default wins a tie, so it is counted only when another country is named enough), or
     is the one country of that currency named before the first such amount, in a text
     that never names the default's ("New Zealand's trade balance was a deficit of $1.5
     billion"; not a Japanese deal "($5.3 billion)" with a Singapore fund named later)."""
     default, least, homes = _FAMILIES[family]
+    filed = site or dateline_code(text)
+    if filed:
+        own = _ISSUERS.get(filed, default)
+        return own if own in homes else default
     others = {code: _count(text, code, pattern) for code, pattern in homes.items() if code != default}
     best = max(others, key=lambda code: others[code])
     if others[best] >= least and others[best] > 2 * _count(text, default, homes[default]):
@@ -323,13 +338,13 @@ def _home_currency(text: str, family: str) -> str:
     return default
 
 
-def _currency_in(text: str, written: str | None, homes: dict[str, str]) -> str | None:
+def _currency_in(text: str, written: str | None, homes: dict[str, str], site: str | None) -> str | None:
     """The ISO code of a written currency, reading bare dollars and pesos in context."""
     family = _FAMILY_OF.get((written or "").lower())
     if family is None:
         return _currency(written)
     if family not in homes:
-        homes[family] = _home_currency(text, family)
+        homes[family] = _home_currency(text, family, site)
     return homes[family]
 
 
@@ -338,12 +353,14 @@ def _qualifier(m: re.Match[str]) -> str | None:
     return qual.lower() if qual else None
 
 
-def extract_money(text: str) -> list[Money]:
-    """Every amount of money in ``text``, in order, with its currency and value."""
+def extract_money(text: str, site: str | None = None) -> list[Money]:
+    """Every amount of money in ``text``, in order, with its currency and value (``site``: the
+    government whose site published it, if known, whose currency a bare "$" is if it issues one
+    of the family; ``places.site_code``)."""
     found: list[Money] = []
     homes: dict[str, str] = {}
     for m in _MONEY.finditer(text):
-        currency = _currency_in(text, _written_currency(m), homes)
+        currency = _currency_in(text, _written_currency(m), homes, site)
         if currency is None or not _plausible(m, currency):
             continue
         found += [

@@ -233,6 +233,9 @@ _TITLED = re.compile(
     rf"(?:{'|'.join(re.escape(t) for t in sorted(TITLES))})(?!\w) ({RUN})"
 )
 
+# Titles only a government gives: the words before one name its portfolio, not a body.
+_PORTFOLIO_TITLE = re.compile(r"\b(?:Minister|Secretary)\b")
+
 # Titles before "of" or "at" and a body: "CEO of S-OIL", "analyst at Kiwoom Securities".
 _TITLES_OF = [
     *("CEO", "COO", "CFO", "CTO"),
@@ -276,6 +279,10 @@ def _titled_names(text: str) -> Iterator[FoundName]:
         words = text[m.start(1) : m.end(1)].split()
         if len(m.group(2).split()) < 2 and not is_acronym(words[0]):
             continue
+        if _PORTFOLIO_TITLE.search(text, m.end(1), m.start(2)) and not (
+            is_acronym(words[0]) or has_head(" ".join(words))
+        ):
+            continue  # "Economic Revitalization Minister X": a portfolio, no body
         while words and words[-1] in TITLE_MODIFIERS | NAME_TITLES:
             words.pop()
         if words:

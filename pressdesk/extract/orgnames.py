@@ -133,12 +133,22 @@ def _is_org_phrase(phrase: str, lone_ok: bool, head_run: str | None = None) -> b
     return not any(w in NAME_TITLES for w in run)
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
     """Where "Ministry of Trade, Industry and Resources" ends, from its head run."""
     end = chain[i][1].end
     seen_complement = False
     for conn, run in chain[i + 1 :]:
-        phrase = text[run.start : run.end]
+        words = list(_WORD.finditer(text, run.start, run.end))
+        parts = [w.group() for w in words]
+        # "Ministry of Finance Minister Kim": the name ends before the title
+        title = next((k for k, w in enumerate(parts[:-1]) if w in NAME_TITLES | TITLES), None)
+        if title == 0:
+            break
+        phrase_end = words[title - 1].end() if title else run.end
+        phrase = text[run.start : phrase_end]
         if is_acronym(phrase) and initials(text[chain[i][1].start : end]).endswith(phrase):
             break  # "Chicago Board of Trade, CBT,": the name's acronym, no portfolio
         if conn in (" in ", " in the ") and not (
@@ -151,10 +161,11 @@ def _complement_end(text: str, chain: list[tuple[str, Span]], i: int) -> int:
             if seen_complement and conn in {" and ", " & "} and _acronym_covers(text, chain[i][1].start, run):
                 return run.end  # "... Light Industrial Products and Arts-Crafts (CCCLA)"
             break
-        parts = phrase.split()
-        if any(w in NON_ORG_WORDS | MONTHS for w in parts) or set(parts[:-1]) & NAME_TITLES:
-            break  # "Ministry of Finance Minister Kim": the complement ends before the title
-        end = run.end
+        if any(w in NON_ORG_WORDS | MONTHS for w in parts[:title]):
+            break
+        end = phrase_end
+        if title is not None:
+            break
     return end
 
 
@@ -193,7 +204,7 @@ def _names_in_chain(text: str, chain: list[tuple[str, Span]]) -> Iterator[Span]:
         end = run.end
         if _takes_complement(words) and i + 1 < len(chain) and chain[i + 1][0] in _COMPLEMENT:
             end = _complement_end(text, chain, i)
-            skip_to = next(j for j, (_, r) in enumerate(chain) if r.end == end)
+            skip_to = next(j for j, (_, r) in enumerate(chain) if r.start < end <= r.end)
         lone_ok = text[max(0, start - 4) : start].lower() == "the " or words[0] in BARE_HEADS
         if _is_org_phrase(text[start:end], lone_ok, text[start : run.end]):
             yield Span(start, end)

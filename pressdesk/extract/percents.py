@@ -17,7 +17,10 @@ from pressdesk.facts import Percent, Span
 __all__ = ["distinct_percents", "extract_percents"]
 
 # "5 percent", "5 per cent", "5 pct", and as British papers write it, "5pc"
-_UNIT = r"(?:[ \u00a0]?%(?!\s?p)|[ \u00a0-]?(?:(?i:percent|per[ \u00a0]?cent)|(?i:pct)\.?|pc)(?![A-Za-z]))"
+_UNIT = (  # "%" before "p" or "pts" alone is percentage points ("0.3%p"), not before "plunge"
+    r"(?:[ \u00a0]?%(?!\s?p(?:ts?)?(?![A-Za-z]))"
+    r"|[ \u00a0-]?(?:(?i:percent|per[ \u00a0]?cent)|(?i:pct)\.?|pc)(?![A-Za-z]))"
+)
 _POINTS = (
     r"(?:[ \u00a0-]?(?i:percentage|pct\.?|%|percent)[ \u00a0-]?(?i:points?|pts?)(?![A-Za-z])"
     r"|[ \u00a0]?%p(?:ts?)?(?![A-Za-z])|[ \u00a0]?(?i:ppts?|pp)(?![A-Za-z]))"

@@ -11,13 +11,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pycountry
 
 from pressdesk.extract.text import lead_alternation
 from pressdesk.facts import Place, Span
 
-__all__ = ["extract_places", "find_place_mentions", "is_place_name", "place_name"]
+__all__ = [
+    "DATELINES",
+    "DATELINE_CITIES",
+    "dateline_code",
+    "extract_places",
+    "find_place_mentions",
+    "site_code",
+    "is_place_name",
+    "place_name",
+]
 
 BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
 
@@ -288,3 +298,87 @@ def extract_places(text: str) -> list[Place]:
     for code, span in find_place_mentions(text):
         spans.setdefault(code, []).append(span)
     return [Place(code=c, name=place_name(c), spans=tuple(s)) for c, s in spans.items()]
+
+
+# Dateline cities: where a release or a wire story is filed says whose it is.
+DATELINES: dict[str, str] = {
+    "Washington": "US", "Brussels": "EU", "Seoul": "KR", "Tokyo": "JP", "Beijing": "CN",
+    "Shanghai": "CN", "New Delhi": "IN", "London": "GB", "Ottawa": "CA", "Canberra": "AU",
+    "Wellington": "NZ", "Jakarta": "ID", "Hanoi": "VN", "Bangkok": "TH", "Kuala Lumpur": "MY",
+    "Singapore": "SG", "Manila": "PH", "Taipei": "TW", "Berlin": "DE", "Paris": "FR", "Rome": "IT",
+    "Madrid": "ES", "Warsaw": "PL", "Moscow": "RU", "Kyiv": "UA", "Mexico City": "MX",
+    "Brasilia": "BR", "Brasília": "BR", "Buenos Aires": "AR", "Santiago": "CL", "Lima": "PE",
+    "Bogota": "CO", "Ankara": "TR", "Riyadh": "SA", "Abu Dhabi": "AE", "Doha": "QA",
+    "Cairo": "EG", "Nairobi": "KE", "Pretoria": "ZA", "Abuja": "NG", "Islamabad": "PK",
+    "Dhaka": "BD", "Astana": "KZ", "Vienna": "AT", "Bern": "CH", "Stockholm": "SE", "Oslo": "NO",
+    "Copenhagen": "DK", "Helsinki": "FI", "Dublin": "IE", "Lisbon": "PT", "Athens": "GR",
+    "Prague": "CZ", "Budapest": "HU", "The Hague": "NL", "Hong Kong": "HK", "Ha Noi": "VN",
+    "Tehran": "IR", "Baghdad": "IQ", "Amman": "JO", "Beirut": "LB", "Colombo": "LK",
+    "Kathmandu": "NP", "Phnom Penh": "KH", "Vientiane": "LA", "Ulaanbaatar": "MN",
+    "Tashkent": "UZ", "Baku": "AZ", "Tbilisi": "GE", "Bucharest": "RO", "Sofia": "BG",
+    "Belgrade": "RS", "Zagreb": "HR", "Bratislava": "SK", "Ljubljana": "SI", "Vilnius": "LT",
+    "Riga": "LV", "Tallinn": "EE", "Reykjavik": "IS", "Accra": "GH", "Addis Ababa": "ET",
+    "Dakar": "SN", "Rabat": "MA", "Algiers": "DZ", "Tunis": "TN", "Montevideo": "UY",
+    "Quito": "EC", "Caracas": "VE", "Havana": "CU",
+}  # fmt: skip
+# Cities that are no seat of government, but file a release or a wire story as a capital does
+# (a dateline only: "Sydney would provide" is no government speaking).
+DATELINE_CITIES: dict[str, str] = {
+    "Sejong": "KR", "Busan": "KR", "Osaka": "JP", "Shenzhen": "CN", "Guangzhou": "CN",
+    "Mumbai": "IN", "Bengaluru": "IN", "Ho Chi Minh City": "VN", "Sydney": "AU",
+    "Melbourne": "AU", "Auckland": "NZ", "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA",
+    "New York": "US", "Chicago": "US", "Frankfurt": "DE", "Munich": "DE", "Milan": "IT",
+    "Zurich": "CH", "Amsterdam": "NL", "Dubai": "AE", "Johannesburg": "ZA",
+    "Cape Town": "ZA", "Lagos": "NG", "Karachi": "PK", "Sao Paulo": "BR", "São Paulo": "BR",
+    "Rio de Janeiro": "BR", "Istanbul": "TR",
+}  # fmt: skip
+_FILED = {**DATELINES, **DATELINE_CITIES}
+_DATELINE = re.compile(
+    r"(?:^|\n|\s)(?P<city>"
+    + "|".join(sorted((re.escape(c) for c in _FILED), key=len, reverse=True))
+    + r"|"
+    + "|".join(sorted((re.escape(c.upper()) for c in _FILED), key=len, reverse=True))
+    + r")(?:,\s*(?:D\.?C\.?|[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r"|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}))?"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:\.?(?:--|–|—|-\s)|,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\n|\n)"
+)
+
+
+def dateline_code(text: str) -> str | None:
+    """The country of the dateline in the first lines of the body, if any."""
+    body = text.find("\n\n")
+    m = _DATELINE.search(text, max(body, 0), max(body, 0) + 400)
+    if m is None:
+        return None
+    city = m.group("city")
+    return (
+        _FILED.get(city)
+        or _FILED.get(city.title())
+        or next((code for name, code in _FILED.items() if name.upper() == city), None)
+    )
+
+
+# Labels that mark a government's own domain under a country's ("motir.go.kr", "gov.uk",
+# "gob.mx", "international.gc.ca"), and government sites on a bare country domain.
+_GOVERNMENT_LABELS = frozenset({"gov", "go", "gob", "gouv", "govt", "gc", "gv", "government", "gub", "mil"})
+_GOVERNMENT_SITES = {"korea.kr": "KR", "canada.ca": "CA", "europa.eu": "EU", "admin.ch": "CH"}
+_TLD_CODES = {"uk": "GB", "eu": "EU"}
+
+
+def site_code(url: str | None) -> str | None:
+    """The government whose site published a release, by its address: a US federal ``.gov``,
+    a country's government domain ("dti.gov.ph" -> PH), or a known portal ("korea.kr").
+    None for any other site (a newspaper's country says little about whose news it is)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.lower().rstrip(".").split(".")
+    if len(labels) < 2:
+        return None
+    if labels[-1] in ("gov", "mil"):
+        return "US"
+    site = ".".join(labels[-2:])
+    if site in _GOVERNMENT_SITES:
+        return _GOVERNMENT_SITES[site]
+    tld = labels[-1]
+    if len(tld) == 2 and _GOVERNMENT_LABELS.intersection(labels[:-1]):
+        return _TLD_CODES.get(tld, tld.upper())
+    return None

@@ -316,6 +316,21 @@ _TITLE_BODY_COMMA = re.compile(
 _TITLE_BREAK = re.compile(r"(?<=[a-z])\.(?= [A-Z])|\n")
 
 
+_TITLE_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})\b")
+
+
+def _closest_title(pattern: re.Pattern[str], text: str, lo: int, start: int) -> re.Match[str] | None:
+    """The match of ``pattern`` whose title is nearest the name: "The Secretary of Economy, X,
+    met with Canada's Minister of International Trade, Y": Y's is the second."""
+    m = pattern.search(text, lo, start)
+    while m:
+        title = _TITLE_WORD.search(text, m.start(1), m.end(1))
+        if title is None or _TITLE_WORD.search(text, title.end(), m.end(1)) is None:
+            return m
+        m = pattern.search(text, title.end(), start)
+    return None
+
+
 def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) -> str | None:
     """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said";
     before a courtesy title ("..., Shri Piyush Goyal said") the name need not close with a
@@ -326,8 +341,8 @@ def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) 
     lo = max(0, start - 120)
     if not _ends_in_comma(text, lo, start):
         return None  # both patterns end in a comma and spaces
-    m = _TITLE_COMMA.search(text, lo, start) or (
-        _TITLE_BODY_COMMA.search(text, lo, start) if courtesy else None
+    m = _closest_title(_TITLE_COMMA, text, lo, start) or (
+        _closest_title(_TITLE_BODY_COMMA, text, lo, start) if courtesy else None
     )
     if not m:
         return None
