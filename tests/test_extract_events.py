@@ -408,3 +408,14 @@ def test_home_from_the_government_site_that_published_it() -> None:
     release = Release.create(title="Export orders", date=DAY, body=body, source="Test",
                              url="https://www.economy.gov.tw/news/1")
     assert [(e.type, set(e.implementer)) for e in extract(release).events] == [("statistics", {"TW"})]
+
+
+def test_a_government_body_that_says_so_releases_statistics() -> None:
+    said = (
+        "KUALA LUMPUR, 10 March 2026 - Total trade in February rose 4.6% year-on-year to RM112.35 "
+        "billion, the Ministry of Investment, Trade and Industry (MITI) said today."
+    )
+    estimated = "NEW DELHI, March 10 - Overall exports in February 2026 are estimated at USD 74.2 billion."
+    assert required(said) == [("statistics", {"MY"}, set())]
+    assert required(estimated) == [("statistics", {"IN"}, set())]
+    assert required("KUALA LUMPUR, 10 March 2026 - Sales rose 4.6% to RM11 billion, the company said.") == []

@@ -607,3 +607,49 @@ def test_a_bare_head_in_the_release_keeps_a_later_one_unqualified() -> None:
         "Exports fell 2.4% in June. Shipments to Canada slid 11.3%, led by a 26.7% drop in steel exports. "
         "Imports rose 0.2%."
     )] == ["Exports", "Shipments to Canada", "steel exports", "Imports"]
+
+
+def test_traded_goods_worth_an_amount_name_where_they_went() -> None:
+    assert [r[:3] for r in rows(
+        "Chile exported goods worth $4.2 billion to the United States in 2024. The EU imported "
+        "copper worth €310 million from Chile in 2024."
+    )] == [("Chile exports to United States", "2024", 4.2e9), ("EU copper imports from Chile", "2024", 310e6)]
+
+
+def test_a_fiscal_year_that_ended_in_a_month_is_its_twelve_months() -> None:
+    assert [r[:2] for r in rows("Exports reached $9.1 billion in the fiscal year that ended in March.")] == [
+        ("Exports", "2024-04/2025-03")
+    ]
+
+
+def test_a_figure_in_the_period_before_is_that_period_s() -> None:
+    assert [r[:2] + r[4:] for r in rows(
+        "The economy grew by 3.9 per cent in the first quarter of 2025, faster than the 2.9 per cent growth "
+        "in the previous quarter. Output rose 6.2 per cent in the first quarter, extending the 4.1 per cent "
+        "growth in the preceding quarter, and reversing the 0.5 per cent contraction a year ago. "
+        "Construction grew 4.5 per cent."
+    )] == [
+        ("economy", "2025-Q1", 3.9, "up"),
+        ("economy", "2024-Q4", 2.9, "up"),
+        ("Output", "2025-Q1", 6.2, "up"),
+        ("Output", "2024-Q4", 4.1, "up"),
+        ("Output", "2024-Q1", 0.5, "down"),
+        ("Construction", "2025-Q1", 4.5, "up"),
+    ]
+
+
+def test_words_of_a_change_name_no_figure() -> None:
+    estimated = "Exports in May are estimated at USD 7.4 billion, registering a positive growth of 8.1 pct."
+    assert rows(estimated) == [
+        ("Exports", "2025-05", 7.4e9, "USD", 8.1, "up")
+    ]
+    assert rows("Exports were USD 7 billion, a robust increase of 8.1 per cent.") == [
+        ("Exports", None, 7e9, "USD", 8.1, "up")
+    ]
+
+
+def test_an_acronym_in_brackets_stands_for_the_words_it_abbreviates() -> None:
+    assert [r[0] for r in rows(
+        "Exports of electrical and electronic (E&E) products, which accounted for 41.2% of total exports, "
+        "rose by 9.2% to RM15.1 billion."
+    )] == ["Exports of E&E products share of total exports", "Exports of E&E products"]

@@ -228,6 +228,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"import\s+(?:measures|restrictions|curbs)",
         r"(?-i:TRQs?)",
         r"(?-i:GSP)",
+        r"generali[sz]ed\s+(?:system|scheme)\s+of\s+preferences",
+        r"(?-i:AGOA)",  # the United States' preferences for African goods
         r"(?-i:Section)\s+(?:301|232|201)",
     ),
     "dispute": (
@@ -556,6 +558,8 @@ STAT_VERB = word_pattern(
     "came",
     "was",
     "were",
+    "are",
+    "estimated",
     "expanded",
     "contracted",
     "shrank",
@@ -725,7 +729,10 @@ INDICATOR = word_pattern(
 )
 DATA_CUE = re.compile(
     r"\b(?:announced|released|published|showed|show|shows|according\s+to|data|statistics|figures|customs"
-    r"|tallied|tally|compiled|estimates?\s+showed|reported)\b",
+    r"|tallied|tally|compiled|estimates?\s+showed|reported|(?:is|are|was|were)\s+estimated\s+at"
+    # a government body says so: "..., the Ministry of Investment, Trade and Industry (MITI) said"
+    r"|(?:ministry|department|office|bureau|agency|administration|authority|commission|government)"
+    r"(?:\s+of\s+[\w,&\s]{3,60}?)?(?:\s*\([\w&-]{2,12}\))?\s+(?:said|says))\b",
     re.IGNORECASE,
 )
 

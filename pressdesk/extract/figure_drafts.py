@@ -69,6 +69,8 @@ _JOINING = frozenset({"", ",", "or"})
 _ASIDE = frozenset(
     {"after", "before", "following", "since"}
 )  # boundaries a number may go on with the figure before across
+# Participles opening a clause on another period: "..., reversing the 0.5 per cent contraction"
+_ASIDE_VERBS = frozenset({"reversing", "extending", "continuing", "following", "after"})
 
 
 def read_numbers(text: str, tokens: list[Token], numbers: list[Quantity], naming: Naming) -> list[Draft]:
@@ -144,7 +146,8 @@ def _place(
     lo, k = at
     q = _in_unit_of(q, current)
     gap = read_gap(tokens, lo, k)
-    aside = gap.boundary in _ASIDE and gap.subject is None  # "after declining 0.3 percent in August"
+    # "after declining 0.3 percent in August", ", reversing the 0.5 per cent contraction in Q4"
+    aside = (gap.boundary in _ASIDE or tokens[gap.starts].low in _ASIDE_VERBS) and gap.subject is None
     if gap.subject is None and gap.main is not None and current is None:
         gap = replace(gap, subject=gap.main)
     role, direction = _role(text, tokens, k, q, gap, current)

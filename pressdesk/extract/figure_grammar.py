@@ -487,14 +487,16 @@ def _subject(tokens: list[Token], start: int, verb_at: int, boundary: str) -> tu
 
 def _np_before(tokens: list[Token], end: int) -> tuple[int, int] | None:
     """The phrase ending at ``end`` back to the clause boundary before it: the antecedent of
-    "KB Kookmin Bank, which recorded ..."."""
+    "KB Kookmin Bank, which recorded ..." (a bracket in it read past: "Exports of electrical and
+    electronic (E&E) products, which ...")."""
     start = end
-    while (
-        start > 0
-        and tokens[start - 1].low not in _PUNCT_BOUNDARIES | _CLAUSE_WORDS | {","}
-        and tokens[start - 1].quantity < 0
-    ):
-        start -= 1
+    while start > 0 and tokens[start - 1].quantity < 0:
+        if tokens[start - 1].low == ")" and (opening := _opening(tokens, 0, start - 1)) > 0:
+            start = opening
+        elif tokens[start - 1].low in _PUNCT_BOUNDARIES | _CLAUSE_WORDS | {","}:
+            break
+        else:
+            start -= 1
     return (start, end) if start < end else None
 
 
@@ -508,16 +510,7 @@ def _before_insertion(tokens: list[Token], comma: int) -> tuple[int, int] | None
         opener -= 1
     if opener < 0 or tokens[opener].low != ",":
         return None
-    start = opener
-    while (
-        start > 0
-        and tokens[start - 1].low not in _PUNCT_BOUNDARIES | {","}
-        and tokens[start - 1].quantity < 0
-    ):
-        if tokens[start - 1].low in _CLAUSE_WORDS:
-            break
-        start -= 1
-    return (start, opener) if start < opener else None
+    return _np_before(tokens, opener)
 
 
 def _opens_insertion(word: str) -> bool:

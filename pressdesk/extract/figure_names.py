@@ -110,8 +110,14 @@ def _content(tokens: list[Token], start: int, end: int, dates: list[Span]) -> li
     numbers and dropped words."""
     words: list[str] = []
     depth = 0
+    skip = start
     for i in range(start, end):
         token = tokens[i]
+        if i < skip:
+            continue
+        if token.low == "(" and not depth and _abbreviates(words, tokens, i, end):
+            skip = i + 3  # "electrical and electronic (E&E) products": the words gave way to "E&E"
+            continue
         if token.low in ("(", "[") or token.low in (")", "]"):
             depth += 1 if token.low in ("(", "[") else -1
             continue
@@ -140,6 +146,31 @@ def _content(tokens: list[Token], start: int, end: int, dates: list[Span]) -> li
         words.append(token.text)
     _drop_same_period(words)
     return [w for w in words if w not in ('"', "“", "”", "'")]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,7}")
+
+
+def _abbreviates(words: list[str], tokens: list[Token], i: int, end: int) -> bool:
+    """Whether the bracket opening at ``i`` holds only an acronym of the words before it
+    ("electrical and electronic (E&E)"); if so, those words are replaced by it in ``words``."""
+    if i + 2 >= end or tokens[i + 2].low != ")" or not _ACRONYM.fullmatch(tokens[i + 1].text):
+        return False
+    letters = [c for c in tokens[i + 1].text if c.isalpha()]
+    taken, n = 0, len(words)
+    for w in reversed(words):
+        if w.lower() in ("and", "&", "of"):
+            taken += 1
+            continue
+        if w[:1].upper() != letters[-1]:
+            break
+        letters.pop()
+        taken += 1
+        if not letters:
+            del words[n - taken :]
+            words.append(tokens[i + 1].text)
+            return True
+    return False
 
 
 def _drop_same_period(words: list[str]) -> None:

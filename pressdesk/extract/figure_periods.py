@@ -49,9 +49,9 @@ _FIRST_MONTHS = re.compile(
     rf"\b(?:the\s+)?first\s+{_COUNT}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the|this)\s+year\b)?",
     re.IGNORECASE
 )
-_MONTHS_TO = re.compile(
-    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>year))\s+(?:to|through|ending|ended)"
-    r"(?:\s+the\s+end\s+of)?\s+$",
+_MONTHS_TO = re.compile(  # "the 12 months to the end of", "the fiscal year that ended in"
+    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>(?:(?:fiscal|financial)\s+)?year))"
+    r"\s+(?:(?:that|which)\s+)?(?:to|through|ending|ended)(?:\s+in)?(?:\s+the\s+end\s+of)?\s+$",
     re.IGNORECASE,
 )
 # "the first 20 days of November": Korea's ten- and twenty-day export figures

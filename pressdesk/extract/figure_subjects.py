@@ -97,13 +97,19 @@ _NOT_A_WHOLE = re.compile(
 def names_anew(tokens: list[Token], gap: Gap, k: int, item: tuple[int, int] | None) -> bool:
     """Whether the words before number ``k`` name a figure of their own, rather than go on
     with the one before ("rose 5% to $3 billion", ", up 0.13 percentage point")."""
+    subject = gap.subject
     return (
         item is not None
-        or gap.subject is not None
+        or subject is not None and not _change_subject(tokens, *subject)
         or _noun_after(tokens, k) is not None
         or _owned(tokens, k)
         or _object_measure(tokens, gap, k)
     )
+
+
+_PERIOD_WORDS = frozenset(
+    {"previous", "prior", "preceding", "same", "last", "quarter", "month", "year", "period", "half", "week"}
+)
 
 
 def name_number(
@@ -111,10 +117,22 @@ def name_number(
     current: str | None, naming: Naming, kind: str,
 ) -> str | None:  # fmt: skip
     """The name of the figure number ``k`` starts (``current``: the name of the figure before,
-    for a number that goes on with its subject), or None when nothing names it."""
+    for a number that goes on with its subject), or None when nothing names it; a name of
+    nothing but a period ("the 2.9 per cent growth in the previous quarter"), or of nothing at
+    all, is the figure before's."""
+    name = _name_number(text, tokens, gap, k, q, item, current, naming, kind)
+    if name is not None and current and set(name.lower().split()) <= _PERIOD_WORDS:
+        return current  # also a change noun alone: ", reversing the 0.5 per cent contraction in"
+    return name
+
+
+def _name_number(
+    text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity, item: tuple[int, int] | None,
+    current: str | None, naming: Naming, kind: str,
+) -> str | None:  # fmt: skip
     if item is not None:
         return _item_name(tokens, item, naming)
-    partner = _ranked_partner(text, tokens[0].start, q.span.start)
+    partner = _ranked_partner(text, tokens[0].start, q.span.start) or _traded_worth(text, tokens, gap, q)
     if partner is not None:
         return partner
     noun = _noun_after(tokens, k)
@@ -142,8 +160,9 @@ _RANKED_PARTNER = re.compile(
     r"(?:largest|biggest|top|main|leading|major|second[- ]largest|third[- ]largest|No\.\s*\d)\s+"
     r"(?P<role>export\s+(?:market|destination)|trad(?:ing|e)\s+partner|source\s+of\s+imports"
     r"|import\s+source|source\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|investor)"
-    r"(?:\s+(?:for|of)\s+\S+)?"
-    r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:trade|exports|imports|shipments|investment)\s+)?"
+    r"(?:\s+(?:for|of|in)\s+[\w-]+(?:\s+[A-Z][\w-]*)?)?"  # "for chips", "in Southeast Asia"
+    r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:merchandise|goods|services)\s+)?"
+    r"(?:(?:trade|exports|imports|shipments|investment)\s+)?"
     r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*$"
 )
 _PARTNER_WORDS = re.compile(r"partner|market|destination|source|investor")
@@ -163,6 +182,33 @@ def _ranked_partner(text: str, start: int, end: int) -> str | None:
     role = " ".join(m["role"].lower().split())
     head = next((name for key, name in _PARTNER_NAMES.items() if role.startswith(key)), "investment from")
     return f"{head} {m['place']}"
+
+
+_TRADE_VERBS = frozenset({"exported", "imported", "shipped"})
+_GOODS = frozenset({"goods", "products", "merchandise", "items", "commodities"})
+# Where traded goods went or came from, after their amount: "worth $87.4 billion to the United States".
+_DESTINATION = re.compile(
+    r"(?:\s+(?:worth\s+)?of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+(?P<prep>to|from)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+
+
+def _traded_worth(text: str, tokens: list[Token], gap: Gap, q: Quantity) -> str | None:
+    """ "India exported goods worth $87.4 billion to the United States" -> "India exports to
+    United States"; "The EU imported plywood worth ..." -> "EU plywood imports from China"."""
+    if gap.subject is None or q.kind != "money":
+        return None
+    i, j = gap.subject
+    verb = next((v for v in range(i, j) if tokens[v].low in _TRADE_VERBS), None)
+    if verb is None:
+        return None
+    where = _DESTINATION.match(text, q.noun_end or q.span.end)
+    if where is None or not is_place_name(where["place"]):
+        return None
+    owner = [t.text for t in tokens[i:verb] if t.low not in ("the", "a", "an")]
+    goods = [t.text for t in tokens[verb + 1 : j] if t.low not in _GOODS | {"the", "a", "an"}]
+    measure = VERB_MEASURES[tokens[verb].low]
+    return " ".join([*owner, *goods, measure, where["prep"], where["place"]])
 
 
 def _proper(subject: str | None) -> bool:
@@ -193,8 +239,8 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
     assert gap.subject is not None
     i, j = gap.subject
     last = naming.names[-1] if naming.names else None
-    if is_pronoun(tokens, i, j):
-        return naming.subject or last
+    if is_pronoun(tokens, i, j) or _change_subject(tokens, i, j):
+        return naming.subject or last  # "it", "they"; ", a robust increase of 8.1 per cent"
     those = tokens[i].low in ("those", "that") and j - i > 2 and tokens[i + 1].low == "of"
     if those and last and " of " in last:  # "those of cars" after "shipments of chips"
         return f"{last.split(' of ')[0]} of {name_from(tokens, i + 2, j, naming.dates)}"
@@ -401,11 +447,26 @@ def _object_measure(tokens: list[Token], gap: Gap, k: int) -> bool:
     return is_measure(words) and not is_generic(words) and not _names_a_change(words)
 
 
+_EVALUATIVE = frozenset(
+    {"positive", "robust", "strong", "solid", "modest", "marginal", "slight", "sharp", "steep", "healthy",
+     "moderate", "significant", "double-digit", "single-digit"}
+)  # fmt: skip
+_CHANGE_ADJECTIVES = _EVALUATIVE | {"a", "an", "the", "negative", "annual", "annualized"}
+
+
+def _change_subject(tokens: list[Token], i: int, j: int) -> bool:
+    """A subject that only names a change: "a positive growth", "a robust" before "increase"
+    (read as its verb)."""
+    end = j + 1 if j < len(tokens) and tokens[j].low in CHANGE_NOUNS else j
+    words = " ".join(t.low for t in tokens[i:end])
+    # a bare "growth" is a measure's name ("In the United States, growth is projected to")
+    return bool(_EVALUATIVE.intersection(words.split())) and _names_a_change(words)
+
+
 def _names_a_change(words: str) -> bool:
-    """ "negative growth", "an annual rate", "a decline": words of a change, not of a measure."""
-    lows = [
-        w for w in words.lower().split() if w not in ("a", "an", "the", "negative", "annual", "annualized")
-    ]
+    """ "negative growth", "an annual rate", "a decline", "a robust increase": words of a change,
+    not of a measure."""
+    lows = [w for w in words.lower().split() if w not in _CHANGE_ADJECTIVES]
     return bool(lows) and all(w in CHANGE_NOUNS or w in ("rate", "pace") for w in lows)
 
 

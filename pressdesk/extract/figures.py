@@ -44,14 +44,22 @@ from pressdesk.series import series_key
 
 __all__ = ["extract_figures"]
 
+# The change noun a number may name before its period: "the 0.5 per cent contraction a year ago".
+_NOUN = r"\W*(?:(?:growth|increase|rise|gain|expansion|decline|drop|fall|contraction)\s+)?"
 _YEAR_AGO = re.compile(
-    r"\W*(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
-    r"|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
+    _NOUN + r"(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:a|one)\s+year\s+"
+    r"(?:earlier|ago|before)\b|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
     re.IGNORECASE,
 )
 _PREVIOUS = re.compile(
-    r"\W*(?:in|from|than|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b"
+    _NOUN + r"(?:in|from|than|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b"
     r"|\W*(?:a|one)\s+(?:quarter|month)\s+(?:earlier|ago|before)\b",
+    re.IGNORECASE,
+)
+# A figure of the period before, written as such: "extending the 4.1 per cent growth in the
+# preceding quarter" (but "up 0.6% from the previous quarter" is this period's change).
+_IN_PREVIOUS = re.compile(
+    _NOUN + r"(?:in|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b",
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -169,6 +177,10 @@ def _set_periods(
         own = own or _when_period(text, draft, periods.refs)
         if draft.closed or own is None and year_ago:
             draft.period = own or _year_before(text, draft, main, periods, annual, earlier)
+            draft.carries = False
+            continue
+        if own is None and _IN_PREVIOUS.match(text, draft.last):
+            draft.period = period_before(main.period if main and main.period else periods.carried)
             draft.carries = False
             continue
         since = None if own or front else _after_base(periods, draft, stop)
