@@ -242,3 +242,11 @@ def test_a_day_of_the_month_alone_is_of_the_release_month_or_the_one_before() ->
 
 def test_a_weekday_with_its_date_in_brackets_is_that_date() -> None:
     assert values("The talks open on Wednesday (Nov. 19) in Geneva.", date(2025, 11, 18)) == ["2025-11-19"]
+
+
+def test_a_rule_that_takes_effect_is_in_the_future() -> None:
+    today = date(2026, 3, 19)
+    found = extract_dates("The revised rules, which take effect on May 23, require a licence.", today)
+    assert [d.value for d in found] == ["2026-05-23"]
+    took = extract_dates("The revised rules took effect on May 23.", today)
+    assert [d.value for d in took] == ["2025-05-23"]

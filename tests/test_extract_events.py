@@ -419,3 +419,16 @@ def test_a_government_body_that_says_so_releases_statistics() -> None:
     assert required(said) == [("statistics", {"MY"}, set())]
     assert required(estimated) == [("statistics", {"IN"}, set())]
     assert required("KUALA LUMPUR, 10 March 2026 - Sales rose 4.6% to RM11 billion, the company said.") == []
+
+
+def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
+    body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
+            "Section 301 into Chile's acts, policies, and practices related to digital trade.")
+    assert [kind for kind, _, _ in required(body)] == ["tariff"]
+
+
+def test_state_aid_for_a_country_s_plant_is_one_act_with_its_subsidy() -> None:
+    body = ("BRUSSELS (AP) — The European Commission on Tuesday approved a 2 billion euro Spanish subsidy "
+            "for a battery plant, the latest of its state aid decisions.")
+    found = events(body, title="EU approves 2 billion euro state aid for Spanish battery plant")
+    assert [(e.type, e.implementer[0]) for e in found if not e.optional] == [("subsidy", "ES")]

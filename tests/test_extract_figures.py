@@ -653,3 +653,8 @@ def test_an_acronym_in_brackets_stands_for_the_words_it_abbreviates() -> None:
         "Exports of electrical and electronic (E&E) products, which accounted for 41.2% of total exports, "
         "rose by 9.2% to RM15.1 billion."
     )] == ["Exports of E&E products share of total exports", "Exports of E&E products"]
+
+
+def test_an_amount_worth_of_goods_from_a_country_names_them() -> None:
+    found = rows("Chile imported $1.4 billion worth of nickel products from Peru in 2024.")
+    assert [r[0] for r in found] == ["Chile nickel imports from Peru"]

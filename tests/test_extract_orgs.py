@@ -380,3 +380,8 @@ def test_an_acronym_after_and_takes_the_whole_name() -> None:
     assert names("figures from the National Institute of Statistics and Geography (INEG) show") == [
         ("National Institute of Statistics and Geography", ("INEG",))
     ]
+
+
+def test_ocean_ends_a_firm_s_name_but_not_an_ocean_s() -> None:
+    assert names("Seabird Ocean said Tuesday it won an order for eight carriers.") == [("Seabird Ocean", ())]
+    assert names("Tankers crossed the Pacific Ocean and the Indian Ocean.") == []

@@ -416,3 +416,8 @@ def test_the_title_nearest_a_name_between_commas_is_its_role() -> None:
         ("Rosa Ibarra Soto", "Secretary of Economy"),
         ("Claire Dubreuil", "Canada's Minister of International Trade"),
     ]
+
+
+def test_a_firm_that_says_so_is_no_person() -> None:
+    assert people("Seabird Ocean said Tuesday it won an order worth 2.9 trillion won.") == []
+    assert people("Marine Dupont said on Monday that tariffs hurt farmers.") == [("Marine Dupont", None)]

@@ -460,6 +460,8 @@ TARIFF_ACT = word_pattern(
     r"modif\w*",
     "exclusions?",
     "quotas?",
+    r"initiat\w*",  # "initiated an investigation under Section 301"
+    r"launch\w*",
 )
 RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s?cent\b|percent\b)")
 

@@ -304,8 +304,17 @@ _SCHEME_AFTER = re.compile(r"\s+(?:measures?|schemes?|programmes?|programs?|subs
                            r"|grants?|support)\b", re.IGNORECASE)
 
 
+# ... or by the adjective of what it is granted for: "state aid for Italian chip plant".
+_AID_FOR = re.compile(r"\baid\s+for\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
 def _scheme_owners(text: str, mentions: list[Mention]) -> list[str]:
-    return [m.code for m in mentions if m.kind != "body" and _SCHEME_AFTER.match(text, m.end)]
+    return [
+        m.code
+        for m in mentions
+        if m.kind != "body"
+        and (_SCHEME_AFTER.match(text, m.end) or _AID_FOR.search(text, max(0, m.start - 20), m.start))
+    ]
 
 
 def _giver(text: str, mentions: list[Mention], sentence: Sentence, start: int) -> Mention | None:

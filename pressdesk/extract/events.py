@@ -88,6 +88,8 @@ def _same_act(a: Event, b: Event, home: str | None) -> bool:
     """Two candidates of one type that are one act."""
     if a.type != b.type:
         return False
+    if a.type == "subsidy" and a.implementer[:1] == b.implementer[:1]:
+        return True  # one granting country first: "EU approves aid for Italian plant", "Italian subsidy"
     if a.type not in TWO_SIDED:
         return a.implementer == b.implementer
     sa, sb = set(a.implementer), set(b.implementer)

@@ -132,7 +132,7 @@ def _name_number(
 ) -> str | None:  # fmt: skip
     if item is not None:
         return _item_name(tokens, item, naming)
-    partner = _ranked_partner(text, tokens[0].start, q.span.start) or _traded_worth(text, tokens, gap, q)
+    partner = _ranked_partner(text, tokens[0].start, q.span.start) or _traded_worth(text, tokens, gap, k, q)
     if partner is not None:
         return partner
     noun = _noun_after(tokens, k)
@@ -188,25 +188,27 @@ _TRADE_VERBS = frozenset({"exported", "imported", "shipped"})
 _GOODS = frozenset({"goods", "products", "merchandise", "items", "commodities"})
 # Where traded goods went or came from, after their amount: "worth $87.4 billion to the United States".
 _DESTINATION = re.compile(
-    r"(?:\s+(?:worth\s+)?of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+(?P<prep>to|from)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:\s+(?:worth\s+)?of\s+(?P<goods>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?\s+(?P<prep>to|from)\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 
 
-def _traded_worth(text: str, tokens: list[Token], gap: Gap, q: Quantity) -> str | None:
+def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity) -> str | None:
     """ "India exported goods worth $87.4 billion to the United States" -> "India exports to
-    United States"; "The EU imported plywood worth ..." -> "EU plywood imports from China"."""
+    United States"; "The EU imported plywood worth ..." -> "EU plywood imports from China";
+    "Korea imported $1.4 billion worth of nickel products from Indonesia" -> "Korea nickel
+    imports from Indonesia"."""
     if gap.subject is None or q.kind != "money":
         return None
     i, j = gap.subject
-    verb = next((v for v in range(i, j) if tokens[v].low in _TRADE_VERBS), None)
-    if verb is None:
+    verb = next((v for v in range(i, k) if tokens[v].low in _TRADE_VERBS), None)
+    where = _DESTINATION.match(text, q.noun_end or q.span.end) if verb is not None else None
+    if verb is None or where is None or not is_place_name(where["place"]):
         return None
-    where = _DESTINATION.match(text, q.noun_end or q.span.end)
-    if where is None or not is_place_name(where["place"]):
-        return None
-    owner = [t.text for t in tokens[i:verb] if t.low not in ("the", "a", "an")]
+    owner = [t.text for t in tokens[i : min(verb, j)] if t.low not in ("the", "a", "an")]
     goods = [t.text for t in tokens[verb + 1 : j] if t.low not in _GOODS | {"the", "a", "an"}]
+    if where["goods"]:
+        goods += [w for w in where["goods"].split() if w.lower() not in _GOODS]
     measure = VERB_MEASURES[tokens[verb].low]
     return " ".join([*owner, *goods, measure, where["prep"], where["place"]])
 
