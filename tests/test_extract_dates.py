@@ -250,3 +250,10 @@ def test_a_rule_that_takes_effect_is_in_the_future() -> None:
     assert [d.value for d in found] == ["2026-05-23"]
     took = extract_dates("The revised rules took effect on May 23.", today)
     assert [d.value for d in took] == ["2025-05-23"]
+
+
+def test_a_month_right_after_said_in_is_when_it_was_said() -> None:
+    today = date(2026, 6, 10)
+    said = extract_dates("The group plans to invest $2 billion through 2028, its head said in March.", today)
+    assert [d.value for d in said] == ["2028", "2026-03"]
+    assert [d.value for d in extract_dates("He said it will hold talks in March.", today)] == ["2027-03"]

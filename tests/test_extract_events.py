@@ -432,3 +432,11 @@ def test_state_aid_for_a_country_s_plant_is_one_act_with_its_subsidy() -> None:
             "for a battery plant, the latest of its state aid decisions.")
     found = events(body, title="EU approves 2 billion euro state aid for Spanish battery plant")
     assert [(e.type, e.implementer[0]) for e in found if not e.optional] == [("subsidy", "ES")]
+
+
+def test_a_release_naming_no_country_is_where_its_currency_is_from() -> None:
+    body = "The government will provide 2 trillion won in low-interest loans to chipmakers this year."
+    assert required(body) == [("subsidy", {"KR"}, set())]
+    assert required("The government will provide $2 billion in low-interest loans to chipmakers.") == [
+        ("subsidy", set(), set())
+    ]

@@ -658,3 +658,15 @@ def test_an_acronym_in_brackets_stands_for_the_words_it_abbreviates() -> None:
 def test_an_amount_worth_of_goods_from_a_country_names_them() -> None:
     found = rows("Chile imported $1.4 billion worth of nickel products from Peru in 2024.")
     assert [r[0] for r in found] == ["Chile nickel imports from Peru"]
+
+
+def test_a_participle_after_a_determiner_in_the_subject_governs_nothing() -> None:
+    assert rows("The number of employed people came to 21.3 million in May, down 41,000 on the year.") == [
+        ("employed people", "2025-05", 21.3e6, "count", 41000.0, "down")
+    ]
+    assert rows("The proposed issue volume is 475 billion yen.") == []
+
+
+def test_any_rank_among_partners_names_the_trade() -> None:
+    found = rows("Peru is Chile's fifth-largest trading partner, with trade reaching $7.4 billion.")
+    assert [r[0] for r in found] == ["trade with Peru"]

@@ -385,3 +385,8 @@ def test_an_acronym_after_and_takes_the_whole_name() -> None:
 def test_ocean_ends_a_firm_s_name_but_not_an_ocean_s() -> None:
     assert names("Seabird Ocean said Tuesday it won an order for eight carriers.") == [("Seabird Ocean", ())]
     assert names("Tankers crossed the Pacific Ocean and the Indian Ocean.") == []
+
+
+def test_the_company_said_after_a_place_is_no_apposition() -> None:
+    assert names("It will build a line at its campus in Gangwon Province, the company said.") == []
+    assert names("Acme Widgets, a maker of chips, said sales rose.") == [("Acme Widgets", ())]

@@ -14,7 +14,7 @@ from typing import Any
 from pressdesk.extract.dates import extract_dates
 from pressdesk.extract.events import extract_events
 from pressdesk.extract.figures import extract_figures
-from pressdesk.extract.money import distinct_money, extract_money
+from pressdesk.extract.money import currency_home, distinct_money, extract_money
 from pressdesk.extract.orgs import extract_orgs, org_key
 from pressdesk.extract.people import extract_people
 from pressdesk.extract.percents import distinct_percents, extract_percents
@@ -66,7 +66,7 @@ def extract(release: Release) -> Extraction:
         quotes=tuple(extract_quotes(text, people)),
         figures=tuple(extract_figures(text, day, money, percents, dates)),
         sectors=extract_sectors(text),
-        events=tuple(extract_events(text, day, places, orgs, people, dates, site)),
+        events=tuple(extract_events(text, day, places, orgs, people, dates, site, currency_home(money))),
     )
 
 

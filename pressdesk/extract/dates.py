@@ -161,6 +161,7 @@ _REPORTED_ON = re.compile(
     r"|unveiled|signed|met|held)\s+(?P<between>(?:[\w-]+\s+){0,3}?)(?:on\s+)?$",
     re.IGNORECASE,
 )
+_SAID_IN = re.compile(r"\b(?:said|told|announced)\s+(?:in|on)\s+$", re.IGNORECASE)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SESSION_AFTER = re.compile(r"['’]s\s+(?:closing|close|trading|session|settlement)\b")
 _FUTURE = re.compile(
@@ -205,6 +206,8 @@ def _tense(ctx: _Context, span: Span) -> int:
     """+1 if the sentence speaks of the future, -1 of the past, 0 if it does not say:
     the nearest cue before the reference ("signed in July", "will meet on Friday"),
     else the nearest after it ("In July, exports rose")."""
+    if _SAID_IN.search(ctx.text, max(0, span.start - 20), span.start):
+        return -1  # when it was said: "Chairman Chung said in March"
     lo, hi = sentence_bounds(ctx.text, span.start, span.end, _TENSE_REACH)
     before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
     before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]

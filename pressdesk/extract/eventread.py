@@ -454,9 +454,10 @@ def read_release(
     dates: list[DateRef],
     phrases: list[tuple[str, int, int]],
     site: str | None = None,
+    counted: str | None = None,
 ) -> tuple[Reading, list[tuple[str, int, int]]]:
     """The release read once for every trigger, and its triggers (none inside a name)."""
-    home = site or home_code(text, places, orgs)
+    home = site or home_code(text, places, orgs) or counted
     starts = sentence_starts(text, _ENDS)
     mentions = find_mentions(text, places, orgs, people, home)
     sentences = _sentences(text, starts, mentions, dates)

@@ -173,14 +173,15 @@ def _lead_date(found: Reading) -> str:
 
 def extract_events(
     text: str, today: date, places: list[Place], orgs: list[Org], people: list[Person], dates: list[DateRef],
-    site: str | None = None,
+    site: str | None = None, counted: str | None = None,
 ) -> list[Event]:
     """The trade- and industrial-policy actions ``text`` reports (release date ``today``;
-    ``site``: the government whose site published it, if known: ``places.site_code``)."""
+    ``site``: the government whose site published it, if known: ``places.site_code``;
+    ``counted``: the country whose currency it counts in, ``money.currency_home``)."""
     phrases = find_triggers(text)
     if nothing_to_read(text, phrases):
         return []  # most texts on other matters end here, before the release is read
-    return read_events(text, today, (places, orgs, people, dates), phrases, site)
+    return read_events(text, today, (places, orgs, people, dates), phrases, site, counted)
 
 
 def nothing_to_read(text: str, phrases: list[tuple[str, int, int]]) -> bool:
@@ -195,9 +196,10 @@ def read_events(
     facts: tuple[list[Place], list[Org], list[Person], list[DateRef]],
     phrases: list[tuple[str, int, int]],
     site: str | None = None,
+    counted: str | None = None,
 ) -> list[Event]:
     """The events of a release whose trigger ``phrases`` are found (``extract_events``)."""
-    found, triggers = read_release(text, today, *facts, phrases, site)
+    found, triggers = read_release(text, today, *facts, phrases, site, counted)
     candidates = [candidate(found, kind, start, end) for kind, start, end in triggers]
     groups = [
         g for g in _group(_outranked(candidates + find_statistics(found)), found.home) if passes(found, g)

@@ -61,7 +61,7 @@ def not_a_figure(
     programme, a target, a rule's parameter, a threshold, analysts' expectation, or governed
     by a verb of no statistic."""
     starts = gap.starts
-    if gap.verb == "other" or marks.has("other", starts, k) or marks.has("rule", starts, k):
+    if gap.verb == "other" or _other_verb(tokens, marks, gap, k) or marks.has("rule", starts, k):
         return True
     if q.kind in ("money", "count") and marks.has("deal", starts, k):
         return True  # "the contract is valued at" (a percent's subject may hold one: "commitment ratio")
@@ -85,6 +85,23 @@ def not_a_figure(
     if coordinated and marks.has("plan", plan_scope(marks, k), starts):
         return True  # "would boost trade by £25.5 billion and raise GDP by £4.8 billion"
     return marks.has("plan", starts, k) and kind != "forecast" and not _planned_from(tokens, k)
+
+
+_PROPOSED = frozenset({"proposed", "planned", "offered", "intended", "targeted", "requested", "sought"})
+
+
+def _other_verb(tokens: list[Token], marks: Marks, gap: Gap, k: int) -> bool:
+    """A verb of no statistic before number ``k``, but not a participle a determiner makes
+    an adjective in its subject: "The number of employed people came to"."""
+    lo = gap.starts
+    while marks.has("other", lo, k):
+        i = next(j for j in range(lo, k) if marks.has("other", j, j + 1))
+        within = gap.subject is not None and gap.subject[0] < i < gap.subject[1] - 1
+        adjective = tokens[i - 1].low in ("of", "the", "a", "an") and tokens[i].low not in _PROPOSED
+        if not (within and adjective):
+            return True
+        lo = i + 1
+    return False
 
 
 def is_forecast(tokens: list[Token], marks: Marks, starts: int, k: int, gap: Gap) -> bool:

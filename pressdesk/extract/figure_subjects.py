@@ -157,7 +157,8 @@ def _name_number(
 _RANKED_PARTNER = re.compile(
     r"(?:^|(?<=[\s,;(]))(?:[Tt]he\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,4})\s+"
     r"(?:remained|remains|was|is|became|becomes|stayed|ranked\s+as|ranked)\s+(?:\S+\s+){0,3}?"
-    r"(?:largest|biggest|top|main|leading|major|second[- ]largest|third[- ]largest|No\.\s*\d)\s+"
+    r"(?:(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[- ])?"
+    r"(?:largest|biggest)|top|main|leading|major|No\.\s*\d{1,2})\s+"
     r"(?P<role>export\s+(?:market|destination)|trad(?:ing|e)\s+partner|source\s+of\s+imports"
     r"|import\s+source|source\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|investor)"
     r"(?:\s+(?:for|of|in)\s+[\w-]+(?:\s+[A-Z][\w-]*)?)?"  # "for chips", "in Southeast Asia"

@@ -18,7 +18,7 @@ from pressdesk.extract.numbers import NUMBER, SCALE, is_year, scaled
 from pressdesk.extract.places import dateline_code
 from pressdesk.facts import Money, Span
 
-__all__ = ["distinct_money", "extract_money"]
+__all__ = ["CURRENCY_HOMES", "currency_home", "distinct_money", "extract_money"]
 
 # Symbols and short forms written before the number.
 _SYMBOLS: dict[str, str] = {
@@ -368,6 +368,23 @@ def extract_money(text: str, site: str | None = None) -> list[Money]:
             for t, v, s in _amounts(m)
         ]
     return found
+
+
+# Currencies of one country (or bloc): the country a text counting in them is most likely about.
+CURRENCY_HOMES: dict[str, str] = {
+    "KRW": "KR", "JPY": "JP", "CNY": "CN", "INR": "IN", "GBP": "GB", "AUD": "AU", "CAD": "CA",
+    "NZD": "NZ", "SGD": "SG", "HKD": "HK", "TWD": "TW", "MYR": "MY", "IDR": "ID", "THB": "TH",
+    "VND": "VN", "PHP": "PH", "MXN": "MX", "BRL": "BR", "ZAR": "ZA", "RUB": "RU", "TRY": "TR",
+    "CHF": "CH", "SEK": "SE", "NOK": "NO", "DKK": "DK", "PLN": "PL", "SAR": "SA", "AED": "AE",
+    "ILS": "IL", "EUR": "EU", "CLP": "CL", "ARS": "AR", "COP": "CO",
+}  # fmt: skip
+
+
+def currency_home(items: list[Money] | tuple[Money, ...]) -> str | None:
+    """The country whose own currency the text counts in most (US dollars, everyone's, aside):
+    where a text that names no country is from ("2 trillion won in loans" -> KR)."""
+    homes = [CURRENCY_HOMES[m.currency] for m in items if m.currency in CURRENCY_HOMES]
+    return max(homes, key=homes.count) if homes else None
 
 
 def _precision(item: Money) -> int:

@@ -99,6 +99,7 @@ _LIST_ITEM = re.compile(
 _APPOSITION = re.compile(
     rf"({RUN_LED}),{_SP}(?:a|an|the){_SP}(?:(?!(?:of|for|at|in|to|with|on|by){_SP})[\w-]+{_SP}){{0,3}}?"
     rf"(?:{'|'.join(sorted(ORG_DESCRIPTORS))})\b"
+    r"(?!\s+(?:said|says|added|told|noted|stated|announced|reported|explained)\b)"  # ", the company said"
 )
 _APPOSITION_CUE = re.compile(rf",{_SP}(?:a|an|the){_SP}")  # without which no apposition matches
 _TRAILING_NOUN = re.compile(rf"(?:the{_SP})({RUN}){_SP}(?:union|conglomerate|group)\b")
