@@ -257,3 +257,10 @@ def test_a_month_right_after_said_in_is_when_it_was_said() -> None:
     said = extract_dates("The group plans to invest $2 billion through 2028, its head said in March.", today)
     assert [d.value for d in said] == ["2028", "2026-03"]
     assert [d.value for d in extract_dates("He said it will hold talks in March.", today)] == ["2027-03"]
+
+
+def test_what_was_agreed_to_happen_is_to_come() -> None:
+    today = date(2026, 3, 11)
+    agreed = extract_dates("The ministers agreed to hold the next round in April.", today)
+    assert [d.value for d in agreed] == ["2026-04"]
+    assert [d.value for d in extract_dates("In January, they agreed to cut tariffs.", today)] == ["2026-01"]

@@ -670,3 +670,10 @@ def test_a_participle_after_a_determiner_in_the_subject_governs_nothing() -> Non
 def test_any_rank_among_partners_names_the_trade() -> None:
     found = rows("Peru is Chile's fifth-largest trading partner, with trade reaching $7.4 billion.")
     assert [r[0] for r in found] == ["trade with Peru"]
+
+
+def test_goods_counted_then_valued_are_one_series_of_one_period() -> None:
+    assert rows("Chile exported 929,000 tonnes of fresh cherries worth 2.1 billion US dollars in 2024.") == [
+        ("Chile fresh cherries exports", "2024", 929000.0, "tonnes", None, None),
+        ("Chile fresh cherries exports", "2024", 2.1e9, "USD", None, None),
+    ]

@@ -390,3 +390,9 @@ def test_ocean_ends_a_firm_s_name_but_not_an_ocean_s() -> None:
 def test_the_company_said_after_a_place_is_no_apposition() -> None:
     assert names("It will build a line at its campus in Gangwon Province, the company said.") == []
     assert names("Acme Widgets, a maker of chips, said sales rose.") == [("Acme Widgets", ())]
+
+
+def test_national_trade_bodies_known_by_their_short_name() -> None:
+    assert names("Austrade will lead a mission to Dubai. KOTRA said it would open an office.") == [
+        ("Austrade", ()), ("KOTRA", ())
+    ]

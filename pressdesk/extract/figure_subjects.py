@@ -132,7 +132,11 @@ def _name_number(
 ) -> str | None:  # fmt: skip
     if item is not None:
         return _item_name(tokens, item, naming)
-    partner = _ranked_partner(text, tokens[0].start, q.span.start) or _traded_worth(text, tokens, gap, k, q)
+    partner = (
+        _ranked_partner(text, tokens[0].start, q.span.start)
+        or _traded_worth(text, tokens, gap, k, q)
+        or _worth_of_goods(tokens, k, q)
+    )
     if partner is not None:
         return partner
     noun = _noun_after(tokens, k)
@@ -186,6 +190,10 @@ def _ranked_partner(text: str, start: int, end: int) -> str | None:
 
 
 _TRADE_VERBS = frozenset({"exported", "imported", "shipped"})
+# What a count of goods counts: "929,000 tonnes of fresh durian worth ..."
+_GOODS_OF = re.compile(
+    r"\s+of\s+(?P<goods>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)(?=\s+(?:worth|to|from|in|at|,|\.)|[,.])"
+)
 _GOODS = frozenset({"goods", "products", "merchandise", "items", "commodities"})
 # Where traded goods went or came from, after their amount: "worth $87.4 billion to the United States".
 _DESTINATION = re.compile(
@@ -212,6 +220,26 @@ def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity)
         goods += [w for w in where["goods"].split() if w.lower() not in _GOODS]
     measure = VERB_MEASURES[tokens[verb].low]
     return " ".join([*owner, *goods, measure, where["prep"], where["place"]])
+
+
+def _worth_of_goods(tokens: list[Token], k: int, q: Quantity) -> str | None:
+    """ "Thailand exported 929,000 tonnes of fresh durian worth 4.2 billion US dollars": the
+    value of the goods a trade verb before it moved -> "Thailand fresh durian exports"."""
+    if q.kind != "money" or k < 3 or tokens[k - 1].low != "worth":
+        return None
+    verb = next((v for v in range(k - 2, -1, -1) if tokens[v].low in _TRADE_VERBS), None)
+    if verb is None:
+        return None
+    of = next((o for o in range(k - 2, verb, -1) if tokens[o].low == "of"), None)
+    if of is None:
+        return None
+    owner: list[str] = []
+    for t in reversed(tokens[:verb]):
+        if not t.text[:1].isupper() or t.low == "the":
+            break
+        owner.insert(0, t.text)
+    goods = [t.text for t in tokens[of + 1 : k - 1] if t.low not in _GOODS and t.quantity < 0]
+    return " ".join([*owner, *goods, VERB_MEASURES[tokens[verb].low]]) if goods else None
 
 
 def _proper(subject: str | None) -> bool:
@@ -348,7 +376,9 @@ def _measured(text: str, tokens: list[Token], starts: int, k: int, q: Quantity, 
         )
     if verb in VERB_MEASURES:
         adverb = _ADVERB_AFTER.match(text, q.span.end)
-        return f"{subject} {adverb.group(1).lower() + ' ' if adverb else ''}{VERB_MEASURES[verb]}"
+        goods = _GOODS_OF.match(text, q.span.end) if q.kind == "count" else None
+        what = goods["goods"] + " " if goods and goods["goods"].lower() not in _GOODS else ""
+        return f"{subject} {what}{adverb.group(1).lower() + ' ' if adverb else ''}{VERB_MEASURES[verb]}"
     return subject
 
 

@@ -377,5 +377,8 @@ KNOWN_NAMES = frozenset(
         "White House",
         "Federal Reserve",
         "United Nations",
+        # national trade bodies often named by their short name alone (general knowledge)
+        "JETRO", "KOTRA", "MOFCOM", "METI", "MOTIE", "MOTIR", "MSIT", "NDRC", "GACC", "SAMR", "DGTR",
+        "DPIIT", "DGFT", "DFAT", "Austrade", "HMRC", "CBSA", "CITT", "BKPM", "OFAC", "KITA", "KDI",
     }
 )
