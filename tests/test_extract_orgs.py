@@ -396,3 +396,11 @@ def test_national_trade_bodies_known_by_their_short_name() -> None:
     assert names("Austrade will lead a mission to Dubai. KOTRA said it would open an office.") == [
         ("Austrade", ()), ("KOTRA", ())
     ]
+
+
+def test_an_acronym_made_of_the_first_letters_of_each_word_joins_its_name() -> None:
+    assert names("MOFCOM said. Investment fell, according to the Ministry of Commerce.") == [
+        ("Ministry of Commerce", ("MOFCOM",))
+    ]
+    apart = names("The Ministry of Commerce said. UNICEF said.")
+    assert apart == [("Ministry of Commerce", ()), ("UNICEF", ())]

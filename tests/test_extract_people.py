@@ -421,3 +421,9 @@ def test_the_title_nearest_a_name_between_commas_is_its_role() -> None:
 def test_a_firm_that_says_so_is_no_person() -> None:
     assert people("Seabird Ocean said Tuesday it won an order worth 2.9 trillion won.") == []
     assert people("Marine Dupont said on Monday that tariffs hurt farmers.") == [("Marine Dupont", None)]
+
+
+def test_a_title_s_portfolio_runs_into_the_name_after_it() -> None:
+    text = "Commissioner for Trade and Economic Security Dalibor Vrbič signed the agreement with Peru."
+    assert people(text) == [("Dalibor Vrbič", "Commissioner for Trade and Economic Security")]
+    assert extract_orgs(text) == []

@@ -446,7 +446,20 @@ def _titled_person(text: str, name: str) -> bool:
     """A name written after a title somewhere ("President Trump"), or shaped like a person's."""
     if looks_like_person(name.split()) or name in GIVEN_NAMES or name in EAST_ASIAN_SURNAMES:
         return True
-    return f" {name}" in text and any(f"{title} {name}" in text for title in NAME_TITLES)
+    if f" {name}" not in text:
+        return False
+    if any(f"{title} {name}" in text for title in NAME_TITLES):
+        return True
+    # "Commissioner for Trade and Economic Security Maroš Šefčovič": a title's portfolio run
+    # into the name after it
+    at = text.find(name)
+    return bool(_TITLE_PORTFOLIO.search(text, max(0, at - 80), at))
+
+
+_TITLE_PORTFOLIO = re.compile(
+    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})\s+(?:for|of)\s+"
+    r"(?:[A-Z][\w-]*,?\s+(?:and\s+|&\s+)?)*$"
+)
 
 
 CUE_FINDERS = (

@@ -198,7 +198,29 @@ def _spelled_by(name: str, acronym: str) -> bool:
     more, each the initial of a word that is itself no acronym or suffix ("UN" is not spelled by
     "Unilever NV")."""
     words = [w for w in name.split() if not is_acronym(w) and w not in TRAILERS]
-    return len(acronym) >= 3 and initials(" ".join(words)) == acronym
+    return len(acronym) >= 3 and (initials(" ".join(words)) == acronym or _in_chunks(acronym, words))
+
+
+_SKIPPABLE = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def _in_chunks(acronym: str, words: list[str]) -> bool:
+    """ "MOFCOM" spelled by "Ministry of Commerce": the acronym made of the words' first
+    letters, one to four of each, in order (a word such as "of" may give none)."""
+    def spells(i: int, j: int) -> bool:
+        if i == len(acronym):
+            return all(w.lower() in _SKIPPABLE for w in words[j:])
+        if j == len(words):
+            return False
+        word = words[j].upper()
+        if words[j].lower() in _SKIPPABLE and spells(i, j + 1):
+            return True
+        return any(
+            acronym[i : i + n] == word[:n] and spells(i + n, j + 1)
+            for n in range(1, min(4, len(word), len(acronym) - i) + 1)
+        )
+
+    return spells(0, 0)
 
 
 def _is_ministry_of(name: str, portfolio: str) -> bool:
