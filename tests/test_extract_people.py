@@ -420,6 +420,7 @@ def test_the_title_nearest_a_name_between_commas_is_its_role() -> None:
 
 def test_a_firm_that_says_so_is_no_person() -> None:
     assert people("Seabird Ocean said Tuesday it won an order worth 2.9 trillion won.") == []
+    assert people("John Carter said it will rain.") == [("John Carter", None)]
     assert people("Marine Dupont said on Monday that tariffs hurt farmers.") == [("Marine Dupont", None)]
 
 

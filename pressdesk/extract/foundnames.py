@@ -89,16 +89,10 @@ def trim_leading(text: str, start: int, end: int) -> int:
         start = m.end()
 
 
-# The oceans: "Ocean" after one of these is water, not a firm ("Hanwha Ocean").
-_OCEANS = frozenset({"Pacific", "Atlantic", "Indian", "Arctic", "Southern", "Antarctic"})
-
-
 def head_index(words: list[str]) -> int:
     """Index of the last organisation head word, or -1."""
     for i in range(len(words) - 1, -1, -1):
         if words[i] in ORG_HEADS and not (words[i] in WEAK_HEADS and len(words) < 2):
-            if words[i] == "Ocean" and i > 0 and words[i - 1] in _OCEANS:
-                continue
             return i
     return -1
 

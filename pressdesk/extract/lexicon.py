@@ -29,7 +29,7 @@ ORG_HEADS = words(
     Electric Heavy Labs Laboratories Press Times Post Herald Journal Daily Robotics Biologics
     Pharma News Works Party Senate Zeitung Societe Société Banque Groupe Compagnie Gesellschaft
     Kaisha Sdn Bhd Tbk PT JSC Directorate Directorate-General Inspectorate Commissariat
-    Confederation Consortium Cooperative Co-operative Observatory Laboratory Ocean
+    Confederation Consortium Cooperative Co-operative Observatory Laboratory
     SpA S.p.A. SA NV BV Pty Limited
     """
 )
@@ -48,7 +48,6 @@ WEAK_HEADS = frozenset(
         "Oil",
         "Steel",
         "Heavy",
-        "Ocean",  # "Hanwha Ocean", not "the Pacific Ocean"
         "Daily",
         "Post",
         "Times",

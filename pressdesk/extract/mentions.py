@@ -58,7 +58,7 @@ from pressdesk.extract.roles import (
     title_comma_before,
     trim_sentence_words,
 )
-from pressdesk.extract.text import CAP, headline_end, is_acronym, is_title_case, lead_cap
+from pressdesk.extract.text import CAP, SPOKE_OF_ITSELF, headline_end, is_acronym, is_title_case, lead_cap
 from pressdesk.facts import Span
 
 __all__ = ["TITLE_WORDS", "Mention", "find_mentions", "strip_honorifics"]
@@ -277,6 +277,8 @@ def _untitled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     if not apposition and _AFTER_PREPOSITION.search(text, max(0, span.start - 6), span.start):
         return None  # "the Music Shop said", "analysts at Goldman Sachs said": not people
     role = role or title_comma_before(text, span.start, span.end) or context_role(text, pieces)
+    if parts[0] not in GIVEN_NAMES and SPOKE_OF_ITSELF.match(text, past_letters(text, span.end)):
+        return None  # "Hanwha Ocean said Tuesday it has won": a body ("John Smith said it will": he)
     spoken = bool(_SPEECH_AFTER.match(text, past_letters(text, span.end)) or said_before(text, span.start))
     if apposition or role or (spoken and _plain_name(parts)) or _has_name_shape(parts):
         return _full(text, pieces, apposition or role, org)

@@ -46,6 +46,7 @@ from pressdesk.extract.places import is_place_name
 from pressdesk.extract.text import (
     CAP,
     RUN,
+    SPOKE_OF_ITSELF,
     UPPER,
     caseless_words,
     find_first_of,
@@ -326,15 +327,21 @@ def _lower_headed_names(text: str) -> Iterator[FoundName]:
 
 
 def _speaker_names(text: str) -> Iterator[FoundName]:
-    """ "TrendForce said", "SK On said": a speaker whose name is shaped like a firm's."""
+    """ "TrendForce said", "SK On said": a speaker whose name is shaped like a firm's, or that
+    speaks of itself as "it" ("Hanwha Ocean said Tuesday it has won")."""
     for cue in _finditer(_SPEAKER, text):
         if not _capital_in_last_word(text, cue.start()):
             continue  # "he said": no capitalised run ends at the cue
         m = _RUN_BEFORE.search(text, max(0, cue.start() - 80), cue.start())
-        span = cue_span(text, m.start(1), m.end(1)) if m else None
+        start = m.start(1) if m else 0
+        stops = list(_SUFFIX_STOP.finditer(text, start, cue.start())) if m else []
+        start = stops[-1].end() if stops else start  # "sell ... to Columbia Aluminium Corp. Comalco said"
+        span = cue_span(text, start, m.end(1)) if m else None
         words = text[span.start : span.end].split() if span else []
         name = " ".join(words)
-        if not span or len(words) > 4 or not _firm_shaped(words):
+        if not span or len(words) > 4:
+            continue
+        if not (_firm_shaped(words) or _speaks_of_itself(text, span, cue.start())):
             continue
         if not _titled_person(text, name) and not _surname_elsewhere(text, name):
             yield with_acronym(text, span)
@@ -343,6 +350,28 @@ def _speaker_names(text: str) -> Iterator[FoundName]:
 def _capital_in_last_word(text: str, end: int) -> bool:
     """A capital in the word before ``end`` (after its last space), where a run's last word starts."""
     return _CAPITAL.search(text, text.rfind(" ", max(0, end - 80), end) + 1, end) is not None
+
+
+def _speaks_of_itself(text: str, span: Span, cue: int) -> bool:
+    """ "Hanwha Ocean said Tuesday it has won": a body (not "the Garden said it would open": a
+    lone word after "the" names none; nor "Analysts said"; nor "of Rotterdam said it": a place
+    the body before it is in)."""
+    name = text[span.start : span.end]
+    located = _LOCATED_BEFORE.search(text, max(0, span.start - 6), span.start) is not None
+    lone = " " not in name and text[max(0, span.start - 4) : span.start].lower() == "the "
+    if located or lone or name in _SPEAKING_PEOPLE:
+        return False
+    return SPOKE_OF_ITSELF.match(text, cue) is not None
+
+
+_SUFFIX_STOP = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Bros|Plc|PLC|Cos)\.\s+(?=[A-Z])")
+_LOCATED_BEFORE = re.compile(r"\b(?:of|in|at|from|near)\s+$")
+# Capitalised nouns for people who speak in the news: no body's name.
+_SPEAKING_PEOPLE = frozenset(
+    {"Analysts", "Officials", "Economists", "Traders", "Dealers", "Experts", "Investors", "Bankers",
+     "Diplomats", "Sources", "Critics", "Residents", "Authorities", "Executives", "Regulators",
+     "Lawmakers", "Observers", "Brokers"}
+)  # fmt: skip
 
 
 def _firm_shaped(words: list[str]) -> bool:

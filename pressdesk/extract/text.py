@@ -23,6 +23,7 @@ __all__ = [
     "LINE_END",
     "UPPER",
     "SENTENCE_END",
+    "SPOKE_OF_ITSELF",
     "caseless_words",
     "find_first_of",
     "find_runs",
@@ -43,6 +44,15 @@ __all__ = [
     "starts_sentence",
     "words_of",
 ]
+
+# A speaker that speaks of itself as "it": a body, not a person ("Hanwha Ocean said Tuesday it
+# has won an order", "Acme said its profit rose"), matched right after the name.
+SPOKE_OF_ITSELF = re.compile(
+    r"\s+(?:said|says|announced|added|reported)(?:\s+on)?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|today|yesterday))?(?:\s+that)?\s+(?:its\s|it\s+(?:has|had|will|would|plans|planned"
+    r"|expects|expected|aims|intends|won|signed|agreed|posted|reported|recorded|sold|bought|completed))"
+)
+
 
 # Latin-1 capitals, and Latin Extended-A letters ("Šefčovič", "Łukasz"): the first letters of CAP.
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
