@@ -677,3 +677,15 @@ def test_goods_counted_then_valued_are_one_series_of_one_period() -> None:
         ("Chile fresh cherries exports", "2024", 929000.0, "tonnes", None, None),
         ("Chile fresh cherries exports", "2024", 2.1e9, "USD", None, None),
     ]
+
+
+def test_the_items_of_a_list_under_a_head_are_named_by_it() -> None:
+    assert [r[:2] for r in rows(
+        "Exports by region in October: Peru USD 2.9 billion (+6.1%), Canada USD 1.8 billion (-2.4%). "
+        "Imports by major item: - Crude oil: USD 6.1 billion (-8.2%) - Copper: USD 1.2 billion (+4.0%)"
+    )] == [
+        ("exports to Peru", "2025-10"),
+        ("exports to Canada", "2025-10"),
+        ("Crude oil imports", "2025-10"),
+        ("Copper imports", "2025-10"),
+    ]

@@ -133,7 +133,8 @@ def _name_number(
     if item is not None:
         return _item_name(tokens, item, naming)
     partner = (
-        _ranked_partner(text, tokens[0].start, q.span.start)
+        _headed_item(text, tokens, k)
+        or _ranked_partner(text, tokens[0].start, q.span.start)
         or _traded_worth(text, tokens, gap, k, q)
         or _worth_of_goods(tokens, k, q)
     )
@@ -220,6 +221,40 @@ def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity)
         goods += [w for w in where["goods"].split() if w.lower() not in _GOODS]
     measure = VERB_MEASURES[tokens[verb].low]
     return " ".join([*owner, *goods, measure, where["prep"], where["place"]])
+
+
+# A list under a head: "Exports by region in December: China USD 12.9 billion (+6.1%), ...",
+# "Exports by major item: - Semiconductors: USD 17.5 billion (+38.2%)".
+_LIST_HEAD = re.compile(
+    r"(?P<measure>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+by\s+(?:(?:major|main|key|top|leading)\s+)?"
+    r"(?P<dim>regions?|countr(?:y|ies)|destinations?|markets?|partners?|items?|products?|sectors?"
+    r"|industr(?:y|ies)|categor(?:y|ies)|commodit(?:y|ies))\b[^:.;]{0,40}:"
+)
+_PLACE_DIMENSIONS = ("region", "countr", "destination", "market", "partner")
+_ITEM_SEPARATORS = frozenset({":", ",", ";", "-", "–", "•", "and", ")", "("})
+
+
+def _headed_item(text: str, tokens: list[Token], k: int) -> str | None:
+    """The name of an item of a list under a head: "exports to China", "Semiconductors
+    exports" (the words of the item right before its number, or before a colon there)."""
+    if ":" not in text[tokens[0].start : tokens[k].start]:
+        return None
+    heads = list(_LIST_HEAD.finditer(text, tokens[0].start, tokens[k].start))
+    if not heads:
+        return None
+    head = heads[-1]
+    end = k - 1 if k > 0 and tokens[k - 1].low == ":" else k
+    start = end
+    while start > 0 and tokens[start - 1].quantity < 0 and tokens[start - 1].low not in _ITEM_SEPARATORS:
+        start -= 1
+    words = [t.text for t in tokens[start:end]]
+    if not words or len(words) > 5 or tokens[start].start < head.end() or not words[0][:1].isalpha():
+        return None
+    measure, item = head["measure"].lower(), " ".join(words)
+    if head["dim"].startswith(_PLACE_DIMENSIONS):
+        prep = "to" if "export" in measure else "from" if "import" in measure or "invest" in measure else "in"
+        return f"{measure} {prep} {item}"
+    return f"{item} {measure}"
 
 
 def _worth_of_goods(tokens: list[Token], k: int, q: Quantity) -> str | None:
