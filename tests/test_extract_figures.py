@@ -689,3 +689,13 @@ def test_the_items_of_a_list_under_a_head_are_named_by_it() -> None:
         ("Crude oil imports", "2025-10"),
         ("Copper imports", "2025-10"),
     ]
+
+
+def test_a_split_year_is_a_fiscal_year_of_the_country_counted_in() -> None:
+    australian = rows("Exports fell 10% to A$415 billion in 2024-25 from A$460 billion in 2023-24.")
+    assert [r[:2] for r in australian] == [("Exports", "2024-07/2025-06"), ("Exports", "2023-07/2024-06")]
+    indian = rows("Trade stood at USD 1.3 billion in 2024-25.")
+    assert [r[:2] for r in indian] == [("Trade", "2024-04/2025-03")]
+    ending = rows("GDP grew 2% in 2024-25, ending June 30.")
+    assert [r[:2] for r in ending] == [("GDP", "2024-07/2025-06")]
+    assert [r[:2] for r in rows("Exports rose 3% to $4 billion in 2019-21.")] == [("Exports", "2019")]

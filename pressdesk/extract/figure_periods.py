@@ -100,14 +100,56 @@ def is_market_report(text: str) -> bool:
     return sum(map(lower.count, _MARKET_PHRASES)) >= 2
 
 
-def find_periods(text: str, today: date, dates: list[DateRef], market: bool) -> list[PeriodRef]:
-    """The periods written in ``text``, in order, with comparison bases marked."""
-    refs = _written(text, today, dates, market)
+def find_periods(
+    text: str, today: date, dates: list[DateRef], market: bool, fiscal_start: int = 4
+) -> list[PeriodRef]:
+    """The periods written in ``text``, in order, with comparison bases marked; a split year
+    ("2024-25") is a fiscal year beginning in the month ``fiscal_start`` (``fiscal_start_of``)."""
+    refs = _written(text, today, dates, market, fiscal_start)
     return sorted(refs, key=lambda r: r.span.start)
 
 
-def _written(text: str, today: date, dates: list[DateRef], market: bool) -> list[PeriodRef]:
-    own = _own_ranges(text, today, dates)
+# The month a country's fiscal year begins in, where it is not January (general knowledge);
+# a split year of a country not named here begins in April, the most common.
+FISCAL_STARTS: dict[str, int] = {"AU": 7, "NZ": 7, "PK": 7, "EG": 7, "KE": 7, "BD": 7, "US": 10}
+# "2024-25", "FY2024-25": a government's fiscal year (a slash, "1986/87", is as often a
+# crop's marketing year, which begins in a month of its own).
+_SPLIT_YEAR = re.compile(r"\b(?:FY\s?)?(?P<first>(?:19|20)\d\d)[-–](?P<second>\d\d)\b(?![-–/]\d)")
+_ENDING = re.compile(
+    r"\s*,?\s*(?:ending|ended|to|through)\s+(?:on\s+)?(?:the\s+end\s+of\s+)?(?P<month>January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b"
+)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"), start=1)}
+
+
+def fiscal_start_of(country: str | None) -> int:
+    """The month the fiscal year of ``country`` begins in, for a year written "2024-25"."""
+    return FISCAL_STARTS.get(country or "", 4)
+
+
+def _split_years(text: str, fiscal_start: int) -> list[PeriodRef]:
+    """ "in 2024-25": the fiscal year from ``fiscal_start`` 2024 to the month before it in 2025
+    (or to the month written after it: "2024-25, ending June 30")."""
+    refs = []
+    for m in _SPLIT_YEAR.finditer(text):
+        first = int(m["first"])
+        if (first + 1) % 100 != int(m["second"]):
+            continue  # "2019-20" is a split year; "2019-21" a range, "2025-10" a month
+        ending = _ENDING.match(text, m.end())
+        end_month = _MONTH_NUMBERS[ending["month"]] if ending else fiscal_start - 1 or 12
+        start = end_month % 12 + 1
+        span = Span(m.start(), ending.end() if ending else m.end())
+        begins = f"{first if start > 1 else first + 1}-{start:02d}"
+        refs.append(PeriodRef(span, f"{begins}/{first + 1}-{end_month:02d}", False))
+    return refs
+
+
+def _written(
+    text: str, today: date, dates: list[DateRef], market: bool, fiscal_start: int
+) -> list[PeriodRef]:
+    own = _own_ranges(text, today, dates) + _split_years(text, fiscal_start)
     refs = list(own)
     for ref in _date_ranges(dates):
         if any(

@@ -29,6 +29,7 @@ from pressdesk.extract.figure_names import fit, is_measure, with_rate
 from pressdesk.extract.figure_periods import (
     PeriodRef,
     find_periods,
+    fiscal_start_of,
     is_market_report,
     period_after,
     period_before,
@@ -38,6 +39,7 @@ from pressdesk.extract.figure_periods import (
 from pressdesk.extract.figure_subjects import Naming
 from pressdesk.extract.figure_values import Quantity, find_quantities
 from pressdesk.extract.figure_words import COUNT_HEADS, NOT_IN_NAMES
+from pressdesk.extract.money import currency_home
 from pressdesk.extract.text import SENTENCE_END, headline_end, sentence_index, sentence_starts
 from pressdesk.facts import DateRef, Figure, Money, Percent, Span
 from pressdesk.series import series_key
@@ -85,7 +87,7 @@ def extract_figures(
     sentences = _sentences(text, quantities, body)
     opening = sentences[0][0]
     near = [d for d in dates if d.span.start < opening or _within(sentences, d.span.start)]
-    refs = find_periods(text, today, near, market)
+    refs = find_periods(text, today, near, market, fiscal_start_of(currency_home(money)))
     periods = _Periods(text, today, market, refs, _opening_period(refs, body, opening))
     naming = Naming([p.span for p in refs])
     bases = {p.span: p.basis for p in percents}
