@@ -440,3 +440,21 @@ def test_a_release_naming_no_country_is_where_its_currency_is_from() -> None:
     assert required("The government will provide $2 billion in low-interest loans to chipmakers.") == [
         ("subsidy", set(), set())
     ]
+
+
+def test_an_agent_in_an_aside_acts_on_no_measure_here() -> None:
+    body = ("SEOUL, March 30 (Yonhap) -- South Korea has added eight Chinese companies to its list of end "
+            "users subject to stricter export screening, the ministry said, in a move that follows similar "
+            "steps by the United States.")
+    assert [(kind, codes) for kind, codes, _ in required(body)] == [("export_control", {"KR"})]
+
+
+def test_a_future_someone_expects_is_no_announcement() -> None:
+    body = ("LONDON, Feb 24 - Britain imposed sanctions on 50 companies, the Foreign Office announced. The "
+            "European Union is expected to adopt its 20th sanctions package later this week.")
+    assert [(kind, codes) for kind, codes, _ in required(body)] == [("export_control", {"GB"})]
+
+
+def test_emergency_loans_are_a_subsidy() -> None:
+    body = "The ministry will provide 300 billion won in emergency loans to small exporters."
+    assert types(body) == ["subsidy"]

@@ -413,3 +413,10 @@ def test_who_speaks_of_itself_is_no_place_nor_people() -> None:
     assert names("It sold the plant to Ridge Aluminium Corp. Tasmet said its costs rose.") == [
         ("Ridge Aluminium Corp.", ()), ("Tasmet", ())
     ]
+
+
+def test_a_portfolio_s_office_or_department_is_a_body() -> None:
+    assert names("Exports rose, the Commerce Department said. The Foreign Office said so too.") == [
+        ("Commerce Department", ()), ("Foreign Office", ())
+    ]
+    assert names("An Exchange Commission said.") == []

@@ -168,6 +168,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"sanctions?",
         r"blacklist(?:ed|s)?",
         r"catch-all\s+controls?",
+        r"export\s+screening",
+        r"lists?\s+of\s+end[-\s]users",
+        r"strategic\s+(?:goods|items)",
+        r"dual-use\s+(?:items|goods|exports)",
     ),
     "technical_regulation": (
         r"technical\s+regulations?",
@@ -260,7 +264,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"grants?",
         r"loan\s+guarantees?",
         *_each(
-            "policy low-interest concessional soft preferential government state proposed direct",
+            "policy low-interest concessional soft preferential government state proposed direct emergency"
+            " low-cost special",
             r"\s+loans?",
         ),
         r"loans?\s+(?:of|worth)\s+(?:up\s+to\s+)?[$€£¥₩\d][\d.,]*",

@@ -304,18 +304,22 @@ def owner(text: str, mentions: list[Mention], start: int, end: int) -> Mention |
     return None
 
 
-def actor(mentions: list[Mention], start: int) -> Mention | None:
+def actor(mentions: list[Mention], start: int, text: str | None = None) -> Mention | None:
     """The agent ("by Canada"), else the nearest jurisdiction before ``start`` that is no
     target ("on imports from China", "to add 11 U.S. entities"), a country or a body before
     an adjective ("Chinese exporters" are no actor where "the government" is one), among the
-    ``mentions`` of one sentence."""
+    ``mentions`` of one sentence. An agent in an aside after ``start`` ("..., in a move that
+    follows similar steps by the United States") acts on no measure here (``text`` given)."""
     for m in mentions:
-        if m.agent:
+        if m.agent and not (text and m.start > start and _ASIDE_CLAUSE.search(text, start, m.start)):
             return m
     before = [m for m in mentions if m.end <= start and not m.target]
     named = [m for m in before if m.kind != "people"]
     chosen = named or before
     return chosen[-1] if chosen else None
+
+
+_ASIDE_CLAUSE = re.compile(r",\s+(?:in\s+a\s+move|which|after|following|while|as|when|amid)\b")
 
 
 def _chain_before(text: str, mentions: list[Mention], start: int) -> list[Mention]:

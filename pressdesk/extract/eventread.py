@@ -186,6 +186,12 @@ def _sentences(text: str, starts: list[int], mentions: list[Mention], dates: lis
     ]
 
 
+# A future the text guesses at: "The European Union is expected to adopt its 20th sanctions package"
+_GUESSED = re.compile(
+    r"\b(?:(?:is|are)\s+(?:widely\s+)?expected\s+to|(?:is|are)\s+likely\s+to|could|may|might)\b"
+)
+
+
 def _announced_from(text: str, starts: list[int], quoted: list[tuple[int, int]]) -> int:
     """Where the first sentence that announces something in the release's own voice ends: a
     future after it ("the government will expand ...") is the announcement's content, not a
@@ -255,7 +261,9 @@ def _optional(found: Reading, kind: str, sentence: Sentence, pos: int, when: Whe
         return True
     if kind == "dialogue" and (cues.scheduled or when is When.FUTURE):
         return True
-    announced = cues.announced or (pos >= found.announced_from and not is_quoted(found, pos))
+    # a future after the release's announcement is its content, unless it is someone's guess
+    guessed = _GUESSED.search(found.text, sentence.start, pos) is not None
+    announced = cues.announced or (pos >= found.announced_from and not is_quoted(found, pos) and not guessed)
     budgeted = kind in _BUDGETED and cues.amount
     # a modal after the measure speaks of its effect ("the regulation would burden exporters")
     planned = any(end <= pos for _, end in cues.future)
@@ -277,7 +285,7 @@ def _parties(
         extra += [found.home] if found.home and home_acts else []
         return tuple(dict.fromkeys((*codes, *extra))), ()
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
-    taker = taker or actor(mentions, start)
+    taker = taker or actor(mentions, start, text)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
     if kind == "subsidy":  # "the Commission approved ... a German measure": Germany's aid too
         implementer = tuple(dict.fromkeys((*_scheme_owners(text, mentions), *implementer)))

@@ -272,7 +272,8 @@ _GENERIC = ORG_HEADS | TRAILERS | DOMAIN_WORDS | {"and", "&", "the"}
 
 def _generic(words: list[str]) -> bool:
     """ "Exchange Commission", "Investments Ltd": nothing in it names one body."""
-    portfolio_ministry = len(words) == 2 and words[1] == "Ministry"  # "the Finance Ministry"
+    # "the Finance Ministry", "the Foreign Office", "the Commerce Department"
+    portfolio_ministry = len(words) == 2 and words[1] in ("Ministry", "Office", "Department")
     return len(words) <= 2 and all(w in _GENERIC for w in words) and not portfolio_ministry
 
 
