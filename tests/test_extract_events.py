@@ -458,3 +458,9 @@ def test_a_future_someone_expects_is_no_announcement() -> None:
 def test_emergency_loans_are_a_subsidy() -> None:
     body = "The ministry will provide 300 billion won in emergency loans to small exporters."
     assert types(body) == ["subsidy"]
+
+
+def test_a_meeting_with_mr_x_of_another_country_is_both_sides_and_may_the_month_no_modal() -> None:
+    body = ("On May 10, 2026, Mr. Kenta Mori, Minister of Economy, Trade and Industry of Japan, held a video "
+            "conference with Mr. Paul Reyes, Secretary of Commerce of the United States.")
+    assert required(body, day="2026-05-11") == [("dialogue", {"JP", "US"}, set())]

@@ -80,3 +80,11 @@ def test_an_item_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
 def test_the_wires_us_dollars_end_no_sentence() -> None:
     text = "Exports rose to 4.18 billion U.S. Dlrs in the first quarter. The U.S. Trade Representative said."
     assert [text[s : s + 7].strip() for s in sentence_starts(text)] == ["Exports", "The U.", "Trade"]
+
+
+def test_a_title_s_stop_before_a_name_ends_no_sentence() -> None:
+    from pressdesk.extract.text import sentence_starts
+
+    assert sentence_starts("He met Mr. Howard Lane. Then Dr. Kim left. It was U.S. policy. The end.") == [
+        0, 23, 42, 62
+    ]

@@ -383,7 +383,7 @@ FUTURE = word_pattern(
     r"next\s+(?:meeting|round|session)",
     "upcoming",
     "considering",
-    "may",
+    "(?-i:may)",  # not the month: "On May 14, 2026"
     "might",
     "could",
     "if",

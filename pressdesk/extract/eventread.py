@@ -36,7 +36,13 @@ from pressdesk.extract.eventcues import (
 )
 from pressdesk.extract.eventdates import When, event_date
 from pressdesk.extract.eventplaces import Mention, actor, find_mentions, home_code, local_parties, owner
-from pressdesk.extract.text import headline_end, is_title_case, sentence_index, sentence_starts
+from pressdesk.extract.text import (
+    HONORIFIC_STOPS,
+    headline_end,
+    is_title_case,
+    sentence_index,
+    sentence_starts,
+)
 from pressdesk.facts import DateRef, Event, Org, Person, Place, Span
 
 __all__ = [
@@ -61,7 +67,7 @@ _TARGETED = frozenset({"tariff", "trade_remedy", "technical_regulation", "export
 # "U.K." before a name ("the Korea–U.S. Joint Fact Sheet"), and also after a closing quote
 # and at a line break after sentence punctuation (a quoted paragraph's last sentence).
 _ENDS = re.compile(
-    r"[.!?](?:(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bU\.N\.)(?=\s+[A-Z\"“(]|[A-Z][a-z])"
+    r"[.!?](?:" + HONORIFIC_STOPS + r"(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bU\.N\.)(?=\s+[A-Z\"“(]|[A-Z][a-z])"
     r"|(?<=\bU\.[SKN]\.)(?=\s+(?:The|It|He|She|They|We|In|On|At|This|That|These|Those|But|And|However|A|An|As"
     r"|According|Meanwhile|Also|Under|After|Before|While|Its|Their|His|Her)\b)"
     r"|[”\"’](?=\s+[A-Z“\"(])|[”\"’]?[ \t]*(?=\n))"

@@ -19,6 +19,7 @@ from pressdesk.facts import Span
 
 __all__ = [
     "CAP",
+    "HONORIFIC_STOPS",
     "RUN",
     "LINE_END",
     "UPPER",
@@ -252,8 +253,11 @@ def first_word_re() -> re.Pattern[str]:
 # A line that opens with a bullet ("• ", or "- " before a capital or a digit: in wrapped text a
 # line may open with a dash that goes on with the sentence, "- fell 1.60 billion") is an item
 # of a list: a sentence of its own.
+# A title's stop before a name ends no sentence: "held talks with Mr. Howard Lutnick".
+HONORIFIC_STOPS = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "Prof", "St"))
 SENTENCE_END = re.compile(  # each branch opens with a character, which keeps the scan fast
-    r"[.!?](?:(?<!\bU\.S\.)(?=\s+[A-Z\"“(]|[A-Z][a-z])|(?<=\bU\.S\.)(?=\s+(?!D(?:lrs|ollars?)\b)[A-Z\"“(]))"
+    r"[.!?](?:" + HONORIFIC_STOPS + r"(?<!\bU\.S\.)(?=\s+[A-Z\"“(]|[A-Z][a-z])"
+    r"|(?<=\bU\.S\.)(?=\s+(?!D(?:lrs|ollars?)\b)[A-Z\"“(]))"
     r"|\n(?:\s*\n|[ \t]*[•▪][ \t]*|[ \t]*[-*–][ \t]+(?=[A-Z\d\"“(]))"
 )
 
