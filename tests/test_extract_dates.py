@@ -264,3 +264,9 @@ def test_what_was_agreed_to_happen_is_to_come() -> None:
     agreed = extract_dates("The ministers agreed to hold the next round in April.", today)
     assert [d.value for d in agreed] == ["2026-04"]
     assert [d.value for d in extract_dates("In January, they agreed to cut tariffs.", today)] == ["2026-01"]
+
+
+def test_beating_forecasts_is_no_future() -> None:
+    headline = "China's economy grows 5.2% in the second quarter, beating forecasts"
+    found = extract_dates(headline, date(2026, 7, 15))
+    assert [d.value for d in found] == ["2026-Q2"]

@@ -699,3 +699,15 @@ def test_a_split_year_is_a_fiscal_year_of_the_country_counted_in() -> None:
     ending = rows("GDP grew 2% in 2024-25, ending June 30.")
     assert [r[:2] for r in ending] == [("GDP", "2024-07/2025-06")]
     assert [r[:2] for r in rows("Exports rose 3% to $4 billion in 2019-21.")] == [("Exports", "2019")]
+
+
+def test_a_growth_rate_s_base_is_the_growth_of_the_period_before_and_expectations_no_figure() -> None:
+    assert [r[1:] for r in rows(
+        "GDP grew 5.2 per cent in the third quarter from a year earlier, slowing from 5.4 per cent in the "
+        "second quarter but beating the 5.1 per cent expected by analysts."
+    )] == [("2025-Q3", None, None, 5.2, "up"), ("2025-Q2", None, None, 5.4, "up")]
+
+
+def test_a_dateline_s_month_is_no_part_of_a_name() -> None:
+    found = figures("Lima, October 8 (Andina) Peru's exports in September rose 8.2 percent to US$5.6 bn.")
+    assert [f.indicator for f in found] == ["Peru's exports"]

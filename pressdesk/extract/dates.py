@@ -167,7 +167,7 @@ _SESSION_AFTER = re.compile(r"['’]s\s+(?:closing|close|trading|session|settlem
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|planning|scheduled|expects?|expected|slated|upcoming"
     r"|due|intends?|aims?|going\s+to|set\s+(?:to|for)|to\s+be\s+held|starting|beginning"
-    r"|from\s+now|ahead|forecast\w*|projected|(?:willing|ready|prepared|hop(?:e|es|ing)|looks?|looking)"
+    r"|from\s+now|ahead|(?<!beating\s)(?<!beat\s)(?<!than\s)(?<!above\s)(?<!below\s)forecast\w*|projected|(?:willing|ready|prepared|hop(?:e|es|ing)|looks?|looking)"
     r"\s+(?:forward\s+)?to|(?:agreed|decided|resolved|pledged|promised|vowed)\s+to"
     # a rule's start in the present tense: "the rules, which take effect on May 23,"
     r"|takes?\s+effect|(?:comes?|enters?)\s+into\s+force)\b|['’]ll\b",

@@ -179,6 +179,8 @@ def _place(
         draft.kind, draft.plan = current.kind, draft.plan or current.plan
         draft.skip = draft.skip or current.skip or draft.plan and role != "base"
     _fill(draft, text, tokens, at, q, role, direction)
+    if _growth_base(draft, current, q):  # "grew 5.2 per cent ..., slowing from 5.4 per cent in Q1"
+        draft.value, draft.change, draft.direction = None, q, current.direction if current else None
     naming.names.append(draft.name)
     return draft
 
@@ -197,6 +199,14 @@ def _fill(draft: Draft, text: str, tokens: list[Token], at: tuple[int, int], q: 
     _attach(draft, q, role if role == "change" else "level", direction)
     if not draft.closed and is_share(text, tokens, lo, k, q):
         draft.share, draft.name = True, share_name(text, q, draft.name)
+
+
+def _growth_base(draft: Draft, current: Draft | None, q: Quantity) -> bool:
+    """A base in percent of a figure written as its change in percent is the change of the
+    other period ("up 5.2 per cent, slowing from 5.4 per cent in the first quarter")."""
+    if current is None or not draft.closed or q.kind != "percent" or draft.value is not q:
+        return False
+    return current.value is None and current.change is not None and current.change.kind == "percent"
 
 
 def _in_unit_of(q: Quantity, current: Draft | None) -> Quantity:

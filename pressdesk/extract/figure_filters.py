@@ -47,6 +47,10 @@ _BRINGS_COUNTS = frozenset(
     {"to", "at", "from", "by", "with", "(", ":", "was", "were", "is", "are", "of", "versus", "vs", "vs.",
      "against", "than", "compared"}
 )  # fmt: skip
+# "beating the 5.1 per cent expected by analysts": someone's expectation, no figure.
+_EXPECTED_BY = re.compile(
+    r"\s+(?:\w+\s+)?(?:expected|forecast|predicted|estimated|anticipated|projected)\s+by\b"
+)
 _GUESSES = frozenset({"estimated", "expected", "forecast", "projected", "predicted", "anticipated"})
 _NOT_A_RUN = frozenset(
     {"on", "at", "as", "for", "than", "that", "which", "in", "of", "to", "from", "and", "with", "by"}
@@ -77,6 +81,7 @@ def not_a_figure(
         _in_range(tokens, k, q)
         or any(t.low in _POLLED for t in tokens[starts:k])
         or _had_estimated(tokens, starts, k)
+        or _EXPECTED_BY.match(text, q.noun_end or q.span.end)
     ):
         return True  # "between 12.5 percent and 16.5 percent"; "economists polled had expected"
     if _TARGET_AFTER.match(text, q.span.end) and marks.has("plan", 0, k):

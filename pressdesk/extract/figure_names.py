@@ -90,11 +90,20 @@ def _after_date(tokens: list[Token], i: int, dates: list[Span]) -> bool:
     return i > 0 and any(s.start <= tokens[i - 1].start < s.end for s in dates)
 
 
+_MONTH_NAMES = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December")
+)
+
+
 def name_from(tokens: list[Token], start: int, end: int, dates: list[Span]) -> str:
     """The name the tokens ``start:end`` give, cleaned (see the module docstring)."""
     words = _content(tokens, start, end, dates)
     while words and (
-        words[0].lower() in STOP_LEFT or words[0].lower() in DROP_WORDS or not words[0][:1].isalnum()
+        words[0].lower() in STOP_LEFT
+        or words[0].lower() in DROP_WORDS
+        or not words[0][:1].isalnum()
+        or words[0] in _MONTH_NAMES  # a dateline's "April 8 (CNA) Taiwan's exports"
     ):
         words.pop(0)
     while words and (
