@@ -464,3 +464,18 @@ def test_a_meeting_with_mr_x_of_another_country_is_both_sides_and_may_the_month_
     body = ("On May 10, 2026, Mr. Kenta Mori, Minister of Economy, Trade and Industry of Japan, held a video "
             "conference with Mr. Paul Reyes, Secretary of Commerce of the United States.")
     assert required(body, day="2026-05-11") == [("dialogue", {"JP", "US"}, set())]
+
+
+def test_the_measure_a_complaint_is_over_is_the_defendant_s() -> None:
+    found = events("The EU has today requested consultations with China at the WTO over Chinese export "
+                   "restrictions on rare earths.", title="EU launches WTO dispute against China over export "
+                   "restrictions on rare earths")
+    assert sorted((e.type, set(e.implementer)) for e in found if not e.optional) == [
+        ("dispute", {"CN", "EU"}), ("export_control", {"CN"})
+    ]
+
+
+def test_a_trade_and_investment_partnership_is_an_agreement() -> None:
+    body = ("The United States and Kenya today announced the conclusion of negotiations on the U.S.-Kenya "
+            "Strategic Trade and Investment Partnership.")
+    assert types(body) == ["agreement"]

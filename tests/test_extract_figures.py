@@ -711,3 +711,11 @@ def test_a_growth_rate_s_base_is_the_growth_of_the_period_before_and_expectation
 def test_a_dateline_s_month_is_no_part_of_a_name() -> None:
     found = figures("Lima, October 8 (Andina) Peru's exports in September rose 8.2 percent to US$5.6 bn.")
     assert [f.indicator for f in found] == ["Peru's exports"]
+
+
+def test_a_part_that_came_from_a_country_is_its_share() -> None:
+    found = rows("Chile imported 18,000 tonnes of rare earth magnets in 2024, of which 98% came from China.")
+    assert [r[:3] for r in found] == [
+        ("Chile rare earth magnets imports", "2024", 18000.0),
+        ("China share of Chile rare earth magnets imports", "2024", 98.0),
+    ]

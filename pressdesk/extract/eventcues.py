@@ -205,6 +205,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"digital\s+(?:economy|trade)\s+agreements?",
         r"mutual\s+recognition\s+agreements?",
         r"partnership\s+agreements?",
+        r"trade\s+and\s+investment\s+partnership",  # "U.S.-Kenya Strategic Trade and Investment Partnership"
         r"tariff\s+(?:negotiations?|talks|agreements?|deals?)",
         r"joint\s+fact\s+sheets?",
         *_each(r"trade bilateral (?-i:FTA) follow-up", r"\s+negotiations?"),

@@ -301,6 +301,10 @@ def owner(text: str, mentions: list[Mention], start: int, end: int) -> Mention |
     gap = text[last.end : start]
     if _OWNED.match(gap) or _POSSESSED.match(gap):
         return last
+    if _COMPLAINED_OVER.match(gap) and text[max(0, last.start - 12) : last.start].rstrip().endswith(
+        ("against", "with", "against the", "with the")
+    ):
+        return last  # "a WTO dispute against China over export restrictions": China's restrictions
     return None
 
 
@@ -319,6 +323,10 @@ def actor(mentions: list[Mention], start: int, text: str | None = None) -> Menti
     return chosen[-1] if chosen else None
 
 
+# Between the party a complaint is against and the measure it is over: "against China over ".
+_COMPLAINED_OVER = re.compile(
+    r"^(?:['’]s)?\s+(?:at\s+the\s+[\w ]{2,40}?\s+)?over\s+(?:(?:its|their|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _ASIDE_CLAUSE = re.compile(r",\s+(?:in\s+a\s+move|which|after|following|while|as|when|amid)\b")
 
 

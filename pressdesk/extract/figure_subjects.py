@@ -213,14 +213,15 @@ def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity)
     i, j = gap.subject
     verb = next((v for v in range(i, k) if tokens[v].low in _TRADE_VERBS), None)
     where = _DESTINATION.match(text, q.noun_end or q.span.end) if verb is not None else None
-    if verb is None or where is None or not is_place_name(where["place"]):
+    place = where["place"].rstrip(".") if where else ""
+    if verb is None or where is None or not is_place_name(place):
         return None
     owner = [t.text for t in tokens[i : min(verb, j)] if t.low not in ("the", "a", "an")]
     goods = [t.text for t in tokens[verb + 1 : j] if t.low not in _GOODS | {"the", "a", "an"}]
     if where["goods"]:
         goods += [w for w in where["goods"].split() if w.lower() not in _GOODS]
     measure = VERB_MEASURES[tokens[verb].low]
-    return " ".join([*owner, *goods, measure, where["prep"], where["place"]])
+    return " ".join([*owner, *goods, measure, where["prep"], place])
 
 
 # A list under a head: "Exports by region in December: China USD 12.9 billion (+6.1%), ...",
@@ -657,6 +658,13 @@ def _frame(tokens: list[Token], i: int) -> str | None:
 # ---------------------------------------------------------------- shares
 
 
+_PART_WHICH = re.compile(r"\bof\s+which\s+$")
+_CAME_FROM = re.compile(
+    r"\s+(?:came|come|comes|went|go|goes|was|were)\s+(?:from|to)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+
+
 def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bool:
     """A percent of a whole: "accounted for 29.2 percent", "1.3 percent of all companies"."""
     if q.kind != "percent":
@@ -664,6 +672,9 @@ def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bo
     verb = next((t.low for t in reversed(tokens[lo:k]) if t.low in VERBS or t.kind), "")
     if verb.startswith(("account", "represent", "made", "make", "compris")):
         return True
+    part = _PART_WHICH.search(text, max(0, q.span.start - 12), q.span.start)
+    if part and _CAME_FROM.match(text, q.span.end):
+        return True  # "18,000 tonnes ..., of which 98% came from China"
     found = _SHARE_OF.match(text, q.span.end)
     return found is not None and not _NOT_A_WHOLE.match(found.group(1).strip())
 
@@ -671,6 +682,10 @@ def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bo
 def share_name(text: str, q: Quantity, name: str) -> str:
     """ "they represent 21 percent of Korea's exports to ASEAN" -> "... share of Korea's
     exports to ASEAN"; "of the total" -> "... share"."""
+    came = _CAME_FROM.match(text, q.span.end)
+    place = came["place"].rstrip(".") if came else ""
+    if place and is_place_name(place):  # "of which 98% came from China"
+        return f"{place} share of {name}"
     found = _SHARE_OF.match(text, q.span.end)
     whole = re.sub(r"^(?:all|the)\s+", "", found.group(1).strip()) if found else ""
     if not whole or _NOT_A_WHOLE.match(whole):
