@@ -479,3 +479,10 @@ def test_a_trade_and_investment_partnership_is_an_agreement() -> None:
     body = ("The United States and Kenya today announced the conclusion of negotiations on the U.S.-Kenya "
             "Strategic Trade and Investment Partnership.")
     assert types(body) == ["agreement"]
+
+
+def test_a_home_measure_that_only_reaches_home_is_the_other_side_s() -> None:
+    body = ("LONDON, 15 April 2026 - The UK-India Free Trade Agreement entered into force today. India will "
+            "halve its tariffs on British whisky. Tariffs on British cars will fall to 10% under a quota.")
+    found = [(e.type, set(e.implementer)) for e in events(body, day="2026-04-15") if e.type == "tariff"]
+    assert found == [("tariff", {"IN"})]

@@ -449,6 +449,7 @@ TARIFF_ACT = word_pattern(
     "sets",
     r"slap\w*",
     r"doubl\w*",
+    r"halv\w*",
     r"increas\w*",
     r"suspend\w*",
     r"lift\w*",

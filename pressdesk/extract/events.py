@@ -156,7 +156,20 @@ def _absorbed(event: Event, group: list[Candidate], events: list[Event], home: s
         )
     if event.type == "investment" and set(event.implementer) <= {home}:
         return any(e.type == "subsidy" and e.implementer == event.implementer for e in events)
+    if event.type not in TWO_SIDED and event.implementer == (home,) and _home_is_target(group, home):
+        # "Tariffs on British cars will fall" in a UK release: the other side's tariffs, told
+        # in full where that side is named ("India will halve its tariffs on ... British")
+        return any(e.type == event.type and home in e.partner for e in events if e is not event)
     return False
+
+
+def _home_is_target(group: list[Candidate], home: str | None) -> bool:
+    """Home is named in each of the act's sentences only as what a measure reaches."""
+    return all(
+        any(m.code == home and m.target for m in c.sentence.mentions)
+        and not any(m.code == home and not m.target for m in c.sentence.mentions)
+        for c in group
+    )
 
 
 def _lead_date(found: Reading) -> str:
