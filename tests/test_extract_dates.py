@@ -270,3 +270,10 @@ def test_beating_forecasts_is_no_future() -> None:
     headline = "China's economy grows 5.2% in the second quarter, beating forecasts"
     found = extract_dates(headline, date(2026, 7, 15))
     assert [d.value for d in found] == ["2026-Q2"]
+
+
+def test_the_end_or_rest_of_the_year_is_the_release_s_year() -> None:
+    today = date(2025, 11, 18)
+    found = extract_dates("Shipments will rise by the end of the year and for the rest of the year.", today)
+    assert [d.value for d in found] == ["2025", "2025"]
+    assert extract_dates("It was the year before.", today) == []

@@ -104,6 +104,8 @@ _KINDS: dict[str, str] = {
         r"|local|this|last|next|via|through|under|amid|following)\b)"
     ),
     "rel_year": r"\b(?P<ry>(?i:this|next|last|current|coming))\s+year\b(?!'s\s+(?:level|rate))",
+    # "by the end of the year", "the rest of the year": the release's year
+    "the_year": r"(?:(?<=\bend of )|(?<=\brest of ))the\s+year\b(?!['’]s)",
     "rel_month": r"\b(?P<rm>(?i:this|next|last|the\s+coming))\s+month\b",
     "deictic": r"\b(?P<dx>(?i:today|tonight|yesterday|tomorrow))\b(?!['’]s)",
     "rel_wd": rf"\b(?P<rw>(?i:last|next|this|coming))\s+(?P<rw_d>{_WEEKDAY})\b",
@@ -127,7 +129,7 @@ _FIRST = (
     rf"(?<![^\W\d_])(?:(?<!\w)|(?={_WEEKDAY}))"
     r"(?=\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|FY|Q|H[12]"
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-    r"|(?i:t(?:his|he\s+(?:coming|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|hird|oday|onight"
+    r"|(?i:t(?:his|he\s+(?:coming|year|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|hird|oday|onight"
     r"|omorrow)|next|l(?:ast|atter)|c(?:urrent|oming)|yesterday"
     r"|f(?:irst|ourth|inal)|second))"
 )
@@ -419,6 +421,10 @@ def _resolve_rel_year(m: re.Match[str], ctx: _Context) -> _Found:
     return [(f"{ctx.today.year + _RELATIVE[m['ry'].lower()]:04d}", _span(m))]
 
 
+def _resolve_the_year(m: re.Match[str], ctx: _Context) -> _Found:
+    return [(f"{ctx.today.year:04d}", _span(m))]
+
+
 def _resolve_rel_month(m: re.Match[str], ctx: _Context) -> _Found:
     index = ctx.today.year * 12 + ctx.today.month - 1 + _RELATIVE[m["rm"].split()[-1].lower()]
     return [(_month_value(index), _span(m))]
@@ -509,6 +515,7 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Found]] = {
     "half": _resolve_half,
     "ordday": _resolve_ordday,
     "rel_year": _resolve_rel_year,
+    "the_year": _resolve_the_year,
     "rel_month": _resolve_rel_month,
     "deictic": _resolve_deictic,
     "rel_wd": _resolve_rel_wd,
