@@ -190,6 +190,19 @@ def _ranked_partner(text: str, start: int, end: int) -> str | None:
     return f"{head} {m['place']}"
 
 
+# A country's name after "to", "from": capitalised words ("U.S." keeps its stops; a stop that
+# ends the sentence is dropped by ``_place``).
+_PLACE_RUN = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+
+
+def _place(m: re.Match[str] | None) -> str | None:
+    """The country a match's ``place`` names, as written: "China." at a sentence's end is "China"."""
+    if m is None:
+        return None
+    raw = m["place"]
+    return next((p for p in (raw, raw.rstrip(".")) if is_place_name(p)), None)
+
+
 _TRADE_VERBS = frozenset({"exported", "imported", "shipped"})
 # What a count of goods counts: "929,000 tonnes of fresh durian worth ..."
 _GOODS_OF = re.compile(
@@ -199,7 +212,7 @@ _GOODS = frozenset({"goods", "products", "merchandise", "items", "commodities"})
 # Where traded goods went or came from, after their amount: "worth $87.4 billion to the United States".
 _DESTINATION = re.compile(
     r"(?:\s+(?:worth\s+)?of\s+(?P<goods>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?\s+(?P<prep>to|from)\s+"
-    r"(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:the\s+)?" + _PLACE_RUN
 )
 
 
@@ -213,8 +226,8 @@ def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity)
     i, j = gap.subject
     verb = next((v for v in range(i, k) if tokens[v].low in _TRADE_VERBS), None)
     where = _DESTINATION.match(text, q.noun_end or q.span.end) if verb is not None else None
-    place = where["place"].rstrip(".") if where else ""
-    if verb is None or where is None or not is_place_name(place):
+    place = _place(where)
+    if verb is None or where is None or place is None:
         return None
     owner = [t.text for t in tokens[i : min(verb, j)] if t.low not in ("the", "a", "an")]
     goods = [t.text for t in tokens[verb + 1 : j] if t.low not in _GOODS | {"the", "a", "an"}]
@@ -660,8 +673,7 @@ def _frame(tokens: list[Token], i: int) -> str | None:
 
 _PART_WHICH = re.compile(r"\bof\s+which\s+$")
 _CAME_FROM = re.compile(
-    r"\s+(?:came|come|comes|went|go|goes|was|were)\s+(?:from|to)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\s+(?:came|come|comes|went|go|goes|was|were)\s+(?:from|to)\s+(?:the\s+)?" + _PLACE_RUN
 )
 
 
@@ -682,9 +694,8 @@ def is_share(text: str, tokens: list[Token], lo: int, k: int, q: Quantity) -> bo
 def share_name(text: str, q: Quantity, name: str) -> str:
     """ "they represent 21 percent of Korea's exports to ASEAN" -> "... share of Korea's
     exports to ASEAN"; "of the total" -> "... share"."""
-    came = _CAME_FROM.match(text, q.span.end)
-    place = came["place"].rstrip(".") if came else ""
-    if place and is_place_name(place):  # "of which 98% came from China"
+    place = _place(_CAME_FROM.match(text, q.span.end))
+    if place:  # "of which 98% came from China"
         return f"{place} share of {name}"
     found = _SHARE_OF.match(text, q.span.end)
     whole = re.sub(r"^(?:all|the)\s+", "", found.group(1).strip()) if found else ""

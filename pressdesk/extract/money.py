@@ -152,11 +152,16 @@ _PESO_HOMES: dict[str, re.Pattern[str]] = {
     "CLP": re.compile(r"\bChile(?:an)?s?\b"),
     "COP": re.compile(r"\bColombian?s?\b"),
 }
-# The country whose currency each is (a dateline's country says which a bare one means).
-_ISSUERS: dict[str, str] = {
-    "US": "USD", "AU": "AUD", "CA": "CAD", "SG": "SGD", "NZ": "NZD", "HK": "HKD", "TW": "TWD",
-    "MX": "MXN", "PH": "PHP", "AR": "ARS", "CL": "CLP", "CO": "COP",
+# Currencies of one country (or bloc): the country a text counting in them is most likely about.
+CURRENCY_HOMES: dict[str, str] = {
+    "KRW": "KR", "JPY": "JP", "CNY": "CN", "INR": "IN", "GBP": "GB", "AUD": "AU", "CAD": "CA",
+    "NZD": "NZ", "SGD": "SG", "HKD": "HK", "TWD": "TW", "MYR": "MY", "IDR": "ID", "THB": "TH",
+    "VND": "VN", "PHP": "PH", "MXN": "MX", "BRL": "BR", "ZAR": "ZA", "RUB": "RU", "TRY": "TR",
+    "CHF": "CH", "SEK": "SE", "NOK": "NO", "DKK": "DK", "PLN": "PL", "SAR": "SA", "AED": "AE",
+    "ILS": "IL", "EUR": "EU", "CLP": "CL", "ARS": "AR", "COP": "CO",
 }  # fmt: skip
+# The currency each country issues (a dateline's country says which a bare one means).
+_ISSUERS: dict[str, str] = {"US": "USD"} | {country: code for code, country in CURRENCY_HOMES.items()}
 _FAMILIES: dict[str, tuple[str, int, dict[str, re.Pattern[str]]]] = {
     "dollar": ("USD", 3, _DOLLAR_HOMES),
     "peso": ("MXN", 1, _PESO_HOMES),
@@ -370,14 +375,6 @@ def extract_money(text: str, site: str | None = None) -> list[Money]:
     return found
 
 
-# Currencies of one country (or bloc): the country a text counting in them is most likely about.
-CURRENCY_HOMES: dict[str, str] = {
-    "KRW": "KR", "JPY": "JP", "CNY": "CN", "INR": "IN", "GBP": "GB", "AUD": "AU", "CAD": "CA",
-    "NZD": "NZ", "SGD": "SG", "HKD": "HK", "TWD": "TW", "MYR": "MY", "IDR": "ID", "THB": "TH",
-    "VND": "VN", "PHP": "PH", "MXN": "MX", "BRL": "BR", "ZAR": "ZA", "RUB": "RU", "TRY": "TR",
-    "CHF": "CH", "SEK": "SE", "NOK": "NO", "DKK": "DK", "PLN": "PL", "SAR": "SA", "AED": "AE",
-    "ILS": "IL", "EUR": "EU", "CLP": "CL", "ARS": "AR", "COP": "CO",
-}  # fmt: skip
 
 
 def currency_home(items: list[Money] | tuple[Money, ...]) -> str | None:
