@@ -420,3 +420,10 @@ def test_a_portfolio_s_office_or_department_is_a_body() -> None:
         ("Commerce Department", ()), ("Foreign Office", ())
     ]
     assert names("An Exchange Commission said.") == []
+
+
+def test_an_acronym_in_lower_case_that_spells_the_name_is_its_alias() -> None:
+    assert names("The Department of Trade, Industry and Competition (dtic) said. The dtic will fund it.") == [
+        ("Department of Trade, Industry and Competition", ("dtic",))
+    ]
+    assert names("The Ministry of Finance (the) said.") == [("Ministry of Finance", ())]

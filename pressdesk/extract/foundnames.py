@@ -50,6 +50,7 @@ RUN_UNQUOTED = lead_run("’'")
 RUN_ALONE = lead_run("’'-")
 ACRONYM_DEF = re.compile(r"\s*\((?:the\s+)?([A-Z][A-Za-z&-]*[A-Z]s?)[,)]")
 _SHORT_NAME = re.compile(r"\s*\(([A-Z][\w-]*[a-z][\w-]*)\)")
+_LOWER_ACRONYM = re.compile(r"\s*\(([a-z]{3,6})\)")
 _COMMA_ACRONYM = re.compile(r",\s*([A-Z]{2,}),")
 _OR_ACRONYM = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z]{2,}[A-Za-z]*)(?=[,;.)]|\s+(?:for\s+short|said)\b)")
 
@@ -108,6 +109,9 @@ def with_acronym(text: str, span: Span) -> FoundName:
     named = _OR_ACRONYM.match(text, span.end)  # "Japan External Trade Organization, or JETRO,"
     if named and _letters_in_order(named.group(1), text[span.start : span.end]):
         return FoundName(text[span.start : span.end], span, named.group(1))
+    lower = _LOWER_ACRONYM.match(text, span.end)  # "Department of Trade, Industry and Competition (dtic)"
+    if lower and initials(text[span.start : span.end]).lower() == lower.group(1):
+        return FoundName(text[span.start : span.end], span, lower.group(1))
     m = ACRONYM_DEF.match(text, span.end) or _SHORT_NAME.match(text, span.end)
     short = m.group(1) if m else None
     unit = m is not None and _SUFFIX_AFTER.match(text, m.end()) is not None
