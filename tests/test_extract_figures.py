@@ -719,3 +719,10 @@ def test_a_part_that_came_from_a_country_is_its_share() -> None:
         ("Chile rare earth magnets imports", "2024", 18000.0),
         ("China share of Chile rare earth magnets imports", "2024", 98.0),
     ]
+
+
+def test_a_target_of_a_percent_is_no_figure_and_those_to_a_place_go_on() -> None:
+    assert [r[0] for r in rows(
+        "Exports to Peru fell 3.5 percent in October, while those to the rest of Asia rose 1.1 percent. "
+        "Growth stayed on track to meet the government's target of 8% for the year."
+    )] == ["Exports to Peru", "Exports to rest of Asia"]

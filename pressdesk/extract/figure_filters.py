@@ -28,6 +28,7 @@ __all__ = ["after_number", "in_measure", "is_forecast", "not_a_figure", "plan_sc
 _TARGET_AFTER = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,3}?by\s+(?:(?:the\s+)?end\s+of\s+|(?:19|20)\d\d\b)", re.IGNORECASE
 )
+_TARGETS = frozenset({"target", "targets", "goal", "goals", "aim", "ambition", "objective"})
 _IN_MEASURE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?in\s+((?:[\w'’-]+\s+){0,4}[\w'’-]+)")
 _EXPECTATIONS = frozenset(
     {"forecast", "forecasts", "expectations", "expectation", "estimate", "estimates", "consensus",
@@ -86,6 +87,8 @@ def not_a_figure(
         return True  # "between 12.5 percent and 16.5 percent"; "economists polled had expected"
     if _TARGET_AFTER.match(text, q.span.end) and marks.has("plan", 0, k):
         return True
+    if k >= 2 and tokens[k - 1].low == "of" and tokens[k - 2].low in _TARGETS:
+        return True  # "the government's target of 8% for the year"
     coordinated = kind != "forecast" and _coordinated_verb(tokens, starts, k)
     if coordinated and marks.has("plan", plan_scope(marks, k), starts):
         return True  # "would boost trade by £25.5 billion and raise GDP by £4.8 billion"

@@ -321,9 +321,10 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
     last = naming.names[-1] if naming.names else None
     if is_pronoun(tokens, i, j) or _change_subject(tokens, i, j):
         return naming.subject or last  # "it", "they"; ", a robust increase of 8.1 per cent"
-    those = tokens[i].low in ("those", "that") and j - i > 2 and tokens[i + 1].low == "of"
-    if those and last and " of " in last:  # "those of cars" after "shipments of chips"
-        return f"{last.split(' of ')[0]} of {name_from(tokens, i + 2, j, naming.dates)}"
+    those = tokens[i].low in ("those", "that") and j - i > 2 and tokens[i + 1].low in ("of", "to", "from")
+    link = f" {tokens[i + 1].low} " if those else ""
+    if those and last and link in last:  # "those of cars" after "shipments of chips", "those to Asia"
+        return f"{last.split(link)[0]}{link}{name_from(tokens, i + 2, j, naming.dates)}"
     name = _resolve_owner(name_from(tokens, i, j, naming.dates), naming)
     if possessive(tokens, i, j) and name and not _names_entity(tokens, i + 1, j):
         entity = naming.entity if naming.entity and naming.entity[:1].isupper() else None  # a name
