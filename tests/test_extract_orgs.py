@@ -427,3 +427,9 @@ def test_an_acronym_in_lower_case_that_spells_the_name_is_its_alias() -> None:
         ("Department of Trade, Industry and Competition", ("dtic",))
     ]
     assert names("The Ministry of Finance (the) said.") == [("Ministry of Finance", ())]
+
+
+def test_statistics_offices_and_central_banks_known_by_one_name() -> None:
+    assert names("Eurostat said output rose. The People's Bank of China cut rates.") == [
+        ("Eurostat", ()), ("People's Bank of China", ())
+    ]

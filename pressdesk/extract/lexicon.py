@@ -379,5 +379,8 @@ KNOWN_NAMES = frozenset(
         # national trade bodies often named by their short name alone (general knowledge)
         "JETRO", "KOTRA", "MOFCOM", "METI", "MOTIE", "MOTIR", "MSIT", "NDRC", "GACC", "SAMR", "DGTR",
         "DPIIT", "DGFT", "DFAT", "Austrade", "HMRC", "CBSA", "CITT", "BKPM", "OFAC", "KITA", "KDI",
+        # statistics offices and central banks named by one word or a possessive
+        "Eurostat", "Destatis", "Istat", "INSEE", "Rosstat", "Bundesbank", "Banxico",
+        "People's Bank of China",
     }
 )
