@@ -421,6 +421,13 @@ def test_a_government_body_that_says_so_releases_statistics() -> None:
     assert required("KUALA LUMPUR, 10 March 2026 - Sales rose 4.6% to RM11 billion, the company said.") == []
 
 
+def test_a_balance_recorded_before_its_name_is_released_statistics() -> None:
+    body = ("LIMA - Peru posted a trade surplus of US$ 2.1 billion in February, according to figures "
+            "published on Tuesday by the central bank.")
+    assert required(body) == [("statistics", {"PE"}, set())]
+    assert required("LIMA - Peru posted a trade surplus of US$ 2.1 billion in February.") == []
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -36,7 +36,8 @@ __all__ = [
 
 # Raise when the extractors find materially different facts: stored facts of an older
 # version are then found again by `pressdesk reextract` (and `pressdesk check` says so).
-VERSION = 6  # 6: datelines and government sites say whose currency and events; rand; partners
+VERSION = 7  # 7: a third round of other governments' releases (balances recorded, ...)
+# 6: datelines and government sites say whose currency and events; rand; partners
 # 5: "in <place>" ends a name, surnames that are titles, plans, "on the 3rd", bullets
 # 4: scale words after a line break, the wires' short dollar forms, one-line roles
 

@@ -106,6 +106,11 @@ _DETERMINED = re.compile(r"\b(?:its|their|our|his|her)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _RECEIVED = re.compile(r"\breceiv(?:e|es|ed|ing)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+# A balance recorded, its verb before it: "Brazil posted a trade surplus of US$ 7.2 billion".
+_RECORDED = re.compile(
+    r"\b(?:posted|recorded|registered|logged|ran|reported)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +416,10 @@ def find_statistics(found: Reading) -> list[Candidate]:
     for indicator in INDICATOR.finditer(found.text):
         index = sentence_index(found.starts, indicator.start())
         sentence = found.sentences[index]
-        if index in done or not STAT_VERB.search(found.text, indicator.start(), indicator.end() + 60):
+        if index in done or not (
+            STAT_VERB.search(found.text, indicator.start(), indicator.end() + 60)
+            or _RECORDED.search(found.text, max(sentence.start, indicator.start() - 30), indicator.start())
+        ):
             continue
         if not DATA_CUE.search(found.text, sentence.start, sentence.end) or is_quoted(
             found, indicator.start()
