@@ -428,6 +428,14 @@ def test_a_balance_recorded_before_its_name_is_released_statistics() -> None:
     assert required("LIMA - Peru posted a trade surplus of US$ 2.1 billion in February.") == []
 
 
+def test_every_country_of_a_list_a_measure_targets_is_its_partner() -> None:
+    body = ("OTTAWA - Global Affairs Canada today added 14 entities from Belarus, Myanmar and "
+            "the Islamic Republic of Iran to its export control list.")
+    assert required(body) == [("export_control", {"CA"}, {"BY", "MM", "IR"})]
+    said = "Canada raised tariffs on steel from China, the United States said on Monday."
+    assert [(kind, implementer) for kind, implementer, _ in required(said)] == [("tariff", {"CA"})]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -269,7 +269,36 @@ def find_mentions(
             found.append(m)
     starts = [f.start for f in found]
     found += [p for p in places_found if not _within(found, starts, p)]
-    return [_roled(text, m) for m in sorted(found, key=lambda m: m.start)]
+    return _listed_targets(text, [_roled(text, m) for m in sorted(found, key=lambda m: m.start)])
+
+
+# Between two items of a list: ", ", " and the ", ", or ".
+_ITEM_GAP = re.compile(r",?\s+(?:(?P<last>and|or)\s+)?(?:the\s+)?|,\s*")
+
+
+def _listed_targets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The items of a list a target opens are targets too, up to its "and" ("entities from
+    China, Iran and the United Arab Emirates"; in "imports from China, the United States
+    said", no "and" closes a list, and the U.S. is none)."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        if not out[i].target:
+            i += 1
+            continue
+        last, j = i, i + 1
+        while j < len(out):
+            gap = _ITEM_GAP.fullmatch(text, out[j - 1].end, out[j].start)
+            if gap is None:
+                break
+            if gap["last"]:
+                last = j
+                break
+            j += 1
+        for k in range(i + 1, last + 1):
+            out[k] = replace(out[k], target=True)
+        i = max(last, i) + 1
+    return out
 
 
 def _roled(text: str, m: Mention) -> Mention:
