@@ -428,3 +428,12 @@ def test_a_title_s_portfolio_runs_into_the_name_after_it() -> None:
     text = "Commissioner for Trade and Economic Security Dalibor Vrbič signed the agreement with Peru."
     assert people(text) == [("Dalibor Vrbič", "Commissioner for Trade and Economic Security")]
     assert extract_orgs(text) == []
+
+
+def test_a_compound_title_before_a_name_between_commas_is_its_role() -> None:
+    assert people("The Director-General of the Lisbon Trade Office, Marta Vieira, said on Monday.") == [
+        ("Marta Vieira", "Director-General of the Lisbon Trade Office")]
+    assert people("The Undersecretary of Foreign Economic Relations, Tomas Ferrer, opened the talks.") == [
+        ("Tomas Ferrer", "Undersecretary of Foreign Economic Relations")]
+    assert people("The Secretary General of the Andean Council, Rosa Quispe, said so.") == [
+        ("Rosa Quispe", "Secretary General of the Andean Council")]

@@ -297,15 +297,22 @@ def _with_portfolio(text: str, role: str, start: int) -> str:
     return role + tail.group(1)
 
 
+# The head of a title before a comma and a name: a title that stands before a name, and the
+# compound ones that head an office ("The Director-General of the WTO, X,", "The
+# Undersecretary of International Economic Relations, X,").
+_COMMA_HEAD = (
+    rf"(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})(?:[- ]General)?"
+    r"|Under-?[Ss]ecretary|Vice-(?:Minister|President|Chairman)|Commissioner-General"
+)
 _TITLE_COMMA = re.compile(
-    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{_COMMA_HEAD})"
     r"(?: (?:of|for|to) [^.;:()“”\"]{0,80}?)?),\s*$"
 )
 
 
 # "Secretary, Department of Commerce, Shri Sunil Barthwal": a title and its body before a courtesy.
 _TITLE_BODY_COMMA = re.compile(
-    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    rf"(?<![\w-])((?:[A-Z][\w.’'-]* )*?(?:{_COMMA_HEAD})"
     r"(?: (?:of|for|to) [^.;:()“”\",]{0,80}?)?, (?:the )?[A-Z][^.;:()“”\",]{2,60}),\s*$"
 )
 
@@ -316,7 +323,7 @@ _TITLE_BODY_COMMA = re.compile(
 _TITLE_BREAK = re.compile(r"(?<=[a-z])\.(?= [A-Z])|\n")
 
 
-_TITLE_WORD = re.compile(rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})\b")
+_TITLE_WORD = re.compile(rf"\b(?:{_COMMA_HEAD})\b")
 
 
 def _closest_title(pattern: re.Pattern[str], text: str, lo: int, start: int) -> re.Match[str] | None:
