@@ -726,3 +726,13 @@ def test_a_target_of_a_percent_is_no_figure_and_those_to_a_place_go_on() -> None
         "Exports to Peru fell 3.5 percent in October, while those to the rest of Asia rose 1.1 percent. "
         "Growth stayed on track to meet the government's target of 8% for the year."
     )] == ["Exports to Peru", "Exports to rest of Asia"]
+
+
+def test_a_change_in_volume_and_one_in_value_are_each_measure_s() -> None:
+    found = rows("Ecuador shipped 310,000 tonnes of shrimp worth US$ 1.9 billion in the first half, "
+                 "up 6% in volume and 2% in value.", today=date(2026, 8, 4))
+    assert [(r[2], r[3], r[4], r[5]) for r in found] == [
+        (310000.0, "tonnes", 6.0, "up"), (1900000000.0, "USD", 2.0, "up")]
+    found = rows("Banana exports fell 4% by value and 1.5% by volume in June.", today=date(2026, 8, 4))
+    assert [(r[0], r[1], r[4]) for r in found] == [
+        ("Banana exports value", "2026-06", 4.0), ("Banana exports volume", "2026-06", 1.5)]

@@ -91,7 +91,64 @@ def read_numbers(text: str, tokens: list[Token], numbers: list[Quantity], naming
             drafts.append(draft)
             current = draft
         lo = _after(tokens, k, q)
-    return drafts
+    return _by_measure(text, drafts)
+
+
+_PERCENT = r"(?P<{0}>\d[\d.,]*)\s*(?:%|percent\b|per\s?cent\b)"
+# "up 14% in volume and 3% in value": the change of each measure of one flow.
+_VOLUME_VALUE = re.compile(
+    _PERCENT.format("a") + r"\s+(?:in|by)\s+(?P<first>volume|value)(?:\s+terms)?,?\s+and\s+(?:by\s+)?"
+    + _PERCENT.format("b") + r"\s+(?:in|by)\s+(?:volume|value)\b",
+    re.IGNORECASE,
+)
+
+
+def _by_measure(text: str, drafts: list[Draft]) -> list[Draft]:
+    """ "exported 7.9 million tonnes worth $4.4 billion, up 14% in volume and 3% in value": the
+    change in volume is the quantity's, the change in value the amount's (not the amount's
+    change and a level of 3%)."""
+    m = _VOLUME_VALUE.search(text) if "volume" in text else None
+    if m is None:
+        return drafts
+    volume, value = ("a", "b") if m["first"].lower() == "volume" else ("b", "a")
+    volume_q, value_q = _number_at(drafts, m.start(volume)), _number_at(drafts, m.start(value))
+    quantity = next((d for d in drafts
+                     if d.value and d.value.kind == "count" and d.value.unit != "count"), None)
+    amount = next((d for d in drafts if d.value and d.value.kind == "money"), None)
+    if volume_q is None or value_q is None:
+        return drafts
+    if quantity is None or amount is None:
+        return _measures_named(drafts, volume_q, value_q)
+    direction = amount.direction or quantity.direction
+    quantity.change, amount.change = volume_q, value_q
+    quantity.direction = amount.direction = direction
+    numbers = (volume_q, value_q)
+    return [d for d in drafts if d is quantity or d is amount
+            or not any(q is n for q in (d.value, d.change) for n in numbers)]
+
+
+def _measures_named(drafts: list[Draft], volume: Quantity, value: Quantity) -> list[Draft]:
+    """ "Rice exports rose 14% in volume and 3% in value": two changes, each of its measure."""
+    first = next((d for d in drafts if d.change is volume or d.change is value), None)
+    if first is None:
+        return drafts
+    out = []
+    for d in drafts:
+        held = [q for q in (d.change, d.value) if q is volume or q is value]
+        if not held:
+            out.append(d)
+        for i, q in enumerate(held):  # each where its number is (a joint draft: the first from its start)
+            measure = "volume" if q is volume else "value"
+            out.append(replace(d, name=f"{first.name} {measure}", value=None, change=q,
+                               direction=first.direction, first=q.span.start if i else d.first,
+                               last=q.span.end if i + 1 < len(held) else d.last))
+    return out
+
+
+def _number_at(drafts: list[Draft], start: int) -> Quantity | None:
+    """The number of the drafts that starts at ``start``."""
+    numbers = (q for d in drafts for q in (d.value, d.change) if q is not None)
+    return next((q for q in numbers if q.span.start == start), None)
 
 
 def _bracketed_change(tokens: list[Token], lo: int, k: int, q: Quantity, current: Draft | None) -> str | None:

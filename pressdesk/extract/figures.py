@@ -67,6 +67,10 @@ _IN_PREVIOUS = re.compile(
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _ALONE = re.compile(r"\s+alone\b")
 _WORTH = re.compile(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s+worth\s*$")
+# Between a change in volume and one in value: "14% in volume and 3% in value in May".
+_AND_MEASURE = re.compile(
+    r"\s+(?:in|by)\s+(?:volume|value)(?:\s+terms)?,?\s+and\s+(?:by\s+)?$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:after|while|whereas|but|although|when|which|before|following|since|because)\b|,\s+(?:and|with)\b"
 )
@@ -175,9 +179,11 @@ def _set_periods(
     earlier = _YEAR_AGO.match(text, start) is not None  # "A year earlier, the rate was 2.0%."
     for n, draft in enumerate(drafts):
         stop = drafts[n + 1].first if n + 1 < len(drafts) else end
-        if n + 1 < len(drafts) and _WORTH.match(text, draft.last, stop):
+        if n + 1 < len(drafts) and (_WORTH.match(text, draft.last, stop)
+                                    or _AND_MEASURE.match(text, draft.last, stop)):
             # the goods' value goes on with their count: "929,000 tonnes of durian worth $4.2
-            # billion in 2025" (its period is written after the value)
+            # billion in 2025" (its period is written after the value); a change in volume
+            # with the one in value: "14% in volume and 3% in value in May"
             stop = drafts[n + 2].first if n + 2 < len(drafts) else end
         year_ago = earlier or _YEAR_AGO.match(text, draft.last) is not None
         own = None if year_ago else _own_period(text, tokens, draft, refs, stop)
