@@ -277,3 +277,9 @@ def test_the_end_or_rest_of_the_year_is_the_release_s_year() -> None:
     found = extract_dates("Shipments will rise by the end of the year and for the rest of the year.", today)
     assert [d.value for d in found] == ["2025", "2025"]
     assert extract_dates("It was the year before.", today) == []
+
+
+def test_starting_on_a_date_takes_the_tense_of_the_verb_before_it() -> None:
+    today = date(2026, 11, 10)
+    assert values("Kenya suspended maize imports for 90 days starting October 5.", today) == ["2026-10-05"]
+    assert values("Kenya will suspend maize imports starting October 5.", today) == ["2027-10-05"]

@@ -211,7 +211,7 @@ def _tense(ctx: _Context, span: Span) -> int:
     if _SAID_IN.search(ctx.text, max(0, span.start - 20), span.start):
         return -1  # when it was said: "Chairman Chung said in March"
     lo, hi = sentence_bounds(ctx.text, span.start, span.end, _TENSE_REACH)
-    before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start)]
+    before = [(m.end(), 1) for m in _FUTURE.finditer(ctx.text, lo, span.start) if not _opens(ctx, m, span)]
     before += [(m.end(), -1) for m in _PAST.finditer(ctx.text, lo, span.start)]
     if before:
         end, sign = max(before)
@@ -219,6 +219,15 @@ def _tense(ctx: _Context, span: Span) -> int:
     after = [(m.start(), 1) for m in _FUTURE.finditer(ctx.text, span.end, hi)]
     after += [(m.start(), -1) for m in _PAST.finditer(ctx.text, span.end, hi)]
     return min(after)[1] if after else 0
+
+
+_OPENING = re.compile(r"(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?", re.IGNORECASE)
+
+
+def _opens(ctx: _Context, cue: re.Match[str], span: Span) -> bool:
+    """ "starting September 1" right before the date: when a measure began or begins, in the
+    tense of the verb before it ("suspended imports for 60 days starting September 1")."""
+    return _OPENING.fullmatch(ctx.text, cue.start(), span.start) is not None
 
 
 def _pick(candidates: list[int], now: int, tense: int, penalty: int) -> int:
