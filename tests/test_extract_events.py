@@ -436,6 +436,13 @@ def test_every_country_of_a_list_a_measure_targets_is_its_partner() -> None:
     assert [(kind, implementer) for kind, implementer, _ in required(said)] == [("tariff", {"CA"})]
 
 
+def test_imports_suspended_or_banned_are_an_import_ban() -> None:
+    assert required("Kenya suspended maize imports on Monday to shield local growers.") == [
+        ("export_control", {"KE"}, set())]
+    assert types("Ghana banned all poultry imports from Brazil this week.") == ["export_control"]
+    assert types("Imports of maize rose 4% as buyers halted stockpiling.") == []
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

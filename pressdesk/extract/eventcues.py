@@ -160,6 +160,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         *_each("export", r"\s+(?:controls?|restrictions?|bans?|curbs|licen[cs](?:e|es|ing))"),
         r"import\s+bans?",
         r"bans?\s+on\s+(?:the\s+)?(?:exports?|imports?)",
+        # "suspended rice imports", "a proposed import suspension", "banned imports of beef"
+        *_each("import export", r"\s+(?:suspensions?|moratori(?:um|ums|a))"),
+        # (a port's or a firm's exports halted or suspended are a strike's or a quake's doing)
+        *_each("suspend suspended suspends suspending",
+               r"\s+(?:(?:the|all|its|their)\s+)?(?:[a-z][\w-]*\s+)?imports\b"),
+        *_each("banned banning", r"\s+(?:(?:the|all|its|their)\s+)?(?:[a-z][\w-]*\s+)?(?:imports|exports)\b"),
         r"entity\s+list",
         r"end[-\s]user\s+list",
         r"unreliable\s+entity\s+list",
