@@ -736,3 +736,9 @@ def test_a_change_in_volume_and_one_in_value_are_each_measure_s() -> None:
     found = rows("Banana exports fell 4% by value and 1.5% by volume in June.", today=date(2026, 8, 4))
     assert [(r[0], r[1], r[4]) for r in found] == [
         ("Banana exports value", "2026-06", 4.0), ("Banana exports volume", "2026-06", 1.5)]
+
+
+def test_a_foreign_trade_deficit_lends_no_foreign_to_the_exports_after_it() -> None:
+    found = rows("Peru's imports fell 1.2% to $20.1 billion in May, narrowing the foreign trade deficit to "
+                 "$3.3 billion. In January-May, exports reached $98.0 billion.", today=date(2026, 6, 2))
+    assert [r[0] for r in found] == ["Peru's imports", "foreign trade deficit", "exports"]

@@ -271,6 +271,7 @@ def with_rate(name: str) -> str:
 
 
 _DIRECTIONS = frozenset({"outbound", "inbound", "outgoing", "incoming"})  # no sibling's qualifier
+_OF_ALL_TRADE = frozenset({"foreign", "external", "international", "overall", "total"})  # ... nor these
 
 
 def sibling_name(name: str, previous: str | None, names: Sequence[str] = ()) -> str:
@@ -292,4 +293,6 @@ def sibling_name(name: str, previous: str | None, names: Sequence[str] = ()) -> 
     qualifiers = [q for q in prev[:-1] if q.lower() not in _DIRECTIONS]  # "Outbound shipments"
     if head in ("balance", "surplus", "deficit") and qualifiers and qualifiers[-1].lower() == "trade":
         qualifiers = qualifiers[:-1]  # "trade deficit" -> "exports", not "trade exports"
+        while qualifiers and qualifiers[-1].lower() in _OF_ALL_TRADE:  # "foreign trade deficit"
+            qualifiers = qualifiers[:-1]
     return " ".join([*qualifiers, name.lower() if qualifiers else name])
