@@ -742,3 +742,17 @@ def test_a_foreign_trade_deficit_lends_no_foreign_to_the_exports_after_it() -> N
     found = rows("Peru's imports fell 1.2% to $20.1 billion in May, narrowing the foreign trade deficit to "
                  "$3.3 billion. In January-May, exports reached $98.0 billion.", today=date(2026, 6, 2))
     assert [r[0] for r in found] == ["Peru's imports", "foreign trade deficit", "exports"]
+
+
+def test_a_balance_a_verb_records_after_and_or_with_is_named_by_its_object() -> None:
+    february, june = date(2026, 2, 3), date(2026, 6, 3)
+    found = rows("Trade grew 4% in 2025, with Peru recording a surplus of $2.2 billion.", today=february)
+    assert [r[:3] for r in found][1:] == [("Peru surplus", "2025", 2200000000.0)]
+    found = rows("Exports rose in May, and Chile posted a trade surplus of $1.4 billion.", today=june)
+    assert [r[:3] for r in found] == [("Chile trade surplus", "2026-05", 1400000000.0)]
+
+
+def test_a_ranked_partner_s_trade_with_its_change_before_the_level() -> None:
+    found = rows("The European Union remained Chile's second largest trading partner, with trade up 3.1 "
+                 "percent to $21.0 billion in 2025.", today=date(2026, 2, 3))
+    assert [r[:5] for r in found] == [("trade with European Union", "2025", 21000000000.0, "USD", 3.1)]

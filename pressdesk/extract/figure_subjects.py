@@ -169,6 +169,7 @@ _RANKED_PARTNER = re.compile(
     r"(?:\s+(?:for|of|in)\s+[\w-]+(?:\s+[A-Z][\w-]*)?)?"  # "for chips", "in Southeast Asia"
     r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:merchandise|goods|services)\s+)?"
     r"(?:(?:trade|exports|imports|shipments|investment)\s+)?"
+    r"(?:(?:up|down|rising|falling|growing|increasing|decreasing)\s+(?:by\s+)?)?"  # "with trade up 8.8%"
     r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*$"
 )
 _PARTNER_WORDS = re.compile(r"partner|market|destination|source|investor")
@@ -517,7 +518,8 @@ def _verbless(tokens: list[Token], gap: Gap) -> bool:
     """A clause that names a measure without a verb: ", and net income of $620 million", ", on
     revenue of ¥3.2 trillion"."""
     first = tokens[gap.starts].low if gap.starts < len(tokens) else ""
-    return gap.boundary in ("and", "with") or gap.boundary == "," and first in _VERBLESS_OPENERS
+    opens = gap.boundary in ("and", "with") or gap.boundary == "," and first in _VERBLESS_OPENERS
+    return opens and gap.verb != "level"  # ", and Peru recorded a surplus of": a verb's object
 
 
 def _object_measure(tokens: list[Token], gap: Gap, k: int) -> bool:
