@@ -756,3 +756,13 @@ def test_a_ranked_partner_s_trade_with_its_change_before_the_level() -> None:
     found = rows("The European Union remained Chile's second largest trading partner, with trade up 3.1 "
                  "percent to $21.0 billion in 2025.", today=date(2026, 2, 3))
     assert [r[:5] for r in found] == [("trade with European Union", "2025", 21000000000.0, "USD", 3.1)]
+
+
+def test_a_change_between_a_year_and_a_period_that_is_no_date_has_that_year_as_its_base() -> None:
+    found = rows("Imports from Viet Nam rose by 85% between 2022 and the investigation period, reaching "
+                 "2.4 million cubic metres, while the market share of Union producers fell to 38%.",
+                 today=date(2026, 10, 10))
+    assert found == [
+        ("Imports from Viet Nam", None, 2400000.0, "cubic meters", 85.0, "up"),
+        ("market share of Union producers", None, 38.0, "percent", None, None),
+    ]

@@ -171,7 +171,11 @@ def _opens_between(text: str, ref: PeriodRef, refs: list[PeriodRef]) -> bool:
     if len(ref.value) != 4 or not _BETWEEN.search(text, max(0, ref.span.start - 20), ref.span.start):
         return False  # "due between January 1987 and December 1992": a range of months
     joined = _AND.match(text, ref.span.end)
-    return joined is not None and any(r.span.start == joined.end() and len(r.value) == 4 for r in refs)
+    if joined is None:
+        return False
+    after = [r for r in refs if r.span.start == joined.end()]
+    # "between 2021 and the investigation period": a base too, its end no date
+    return not after or len(after[0].value) == 4
 
 
 def _joined_ranges(text: str, refs: list[PeriodRef]) -> list[PeriodRef]:

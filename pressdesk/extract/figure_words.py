@@ -243,9 +243,10 @@ MEASURE_UNITS: dict[str, str] = {
     "tonnes": "tonnes", "barrels": "barrels", "barrels per day": "barrels per day",
     "bpd": "barrels per day", "kilograms": "kilograms", "teu": "TEU", "teus": "TEU",
     "gigawatts": "gigawatts", "megawatts": "megawatts", "gigawatt hours": "gigawatt hours",
-    "kilowatt hours": "kilowatt hours", "cubic meters": "cubic meters",
-    "square meters": "square meters", "hectares": "hectares", "ounces": "ounces",
-    "bushels": "bushels", "liters": "liters", "litres": "liters",
+    "kilowatt hours": "kilowatt hours", "cubic meters": "cubic meters", "cubic metres": "cubic meters",
+    "square meters": "square meters", "square metres": "square meters", "hectares": "hectares",
+    "ounces": "ounces", "bushels": "bushels", "liters": "liters", "litres": "liters",
+    "kilogrammes": "kilograms", "carats": "carats", "pieces": "pieces", "pairs": "pairs",
 }  # fmt: skip
 
 # Words dropped from an indicator's name: articles, and quantifiers a series does not turn on.
