@@ -766,3 +766,9 @@ def test_a_change_between_a_year_and_a_period_that_is_no_date_has_that_year_as_i
         ("Imports from Viet Nam", None, 2400000.0, "cubic meters", 85.0, "up"),
         ("market share of Union producers", None, 38.0, "percent", None, None),
     ]
+
+
+def test_the_four_quarters_to_a_month_are_the_year_ending_with_it() -> None:
+    found = rows("Exports of services rose 7% to £40.2 billion in the four quarters to the end of March "
+                 "2026.", today=date(2026, 6, 12))
+    assert [r[:2] for r in found] == [("Exports of services", "2025-04/2026-03")]

@@ -49,8 +49,9 @@ _FIRST_MONTHS = re.compile(
     rf"\b(?:the\s+)?first\s+{_COUNT}\s+(?P<unit>months|quarters)(?:\s+of\s+(?:the|this)\s+year\b)?",
     re.IGNORECASE
 )
-_MONTHS_TO = re.compile(  # "the 12 months to the end of", "the fiscal year that ended in"
-    rf"\b(?:the\s+)?(?:{_COUNT}\s+months|(?P<year>(?:(?:fiscal|financial)\s+)?year))"
+# "the 12 months to the end of", "the four quarters to", "the fiscal year that ended in"
+_MONTHS_TO = re.compile(
+    rf"\b(?:the\s+)?(?:{_COUNT}\s+(?P<unit>months|quarters)|(?P<year>(?:(?:fiscal|financial)\s+)?year))"
     r"\s+(?:(?:that|which)\s+)?(?:to|through|ending|ended)(?:\s+in)?(?:\s+the\s+end\s+of)?\s+$",
     re.IGNORECASE,
 )
@@ -254,7 +255,8 @@ def _own_ranges(text: str, today: date, dates: list[DateRef]) -> list[PeriodRef]
         found = _MONTHS_TO.search(text, max(0, ref.span.start - 30), ref.span.start)
         end = _last_month(ref.value)
         if found and end:
-            months = 12 if found.group("year") else _count(found.group("n"))
+            quarters = (found.group("unit") or "").lower() == "quarters"
+            months = 12 if found.group("year") else _count(found.group("n")) * (3 if quarters else 1)
             refs.append(PeriodRef(Span(found.start(), ref.span.end), _months_back(end, months), False))
     if any(cue in lower for cue in ("to-date", "to date", "so far", "ytd")):
         refs += [
