@@ -772,3 +772,10 @@ def test_the_four_quarters_to_a_month_are_the_year_ending_with_it() -> None:
     found = rows("Exports of services rose 7% to £40.2 billion in the four quarters to the end of March "
                  "2026.", today=date(2026, 6, 12))
     assert [r[:2] for r in found] == [("Exports of services", "2025-04/2026-03")]
+
+
+def test_a_bare_flow_after_one_with_a_partner_is_the_other_way_with_it() -> None:
+    found = rows("Peru's exports to Mercosur countries stood at USD 2.1 billion in 2025, while imports were "
+                 "USD 4.4 billion.", today=date(2026, 3, 2))
+    assert [r[0] for r in found] == [
+        "Peru's exports to Mercosur countries", "Peru's imports from Mercosur countries"]

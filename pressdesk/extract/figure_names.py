@@ -271,6 +271,12 @@ def with_rate(name: str) -> str:
 
 
 _DIRECTIONS = frozenset({"outbound", "inbound", "outgoing", "incoming"})  # no sibling's qualifier
+# A flow to or from a partner: "India's exports to EFTA countries", "imports from Japan".
+_FLOW_WITH = re.compile(
+    r"^(?P<owner>[^']+'s\s+)?(?P<head>exports|imports|shipments)\s+(?:to|from)\s+(?P<partner>.+)$",
+    re.IGNORECASE,
+)
+_OTHER_WAY = frozenset({"exports", "imports"})
 _OF_ALL_TRADE = frozenset({"foreign", "external", "international", "overall", "total"})  # ... nor these
 
 
@@ -284,6 +290,11 @@ def sibling_name(name: str, previous: str | None, names: Sequence[str] = ()) -> 
     family = [group for group in SIBLING_HEADS if lows[0] in group]
     if any(len(bare := _lows(n)) == 1 and any(bare[0] in g for g in family) for n in names):
         return name
+    flow = _FLOW_WITH.match(previous)
+    if flow and lows[0] in _OTHER_WAY and flow["head"].lower() != lows[0]:
+        # "exports to EFTA countries ..., while imports were": imports from them
+        way = "to" if lows[0] in ("exports", "shipments") else "from"
+        return f"{flow['owner'] or ''}{name.lower() if flow['owner'] else name} {way} {flow['partner']}"
     prev = previous.split()
     if len(prev) < 2:
         return name
