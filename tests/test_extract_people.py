@@ -437,3 +437,17 @@ def test_a_compound_title_before_a_name_between_commas_is_its_role() -> None:
         ("Tomas Ferrer", "Undersecretary of Foreign Economic Relations")]
     assert people("The Secretary General of the Andean Council, Rosa Quispe, said so.") == [
         ("Rosa Quispe", "Secretary General of the Andean Council")]
+
+
+def test_a_members_style_gives_way_to_the_office_s_title() -> None:
+    assert people("Minister for Trade and Resources Senator Tom Vogel said the talks went well.") == [
+        ("Tom Vogel", "Minister for Trade and Resources")]
+    assert people("Senator the Hon Tom Vogel, Minister for Resources, said so.") == [
+        ("Tom Vogel", "Minister for Resources")]
+    assert people("Senator Tom Vogel said so.") == [("Tom Vogel", "Senator")]
+
+
+def test_a_portfolio_joined_to_a_title_is_no_party_to_a_deal() -> None:
+    text = "Ambassador Li Wen and Danish Business and Trade Secretary Ole Berg signed the agreement."
+    assert people(text) == [("Li Wen", "Ambassador"), ("Ole Berg", "Business and Trade Secretary")]
+    assert [o.name for o in extract_orgs(text)] == []

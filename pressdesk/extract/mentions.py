@@ -195,6 +195,15 @@ def _in_title_case_headline(text: str, pos: int) -> bool:
     return pos < end and is_title_case(text[:end])
 
 
+_STYLES = frozenset({"Senator", "Sen."})  # a member's style, before or after an office's title
+
+
+def _office_before_style(role: str, style: str) -> str | None:
+    """ "Minister for Trade and Tourism Senator" -> "Minister for Trade and Tourism"."""
+    office = role[: -len(style)].rstrip() if role.endswith(style) else ""
+    return office if any(w in TITLE_WORDS for w in office.split()) else None
+
+
 def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     """ "FOMEK Chairman Choi Jin-shik", "Minister Kim", "President Trump"."""
     t = _last_title(pieces)
@@ -210,6 +219,8 @@ def _titled(text: str, pieces: list[tuple[str, Span]]) -> Mention | None:
     role, org = role_text(text, before if courtesy else pieces[: t + 1])
     if alone_on_line(text, pieces[0][1].start):  # "Senator the Hon Don Farrow\nMinister for Trade"
         role = role_line(text, name[-1][1].end) or role
+    if pieces[t][0] in _STYLES:  # a member's style gives way to an office's title
+        role = _office_before_style(role, pieces[t][0]) or apposition_role(text, name[-1][1].end) or role
     role = role or apposition_role(text, name[-1][1].end) or context_role(text, pieces) or ""
     if courtesy and not role:  # "The Secretary for Commerce, Mr Algernon Yuen, said"
         role = title_comma_before(text, pieces[0][1].start, name[-1][1].end, courtesy=True) or ""

@@ -466,9 +466,19 @@ def _deal_names(text: str) -> Iterator[FoundName]:
     """ "Saudi Aramco and BP signed a memorandum": the parties to a deal."""
     for m in _finditer(_DEAL_CUE, text):
         for group in (1, 2):
+            if group == 1 and _portfolio_joined(m):
+                continue  # "Business and Trade Secretary Peter Kyle signed the deal": a title's
             span = cue_span(text, m.start(group), m.end(group)) if m.group(group) else None
             if span and not _titled_person(text, text[span.start : span.end]):
                 yield with_acronym(text, span)
+
+
+def _portfolio_joined(m: re.Match[str]) -> bool:
+    """The first party of a deal cue is a portfolio the second's title goes on with: "(British
+    Business) and (Trade Secretary Peter Kyle)"."""
+    second = (m.group(2) or "").split()
+    last = m.group(1).split()[-1]
+    return last in DOMAIN_WORDS and any(w in TITLES for w in second[:4])
 
 
 def _titled_person(text: str, name: str) -> bool:
