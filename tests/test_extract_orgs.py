@@ -433,3 +433,10 @@ def test_statistics_offices_and_central_banks_known_by_one_name() -> None:
     assert names("Eurostat said output rose. The People's Bank of China cut rates.") == [
         ("Eurostat", ()), ("People's Bank of China", ())
     ]
+
+
+def test_a_defined_name_joined_by_another_language_s_particles() -> None:
+    assert names("Figures from the Banco Central de Reserva (BCR) showed a surplus.") == [
+        ("Banco Central de Reserva", ("BCR",))]
+    assert names("The Bangko Sentral ng Pilipinas (BSP) kept its policy rate.") == [
+        ("Bangko Sentral ng Pilipinas", ("BSP",))]

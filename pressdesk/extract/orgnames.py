@@ -327,8 +327,12 @@ def is_plausible(found: FoundName) -> bool:
     return not _is_place(found.name) and not found.name.isdigit()
 
 
+# the words that join a name's capitalised words, in English and in the names other languages
+# give bodies ("Bangko Sentral ng Pilipinas", "Instituto Nacional de Estadística")
+_JOINERS = (" of the | of | for | and | & |, "
+            "| de la | de | del | des | du | da | do | dos | das | di | ng | y | e | für ")
 _DEFINED = re.compile(
-    rf"((?:{RUN_LED})(?:(?: of the | of | for | and | & |, )(?:{RUN}))*)\s*\(([A-Z][A-Za-z&]*[A-Z])\)"
+    rf"((?:{RUN_LED})(?:(?:{_JOINERS})(?:{RUN}))*)\s*\(([A-Z][A-Za-z&]*[A-Z])\)"
 )
 
 
