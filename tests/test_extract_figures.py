@@ -779,3 +779,11 @@ def test_a_bare_flow_after_one_with_a_partner_is_the_other_way_with_it() -> None
                  "USD 4.4 billion.", today=date(2026, 3, 2))
     assert [r[0] for r in found] == [
         "Peru's exports to Mercosur countries", "Peru's imports from Mercosur countries"]
+
+
+def test_a_flow_into_a_country_and_licences_counted_are_figures() -> None:
+    found = rows("Investment inflows into Oman reached OMR 3.1 billion in 2025. The number of business "
+                 "licences issued rose 12% to 8,400 last year.", today=date(2026, 3, 30))
+    assert [r[:4] for r in found] == [
+        ("Investment inflows into Oman", "2025", 3100000000.0, "OMR"),
+        ("business licences issued", "2025", 8400.0, "count")]

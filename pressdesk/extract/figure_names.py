@@ -62,6 +62,7 @@ _PREPOSITIONS = frozenset(
         "as",
         "with",  # "trade with Indonesia", "the deficit with China"
         "between",  # "trade between the UK and the GCC"
+        "into",  # "investment inflows into Saudi Arabia"
     }
 )
 _PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "who", "he", "she", "we"})

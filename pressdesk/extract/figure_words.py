@@ -228,6 +228,7 @@ COUNT_NOUNS = words(
 COUNT_HEADS = COUNT_NOUNS | words(
     "payrolls|employment|unemployment|jobs|population|workforce|number|sales|shipments|deliveries"
     "|registrations|starts|permits|claims|arrivals|visitors|volume|orders|listings|subscriptions"
+    "|licenses|licences|applications|patents|bankruptcies|insolvencies"
 )
 
 # Words that show a name was read from a clause, not a noun phrase: verbs, pronouns.
