@@ -443,6 +443,12 @@ def test_imports_suspended_or_banned_are_an_import_ban() -> None:
     assert types("Imports of maize rose 4% as buyers halted stockpiling.") == []
 
 
+def test_money_provided_over_years_through_a_bank_to_support_firms_is_a_subsidy() -> None:
+    body = ("WELLINGTON - The Government will provide up to NZ$400 million over four years through "
+            "the state export credit agency to support exporters hit by the tariffs.")
+    assert required(body) == [("subsidy", {"NZ"}, set())]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -290,7 +290,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"funding",
         *_each(
             r"provide provides providing allocate allocates earmark earmarks",
-            r"\s+" + _QUALIFIED + _MONEY + r"\s+(?:for|to)",
+            # "... up to C$1 billion over three years through the BDC to support"
+            r"\s+" + _QUALIFIED + _MONEY + r"(?:\s+over\s+(?:the\s+next\s+)?[\w-]+\s+years)?"
+            r"(?:\s+(?:through|via)\s+[^.;]{3,80}?)?\s+(?:for|to)",
         ),
         *_each(
             r"establish(?:es|ed)? create(?:s|d)? set\s+up launch(?:es|ed)?",
