@@ -787,3 +787,10 @@ def test_a_flow_into_a_country_and_licences_counted_are_figures() -> None:
     assert [r[:4] for r in found] == [
         ("Investment inflows into Oman", "2025", 3100000000.0, "OMR"),
         ("business licences issued", "2025", 8400.0, "count")]
+
+
+def test_goods_traded_worth_an_amount_with_no_partner_are_the_trader_s_flow() -> None:
+    found = rows("Kenya imported wheat worth $310 million in 2025. Ghana exported goods worth $19.1 "
+                 "billion last year.", today=date(2026, 3, 2))
+    assert [r[:3] for r in found] == [
+        ("Kenya wheat imports", "2025", 310000000.0), ("Ghana exports", "2025", 19100000000.0)]

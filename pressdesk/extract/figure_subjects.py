@@ -228,13 +228,17 @@ def _traded_worth(text: str, tokens: list[Token], gap: Gap, k: int, q: Quantity)
     verb = next((v for v in range(i, k) if tokens[v].low in _TRADE_VERBS), None)
     where = _DESTINATION.match(text, q.noun_end or q.span.end) if verb is not None else None
     place = _place(where)
-    if verb is None or where is None or place is None:
+    if verb is None:
         return None
     owner = [t.text for t in tokens[i : min(verb, j)] if t.low not in ("the", "a", "an")]
     goods = [t.text for t in tokens[verb + 1 : j] if t.low not in _GOODS | {"the", "a", "an"}]
+    measure = VERB_MEASURES[tokens[verb].low]
+    if where is None or place is None:  # "India imported solar glass worth $298 million"
+        worth = j < k and tokens[k - 1].low == "worth"
+        named = goods or any(t.low in _GOODS for t in tokens[verb + 1 : j])  # "goods worth": all
+        return " ".join([*owner, *goods, measure]) if worth and named else None
     if where["goods"]:
         goods += [w for w in where["goods"].split() if w.lower() not in _GOODS]
-    measure = VERB_MEASURES[tokens[verb].low]
     return " ".join([*owner, *goods, measure, where["prep"], place])
 
 
