@@ -794,3 +794,9 @@ def test_goods_traded_worth_an_amount_with_no_partner_are_the_trader_s_flow() ->
                  "billion last year.", today=date(2026, 3, 2))
     assert [r[:3] for r in found] == [
         ("Kenya wheat imports", "2025", 310000000.0), ("Ghana exports", "2025", 19100000000.0)]
+
+
+def test_a_top_source_of_investment_with_its_net_inflows() -> None:
+    found = rows("Singapore was Indonesia's top source of foreign direct investment in 2025, with net "
+                 "inflows of US$15.2 billion.", today=date(2026, 2, 18))
+    assert [r[:3] for r in found] == [("investment from Singapore", "2025", 15200000000.0)]

@@ -168,7 +168,7 @@ _RANKED_PARTNER = re.compile(
     r"|import\s+source|source\s+of\s+(?:foreign\s+)?(?:direct\s+)?investment|investor)"
     r"(?:\s+(?:for|of|in)\s+[\w-]+(?:\s+[A-Z][\w-]*)?)?"  # "for chips", "in Southeast Asia"
     r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:merchandise|goods|services)\s+)?"
-    r"(?:(?:trade|exports|imports|shipments|investment)\s+)?"
+    r"(?:(?:net\s+)?(?:trade|exports|imports|shipments|investments?|inflows)\s+)?"
     r"(?:(?:up|down|rising|falling|growing|increasing|decreasing)\s+(?:by\s+)?)?"  # "with trade up 8.8%"
     r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*$"
 )
