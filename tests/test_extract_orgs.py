@@ -440,3 +440,10 @@ def test_a_defined_name_joined_by_another_language_s_particles() -> None:
         ("Banco Central de Reserva", ("BCR",))]
     assert names("The Bangko Sentral ng Pilipinas (BSP) kept its policy rate.") == [
         ("Bangko Sentral ng Pilipinas", ("BSP",))]
+
+
+def test_an_ampersand_between_capitalised_words_joins_one_name() -> None:
+    assert names("Hanul Shipbuilding & Marine Engineering said on Monday it won two orders.") == [
+        ("Hanul Shipbuilding & Marine Engineering", ())]
+    assert names("The Ministry of Oceans, Ports & Fisheries said so.") == [
+        ("Ministry of Oceans, Ports & Fisheries", ())]

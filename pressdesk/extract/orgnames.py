@@ -110,6 +110,10 @@ def _chains(text: str) -> Iterator[list[tuple[str, Span]]]:
     chain: list[tuple[str, Span]] = []
     for run in find_runs(text):
         between = text[chain[-1][1].end : run.start] if chain else ""
+        complement = any(conn in _COMPLEMENT for conn, _ in chain)  # "Ministry of Food & ..."
+        if chain and between == " & " and not complement:  # "Korea Shipbuilding & Offshore ...": one name
+            chain[-1] = (chain[-1][0], Span(chain[-1][1].start, run.end))
+            continue
         if chain and between in _COMPLEMENT | _LISTING:
             chain.append((between, run))
             continue
