@@ -800,3 +800,9 @@ def test_a_top_source_of_investment_with_its_net_inflows() -> None:
     found = rows("Singapore was Indonesia's top source of foreign direct investment in 2025, with net "
                  "inflows of US$15.2 billion.", today=date(2026, 2, 18))
     assert [r[:3] for r in found] == [("investment from Singapore", "2025", 15200000000.0)]
+
+
+def test_a_comma_in_a_list_after_of_opens_no_clause() -> None:
+    found = rows("Prices of dairy, meat and fish products went up 4.1 percent on-year in May.",
+                 today=date(2026, 6, 2))
+    assert [r[0] for r in found] == ["Prices of dairy, meat and fish products"]

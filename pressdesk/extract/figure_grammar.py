@@ -397,7 +397,7 @@ def _clause_start(tokens: list[Token], lo: int, k: int) -> tuple[int, str]:
             return i + 1, word
         if word == "," and i + 1 < k and tokens[i + 1].low in ("and", "with", "or", "but"):
             return i + 2, tokens[i + 1].low
-        if word == "," and not _in_date(tokens, i):
+        if word == "," and not _in_date(tokens, i) and not _in_list(tokens, i, k):
             return i + 1, word
     return lo, ""
 
@@ -414,6 +414,11 @@ _DATA = frozenset(
 def _data_show(tokens: list[Token], i: int) -> bool:
     """ "Preliminary figures showed refined production ... at": data reporting, not a measure showing."""
     return tokens[i].low in ("showed", "show", "shows") and i > 0 and tokens[i - 1].low in _DATA
+
+
+def _in_list(tokens: list[Token], i: int, k: int) -> bool:
+    """The comma of a list after "of": "Prices of agricultural, livestock and fishery products"."""
+    return i >= 2 and tokens[i - 2].low == "of" and i + 2 < k and tokens[i + 2].low in ("and", "or")
 
 
 def _in_date(tokens: list[Token], i: int) -> bool:
