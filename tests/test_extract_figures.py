@@ -806,3 +806,9 @@ def test_a_comma_in_a_list_after_of_opens_no_clause() -> None:
     found = rows("Prices of dairy, meat and fish products went up 4.1 percent on-year in May.",
                  today=date(2026, 6, 2))
     assert [r[0] for r in found] == ["Prices of dairy, meat and fish products"]
+
+
+def test_a_currency_per_dollar_is_an_exchange_rate() -> None:
+    found = rows("The baht closed at 35.42 per dollar on Tuesday. The local currency had ended at 1,380.2 "
+                 "won against the greenback a week before.", today=date(2026, 6, 3))
+    assert [(r[2], r[3]) for r in found] == [(35.42, "baht per dollar"), (1380.2, "won per dollar")]

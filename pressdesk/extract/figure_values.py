@@ -71,7 +71,36 @@ def find_quantities(
     found += [_from_percent(text, p) for p in percents if p.span.start >= start]
     taken = [m.span for m in money] + [p.span for p in percents] + [d.span for d in dates]
     found += _counts(text, start, taken)
-    return sorted(found, key=lambda q: q.span.start)
+    return sorted((_as_rate(text, q) for q in found), key=lambda q: q.span.start)
+
+
+# An exchange rate: "1,468.5 per dollar", "1,380.2 won against the greenback", "153.2 yen to the dollar".
+_PER_DOLLAR = re.compile(
+    r"(?:\s+(?P<word>[a-z]+))?\s+(?:per|a|to\s+the|against\s+the|versus\s+the|vs\.?\s+the)\s+"
+    r"(?:U\.?S\.?\s+)?(?:dollar|greenback)\b"
+)
+_CURRENCY_WORD = re.compile(
+    r"\b(won|yen|yuan|renminbi|rupees?|rupiah|baht|ringgit|pesos?|dong|rand|real|reais|lira|rubles?"
+    r"|roubles?|euros?|pounds?|francs?|dirhams?|riyals?|shekels?|zloty|forint|krona|kronor|krone)\b"
+)
+
+
+def _as_rate(text: str, q: Quantity) -> Quantity:
+    """A number of a currency per dollar is an exchange rate, in "<currency> per dollar" (the
+    currency written after the number, else the last one named before it in the sentence)."""
+    if q.kind not in ("money", "level", "count") or q.noun is not None:
+        return q
+    m = _PER_DOLLAR.match(text, q.span.end)
+    if m is None or (m["word"] and not _CURRENCY_WORD.fullmatch(m["word"])):
+        return q
+    before = text[max(0, q.span.start - 120) : q.span.start]
+    before = before[max(before.rfind(". "), 0) :]
+    written = _CURRENCY_WORD.search(text, q.span.start, q.span.end)  # "1,380.2 won" (an amount)
+    named = (m["word"] or (written.group(1) if written else None)
+             or next((w.group(1) for w in reversed(list(_CURRENCY_WORD.finditer(before)))), None))
+    if named is None:
+        return q
+    return Quantity(Span(q.span.start, m.end()), q.value, f"{named} per dollar", "level")
 
 
 def _unconverted(text: str, money: list[Money]) -> list[Money]:
@@ -164,6 +193,6 @@ def _bare(text: str, m: re.Match[str], span: Span, value: float, scaled: bool) -
         and _INDEX_BEFORE.search(text, max(0, m.start() - 90), m.start())
     ):
         return Quantity(span, value, "points", "level")
-    if scaled or _GROUPED.fullmatch(num):
-        return Quantity(span, value, "count", "count")
+    if scaled or _GROUPED.fullmatch(num) or _PER_DOLLAR.match(text, span.end):
+        return Quantity(span, value, "count", "count")  # (a rate per dollar: see ``_as_rate``)
     return None
