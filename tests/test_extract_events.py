@@ -449,6 +449,13 @@ def test_money_provided_over_years_through_a_bank_to_support_firms_is_a_subsidy(
     assert required(body) == [("subsidy", {"NZ"}, set())]
 
 
+def test_a_two_sided_act_in_a_sentence_naming_no_side_has_the_headline_s_sides() -> None:
+    found = events("Under the joint fact sheet, $2 billion will be invested in mining over five years.",
+                   title="Peru, Chile agree on $2 bn investment package")
+    assert {(e.type, frozenset(e.implementer)) for e in found if not e.optional} == {
+        ("investment", frozenset({"PE", "CL"})), ("agreement", frozenset({"PE", "CL"}))}
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -321,7 +321,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "investment": (
         r"foreign\s+direct\s+investments?",
         r"foreign\s+investments?",
-        r"investment\s+(?:pledges?|promotion|projects?|plans?|deals?|roadshows?|commitments?|attraction)",
+        r"investment\s+(?:pledges?|promotion|projects?|plans?|deals?|roadshows?|commitments?|attraction|packages?)",
         r"pledg(?:e|ed|es|ing)\s+(?:to\s+invest|(?:[\w$€£¥₩.,]+\s+){0,5}in\s+(?:new\s+)?investments?)",
         r"new\s+investments?\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?[$€£¥₩\d][\d.,]*",
         r"investments?(?<!capital\sinvestment)(?<!capital\sinvestments)\s+(?:of|worth)\s+(?:about\s+|up\s+to\s+)?"

@@ -294,6 +294,9 @@ def _parties(
         home_acts = lead is None or lead.code == found.home or len(codes) < 2
         extra = [lead.code] if lead is not None and lead.kind == "body" else []
         extra += [found.home] if found.home and home_acts else []
+        if not mentions and found.sentences[0].start < found.title_end <= sentence.start:
+            # "Under the joint fact sheet, ...": a sentence naming no side has the headline's
+            extra += [m.code for m in found.sentences[0].mentions]
         return tuple(dict.fromkeys((*codes, *extra))), ()
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
     taker = taker or actor(mentions, start, text)
