@@ -447,3 +447,8 @@ def test_an_ampersand_between_capitalised_words_joins_one_name() -> None:
         ("Hanul Shipbuilding & Marine Engineering", ())]
     assert names("The Ministry of Oceans, Ports & Fisheries said so.") == [
         ("Ministry of Oceans, Ports & Fisheries", ())]
+
+
+def test_a_defined_name_followed_by_a_programme_word_is_no_organisation() -> None:
+    found = names("The Cabinet approved the Export Linked Subsidy (ELS) Scheme for textiles.")
+    assert [name for name, _ in found if "Subsidy" in name or name == "ELS"] == []

@@ -352,9 +352,15 @@ def _spells(acronym: str, name: str) -> bool:
     return letters in {initials(name), spelled}
 
 
+_KIND_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
 def _defined_names(text: str) -> Iterator[FoundName]:
     """ "Korea Hydro & Nuclear Power (KHNP)": a name its acronym spells, head word or not."""
     for m in _DEFINED.finditer(text) if _ACRONYM_PAREN.search(text) else ():
+        kind = _KIND_AFTER.match(text, m.end())
+        if kind and kind.group(1) in NON_ORG_WORDS:
+            continue  # "the Production Linked Incentive (PLI) Scheme": a programme's name
         words = m.group(1).split()
         for i in range(len(words) - 1):
             tail = " ".join(words[i:])
