@@ -451,3 +451,9 @@ def test_a_portfolio_joined_to_a_title_is_no_party_to_a_deal() -> None:
     text = "Ambassador Li Wen and Danish Business and Trade Secretary Ole Berg signed the agreement."
     assert people(text) == [("Li Wen", "Ambassador"), ("Ole Berg", "Business and Trade Secretary")]
     assert [o.name for o in extract_orgs(text)] == []
+
+
+def test_initials_open_a_name_and_a_one_word_field_follows_a_title_s_of() -> None:
+    assert people("Minister of Steel Shri R.K. Varma said output would rise.") == [
+        ("R.K. Varma", "Minister of Steel")]
+    assert people("Victoria Mining N.L. said output would rise.") == []

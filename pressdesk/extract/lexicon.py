@@ -224,6 +224,8 @@ DOMAIN_WORDS = words(
     Enterprises Entrepreneurship Skills Training Reconstruction Recovery Integration Migration
     Sustainability Circular Planning Budget Tax Taxation Industries Manufacturing Logistics
     Negotiations Negotiation Multilateral Bilateral International Regional Overseas Geography
+    Steel Coal Petroleum Oil Chemicals Fertilizers Textiles Railways Railway Commodities Petrochemicals
+    Electronics Pharmaceuticals Construction Consumption Distribution Supply
     """
 )
 

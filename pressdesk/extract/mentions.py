@@ -120,6 +120,9 @@ def _is_place(word: str) -> bool:
     return is_place_name(word)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "H.D. Kumaraswamy" (a place's, "U.S.", is none)
+
+
 @functools.lru_cache(maxsize=4096)  # a few hundred words recur across releases ("The", "U.S.")
 def _name_word_ok(word: str) -> bool:
     bare = word.rstrip("'’")
@@ -131,7 +134,7 @@ def _name_word_ok(word: str) -> bool:
         return False  # "Prize-winning", "French-controlled"
     if bare.startswith("(") or bare in _NOT_NAME_WORDS or _is_place(bare):
         return False
-    return not is_acronym(bare) or bare in HONORIFICS
+    return not is_acronym(bare) or bare in HONORIFICS or bool(_INITIALS.fullmatch(bare))
 
 
 def _capitalised_surname(parts: list[str]) -> bool:
@@ -151,8 +154,8 @@ def _is_name(parts: list[str]) -> bool:
     core = [p for p in parts if p not in NAME_PARTICLES and p not in HONORIFICS]
     if _capitalised_surname(core) and core[1] not in TITLE_WORDS and not _is_place(core[0]):
         core = [core[0].capitalize(), core[1]]
-    if not core or len(core) > 5 or _is_place(" ".join(core)):
-        return False
+    if not core or len(core) > 5 or _is_place(" ".join(core)) or _INITIALS.fullmatch(core[-1]):
+        return False  # (initials end no name: "Companies L.P.", "Exploration N.L." are firms)
     last = len(core) - 1 if _titled_surname(core) else len(core)
     return all(_name_word_ok(p) and p not in GEO_WORDS for p in core[:last])
 

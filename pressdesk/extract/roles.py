@@ -231,7 +231,8 @@ def role_text(text: str, role: list[tuple[str, Span]]) -> tuple[str, str | None]
     start = span.start
     back = role_back(text, start)
     words_ = [w for w, _ in role]
-    continues = not set(words_) & ORG_HEADS and (  # "... for | Trade Policy", "... for the | Western ..."
+    heads = len(words_) > 1 and set(words_) & ORG_HEADS  # ("Minister of | Steel": one word, a field)
+    continues = not heads and (  # "... for | Trade Policy", "... for the | Western ..."
         words_[0] in DOMAIN_WORDS | TITLE_MODIFIERS | TITLE_WORDS | REGION_WORDS or is_place_name(words_[0])
     )
     if back and continues and any(w in TITLE_WORDS for w in back_phrase(back).split()):
