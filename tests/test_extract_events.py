@@ -456,6 +456,12 @@ def test_a_two_sided_act_in_a_sentence_naming_no_side_has_the_headline_s_sides()
         ("investment", frozenset({"PE", "CL"})), ("agreement", frozenset({"PE", "CL"}))}
 
 
+def test_sanctioned_is_a_sanction() -> None:
+    body = ("LONDON - The Foreign Office today sanctioned four firms based in Belarus and Myanmar for "
+            "supplying drone parts.")
+    assert required(body) == [("export_control", {"GB"}, {"BY", "MM"})]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

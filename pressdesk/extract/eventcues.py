@@ -171,7 +171,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"unreliable\s+entity\s+list",
         r"embargo(?:es)?",
         r"licensing\s+requirements?",
-        r"sanctions?",
+        r"sanction(?:s|ed|ing)?",
         r"blacklist(?:ed|s)?",
         r"catch-all\s+controls?",
         r"export\s+screening",
