@@ -462,6 +462,12 @@ def test_sanctioned_is_a_sanction() -> None:
     assert required(body) == [("export_control", {"GB"}, {"BY", "MM"})]
 
 
+def test_an_amount_of_support_provided_to_exporters_is_a_subsidy() -> None:
+    body = ("OTTAWA - Export Development Canada provided C$3.2 billion of support to Canadian exporters "
+            "hit by the tariffs.")
+    assert required(body) == [("subsidy", {"CA"}, set())]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -289,9 +289,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"support\s+funds?",
         r"funding",
         *_each(
-            r"provide provides providing allocate allocates earmark earmarks",
-            # "... up to C$1 billion over three years through the BDC to support"
-            r"\s+" + _QUALIFIED + _MONEY + r"(?:\s+over\s+(?:the\s+next\s+)?[\w-]+\s+years)?"
+            r"provide provides providing provided allocate allocates allocated earmark earmarks earmarked",
+            # "... up to C$1 billion over three years through the BDC to support", "GBP 2.1
+            # billion of support to British exporters"
+            r"\s+" + _QUALIFIED + _MONEY + r"(?:\s+(?:of|in)\s+(?:financial\s+)?(?:support|financing"
+            r"|funding|assistance|aid|loans|guarantees|credit))?"
+            r"(?:\s+over\s+(?:the\s+next\s+)?[\w-]+\s+years)?"
             r"(?:\s+(?:through|via)\s+[^.;]{3,80}?)?\s+(?:for|to)",
         ),
         *_each(
