@@ -206,3 +206,11 @@ def test_a_government_site_decides_a_bare_dollar() -> None:
     assert amounts(text) == [(250e6, "USD")]
     assert [(m.value, m.currency) for m in extract_money(text, "AU")] == [(250e6, "AUD")]
     assert [(m.value, m.currency) for m in extract_money(text, "KR")] == [(250e6, "USD")]
+
+
+def test_east_african_shillings_taka_and_naira_signs() -> None:
+    found = extract_money("Exports were Sh58.3 billion, KSh 2.1 billion of it tea; Tk 5,000 crore; ₦1.2 "
+                          "trillion; USh 300 billion. The Sh 5 reform.")
+    assert [(m.value, m.currency) for m in found] == [
+        (58300000000.0, "KES"), (2100000000.0, "KES"), (50000000000.0, "BDT"),
+        (1200000000000.0, "NGN"), (300000000000.0, "UGX")]

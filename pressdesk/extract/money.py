@@ -50,14 +50,21 @@ _SYMBOLS: dict[str, str] = {
     "₽": "RUB",
     "₺": "TRY",
     "₪": "ILS",
+    "₦": "NGN",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "TSh": "TZS",
+    "USh": "UGX",
+    "Sh": "KES",
+    "Tk": "BDT",
     "W": "KRW",
     "P": "PHP",
     "R": "ZAR",
 }
 
-# One-letter signs, read as money only glued to a scaled or grouped number: "W3.9tr", "P1.5bn",
-# "R48.6 billion".
-_LETTERS = frozenset({"W", "P", "R"})
+# Signs of letters, read as money only glued to a scaled or grouped number: "W3.9tr", "P1.5bn",
+# "R48.6 billion", "Sh58.3 billion" (Kenya's shilling, the most written), "Tk5,000 crore".
+_LETTERS = frozenset({"W", "P", "R", "Sh", "Tk", "KSh", "Ksh", "TSh", "USh"})
 
 # Currency names written after the number; "US dollars" before "dollars".
 _WORDS: dict[str, str] = {
@@ -158,7 +165,8 @@ CURRENCY_HOMES: dict[str, str] = {
     "NZD": "NZ", "SGD": "SG", "HKD": "HK", "TWD": "TW", "MYR": "MY", "IDR": "ID", "THB": "TH",
     "VND": "VN", "PHP": "PH", "MXN": "MX", "BRL": "BR", "ZAR": "ZA", "RUB": "RU", "TRY": "TR",
     "CHF": "CH", "SEK": "SE", "NOK": "NO", "DKK": "DK", "PLN": "PL", "SAR": "SA", "AED": "AE",
-    "ILS": "IL", "EUR": "EU", "CLP": "CL", "ARS": "AR", "COP": "CO",
+    "ILS": "IL", "EUR": "EU", "CLP": "CL", "ARS": "AR", "COP": "CO", "KES": "KE", "TZS": "TZ",
+    "UGX": "UG", "NGN": "NG", "BDT": "BD", "PKR": "PK", "EGP": "EG",
 }  # fmt: skip
 # The currency each country issues (a dateline's country says which a bare one means).
 _ISSUERS: dict[str, str] = {"US": "USD"} | {country: code for code, country in CURRENCY_HOMES.items()}
@@ -221,7 +229,7 @@ _PRE_SYMBOLS = [k for k in _SYMBOLS if k not in _LETTERS]
 # start a qualifier, a symbol, a code or a number. A symbol that starts otherwise must be let in
 # here too, or it is never found (tests/test_prefilters.py checks the pattern finds the same
 # without the checks).
-_MONEY_FIRST = r"(?<![a-z])(?=[\w.$€£¥₩₹₱฿₫₽₺₪])"
+_MONEY_FIRST = r"(?<![a-z])(?=[\w.$€£¥₩₹₱฿₫₽₺₪₦])"
 
 
 def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Pattern[str]:
@@ -232,7 +240,9 @@ def _money_pattern(first_checks: bool = True, grouped: bool = True) -> re.Patter
         (r"(?=" + _first_of([*_PRE_SYMBOLS, *_LETTERS, *_CODES]) + r")" if first_checks else "")
         + r"(?:"
         + _alternation(_PRE_SYMBOLS, grouped)
-        + r"|[" + "".join(sorted(_LETTERS)) + r"](?=\d)"
+        + r"|[" + "".join(sorted(w for w in _LETTERS if len(w) == 1)) + r"](?=\d)"
+        + r"|Sh(?=\d)|(?:" + _alternation([w for w in _LETTERS if len(w) > 2 or w == "Tk"], grouped)
+        + r")(?=[ \u00a0]?\d)"
         r"|(?<![A-Za-z])(?:" + _alternation(_CODES, grouped) + r")(?![A-Za-z]))"
     )
     post = (
