@@ -457,3 +457,9 @@ def test_initials_open_a_name_and_a_one_word_field_follows_a_title_s_of() -> Non
     assert people("Minister of Steel Shri R.K. Varma said output would rise.") == [
         ("R.K. Varma", "Minister of Steel")]
     assert people("Victoria Mining N.L. said output would rise.") == []
+
+
+def test_a_title_with_two_portfolios_runs_into_no_organisation() -> None:
+    text = "Oman's Minister of State for Foreign Trade Talal Al Mansoori signed the deal in Muscat."
+    assert people(text) == [("Talal Al Mansoori", "Oman's Minister of State for Foreign Trade")]
+    assert [o.name for o in extract_orgs(text)] == []

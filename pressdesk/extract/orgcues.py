@@ -495,9 +495,9 @@ def _titled_person(text: str, name: str) -> bool:
     return bool(_TITLE_PORTFOLIO.search(text, max(0, at - 80), at))
 
 
-_TITLE_PORTFOLIO = re.compile(
-    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})\s+(?:for|of)\s+"
-    r"(?:[A-Z][\w-]*,?\s+(?:and\s+|&\s+)?)*$"
+_TITLE_PORTFOLIO = re.compile(  # ("Minister of State for Foreign Trade X": two portfolios)
+    rf"\b(?:{'|'.join(re.escape(t) for t in sorted(NAME_TITLES))})"
+    r"(?:\s+(?:for|of)(?:\s+[A-Z][\w-]*,?(?:\s+(?:and|&))?)*)+\s+$"
 )
 
 
