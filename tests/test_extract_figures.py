@@ -812,3 +812,9 @@ def test_a_currency_per_dollar_is_an_exchange_rate() -> None:
     found = rows("The baht closed at 35.42 per dollar on Tuesday. The local currency had ended at 1,380.2 "
                  "won against the greenback a week before.", today=date(2026, 6, 3))
     assert [(r[2], r[3]) for r in found] == [(35.42, "baht per dollar"), (1380.2, "won per dollar")]
+
+
+def test_total_exports_after_a_component_are_all_exports() -> None:
+    found = rows("Peru's copper exports fell 8.0% to US$1.1 billion in May. Total exports amounted to US$5.6 "
+                 "billion, while imports rose 3.5% to US$4.4 billion.", today=date(2026, 6, 8))
+    assert [r[0] for r in found] == ["Peru's copper exports", "Total exports", "Total imports"]

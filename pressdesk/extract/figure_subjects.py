@@ -344,8 +344,15 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         return f"{name} {qualifier}" if qualifier else name
     if not is_measure(name):
         naming.entity = name
-    naming.subject = sibling_name(name, last, naming.names)
+    whole = next((t.text for t in tokens[i:j] if t.low in _WHOLE), None)
+    if whole and whole.lower() not in name.lower().split():  # "Total exports" after "copper exports"
+        owner, mark, rest = name.rpartition("'s ")  # are all exports, named so ("Peru's total exports")
+        name = f"{owner}{mark}{whole.lower()} {rest}" if mark else f"{whole} {name}"
+    naming.subject = name if whole else sibling_name(name, last, naming.names)
     return f"{naming.subject} {qualifier}" if qualifier else naming.subject
+
+
+_WHOLE = frozenset({"total", "overall", "combined"})
 
 
 _QUALIFYING_OPENERS = frozenset({"in", "excluding", "excl", "ex", "including"})
