@@ -818,3 +818,9 @@ def test_total_exports_after_a_component_are_all_exports() -> None:
     found = rows("Peru's copper exports fell 8.0% to US$1.1 billion in May. Total exports amounted to US$5.6 "
                  "billion, while imports rose 3.5% to US$4.4 billion.", today=date(2026, 6, 8))
     assert [r[0] for r in found] == ["Peru's copper exports", "Total exports", "Total imports"]
+
+
+def test_a_ranked_partner_with_an_estimated_amount() -> None:
+    found = rows("The US remained Cambodia's largest export market in 2025, with an estimated US$9.8 "
+                 "billion.", today=date(2026, 2, 6))
+    assert [r[:3] for r in found] == [("exports to US", "2025", 9800000000.0)]

@@ -170,7 +170,8 @@ _RANKED_PARTNER = re.compile(
     r",?\s*(?:with\s+)?(?:(?:bilateral|two-way|total)\s+)?(?:(?:merchandise|goods|services)\s+)?"
     r"(?:(?:net\s+)?(?:trade|exports|imports|shipments|investments?|inflows)\s+)?"
     r"(?:(?:up|down|rising|falling|growing|increasing|decreasing)\s+(?:by\s+)?)?"  # "with trade up 8.8%"
-    r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*$"
+    r"(?:of|worth|at|reaching|totaling|totalling|amounting\s+to|valued\s+at|came\s+to)?\s*"
+    r"(?:(?:an?\s+)?(?:estimated|approximately|about|around|nearly|some)\s+)?$"
 )
 _PARTNER_WORDS = re.compile(r"partner|market|destination|source|investor")
 _PARTNER_NAMES = {"export": "exports to", "trad": "trade with", "source of i": "imports from",
