@@ -81,3 +81,8 @@ def test_the_dateline_and_the_site_name_the_release_s_country() -> None:
         "https://www.agency.go.kr/x", "https://policy.trade.ec.europa.eu/x", "https://example.com/x",
         "https://en.yna.co.kr/view", None,
     )] == ["US", "PH", "GB", "KR", "EU", None, None, None]
+
+
+def test_the_wto_names_of_hong_kong_and_taiwan() -> None:
+    assert codes("Chile and Hong Kong, China signed an agreement with Chinese Taipei.") == ["CL", "HK", "TW"]
+    assert codes("Exports to Hong Kong, China and Japan rose.") == ["HK", "CN", "JP"]

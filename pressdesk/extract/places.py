@@ -66,7 +66,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "People’s Republic of China",
         "Mainland China",
     ),
-    "TW": ("Taiwan",),
+    "TW": ("Taiwan", "Chinese Taipei"),
     "VN": ("Vietnam", "Viet Nam"),
     "RU": ("Russia",),
     "IR": ("Iran",),
@@ -278,11 +278,21 @@ def _is_currency(text: str, end: int) -> bool:
 _FEATURE_AFTER = re.compile(r"[ \u00a0](?:City|Canal|Point|Sea|Ocean)\b")
 
 
+# "Hong Kong, China", "Macao, China": the names the WTO and APEC give two members (not a
+# list of two places, which goes on: "Hong Kong, China and Taiwan").
+_OF_CHINA = re.compile(r", China(?![\w-])(?!\s*(?:,|and\b|or\b))")
+
+
 def find_place_mentions(text: str) -> Iterator[tuple[str, Span]]:
     """Every (code, span) mention of a country or bloc, in text order."""
     forms = _forms()
+    skip = -1
     for m in _pattern().finditer(text):
         code = forms.get(m.group(0), "")
+        if m.start() < skip:
+            continue
+        if code in ("HK", "MO") and (named := _OF_CHINA.match(text, m.end())):
+            skip = named.end()
         if code and not _is_currency(text, m.end()) and not _FEATURE_AFTER.match(text, m.end()):
             yield code, Span(m.start(), m.end())
 
