@@ -347,8 +347,9 @@ def _subject_name(tokens: list[Token], gap: Gap, naming: Naming, own: bool) -> s
         naming.entity = name
     whole = next((t.text for t in tokens[i:j] if t.low in _WHOLE), None)
     if whole and whole.lower() not in name.lower().split():  # "Total exports" after "copper exports"
-        owner, mark, rest = name.rpartition("'s ")  # are all exports, named so ("Peru's total exports")
-        name = f"{owner}{mark}{whole.lower()} {rest}" if mark else f"{whole} {name}"
+        owner, mark, rest = name.partition("'s ")  # are all exports, named so ("Peru's total exports")
+        owned = mark and " of " not in owner
+        name = f"{owner}{mark}{whole.lower()} {rest}" if owned else f"{whole} {name}"
     naming.subject = name if whole else sibling_name(name, last, naming.names)
     return f"{naming.subject} {qualifier}" if qualifier else naming.subject
 
