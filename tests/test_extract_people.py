@@ -463,3 +463,8 @@ def test_a_title_with_two_portfolios_runs_into_no_organisation() -> None:
     text = "Oman's Minister of State for Foreign Trade Talal Al Mansoori signed the deal in Muscat."
     assert people(text) == [("Talal Al Mansoori", "Oman's Minister of State for Foreign Trade")]
     assert [o.name for o in extract_orgs(text)] == []
+
+
+def test_a_title_and_a_comma_before_a_name_that_ends_the_sentence() -> None:
+    assert people("The accord was signed by Fiji's Minister for Trade, Manoa Kamikamica.") == [
+        ("Manoa Kamikamica", "Fiji's Minister for Trade")]

@@ -343,7 +343,8 @@ def title_comma_before(text: str, start: int, end: int, courtesy: bool = False) 
     """ "Ecuador's Minister of Production, Foreign Trade and Fisheries, Sonsoles Garcia, said";
     before a courtesy title ("..., Shri Piyush Goyal said") the name need not close with a
     comma when the title opens its sentence."""
-    closed = text[past_letters(text, end) : past_letters(text, end) + 1] == ","
+    # closed by a comma, or by the sentence's end ("..., Secretary for Commerce, Algernon Yau.")
+    closed = text[past_letters(text, end) : past_letters(text, end) + 1] in (",", ".", ";")
     if not closed and not courtesy:
         return None
     lo = max(0, start - 120)
