@@ -283,3 +283,9 @@ def test_starting_on_a_date_takes_the_tense_of_the_verb_before_it() -> None:
     today = date(2026, 11, 10)
     assert values("Kenya suspended maize imports for 90 days starting October 5.", today) == ["2026-10-05"]
     assert values("Kenya will suspend maize imports starting October 5.", today) == ["2027-10-05"]
+
+
+def test_a_weekday_reported_a_few_words_after_the_verb_is_past() -> None:
+    today = date(2026, 3, 25)  # a Wednesday
+    text = "Acme will invest $2 billion, its chairman announced at the White House on Monday."
+    assert values(text, today) == ["2026-03-23"]

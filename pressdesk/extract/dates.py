@@ -160,7 +160,7 @@ _SPAN_OF_DAYS = re.compile(rf"{_WEEKDAY}\s+(?:through|to|-|–)\s+$")
 # or a trading day gone by ("a premium to Tuesday's closing price"): the past one.
 _REPORTED_ON = re.compile(
     r"\b(?:said|told|announced|reported|stated|showed|confirmed|revealed|disclosed|published"
-    r"|unveiled|signed|met|held)\s+(?P<between>(?:[\w-]+\s+){0,3}?)(?:on\s+)?$",
+    r"|unveiled|signed|met|held)\s+(?P<between>(?:[\w-]+\s+){0,5}?)(?:on\s+)?$",
     re.IGNORECASE,
 )
 _SAID_IN = re.compile(r"\b(?:said|told|announced)\s+(?:in|on)\s+$", re.IGNORECASE)
