@@ -824,3 +824,9 @@ def test_a_ranked_partner_with_an_estimated_amount() -> None:
     found = rows("The US remained Cambodia's largest export market in 2025, with an estimated US$9.8 "
                  "billion.", today=date(2026, 2, 6))
     assert [r[:3] for r in found] == [("exports to US", "2025", 9800000000.0)]
+
+
+def test_a_headline_s_horizon_is_no_period_of_the_figures() -> None:
+    found = rows("Acme has invested $20.5 billion in Peru since 1996.", today=date(2026, 3, 25),
+                 title="Acme to invest $2 bln in Peru through 2028")
+    assert [r[:3] for r in found] == [("Acme investment", None, 20500000000.0)]

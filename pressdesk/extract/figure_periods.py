@@ -22,6 +22,7 @@ from pressdesk.facts import DateRef, Span
 __all__ = [
     "YEAR_TO_DATE",
     "PeriodRef",
+    "begun",
     "find_periods",
     "is_market_report",
     "period_after",
@@ -335,7 +336,7 @@ def period_after(base: str, today: date) -> str | None:
     2025-10; from 2024-10: 2025-10)."""
     if "/" in base or len(base) == 10 or base == YEAR_TO_DATE:
         return None
-    candidates = [p for p in (_next(base), shift_year(base, 1)) if p and _begun(p, today)]
+    candidates = [p for p in (_next(base), shift_year(base, 1)) if p and begun(p, today)]
     return max(candidates) if candidates else None
 
 
@@ -349,8 +350,10 @@ def _next(period: str) -> str | None:
     return f"{y}-{rest[0]}{n}" if rest[0] in "QH" else f"{y}-{n:02d}"
 
 
-def _begun(period: str, today: date) -> bool:
-    """Whether ``period`` began before ``today``'s month ended (a month, quarter, half or year)."""
+def begun(period: str, today: date) -> bool:
+    """Whether ``period`` began before ``today``'s month ended (a month, quarter, half or year;
+    a range by its first)."""
+    period = period.split("/")[0]
     year, _, rest = period.partition("-")
     if not rest:
         return int(year) <= today.year

@@ -27,7 +27,9 @@ from pressdesk.extract.figure_drafts import Draft, read_numbers
 from pressdesk.extract.figure_grammar import Token, tokenize
 from pressdesk.extract.figure_names import fit, is_measure, with_rate
 from pressdesk.extract.figure_periods import (
+    YEAR_TO_DATE,
     PeriodRef,
+    begun,
     find_periods,
     fiscal_start_of,
     is_market_report,
@@ -92,7 +94,7 @@ def extract_figures(
     opening = sentences[0][0]
     near = [d for d in dates if d.span.start < opening or _within(sentences, d.span.start)]
     refs = find_periods(text, today, near, market, fiscal_start_of(currency_home(money)))
-    periods = _Periods(text, today, market, refs, _opening_period(refs, body, opening))
+    periods = _Periods(text, today, market, refs, _opening_period(refs, body, opening, today))
     naming = Naming([p.span for p in refs])
     bases = {p.span: p.basis for p in percents}
     annual = {span for span, basis in bases.items() if basis == "year-on-year"}
@@ -134,11 +136,12 @@ def _window(text: str, start: int, end: int, numbers: list[Quantity]) -> tuple[i
     return lo, min(end, numbers[-1].span.end + _REACH_AFTER)
 
 
-def _opening_period(refs: list[PeriodRef], body: int, opening: int) -> str | None:
+def _opening_period(refs: list[PeriodRef], body: int, opening: int, today: date) -> str | None:
     """The month, quarter or half a title names ("ICT Exports ... in October"), else the body
     before its first number ("released its October Labour Force figures today"): carried to
     the first figures."""
-    title = [p.value for p in refs if p.span.start < body and not p.base and len(p.value) < 10]
+    title = [p.value for p in refs if p.span.start < body and not p.base and len(p.value) < 10
+             and (p.value == YEAR_TO_DATE or begun(p.value, today))]  # not "... through 2028"
     before = [p.value for p in refs if body <= p.span.start < opening and _names_a_period(p)]
     found = title or before
     return found[0] if found else None
