@@ -830,3 +830,8 @@ def test_a_headline_s_horizon_is_no_period_of_the_figures() -> None:
     found = rows("Acme has invested $20.5 billion in Peru since 1996.", today=date(2026, 3, 25),
                  title="Acme to invest $2 bln in Peru through 2028")
     assert [r[:3] for r in found] == [("Acme investment", None, 20500000000.0)]
+
+
+def test_an_account_that_posted_a_deficit_names_its_deficit() -> None:
+    found = rows("The services account posted a deficit of $1.9 billion in May.", today=date(2026, 7, 5))
+    assert [r[:3] for r in found] == [("services account deficit", "2026-05", 1900000000.0)]

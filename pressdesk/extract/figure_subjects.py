@@ -151,7 +151,9 @@ def _name_number(
     if obj is not None:
         name = _resolve_owner(name_from(tokens, obj[0], obj[1], naming.dates), naming)
         measure = is_measure(name) and not is_generic(name) and not _names_a_change(name)
-        if measure and not _balance_shows(subject, name):
+        if measure and _balance_shows(subject, name) and subject:
+            return f"{subject} {name}"  # "the services account posted a deficit of": its deficit
+        if measure:
             owns = _proper(subject) or tokens[obj[0]].low in ("its", "their", "his", "her")
             return _with_owner(subject if owns and kind != "forecast" else None, name)
     return None if subject is None else _measured(text, tokens, gap.starts, k, q, subject)
