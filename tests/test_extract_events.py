@@ -468,6 +468,14 @@ def test_an_amount_of_support_provided_to_exporters_is_a_subsidy() -> None:
     assert required(body) == [("subsidy", {"CA"}, set())]
 
 
+def test_a_future_measure_given_its_start_is_decided() -> None:
+    body = ("HANOI - The government will require mandatory certification for imported helmets starting "
+            "March 2027, the industry minister said on Wednesday.")
+    assert required(body) == [("technical_regulation", {"VN"}, set())]
+    hoped = "HANOI - The government will consider mandatory certification for imported helmets, he said."
+    assert required(hoped) == []
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

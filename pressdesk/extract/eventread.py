@@ -163,6 +163,14 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[t
     return tuple((m.start(), m.end()) for m in pattern.finditer(text, start, end))
 
 
+# A measure given its start is decided, not hoped for: "will require ... starting January 2027".
+_STARTS_ON = re.compile(
+    r"\b(?:starting|effective|beginning)\s+(?:on\s+|in\s+|from\s+)?(?:(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
+    r"|Nov|Dec)\b|\d{1,2}\s+[A-Z][a-z]+|next\s+(?:year|month)|(?:19|20)\d\d\b)"
+)
+
+
 def _cues(found: Reading, sentence: Sentence) -> _Cues:
     """The sentence's cues, read on first use (most sentences have no trigger)."""
     if sentence.start not in found.cues:
@@ -171,7 +179,7 @@ def _cues(found: Reading, sentence: Sentence) -> _Cues:
             _spans(FUTURE, text, s, e) + _spans(WILL_CONTRACTED, text, s, e),
             _spans(SINCE, text, s, e),
             _spans(CURRENT_ACT, text, s, e),
-            bool(ANNOUNCED.search(text, s, e)),
+            bool(ANNOUNCED.search(text, s, e) or _STARTS_ON.search(text, s, e)),
             bool(SCHEDULED.search(text, s, e)),
             bool(AMOUNT.search(text, s, e)),
         )
