@@ -476,6 +476,13 @@ def test_a_future_measure_given_its_start_is_decided() -> None:
     assert required(hoped) == []
 
 
+def test_a_committee_s_name_and_regulations_of_unnamed_countries_are_no_home_measure() -> None:
+    body = ("SEOUL - The ministry said it raised specific trade concerns over nine technical regulations "
+            "of six countries at the WTO Committee on Technical Barriers to Trade (TBT) on Tuesday. "
+            "It raised concerns over Brazil's labelling requirements for tyres.")
+    assert required(body) == [("technical_regulation", {"BR"}, {"KR"})]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

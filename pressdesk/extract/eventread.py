@@ -265,6 +265,32 @@ def is_quoted(found: Reading, pos: int) -> bool:
     return any(s <= pos < e for s, e in found.quoted)
 
 
+# Measures of countries left unnamed: "concerns over 12 technical regulations of eight countries"
+_OF_OTHERS = re.compile(
+    r"\s+of\s+(?:\w+\s+){0,2}?(?:countries|economies|members|trading\s+partners|jurisdictions)\b"
+)
+
+
+# A committee's or agreement's name, or the concerns raised in one: "the WTO Committee on
+# Technical Barriers to Trade (TBT)", "the TBT Committee", "raised specific trade concerns".
+_COMMITTEE_BEFORE = re.compile(r"\b(?:Committee|Agreement|Council)\s+on\s+(?:the\s+)?$")
+_COMMITTEE_AFTER = re.compile(r"\)?\s*(?:Committee|Agreement|Council)\b")
+_RAISED = re.compile(r"(?i:specific\s+trade\s+concerns?)$")
+
+
+def _no_measure(text: str, start: int, end: int) -> bool:
+    """A regulation's trigger that names no measure of its own: measures of countries left unnamed (none of
+    them the implementer; the release names each where it matters), a committee's name, the
+    concerns raised at one (the raising is optional)."""
+    if _OF_OTHERS.match(text, end) or _RAISED.search(text, start, end):
+        return True
+    bracket = text[max(0, start - 2) : start].endswith("(")  # "(TBT)" after the committee's name
+    before = text[max(0, start - 40) : start - (1 if bracket else 0)].rstrip()
+    return bool(_COMMITTEE_BEFORE.search(text[max(0, start - 40) : start])
+                or _COMMITTEE_AFTER.match(text, end)
+                or bracket and re.search(r"(?:Trade|Measures)$", before))
+
+
 def _optional(found: Reading, kind: str, sentence: Sentence, pos: int, when: When, cut: int) -> bool:
     """Background, context, scheduled, intended or denied; never what the headline reports done (unless
     it denies it: "countries without trade deals"). ``cut`` ends the part of the sentence that
@@ -409,7 +435,8 @@ def candidate(found: Reading, kind: str, start: int, end: int) -> Candidate:
         date=dated.value,
         sentence=found.text[sentence.start : sentence.end].strip(),
         span=Span(sentence.start, sentence.end),
-        optional=_optional(found, kind, sentence, start, dated.when, cut),
+        optional=_optional(found, kind, sentence, start, dated.when, cut)
+        or kind == "technical_regulation" and _no_measure(found.text, start, end),
     )
     return Candidate(event, found.text[start:end], start, dated.when, sentence)
 
