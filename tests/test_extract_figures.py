@@ -835,3 +835,14 @@ def test_a_headline_s_horizon_is_no_period_of_the_figures() -> None:
 def test_an_account_that_posted_a_deficit_names_its_deficit() -> None:
     found = rows("The services account posted a deficit of $1.9 billion in May.", today=date(2026, 7, 5))
     assert [r[:3] for r in found] == [("services account deficit", "2026-05", 1900000000.0)]
+
+
+def test_partners_listed_by_the_sign_of_their_growth() -> None:
+    found = rows("Major export destinations with positive growth included Japan (11.2 per cent), Kenya (6.4 "
+                 "per cent) and the Netherlands (3.1 per cent) in October.", today=date(2026, 11, 15))
+    assert [(r[0], r[4], r[5]) for r in found] == [
+        ("exports to Japan", 11.2, "up"), ("exports to Kenya", 6.4, "up"),
+        ("exports to Netherlands", 3.1, "up")]
+    percents = extract_percents("Export destinations with negative growth included Peru (4.0 per cent), "
+                                "Chile (2.2 per cent) and Bolivia (1.1 per cent).")
+    assert [p.direction for p in percents] == ["down", "down", "down"]

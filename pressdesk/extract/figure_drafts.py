@@ -27,7 +27,7 @@ from pressdesk.extract.figure_subjects import (
     share_name,
 )
 from pressdesk.extract.figure_values import Quantity
-from pressdesk.extract.figure_words import CHANGE_NOUNS
+from pressdesk.extract.figure_words import CHANGE_NOUNS, GROWTH_LIST
 
 __all__ = ["Draft", "read_numbers"]
 
@@ -291,6 +291,9 @@ def _role(
         return "change", after
     if gap.role == "item" and q.sign:
         return "change", q.sign
+    grown = GROWTH_LIST.search(text, tokens[0].start, q.span.start) if gap.role == "item" else None
+    if grown and q.kind == "percent":  # "destinations with positive growth included X (12.4 per cent)"
+        return "change", "up" if grown["sign"].lower() == "positive" else "down"
     if gap.role == "level" and q.sign and k > 0 and tokens[k - 1].low == "(":
         return "change", q.sign
     if gap.role == "change" and gap.direction is None and current is not None:

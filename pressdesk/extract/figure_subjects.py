@@ -35,6 +35,7 @@ from pressdesk.extract.figure_words import (
     CHANGE_NOUNS,
     COUNT_NOUNS,
     DEAL_WORDS,
+    GROWTH_LIST,
     MEASURE_HEADS,
     NET_VERBS,
     VERB_MEASURES,
@@ -669,7 +670,11 @@ def _item_name(tokens: list[Token], item: tuple[int, int], naming: Naming) -> st
 
 
 def _frame(tokens: list[Token], i: int) -> str | None:
-    """ "exports increased to" before a list's first item -> "exports to"."""
+    """ "exports increased to" before a list's first item -> "exports to"; "export destinations
+    with positive growth included" -> "exports to"."""
+    grown = GROWTH_LIST.search(" ".join(t.text for t in tokens[max(0, i - 14) : i]))
+    if grown:
+        return "exports to" if grown["measure"].lower() == "export" else "imports from"
     if i < 2 or tokens[i - 1].low not in ("to", "from", "in", "for"):
         return None
     verb = i - 2

@@ -14,12 +14,15 @@ How to add a word: put it in the string of its kind; a word may have one kind on
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "BASE_WORDS",
     "COUNT_HEADS",
     "NOT_IN_NAMES",
     "CHANGE_AFTER",
     "CHANGE_NOUNS",
+    "GROWTH_LIST",
     "COUNT_NOUNS",
     "DEAL_WORDS",
     "DROP_WORDS",
@@ -97,6 +100,15 @@ _KINDS: dict[str, str] = {
     "|allocating|earmarking|awarding|signing|launching|funding|pledging|committing|unveiling"
     "|denied|denies|deny|rejected|dismissed",
 }
+
+# A list of partners by the sign of their growth: "Major export destinations with positive
+# growth included the United States (12.4 per cent), UAE (8.9 per cent)": exports to each, up.
+GROWTH_LIST = re.compile(
+    r"\b(?P<measure>export|import)s?\s+(?:destinations|markets|sources|partners)\s+(?:with|showing"
+    r"|recording|registering)\s+(?P<sign>positive|negative)\s+growth\b[^.;:]{0,40}?\b(?:included|include"
+    r"|includes|were|are|such\s+as|like)\b",
+    re.IGNORECASE,
+)
 
 # word -> kind; a word listed under two kinds keeps the first.
 VERBS: dict[str, str] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pressdesk.extract.figure_words import GROWTH_LIST
 from pressdesk.extract.numbers import NUMBER, is_year, parse_number, word_value
 from pressdesk.facts import Percent, Span
 
@@ -183,6 +184,10 @@ def _direction(text: str, m: re.Match[str], lo: int) -> tuple[str, re.Match[str]
     """The direction of change stated for the number, and the word that states it."""
     if m.group("sign") in ("-", "\u2212"):
         return "down", None
+    if text[m.start() - 1 : m.start()] == "(" and m.group("sign") != "+":  # "..., UAE (8.9 per cent)"
+        grown = GROWTH_LIST.search(text, max(0, m.start() - 300), m.start())
+        if grown:
+            return ("up" if grown["sign"].lower() == "positive" else "down"), None
     right = _RIGHT_WORD.match(text, m.end())
     if right and right.lastgroup in ("up", "down"):
         return right.lastgroup, None
