@@ -779,6 +779,9 @@ def test_a_bare_flow_after_one_with_a_partner_is_the_other_way_with_it() -> None
                  "USD 4.4 billion.", today=date(2026, 3, 2))
     assert [r[0] for r in found] == [
         "Peru's exports to Mercosur countries", "Peru's imports from Mercosur countries"]
+    told = rows("Peru's exports fell 1.3% in May. Exports to China dropped 2.8%. Imports rose 0.9%.",
+                today=date(2026, 6, 2))
+    assert [r[0] for r in told] == ["Peru's exports", "Exports to China", "Imports"]
 
 
 def test_a_flow_into_a_country_and_licences_counted_are_figures() -> None:

@@ -292,7 +292,8 @@ def sibling_name(name: str, previous: str | None, names: Sequence[str] = ()) -> 
     if any(len(bare := _lows(n)) == 1 and any(bare[0] in g for g in family) for n in names):
         return name
     flow = _FLOW_WITH.match(previous)
-    if flow and lows[0] in _OTHER_WAY and flow["head"].lower() != lows[0]:
+    overall = any(_lows(n)[-1:] in (["exports"], ["imports"]) for n in names)  # "German exports" told
+    if flow and lows[0] in _OTHER_WAY and flow["head"].lower() != lows[0] and not overall:
         # "exports to EFTA countries ..., while imports were": imports from them
         way = "to" if lows[0] in ("exports", "shipments") else "from"
         return f"{flow['owner'] or ''}{name.lower() if flow['owner'] else name} {way} {flow['partner']}"
