@@ -214,3 +214,11 @@ def test_east_african_shillings_taka_and_naira_signs() -> None:
     assert [(m.value, m.currency) for m in found] == [
         (58300000000.0, "KES"), (2100000000.0, "KES"), (50000000000.0, "BDT"),
         (1200000000000.0, "NGN"), (300000000000.0, "UGX")]
+
+
+def test_a_text_more_about_a_country_of_another_currency_counts_bare_dollars_in_us_dollars() -> None:
+    text = ("Peru, Canada FTA review. Peru and Canada met in Lima; Peruvian exports to Canada rose. Trade "
+            "reached $5.1 billion, and Peru posted a surplus of $1.2 billion, Peru's ministry said.")
+    assert [m.currency for m in extract_money(text)] == ["USD", "USD"]
+    kiwi = extract_money("New Zealand exports to China rose to $1.5 billion.")
+    assert [m.currency for m in kiwi] == ["NZD"]

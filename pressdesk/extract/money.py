@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import pycountry
 
 from pressdesk.extract.numbers import NUMBER, SCALE, is_year, scaled
-from pressdesk.extract.places import dateline_code
+from pressdesk.extract.places import dateline_code, find_place_mentions
 from pressdesk.facts import Money, Span
 
 __all__ = ["CURRENCY_HOMES", "currency_home", "distinct_money", "extract_money"]
@@ -326,6 +326,15 @@ def _count(text: str, code: str, pattern: re.Pattern[str]) -> int:
     return len(pattern.findall(text)) if _LOOSE[code].search(text) else 0
 
 
+def _rival(text: str, family: set[str], named: int) -> bool:
+    """Whether a country outside the currency's ``family`` is named more than ``named`` times."""
+    counts: dict[str, int] = {}
+    for code, _ in find_place_mentions(text):
+        if _ISSUERS.get(code) not in family and len(code) == 2:
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts.values(), default=0) > named
+
+
 def _home_currency(text: str, family: str, site: str | None = None) -> str:
     """The currency a bare "$" or "pesos" means in this text: in a text a government's site
     published (``site``) or filed from a country (its dateline), that country's if it issues one
@@ -343,6 +352,9 @@ def _home_currency(text: str, family: str, site: str | None = None) -> str:
         return own if own in homes else default
     others = {code: _count(text, code, pattern) for code, pattern in homes.items() if code != default}
     best = max(others, key=lambda code: others[code])
+    if others[best] and _rival(text, set(homes), others[best]):
+        return default  # a text more about a country of another currency: trade between
+        # Indonesia and Canada in an Indonesian paper counts in US dollars
     if others[best] >= least and others[best] > 2 * _count(text, default, homes[default]):
         return best
     first = _BARE[family].search(text)
@@ -383,8 +395,6 @@ def extract_money(text: str, site: str | None = None) -> list[Money]:
             for t, v, s in _amounts(m)
         ]
     return found
-
-
 
 
 def currency_home(items: list[Money] | tuple[Money, ...]) -> str | None:
