@@ -849,3 +849,11 @@ def test_partners_listed_by_the_sign_of_their_growth() -> None:
     percents = extract_percents("Export destinations with negative growth included Peru (4.0 per cent), "
                                 "Chile (2.2 per cent) and Bolivia (1.1 per cent).")
     assert [p.direction for p in percents] == ["down", "down", "down"]
+
+
+def test_goods_counted_and_valued_keep_where_they_went() -> None:
+    found = rows("Chile exported 1.2 million tonnes of copper to Japan in 2025, worth US$ 9.1 billion.",
+                 today=date(2026, 5, 12))
+    assert [r[:4] for r in found] == [
+        ("Chile copper exports to Japan", "2025", 1200000.0, "tonnes"),
+        ("Chile copper exports to Japan", "2025", 9100000000.0, "USD")]

@@ -296,8 +296,18 @@ def _worth_of_goods(tokens: list[Token], k: int, q: Quantity) -> str | None:
         if not t.text[:1].isupper() or t.low == "the":
             break
         owner.insert(0, t.text)
-    goods = [t.text for t in tokens[of + 1 : k - 1] if t.low not in _GOODS and t.quantity < 0]
-    return " ".join([*owner, *goods, VERB_MEASURES[tokens[verb].low]]) if goods else None
+    end = next((i for i in range(of + 1, k - 1) if tokens[i].low in _GOODS_END), k - 1)
+    goods = [t.text for t in tokens[of + 1 : end] if t.low not in _GOODS and t.quantity < 0]
+    if not goods:
+        return None
+    # "... of steel to the United States in 2025, worth US$ 4.7 billion": where they went
+    where = _PARTNER_AFTER.match(" ".join(t.text for t in tokens[end : k - 1]))
+    partner = [where["prep"], where["place"]] if where and is_place_name(where["place"]) else []
+    return " ".join([*owner, *goods, VERB_MEASURES[tokens[verb].low], *partner])
+
+
+_GOODS_END = frozenset({",", "to", "from", "in", "for", "during", "last", "this", "worth"})
+_PARTNER_AFTER = re.compile(r"(?P<prep>to|from) (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
 
 
 def _proper(subject: str | None) -> bool:
@@ -445,8 +455,16 @@ def _measured(text: str, tokens: list[Token], starts: int, k: int, q: Quantity, 
         adverb = _ADVERB_AFTER.match(text, q.span.end)
         goods = _GOODS_OF.match(text, q.span.end) if q.kind == "count" else None
         what = goods["goods"] + " " if goods and goods["goods"].lower() not in _GOODS else ""
-        return f"{subject} {what}{adverb.group(1).lower() + ' ' if adverb else ''}{VERB_MEASURES[verb]}"
+        how = adverb.group(1).lower() + " " if adverb else ""
+        return f"{subject} {what}{how}{VERB_MEASURES[verb]}{_partner_after(text, goods)}"
     return subject
+
+
+def _partner_after(text: str, goods: re.Match[str] | None) -> str:
+    """ " to United States" for "... tonnes of steel to the United States", else nothing."""
+    where = _DESTINATION.match(text, goods.end()) if goods else None
+    place = _place(where) if where and not where["goods"] else None
+    return f" {where['prep']} {place}" if where and place else ""
 
 
 def _names_measure(words: str) -> bool:
