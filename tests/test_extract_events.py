@@ -483,6 +483,12 @@ def test_a_committee_s_name_and_regulations_of_unnamed_countries_are_no_home_mea
     assert required(body) == [("technical_regulation", {"BR"}, {"KR"})]
 
 
+def test_home_named_as_a_measure_s_target_is_not_its_implementer() -> None:
+    body = ("Lima, May 11, 2026.- The Minister of Foreign Trade met in Washington with U.S. Secretary of "
+            "Commerce Ann Lee to review the 25% tariffs on Peruvian copper.")
+    assert required(body) == [("tariff", {"US"}, {"PE"})]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

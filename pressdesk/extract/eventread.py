@@ -333,13 +333,32 @@ def _parties(
             extra += [m.code for m in found.sentences[0].mentions]
         return tuple(dict.fromkeys((*codes, *extra))), ()
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
-    taker = taker or actor(mentions, start, text)
+    taker = taker or _other_side(text, mentions, (start, end), actor(mentions, start, text), found.home)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
     if kind == "subsidy":  # "the Commission approved ... a German measure": Germany's aid too
         implementer = tuple(dict.fromkeys((*_scheme_owners(text, mentions), *implementer)))
     if kind not in _TARGETED:
         return implementer, ()
     return implementer, _targets(found, sentence, implementer)
+
+
+_AIMED = re.compile(r"\s+(?:on|against|targeting)\s+(?:(?:imports|goods)\s+(?:of|from)\s+)?(?:the\s+)?")
+
+
+def _other_side(
+    text: str, mentions: list[Mention], span: tuple[int, int], chosen: Mention | None, home: str | None
+) -> Mention | None:
+    """The actor, unless it is home and the measure is aimed at home right after it ("the 50%
+    tariffs on Mexican steel" in a Mexican release): then the nearest other jurisdiction."""
+    start, end = span
+    aimed = next((m for m in mentions if end <= m.start <= end + 25 and m.target), None)
+    if chosen is None or aimed is None or not chosen.code == aimed.code == home:
+        return chosen
+    if not _AIMED.fullmatch(text, end, aimed.start):
+        return chosen  # "dumped in the United States": where, not whom
+    others = [m for m in mentions if m.code != aimed.code and m.kind != "people"]
+    before = [m for m in others if m.end <= start]
+    return (before[-1] if before else others[0]) if others else chosen
 
 
 def _owner(found: Reading, kind: str, sentence: Sentence, start: int, end: int) -> Mention | None:
