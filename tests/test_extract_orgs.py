@@ -452,3 +452,8 @@ def test_an_ampersand_between_capitalised_words_joins_one_name() -> None:
 def test_a_defined_name_followed_by_a_programme_word_is_no_organisation() -> None:
     found = names("The Cabinet approved the Export Linked Subsidy (ELS) Scheme for textiles.")
     assert [name for name, _ in found if "Subsidy" in name or name == "ELS"] == []
+
+
+def test_a_party_that_has_signed_an_amount_s_deal() -> None:
+    found = names("Saudi Veltra has signed a $3 billion agreement with a Japanese utility on Monday.")
+    assert [name for name, _ in found] == ["Saudi Veltra"]

@@ -140,8 +140,9 @@ _CORPORATE_CUES = (
     ),
 )
 _DEAL_CUE = re.compile(
-    rf"({RUN_ALONE})(?:,? and ({RUN}))? (?:signed|inked|won|clinched|secured) (?:a|an|the) "
-    r"(?:[\w-]+ ){0,3}?(?:memorandum|MOU|MoU|agreement|deal|contract|order|orders)\b"
+    rf"({RUN_ALONE})(?:,? and ({RUN}))?(?: has| have| had)? (?:signed|inked|won|clinched|secured) "
+    r"(?:a|an|the) "
+    r"(?:[\w$€£¥₩.,-]+ ){0,4}?(?:memorandum|MOU|MoU|agreement|deal|contract|order|orders)\b"
 )
 _FUNCTION_WORDS = words(
     "and or the a an of to in on at for with said has is was will common preferred form stock class"
