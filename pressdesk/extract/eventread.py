@@ -36,6 +36,7 @@ from pressdesk.extract.eventcues import (
 )
 from pressdesk.extract.eventdates import When, event_date
 from pressdesk.extract.eventplaces import Mention, actor, find_mentions, home_code, local_parties, owner
+from pressdesk.extract.lexicon import MONTHS
 from pressdesk.extract.text import (
     HONORIFIC_STOPS,
     headline_end,
@@ -165,9 +166,9 @@ def _spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[t
 
 # A measure given its start is decided, not hoped for: "will require ... starting January 2027".
 _STARTS_ON = re.compile(
-    r"\b(?:starting|effective|beginning)\s+(?:on\s+|in\s+|from\s+)?(?:(?:January|February|March|April"
-    r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct"
-    r"|Nov|Dec)\b|\d{1,2}\s+[A-Z][a-z]+|next\s+(?:year|month)|(?:19|20)\d\d\b)"
+    r"\b(?:starting|effective|beginning)\s+(?:on\s+|in\s+|from\s+)?"
+    rf"(?:(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b|\d{{1,2}}\s+[A-Z][a-z]+"
+    r"|next\s+(?:year|month)|(?:19|20)\d\d\b)"
 )
 
 
@@ -273,22 +274,23 @@ _OF_OTHERS = re.compile(
 
 # A committee's or agreement's name, or the concerns raised in one: "the WTO Committee on
 # Technical Barriers to Trade (TBT)", "the TBT Committee", "raised specific trade concerns".
-_COMMITTEE_BEFORE = re.compile(r"\b(?:Committee|Agreement|Council)\s+on\s+(?:the\s+)?$")
+_COMMITTEE_BEFORE = re.compile(
+    r"\b(?:Committee|Agreement|Council)\s+on\s+(?:the\s+)?$|(?:Trade|Measures)\s*\($"  # "... (TBT)"
+)
 _COMMITTEE_AFTER = re.compile(r"\)?\s*(?:Committee|Agreement|Council)\b")
 _RAISED = re.compile(r"(?i:specific\s+trade\s+concerns?)$")
 
 
 def _no_measure(text: str, start: int, end: int) -> bool:
-    """A regulation's trigger that names no measure of its own: measures of countries left unnamed (none of
-    them the implementer; the release names each where it matters), a committee's name, the
-    concerns raised at one (the raising is optional)."""
-    if _OF_OTHERS.match(text, end) or _RAISED.search(text, start, end):
-        return True
-    bracket = text[max(0, start - 2) : start].endswith("(")  # "(TBT)" after the committee's name
-    before = text[max(0, start - 40) : start - (1 if bracket else 0)].rstrip()
-    return bool(_COMMITTEE_BEFORE.search(text[max(0, start - 40) : start])
-                or _COMMITTEE_AFTER.match(text, end)
-                or bracket and re.search(r"(?:Trade|Measures)$", before))
+    """A regulation's trigger that names no measure of its own: measures of countries left
+    unnamed (none of them the implementer; the release names each where it matters), a
+    committee's name, the concerns raised at one (the raising is optional)."""
+    return bool(
+        _OF_OTHERS.match(text, end)
+        or _RAISED.search(text, start, end)
+        or _COMMITTEE_BEFORE.search(text, max(0, start - 40), start)
+        or _COMMITTEE_AFTER.match(text, end)
+    )
 
 
 def _optional(found: Reading, kind: str, sentence: Sentence, pos: int, when: When, cut: int) -> bool:
