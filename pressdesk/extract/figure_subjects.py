@@ -137,7 +137,7 @@ def _name_number(
         _headed_item(text, tokens, k)
         or _ranked_partner(text, tokens[0].start, q.span.start)
         or _traded_worth(text, tokens, gap, k, q)
-        or _worth_of_goods(tokens, k, q)
+        or _worth_of_goods(text, tokens, k, q)
     )
     if partner is not None:
         return partner
@@ -280,7 +280,7 @@ def _headed_item(text: str, tokens: list[Token], k: int) -> str | None:
     return f"{item} {measure}"
 
 
-def _worth_of_goods(tokens: list[Token], k: int, q: Quantity) -> str | None:
+def _worth_of_goods(text: str, tokens: list[Token], k: int, q: Quantity) -> str | None:
     """ "Thailand exported 929,000 tonnes of fresh durian worth 4.2 billion US dollars": the
     value of the goods a trade verb before it moved -> "Thailand fresh durian exports"."""
     if q.kind != "money" or k < 3 or tokens[k - 1].low != "worth":
@@ -301,13 +301,11 @@ def _worth_of_goods(tokens: list[Token], k: int, q: Quantity) -> str | None:
     if not goods:
         return None
     # "... of steel to the United States in 2025, worth US$ 4.7 billion": where they went
-    where = _PARTNER_AFTER.match(" ".join(t.text for t in tokens[end : k - 1]))
-    partner = [where["prep"], where["place"]] if where and is_place_name(where["place"]) else []
-    return " ".join([*owner, *goods, VERB_MEASURES[tokens[verb].low], *partner])
+    partner = _partner_after(text, tokens[end - 1].end)
+    return " ".join([*owner, *goods, VERB_MEASURES[tokens[verb].low]]) + partner
 
 
 _GOODS_END = frozenset({",", "to", "from", "in", "for", "during", "last", "this", "worth"})
-_PARTNER_AFTER = re.compile(r"(?P<prep>to|from) (?:the )?(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})")
 
 
 def _proper(subject: str | None) -> bool:
@@ -456,13 +454,15 @@ def _measured(text: str, tokens: list[Token], starts: int, k: int, q: Quantity, 
         goods = _GOODS_OF.match(text, q.span.end) if q.kind == "count" else None
         what = goods["goods"] + " " if goods and goods["goods"].lower() not in _GOODS else ""
         how = adverb.group(1).lower() + " " if adverb else ""
-        return f"{subject} {what}{how}{VERB_MEASURES[verb]}{_partner_after(text, goods)}"
+        partner = _partner_after(text, goods.end() if goods else None)
+        return f"{subject} {what}{how}{VERB_MEASURES[verb]}{partner}"
     return subject
 
 
-def _partner_after(text: str, goods: re.Match[str] | None) -> str:
-    """ " to United States" for "... tonnes of steel to the United States", else nothing."""
-    where = _DESTINATION.match(text, goods.end()) if goods else None
+def _partner_after(text: str, goods_end: int | None) -> str:
+    """ " to United States" for "... tonnes of steel to the United States" (the goods ending at
+    ``goods_end``), else nothing."""
+    where = _DESTINATION.match(text, goods_end) if goods_end is not None else None
     place = _place(where) if where and not where["goods"] else None
     return f" {where['prep']} {place}" if where and place else ""
 
