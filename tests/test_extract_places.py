@@ -86,3 +86,8 @@ def test_the_dateline_and_the_site_name_the_release_s_country() -> None:
 def test_the_wto_names_of_hong_kong_and_taiwan() -> None:
     assert codes("Chile and Hong Kong, China signed an agreement with Chinese Taipei.") == ["CL", "HK", "TW"]
     assert codes("Exports to Hong Kong, China and Japan rose.") == ["HK", "CN", "JP"]
+
+
+def test_trade_blocs_beyond_the_eu_and_asean() -> None:
+    assert codes("Chile and the Gulf Cooperation Council (GCC) met; EFTA and Mercosur signed.") == [
+        "CL", "GCC", "EFTA", "MERCOSUR"]

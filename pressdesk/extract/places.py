@@ -29,7 +29,10 @@ __all__ = [
     "place_name",
 ]
 
-BLOCS = {"EU": "European Union", "ASEAN": "ASEAN"}
+BLOCS = {
+    "EU": "European Union", "ASEAN": "ASEAN", "GCC": "Gulf Cooperation Council",
+    "EFTA": "European Free Trade Association", "MERCOSUR": "Mercosur",
+}  # fmt: skip
 
 # Bodies whose names name their bloc: they mention the EU, but are organisations, not places.
 BLOC_BODIES = ("European Commission", "European Parliament", "European Council", "European Central Bank")
@@ -93,6 +96,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     **{code: forms for code, (_, forms) in HISTORIC.items()},
     "EU": ("EU", "E.U.", "European Union", *BLOC_BODIES, *HISTORIC_BLOC_FORMS),
     "ASEAN": ("ASEAN", "Association of Southeast Asian Nations"),
+    "GCC": ("GCC", "Gulf Cooperation Council"),
+    "EFTA": ("EFTA", "European Free Trade Association"),
+    "MERCOSUR": ("Mercosur", "MERCOSUR", "Mercosul"),
 }
 
 # Adjectives and demonyms (general knowledge), code -> forms.
