@@ -857,3 +857,10 @@ def test_goods_counted_and_valued_keep_where_they_went() -> None:
     assert [r[:4] for r in found] == [
         ("Chile copper exports to Japan", "2025", 1200000.0, "tonnes"),
         ("Chile copper exports to Japan", "2025", 9100000000.0, "USD")]
+
+
+def test_those_to_a_partner_with_the_verb_understood() -> None:
+    found = rows("Exports to Peru grew 6.3 percent in June, and those to Chile 4.1 percent.",
+                 today=date(2026, 7, 8))
+    assert [(r[0], r[1], r[4], r[5]) for r in found] == [
+        ("Exports to Peru", "2026-06", 6.3, "up"), ("Exports to Chile", "2026-06", 4.1, "up")]

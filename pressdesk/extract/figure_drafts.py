@@ -305,6 +305,8 @@ def _role(
         and _BASIS_AFTER.match(text, q.span.end)
     ):
         return "change", current.direction  # "up 8.6% from February and 12.1% year-on-year"
+    if _understood(tokens, gap, q, current) and current is not None:
+        return "change", current.direction  # "grew 6.3 percent, and those to Peru 4.1 percent"
     if _parallel(tokens, gap, k, q, current):
         return "change", current.direction if current else None  # "rose 5.1% and 3.2%, respectively"
     return gap.role, gap.direction
@@ -315,6 +317,13 @@ def _bracketed_reading(tokens: list[Token], k: int, q: Quantity, current: Draft 
     if current is None or current.change is None or q.kind != "percent" or current.change.kind == "percent":
         return False
     return k >= 2 and tokens[k - 1].low == "(" and tokens[k - 2].quantity >= 0
+
+
+def _understood(tokens: list[Token], gap: Gap, q: Quantity, current: Draft | None) -> bool:
+    """A verbless "those to X" after a change: the same verb, understood."""
+    if gap.verb is not None or gap.subject is None or current is None or current.change is None:
+        return False
+    return tokens[gap.subject[0]].low == "those" and current.change.kind == q.kind
 
 
 def _parallel(tokens: list[Token], gap: Gap, k: int, q: Quantity, current: Draft | None) -> bool:
