@@ -864,3 +864,12 @@ def test_those_to_a_partner_with_the_verb_understood() -> None:
                  today=date(2026, 7, 8))
     assert [(r[0], r[1], r[4], r[5]) for r in found] == [
         ("Exports to Peru", "2026-06", 6.3, "up"), ("Exports to Chile", "2026-06", 4.1, "up")]
+
+
+def test_a_bulleted_list_under_a_head_that_declares_its_unit() -> None:
+    body = ("Exports in May rose 4.0% to USD 51.2 billion.\n\nExports by major item (USD billion, y/y "
+            "change):\n- Steel: 3.1 (+2.2%)\n- Ships: 2.4 (-5.0%)\n\nImports fell 1.0%.")
+    found = rows(body, today=date(2026, 6, 1))
+    assert [r[:5] for r in found][1:3] == [
+        ("Steel exports", "2026-05", 3100000000.0, "USD", 2.2),
+        ("Ships exports", "2026-05", 2400000000.0, "USD", 5.0)]

@@ -260,9 +260,14 @@ _ITEM_SEPARATORS = frozenset({":", ",", ";", "-", "–", "•", "and", ")", "("}
 def _headed_item(text: str, tokens: list[Token], k: int) -> str | None:
     """The name of an item of a list under a head: "exports to China", "Semiconductors
     exports" (the words of the item right before its number, or before a colon there)."""
-    if ":" not in text[tokens[0].start : tokens[k].start]:
+    lo = tokens[0].start
+    if ":" not in text[lo : tokens[k].start]:
         return None
-    heads = list(_LIST_HEAD.finditer(text, tokens[0].start, tokens[k].start))
+    heads = list(_LIST_HEAD.finditer(text, lo, tokens[k].start))
+    line = text.rfind("\n", 0, lo)
+    if not heads and line >= 0 and not text[line + 1 : lo].strip(" \t-–•*"):  # a bulleted line:
+        block = text.rfind("\n\n", max(0, lo - 600), lo)  # its head a line or a few before
+        heads = list(_LIST_HEAD.finditer(text, block + 1 if block >= 0 else max(0, lo - 600), lo))
     if not heads:
         return None
     head = heads[-1]
