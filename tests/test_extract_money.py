@@ -222,3 +222,9 @@ def test_a_text_more_about_a_country_of_another_currency_counts_bare_dollars_in_
     assert [m.currency for m in extract_money(text)] == ["USD", "USD"]
     kiwi = extract_money("New Zealand exports to China rose to $1.5 billion.")
     assert [m.currency for m in kiwi] == ["NZD"]
+
+
+def test_bare_numbers_under_a_head_that_declares_their_unit_are_amounts() -> None:
+    text = ("Exports by major item (USD billion, y/y change):\n- Steel: 3.1 (+2.2%)\n- Ships: 2.4 (-5.0%)\n\n"
+            "In 2026, 12 firms took part.")
+    assert [(m.value, m.currency) for m in extract_money(text)] == [(3.1e9, "USD"), (2.4e9, "USD")]

@@ -71,37 +71,7 @@ def find_quantities(
     found += [_from_percent(text, p) for p in percents if p.span.start >= start]
     taken = [m.span for m in money] + [p.span for p in percents] + [d.span for d in dates]
     found += _counts(text, start, taken)
-    found = _in_declared_unit(text, found, taken)
     return sorted((_as_rate(text, q) for q in found), key=lambda q: q.span.start)
-
-
-# A list whose head declares its unit: "Exports by major item (USD billion, y/y change):" then
-# "- Semiconductors: 17.3 (+38.2%)" lines, up to a blank line.
-_DECLARED = re.compile(
-    r"\((?P<code>USD|US\$|KRW|EUR|JPY|CNY|GBP|INR|\$|₩|€)\s*(?P<scale>trillion|billion|million|bn|mn)\b"
-    r"[^()\n]{0,40}\)\s*:[ \t]*\n"
-)
-_DECLARED_CODES = {"US$": "USD", "$": "USD", "₩": "KRW", "€": "EUR"}
-
-
-def _in_declared_unit(text: str, found: list[Quantity], taken: list[Span]) -> list[Quantity]:
-    """Bare numbers of a list under a head that declares their unit, as amounts in it (a count
-    a grouped number made is replaced)."""
-    if "(" not in text or ":" not in text:
-        return found
-    for head in _DECLARED.finditer(text):
-        block = text.find("\n\n", head.end())
-        lo, hi = head.end(), len(text) if block < 0 else block
-        code = _DECLARED_CODES.get(head["code"], head["code"])
-        found = [q for q in found if not (lo <= q.span.start < hi and q.kind in ("count", "level"))]
-        spans = [(s.start, s.end) for s in taken if lo <= s.start < hi]
-        for m in _NUMBER.finditer(text, lo, hi):
-            own = m.lastindex != 1 or _GLUED.match(text, m.end())  # a unit, a noun, a percent
-            if own or any(a <= m.start() < b for a, b in spans):
-                continue
-            value = scaled(m.group("num"), head["scale"])
-            found.append(Quantity(Span(m.start(), m.end()), value, code, "money"))
-    return found
 
 
 # An exchange rate: "1,468.5 per dollar", "1,380.2 won against the greenback", "153.2 yen to the dollar".

@@ -394,7 +394,34 @@ def extract_money(text: str, site: str | None = None) -> list[Money]:
             Money(text=t, value=v, currency=currency, qualifier=_qualifier(m), span=s)
             for t, v, s in _amounts(m)
         ]
-    return found
+    return _in_declared_unit(text, found)
+
+
+# A list whose head declares its unit: "Exports by major item (USD billion, y/y change):" then
+# "- Semiconductors: 17.3 (+38.2%)" lines, up to a blank line.
+_DECLARED = re.compile(
+    r"\((?P<code>USD|US\$|KRW|EUR|JPY|CNY|GBP|INR|\$|₩|€)\s*(?P<scale>trillion|billion|million|bn|mn)\b"
+    r"[^()\n]{0,40}\)\s*:[ \t]*\n"
+)
+_BARE_NUMBER = re.compile(rf"(?<![\w.,%$€£¥₩+-]){NUMBER}(?![\w.,%]|\s?(?:%|percent|per\s?cent))")
+
+
+def _in_declared_unit(text: str, found: list[Money]) -> list[Money]:
+    """The bare numbers of a list under a head that declares their unit, as amounts in it."""
+    if "(" not in text or ":" not in text:
+        return found
+    for head in _DECLARED.finditer(text):
+        block = text.find("\n\n", head.end())
+        lo, hi = head.end(), len(text) if block < 0 else block
+        currency = _currency(head["code"]) or "USD"
+        taken = [m.span for m in found if lo <= m.span.start < hi]
+        for m in _BARE_NUMBER.finditer(text, lo, hi):
+            if is_year(m.group(0)) or any(s.start <= m.start() < s.end for s in taken):
+                continue
+            value = scaled(m.group(0), head["scale"])
+            found.append(Money(text=m.group(0), value=value, currency=currency, qualifier=None,
+                               span=Span(m.start(), m.end())))
+    return sorted(found, key=lambda m: m.span.start)
 
 
 def currency_home(items: list[Money] | tuple[Money, ...]) -> str | None:
