@@ -873,3 +873,10 @@ def test_a_bulleted_list_under_a_head_that_declares_its_unit() -> None:
     assert [r[:5] for r in found][1:3] == [
         ("Steel exports", "2026-05", 3100000000.0, "USD", 2.2),
         ("Ships exports", "2026-05", 2400000000.0, "USD", 5.0)]
+
+
+def test_a_base_in_the_same_period_a_year_before() -> None:
+    found = rows("Remittances sent through banks by overseas workers grew 3.1 percent to USD 26.1 billion in "
+                 "January-September, from USD 25.3 billion recorded in the same period in 2025.",
+                 today=date(2026, 11, 15))
+    assert [(r[1], r[2]) for r in found] == [("2026-01/2026-09", 26.1e9), ("2025-01/2025-09", 25.3e9)]

@@ -65,6 +65,13 @@ _PREPOSITIONS = frozenset(
         "into",  # "investment inflows into Saudi Arabia"
     }
 )
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?<!e)ed|coursed|sourced|based|made|sold|held|issued|owned|traded")
+
+
+def _post_modifier(lows: list[str], i: int) -> bool:
+    """A participle followed by a preposition: "coursed through", "made in", "shipped to"."""
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    return bool(_PARTICIPLE.fullmatch(lows[i])) and (after in _PREPOSITIONS or after == "through")
 _PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those", "which", "who", "he", "she", "we"})
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _DROPPED_PHRASES = (
@@ -231,7 +238,10 @@ def is_measure(name: str) -> bool:
     indicator's head noun ("ICT exports", "exports to China", "rate on new loans"), or it names
     a measure outright ("gross domestic product"); "UK Export Finance" names a body."""
     lows = _lows(name)
-    head = next((i for i, w in enumerate(lows) if w in _PREPOSITIONS and i > 0), len(lows)) - 1
+    # the head ends before a preposition, or a participle that opens one ("remittances coursed
+    # through banks"; not "the advanced chip exports")
+    head = next((i for i, w in enumerate(lows) if i > 0 and (w in _PREPOSITIONS or _post_modifier(lows, i))),
+                len(lows)) - 1
     if head >= 0 and lows[head] in MEASURE_HEADS:
         return True
     return any(w in STRONG_MEASURES for w in lows) or "domestic product" in name.lower()

@@ -51,10 +51,12 @@ __all__ = ["extract_figures"]
 # The change noun a number may name before its period: "the 0.5 per cent contraction a year ago".
 _NOUN = r"\W*(?:(?:growth|increase|rise|gain|expansion|decline|drop|fall|contraction)\s+)?"
 _YEAR_AGO = re.compile(
-    _NOUN + r"(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:a|one)\s+year\s+"
-    r"(?:earlier|ago|before)\b|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
+    _NOUN + r"(?:(?:recorded|registered|posted|logged|seen|reported|set)\s+)?(?:(?:a|one)\s+year\s+"
+    r"(?:earlier|ago|before)\b|(?:in|during)\s+the\s+same\s+(?:month|quarter|period|half|time)\s+"
+    r"(?:of\s+|in\s+)?(?:last\s+year|the\s+(?:previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before)"
+    r"|(?:19|20)\d\d)\b)|\W*(?:in\s+)?the\s+(?:previous|prior)\s+year\b",
     re.IGNORECASE,
-)
+)  # "a year earlier", "in the same month last year", "recorded in the same period in 2025"
 _PREVIOUS = re.compile(
     _NOUN + r"(?:in|from|than|during)\s+the\s+(?:previous|prior|preceding)\s+(?:quarter|month|half)\b"
     r"|\W*(?:a|one)\s+(?:quarter|month)\s+(?:earlier|ago|before)\b",
