@@ -880,3 +880,10 @@ def test_a_base_in_the_same_period_a_year_before() -> None:
                  "January-September, from USD 25.3 billion recorded in the same period in 2025.",
                  today=date(2026, 11, 15))
     assert [(r[1], r[2]) for r in found] == [("2026-01/2026-09", 26.1e9), ("2025-01/2025-09", 25.3e9)]
+
+
+def test_a_seasonally_adjusted_change_and_a_poll_s_forecast() -> None:
+    found = rows("Peru's economy grew 2.8% in the third quarter, faster than the 2.5% forecast in a Reuters "
+                 "poll. GDP expanded a seasonally adjusted 0.9% on the quarter.", today=date(2026, 11, 17))
+    assert [(r[0], r[1], r[2], r[4], r[5]) for r in found] == [
+        ("Peru's economy", "2026-Q3", None, 2.8, "up"), ("GDP", "2026-Q3", None, 0.9, "up")]

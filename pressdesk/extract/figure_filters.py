@@ -51,6 +51,9 @@ _BRINGS_COUNTS = frozenset(
 # "beating the 5.1 per cent expected by analysts": someone's expectation, no figure.
 _EXPECTED_BY = re.compile(
     r"\s+(?:\w+\s+)?(?:expected|forecast|predicted|estimated|anticipated|projected)\s+by\b"
+    # "faster than the 2.5% forecast in a Reuters poll", "the 0.5% increase expected by economists"
+    r"|\s+(?:\w+\s+)?(?:forecast|expected|predicted|projected|estimate)\s+(?:in|from)\s+(?:a|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:poll|survey|consensus)\b"
 )
 _GUESSES = frozenset({"estimated", "expected", "forecast", "projected", "predicted", "anticipated"})
 _NOT_A_RUN = frozenset(

@@ -144,6 +144,7 @@ QUALIFIERS = words(
     "|significantly|by|another|additional|preliminary|provisional|all-time|high|low|new|fresh"
     "|annual|annualized|annualised|monthly|quarterly|overall|still|also|back|revised|nearly|current"
     "|estimate|roughly|respectively|even|year-on-year|on-year|on-month|month-on-month"
+    "|seasonally|adjusted|seasonally-adjusted|unadjusted|real|nominal"
 )
 
 # Nouns an indicator's name ends in (its head): what is measured.
