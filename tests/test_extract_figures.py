@@ -887,3 +887,9 @@ def test_a_seasonally_adjusted_change_and_a_poll_s_forecast() -> None:
                  "poll. GDP expanded a seasonally adjusted 0.9% on the quarter.", today=date(2026, 11, 17))
     assert [(r[0], r[1], r[2], r[4], r[5]) for r in found] == [
         ("Peru's economy", "2026-Q3", None, 2.8, "up"), ("GDP", "2026-Q3", None, 0.9, "up")]
+
+
+def test_an_aside_opened_by_a_participle_between_subject_and_verb() -> None:
+    found = rows("Exports of goods, measured in dollar terms, rose 11.4% in the third quarter.",
+                 today=date(2026, 11, 17))
+    assert [(r[0], r[1], r[4]) for r in found] == [("Exports of goods", "2026-Q3", 11.4)]

@@ -522,7 +522,8 @@ def _opens_insertion(word: str) -> bool:
     return word in ("which", "who", "whose", "including", "excluding", "a", "an", "the", "such",
                     "led", "based", "like", "one", "among", "especially", "particularly", "mainly",
                     "mostly", "comprising", "from", "in", "with", "its", "their", "where", "when",
-                    "as", "after", "for", "excluding", "not")  # fmt: skip
+                    "as", "after", "for", "excluding", "not", "measured", "adjusted", "calculated",
+                    "expressed", "valued", "converted", "seasonally", "compared")  # fmt: skip
 
 
 def _absolute(tokens: list[Token], start: int, k: int) -> tuple[int, int] | None:
