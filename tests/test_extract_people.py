@@ -468,3 +468,9 @@ def test_a_title_with_two_portfolios_runs_into_no_organisation() -> None:
 def test_a_title_and_a_comma_before_a_name_that_ends_the_sentence() -> None:
     assert people("The accord was signed by Fiji's Minister for Trade, Manoa Kamikamica.") == [
         ("Manoa Kamikamica", "Fiji's Minister for Trade")]
+
+
+def test_a_councillor_and_a_federal_title() -> None:
+    assert people("The deal was signed in Bern with Swiss Federal Councillor Urs Brunner.") == [
+        ("Urs Brunner", "Swiss Federal Councillor")]
+    assert [o.name for o in extract_orgs("Swiss Federal Councillor Urs Brunner spoke.")] == []

@@ -81,7 +81,7 @@ TITLES = words(
     Counselor Counsellor Attorney Judge Justice Administrator Commander General Admiral Consul
     Deputy Vice Executive Manager Lawmaker Leader Superintendent Treasurer Vice-Chairman
     Vice-President Vice-Minister Undersecretary Under-Secretary Commissioner-General Investor Strategist
-    Researcher Consultant
+    Researcher Consultant Councillor Councilor
     """
 )
 
@@ -92,7 +92,7 @@ NAME_TITLES = words(
     Gov. Ambassador Secretary Commissioner Representative Senator Sen. Rep. Congressman
     Congresswoman Premier Chancellor Mayor Professor Prof. Dr. Chief Spokesperson Spokesman
     Spokeswoman Advisor Adviser Founder Member Speaker King Queen Prince Princess Emperor Sheikh
-    Envoy Judge Justice Administrator Commander Admiral Lawmaker Leader Treasurer
+    Envoy Judge Justice Administrator Commander Admiral Lawmaker Leader Treasurer Councillor Councilor
     """
 )
 
@@ -106,7 +106,7 @@ TITLE_MODIFIERS = words(
     Transport Unification Land Fisheries Oceans SMEs Startups Gender Veterans Employment Budget
     Treasury State Home Permanent Special Regional Executive Operating Financial Technology Oil
     Democratic Republican Conservative Liberal Labour Socialist Communist Opposition Petroleum
-    Information Co-Chairman Honorary Supreme Lead Principal Board Standing Head Vice-Chairman
+    Information Co-Chairman Honorary Supreme Lead Principal Board Standing Head Vice-Chairman Federal
     """
 )
 
