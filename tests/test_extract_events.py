@@ -489,6 +489,12 @@ def test_home_named_as_a_measure_s_target_is_not_its_implementer() -> None:
     assert required(body) == [("tariff", {"US"}, {"PE"})]
 
 
+def test_a_dispute_one_side_files_has_the_headline_s_other_side() -> None:
+    found = events("Peru has filed a case at the WTO dispute settlement mechanism.",
+                   title="Remarks on Chile's anti-dumping duties on Peruvian avocados")
+    assert [(e.type, set(e.implementer)) for e in found if e.type == "dispute"] == [("dispute", {"PE", "CL"})]
+
+
 def test_a_section_301_investigation_initiated_is_a_tariff_act() -> None:
     body = ("Today, the Office of the United States Trade Representative initiated an investigation under "
             "Section 301 into Chile's acts, policies, and practices related to digital trade.")

@@ -330,10 +330,13 @@ def _parties(
         home_acts = lead is None or lead.code == found.home or len(codes) < 2
         extra = [lead.code] if lead is not None and lead.kind == "body" else []
         extra += [found.home] if found.home and home_acts else []
-        if not mentions and found.sentences[0].start < found.title_end <= sentence.start:
-            # "Under the joint fact sheet, ...": a sentence naming no side has the headline's
-            extra += [m.code for m in found.sentences[0].mentions]
-        return tuple(dict.fromkeys((*codes, *extra))), ()
+        sides = dict.fromkeys((*codes, *extra))
+        alone = not mentions or kind == "dispute"  # (a dispute always has two sides)
+        if alone and len(sides) < 2 and found.sentences[0].start < found.title_end <= sentence.start:
+            # "Under the joint fact sheet, ...", "China has filed a case at the WTO": a sentence
+            # naming no side, or one side of a dispute, has the headline's
+            sides.update(dict.fromkeys(m.code for m in found.sentences[0].mentions))
+        return tuple(sides), ()
     taker = _owner(found, kind, sentence, start, end) or _giver(text, mentions, sentence, start)
     taker = taker or _other_side(text, mentions, (start, end), actor(mentions, start, text), found.home)
     implementer = (taker.code,) if taker else ((found.home,) if found.home else ())
